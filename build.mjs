@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+// Builds the two loadable extensions (dist/chrome, dist/firefox), their store zips, and the Node CLI (dist/cli).
+// Usage: node build.mjs [--dev] [--watch]
+import * as esbuild from "esbuild";
+import { zipSync } from "fflate";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = dirname(fileURLToPath(import.meta.url));
+const args = new Set(process.argv.slice(2));
+const dev = args.has("--dev");
+const watch = args.has("--watch");
+const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+
+const BROWSERS = ["chrome", "firefox"];
+
+/** Extension entry points: source → output file name inside dist/<browser>/. */
+const ENTRIES = {
+  background: "src/background/worker.ts",
+  content: "src/content/main.ts",
+};
+
+/** Files copied verbatim into every extension. */
+const STATIC = ["icons"];
+
+const readJson = (file) => JSON.parse(readFileSync(join(root, file), "utf8"));
+
+/** The base manifest plus the browser's patch (Dark Reader style): a patch's keys replace the base's. */
+export function manifestFor(browser) {
+  return { ...readJson("manifest.json"), ...readJson(`manifest.${browser}.json`), version: pkg.version };
+}
+
+/** `import packs from "attune:shipped-packs"` bundles every rules/*.json, so the worker needs no fetch at run time. */
+const shippedPacksPlugin = {
+  name: "shipped-packs",
+  setup(build) {
+    build.onResolve({ filter: /^attune:shipped-packs$/ }, () => ({ path: "shipped-packs", namespace: "attune" }));
+    build.onLoad({ filter: /.*/, namespace: "attune" }, () => {
+      const files = readdirSync(join(root, "rules")).filter((f) => f.endsWith(".json")).sort();
+      const imports = files.map((f, i) => `import p${i} from ${JSON.stringify(join(root, "rules", f))};`);
+      return {
+        contents: `${imports.join("\n")}\nexport default [${files.map((_, i) => `p${i}`).join(", ")}];`,
+        resolveDir: root,
+        watchFiles: files.map((f) => join(root, "rules", f)),
+        watchDirs: [join(root, "rules")],
+      };
+    });
+  },
+};
+
+function extensionOptions(browser) {
+  return {
+    entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([out, src]) => [out, join(root, src)])),
+    outdir: join(root, "dist", browser),
+    bundle: true,
+    format: "iife",
+    target: browser === "chrome" ? "chrome120" : "firefox140",
+    minify: !dev,
+    sourcemap: dev ? "inline" : "linked",
+    legalComments: "none",
+    charset: "utf8",
+    logLevel: "warning",
+    // Build-time constants instead of runtime sniffing.
+    define: {
+      __BROWSER__: JSON.stringify(browser),
+      __DEV__: JSON.stringify(dev),
+    },
+    plugins: [shippedPacksPlugin, writeStaticPlugin(browser)],
+  };
+}
+
+/** After each (re)build: manifest, icons and the store zip. */
+function writeStaticPlugin(browser) {
+  return {
+    name: "static-files",
+    setup(build) {
+      build.onEnd((result) => {
+        if (result.errors.length) return;
+        const out = join(root, "dist", browser);
+        writeFileSync(join(out, "manifest.json"), JSON.stringify(manifestFor(browser), null, 2));
+        for (const entry of STATIC) cpSync(join(root, entry), join(out, entry), { recursive: true });
+        writeZip(out, join(root, "dist", `attune-${browser}-${pkg.version}.zip`));
+      });
+    },
+  };
+}
+
+function listFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
+  });
+}
+
+function writeZip(dir, zipPath) {
+  const files = {};
+  for (const file of listFiles(dir)) files[relative(dir, file).split("\\").join("/")] = readFileSync(file);
+  writeFileSync(zipPath, zipSync(files, { level: 9, mtime: new Date("2026-01-01T00:00:00Z") }));
+}
+
+const cliOptions = {
+  entryPoints: [join(root, "src/cli/attune.ts")],
+  outfile: join(root, "dist/cli/attune.mjs"),
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  packages: "external",
+  sourcemap: "linked",
+  logLevel: "warning",
+  plugins: [shippedPacksPlugin],
+};
+
+async function main() {
+  if (!watch) rmSync(join(root, "dist"), { recursive: true, force: true });
+  for (const browser of BROWSERS) mkdirSync(join(root, "dist", browser), { recursive: true });
+  const configs = [...BROWSERS.map(extensionOptions), ...(existsSync(cliOptions.entryPoints[0]) ? [cliOptions] : [])];
+  if (watch) {
+    for (const config of configs) await (await esbuild.context(config)).watch();
+    console.log("attune: watching for changes (Ctrl+C to stop)");
+    return;
+  }
+  await Promise.all(configs.map((config) => esbuild.build(config)));
+  console.log(`attune: built dist/chrome, dist/firefox${configs.length > 2 ? ", dist/cli" : ""} (${dev ? "dev" : "production"})`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main().catch((error) => {
+    console.error(`attune build failed: ${error.message}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,72 @@
+#!/usr/bin/env node
+// `npm test`: type-check, lint, build, unit tests, the rule packs' own examples, then the end-to-end tests in Chromium.
+// Ends with one line "N passed, N failed" counting every test and rule example run.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT } from "./lib/browser.mjs";
+
+const REPORTS = join(ROOT, "test", "artifacts");
+mkdirSync(REPORTS, { recursive: true });
+const bin = (name) => join(ROOT, "node_modules", ".bin", name);
+let passed = 0;
+let failed = 0;
+
+function step(title, command, args) {
+  console.log(`\n▶ ${title}`);
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"] });
+  return result.status === 0;
+}
+
+/** Runs a vitest project and adds its counts from the JSON report. */
+function vitest(project) {
+  const report = join(REPORTS, `vitest-${project}.json`);
+  const ok = step(`${project} tests`, bin("vitest"), [
+    "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`,
+  ]);
+  try {
+    const json = JSON.parse(readFileSync(report, "utf8"));
+    passed += json.numPassedTests;
+    failed += json.numFailedTests;
+  } catch {
+    failed += 1;
+  }
+  return ok;
+}
+
+/** Runs `attune test-rules` and adds the counts from its closing line. */
+function testRules() {
+  console.log("\n▶ rule pack examples");
+  const result = spawnSync(process.execPath, [join(ROOT, "bin", "attune.mjs"), "test-rules"], { cwd: ROOT, encoding: "utf8" });
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  const counts = /(\d+) passed, (\d+) failed/.exec(result.stdout);
+  if (counts) {
+    passed += Number(counts[1]);
+    failed += Number(counts[2]);
+  } else {
+    failed += 1;
+  }
+  return result.status === 0;
+}
+
+/** A check that is not a test suite counts as one test, so a broken type-check or build shows in the closing line. */
+function check(title, command, args) {
+  const ok = step(title, command, args);
+  if (ok) passed += 1;
+  else failed += 1;
+  return ok;
+}
+
+const results = [
+  check("type-check", bin("tsc"), ["--noEmit"]),
+  check("lint", bin("eslint"), ["."]),
+];
+const built = check("build", process.execPath, [join(ROOT, "build.mjs")]);
+results.push(built, vitest("unit"));
+if (built) results.push(testRules(), vitest("e2e"));
+
+const ok = results.every(Boolean);
+console.log(`\n${ok ? "All checks passed." : "Some checks FAILED (see above)."}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(ok ? 0 : 1);

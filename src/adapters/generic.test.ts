@@ -1,0 +1,82 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from "vitest";
+import generic from "./generic.js";
+
+function page(html: string): Document {
+  document.body.replaceChildren();
+  document.body.insertAdjacentHTML("afterbegin", html);
+  return document;
+}
+
+function read(doc: Document) {
+  const transcript = generic.findTranscript(doc);
+  if (!transcript) return null;
+  return generic.messages(transcript).map((item) => ({ speaker: generic.speaker(item), text: generic.text(item) }));
+}
+
+describe("generic reader", () => {
+  it("reads speakers from classes and drops author labels and times from the text", () => {
+    const doc = page(`
+      <div role="log"><div class="list">
+        <div class="msg msg--customer"><span class="msg__author">Maria (Visitor)</span><p class="msg__text">My order never arrived.</p><time>10:02</time></div>
+        <div class="msg msg--agent"><span class="msg__author">You</span><p class="msg__text">I'm sorry to hear that.</p><time>10:03</time></div>
+      </div></div>`);
+    expect(read(doc)).toEqual([
+      { speaker: "customer", text: "My order never arrived." },
+      { speaker: "agent", text: "I'm sorry to hear that." },
+    ]);
+  });
+
+  it("reads speakers from data attributes, labels and 'Name:' prefixes", () => {
+    const doc = page(`
+      <ul aria-live="polite">
+        <li data-author="visitor">Is anyone there?</li>
+        <li><b class="sender-name">Agent</b> Yes, I'm here.</li>
+        <li>Customer: great, thanks</li>
+        <li data-direction="outbound">You're welcome!</li>
+      </ul>`);
+    expect(read(doc)).toEqual([
+      { speaker: "customer", text: "Is anyone there?" },
+      { speaker: "agent", text: "Yes, I'm here." },
+      { speaker: "customer", text: "great, thanks" },
+      { speaker: "agent", text: "You're welcome!" },
+    ]);
+  });
+
+  it("understands Italian, Romanian and Persian labels", () => {
+    const doc = page(`
+      <div role="log">
+        <div><span class="author">Cliente</span> Il pacco non è arrivato</div>
+        <div><span class="author">Operator</span> Îmi pare rău</div>
+        <div><span class="author">مشتری</span> سفارشم نرسید</div>
+      </div>`);
+    expect(read(doc)?.map((m) => m.speaker)).toEqual(["customer", "agent", "customer"]);
+  });
+
+  it("skips items whose speaker it cannot tell, such as system notices", () => {
+    const doc = page(`
+      <div role="log">
+        <div class="notice">Chat started at 10:00</div>
+        <div class="msg from-customer">Hello</div>
+      </div>`);
+    expect(read(doc)).toEqual([{ speaker: "customer", text: "Hello" }]);
+  });
+
+  it("prefers the live region that holds messages over other live regions", () => {
+    const doc = page(`
+      <div aria-live="polite" class="toast">Saved</div>
+      <div role="log"><div class="msg--customer">Hi</div></div>`);
+    expect(generic.findTranscript(doc)?.getAttribute("role")).toBe("log");
+  });
+
+  it("finds nothing on a page without a transcript", () => {
+    expect(generic.findTranscript(page(`<main><p>Welcome</p><div aria-live="polite">Saved</div></main>`))).toBeNull();
+  });
+
+  it("takes the console's message id and conversation id where the markup has them", () => {
+    const doc = page(`<section data-conversation-id="c-42"><div role="log"><div class="msg--agent" data-message-id="m7">Hi</div></div></section>`);
+    const item = generic.messages(generic.findTranscript(doc)!)[0]!;
+    expect(generic.messageId(item)).toBe("m7");
+    expect(generic.conversationKey(doc)).toBe("c-42");
+  });
+});

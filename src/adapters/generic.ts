@@ -1,0 +1,42 @@
+import { defineAdapter } from "./adapter.js";
+import { inferSpeaker } from "../content/speaker.js";
+import { messageText } from "../content/message-text.js";
+
+/** Live regions are how accessible chat widgets announce new messages, so most consoles have one. */
+const LIVE_REGION_SELECTOR = "[role='log'], [aria-live='polite'], [aria-live='assertive']";
+
+/** Where a live region wraps its messages in one inner list, the messages are that list's children. */
+function messageParent(container: Element): Element {
+  let parent = container;
+  while (parent.children.length === 1 && parent.firstElementChild && parent.firstElementChild.children.length > 0) {
+    parent = parent.firstElementChild;
+  }
+  return parent;
+}
+
+function messageItems(container: Element): Element[] {
+  return [...messageParent(container).children].filter((item) => inferSpeaker(item) !== undefined);
+}
+
+export default defineAdapter({
+  id: "generic",
+  channel: "chat",
+  matchesPage: () => true,
+  findTranscript(root) {
+    let best: Element | null = null;
+    let bestCount = 0;
+    for (const candidate of root.querySelectorAll(LIVE_REGION_SELECTOR)) {
+      const count = messageItems(candidate).length;
+      if (count > bestCount) [best, bestCount] = [candidate, count];
+    }
+    return best;
+  },
+  messages: messageItems,
+  speaker: inferSpeaker,
+  text: messageText,
+  messageId(item) {
+    return item.getAttribute("data-message-id") ?? item.getAttribute("data-id") ?? (item.id || undefined);
+  },
+  conversationKey: (root) =>
+    root.querySelector("[data-conversation-id]")?.getAttribute("data-conversation-id") ?? "default",
+});

@@ -1,0 +1,68 @@
+import type { Speaker } from "../engine/conversation.js";
+
+// Consoles mark who wrote a message in many ways; these are the common ones, most explicit first.
+
+const AGENT_WORDS = new Set([
+  "agent", "operator", "operatore", "operatrice", "operatorul", "staff", "admin", "support", "rep", "advisor",
+  "you", "me", "self", "mine", "outgoing", "outbound", "sent", "tu", "voi", "dumneavoastra", "شما", "اپراتور", "پشتیبان",
+]);
+const CUSTOMER_WORDS = new Set([
+  "customer", "visitor", "client", "cliente", "clientul", "user", "enduser", "end-user", "contact", "guest",
+  "requester", "incoming", "inbound", "received", "consumer", "مشتری", "کاربر", "بازدیدکننده",
+]);
+
+const SPEAKER_ATTRIBUTES = ["data-speaker", "data-author", "data-author-role", "data-sender", "data-role", "data-from", "data-direction", "data-participant"];
+
+export function speakerFromWord(word: string): Speaker | undefined {
+  const w = word.trim().toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/:$/, "");
+  if (AGENT_WORDS.has(w)) return "agent";
+  if (CUSTOMER_WORDS.has(w)) return "customer";
+  return undefined;
+}
+
+function fromAttributes(el: Element): Speaker | undefined {
+  for (const name of SPEAKER_ATTRIBUTES) {
+    const value = el.getAttribute(name);
+    if (value) {
+      const speaker = speakerFromWord(value);
+      if (speaker) return speaker;
+    }
+  }
+  return undefined;
+}
+
+function fromClasses(el: Element): Speaker | undefined {
+  for (const token of el.classList) {
+    // "message--agent", "chat-msg-visitor", "is-outgoing": judge each dash/underscore-separated part.
+    for (const part of token.split(/[-_]+/)) {
+      const speaker = speakerFromWord(part);
+      if (speaker) return speaker;
+    }
+  }
+  return undefined;
+}
+
+/** A short label inside the message ("You", "Agent", "Visitor:"), or a "Customer: …" prefix, names the speaker. */
+function fromLabel(item: Element): Speaker | undefined {
+  for (const el of item.querySelectorAll(LABEL_SELECTOR)) {
+    const speaker = speakerFromWord(el.textContent ?? "");
+    if (speaker) return speaker;
+  }
+  const prefix = /^\s*([^\s:]{1,20}):/.exec(item.textContent ?? "")?.[1];
+  const fromPrefix = prefix ? speakerFromWord(prefix) : undefined;
+  if (fromPrefix) return fromPrefix;
+  const aria = item.getAttribute("aria-label");
+  const first = aria?.split(/[\s:,]/)[0];
+  return first ? speakerFromWord(first) : undefined;
+}
+
+/** Elements that carry a message's author or time rather than its text. */
+export const LABEL_SELECTOR = [
+  "[data-author-label]", "[class*='author']", "[class*='sender']", "[class*='speaker']", "[class*='name']",
+  "[class*='label']", "[class*='from']",
+].join(",");
+
+export function inferSpeaker(item: Element): Speaker | undefined {
+  const explicit = fromAttributes(item) ?? [...item.querySelectorAll("*")].map(fromAttributes).find(Boolean);
+  return explicit ?? fromLabel(item) ?? fromClasses(item) ?? [...item.querySelectorAll("[class]")].map(fromClasses).find(Boolean);
+}

@@ -1,0 +1,62 @@
+import browser, { type Runtime } from "webextension-polyfill";
+import type { ConversationEvent } from "../engine/conversation.js";
+import type { ContentToWorker, ConversationRef, EventAck, WorkerToContent } from "../shared/messages.js";
+
+const RETRY_MS = [50, 200, 500, 1000, 2000];
+
+/**
+ * Sends a conversation's events to the worker in order. An event stays queued until the worker acknowledges it, so a
+ * worker stopped mid-conversation loses nothing: the events it missed are sent again when it is back.
+ */
+export class WorkerLink {
+  private readonly queue: ContentToWorker[] = [];
+  private seq = 0;
+  private sending = false;
+  private failures = 0;
+
+  constructor(private readonly conversation: () => ConversationRef) {}
+
+  send(event: ConversationEvent, history: boolean): void {
+    this.queue.push({ type: "conversation-event", conversation: this.conversation(), seq: this.seq++, event, history });
+    void this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.sending) return;
+    this.sending = true;
+    try {
+      while (this.queue.length) {
+        const next = this.queue[0]!;
+        let ack: EventAck | undefined;
+        try {
+          ack = (await browser.runtime.sendMessage(next)) as EventAck | undefined;
+        } catch {
+          ack = undefined;
+        }
+        if (!ack?.ok) {
+          const delay = RETRY_MS[Math.min(this.failures++, RETRY_MS.length - 1)];
+          setTimeout(() => void this.flush(), delay);
+          return;
+        }
+        this.failures = 0;
+        while (this.queue.length && this.queue[0]!.seq <= ack.acceptedThrough) this.queue.shift();
+      }
+    } finally {
+      this.sending = false;
+    }
+  }
+}
+
+export function onWorkerMessage(listener: (message: WorkerToContent) => void): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    // Only our own worker talks to this script; anything else is ignored.
+    if (sender.id !== browser.runtime.id) return undefined;
+    if (isNudgesMessage(message)) listener(message);
+    return undefined;
+  });
+}
+
+function isNudgesMessage(message: unknown): message is WorkerToContent {
+  return typeof message === "object" && message !== null && (message as { type?: unknown }).type === "nudges"
+    && Array.isArray((message as { raised?: unknown }).raised) && Array.isArray((message as { resolved?: unknown }).resolved);
+}

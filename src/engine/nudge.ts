@@ -1,0 +1,25 @@
+export type Severity = "tip" | "warn" | "alert";
+export type Outcome = "open" | "followed" | "missed";
+
+/** What the engine raises. Everything the overlay, the stats and the CLI show comes from here. */
+export interface Nudge {
+  /** The rule's id, as team leads, stats and exports refer to it. */
+  rule: string;
+  /** The pack the rule came from. */
+  pack: string;
+  /** Index in the conversation's events of the event that raised it (for timers, the event the wait started from). */
+  event: number;
+  /** Seconds from the start of the conversation. */
+  at: number;
+  severity: Severity;
+  priority: number;
+  message: string;
+  suggestion: string;
+  outcome: Outcome;
+}
+
+/** What one `push` or `tick` produced: nudges newly raised and earlier nudges whose outcome was just decided. */
+export interface EngineStep {
+  raised: Nudge[];
+  resolved: Nudge[];
+}

@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { ChannelSchema, ConversationEventSchema, LanguageSchema } from "../engine/conversation.js";
+
+// Every message between the content script, the worker and extension pages is named here and validated on receipt:
+// a page can neither reach the worker nor forge a message that passes for one of ours.
+
+const Text = z.string().max(200_000);
+
+/** Identifies one conversation: the tab and frame it lives in, and the console's own id for it. */
+export const ConversationRefSchema = z.strictObject({
+  /** The console's conversation id, or "default" where the page shows one conversation. */
+  key: z.string().min(1).max(200),
+  adapter: z.string().min(1).max(60),
+  channel: ChannelSchema,
+  language: LanguageSchema.optional(),
+  customerName: z.string().max(200).optional(),
+});
+export type ConversationRef = z.infer<typeof ConversationRefSchema>;
+
+const NudgeSchema = z.strictObject({
+  rule: z.string(),
+  pack: z.string(),
+  event: z.number().int().nonnegative(),
+  at: z.number(),
+  severity: z.enum(["tip", "warn", "alert"]),
+  priority: z.number(),
+  message: Text,
+  suggestion: Text,
+  outcome: z.enum(["open", "followed", "missed"]),
+});
+
+export const ContentToWorkerSchema = z.discriminatedUnion("type", [
+  z.strictObject({
+    type: z.literal("conversation-event"),
+    conversation: ConversationRefSchema,
+    /** Position of the event in the conversation, so a resent event is recognised and not pushed twice. */
+    seq: z.number().int().nonnegative(),
+    event: ConversationEventSchema,
+    /** History already on the page when reading started: fed to the engine for context, never shown as nudges. */
+    history: z.boolean(),
+  }),
+]);
+export type ContentToWorker = z.infer<typeof ContentToWorkerSchema>;
+
+export const WorkerToContentSchema = z.discriminatedUnion("type", [
+  z.strictObject({
+    type: z.literal("nudges"),
+    conversationKey: z.string(),
+    raised: z.array(NudgeSchema),
+    resolved: z.array(NudgeSchema),
+  }),
+]);
+export type WorkerToContent = z.infer<typeof WorkerToContentSchema>;
+
+/** The worker's answer to a conversation-event: the highest seq it has taken in, so the sender knows what to resend. */
+export const EventAckSchema = z.strictObject({ ok: z.literal(true), acceptedThrough: z.number().int() });
+export type EventAck = z.infer<typeof EventAckSchema>;

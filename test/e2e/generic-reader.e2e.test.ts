@@ -1,0 +1,58 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { collectErrors, startHarness, waitFor, workerSessionStorage, type Harness } from "./harness.js";
+
+/** How many turns the worker has taken in for the page's one conversation. */
+async function turnsTaken(harness: Harness): Promise<number | undefined> {
+  const states = Object.entries(await workerSessionStorage(harness.browser));
+  const fixture = states.filter(([key]) => key.startsWith("conversation:"));
+  return fixture.length === 1 ? fixture[0]![1].nextSeq : undefined;
+}
+
+describe("the generic transcript reader", () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterEach(async () => harness.closePages());
+  afterAll(async () => harness?.close());
+
+  it("sends each message once although the page re-renders the whole list", async () => {
+    const page = await harness.browser.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${harness.origin}/fixtures/rerender.html`);
+    await waitFor(async () => (await turnsTaken(harness)) === 2, "the two messages on the page");
+
+    await page.evaluate(() => (window as unknown as { rerender(): void }).rerender());
+    await page.evaluate(() => (window as unknown as { addMessage(s: string, t: string): void }).addMessage("customer", "It charged me twice."));
+    await page.evaluate(() => (window as unknown as { rerender(): void }).rerender());
+    await page.evaluate(() => (window as unknown as { addMessage(s: string, t: string): void }).addMessage("agent", "I'm sorry, let me fix that."));
+    await page.evaluate(() => (window as unknown as { rerender(): void }).rerender());
+
+    await waitFor(async () => (await turnsTaken(harness)) === 4, "four turns");
+    // Give any duplicate a chance to arrive before concluding there is none.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await turnsTaken(harness)).toBe(4);
+    expect(errors).toEqual([]);
+  });
+
+  it("draws no overlay and raises no error on a page with no transcript, until a chat appears", async () => {
+    const page = await harness.browser.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${harness.origin}/fixtures/no-transcript.html`);
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(await page.$("attune-overlay")).toBeNull();
+    expect(errors).toEqual([]);
+
+    // The script was there all along, watching cheaply: a chat that appears later is read.
+    await page.evaluate(() => {
+      const log = document.createElement("div");
+      log.setAttribute("role", "log");
+      const item = document.createElement("div");
+      item.className = "from-customer";
+      item.textContent = "Hi, is anyone there?";
+      log.append(item);
+      document.body.append(log);
+    });
+    await waitFor(async () => (await turnsTaken(harness)) === 1, "the late chat's first turn");
+  });
+});
