@@ -22,7 +22,7 @@ const ENTRIES = {
 };
 
 /** Files copied verbatim into every extension. */
-const STATIC = ["icons"];
+const STATIC = ["icons", "_locales"];
 
 const readJson = (file) => JSON.parse(readFileSync(join(root, file), "utf8"));
 

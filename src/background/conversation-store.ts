@@ -1,4 +1,4 @@
-import type { ContentToWorker, ConversationRef, EventAck } from "../shared/messages.js";
+import type { ConversationEventMessage, ConversationRef, EventAck } from "../shared/messages.js";
 import type { EngineStep } from "../engine/nudge.js";
 import type { Coach, CoachFactory } from "./coach.js";
 
@@ -39,7 +39,7 @@ export class ConversationStore {
     private readonly createCoach: CoachFactory,
   ) {}
 
-  accept(tabId: number, frameId: number, message: ContentToWorker): Promise<Accepted> {
+  accept(tabId: number, frameId: number, message: ConversationEventMessage): Promise<Accepted> {
     const key = storageKey(tabId, frameId, message.conversation);
     const run = (this.queues.get(key) ?? Promise.resolve()).then(() => this.handle(key, message));
     this.queues.set(key, run.catch(() => undefined));
@@ -54,7 +54,7 @@ export class ConversationStore {
     await this.storage.remove([...new Set([...keys, ...stored])]);
   }
 
-  private async handle(key: string, message: ContentToWorker): Promise<Accepted> {
+  private async handle(key: string, message: ConversationEventMessage): Promise<Accepted> {
     const state = this.live.get(key) ?? (await this.load(key, message.conversation));
     const empty: EngineStep = { raised: [], resolved: [] };
     // An event the worker already took (the content script resent it after a restart) is acknowledged, not pushed again.

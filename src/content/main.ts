@@ -1,6 +1,6 @@
 import { registeredAdapters, type Adapter } from "../adapters/index.js";
 import type { ConversationRef } from "../shared/messages.js";
-import { Overlay } from "./overlay.js";
+import { CoachingView } from "./coaching-view.js";
 import { TranscriptSession } from "./transcript-session.js";
 import { onWorkerMessage, WorkerLink } from "./worker-link.js";
 
@@ -9,7 +9,7 @@ import { onWorkerMessage, WorkerLink } from "./worker-link.js";
 
 const adapters = registeredAdapters().filter((adapter) => adapter.matchesPage(location));
 let session: TranscriptSession | undefined;
-let overlay: Overlay | undefined;
+const view = new CoachingView();
 
 function pageLanguage(): string | undefined {
   const primary = document.documentElement.lang.split("-")[0]?.toLowerCase() ?? "";
@@ -34,7 +34,10 @@ function attach(): void {
     const transcript = adapter.findTranscript(document);
     if (!transcript) continue;
     const link = new WorkerLink(() => conversationRef(adapter));
-    session = new TranscriptSession(adapter, transcript, (event, history) => link.send(event, history));
+    session = new TranscriptSession(adapter, transcript, (event, history) => {
+      const seq = link.send(event, history);
+      if (!history && event.type === "turn" && event.speaker === "agent") view.agentReplied(seq);
+    });
     return;
   }
 }
@@ -51,9 +54,7 @@ function scheduleAttach(): void {
 
 if (adapters.length) {
   onWorkerMessage((message) => {
-    if (message.type !== "nudges" || !session) return;
-    overlay ??= new Overlay(document);
-    overlay.show(message.raised, message.resolved);
+    if (session) void view.receive(message);
   });
   attach();
   // Consoles are single-page apps: the transcript may appear, or be replaced, long after load.

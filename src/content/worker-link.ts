@@ -1,6 +1,6 @@
 import browser, { type Runtime } from "webextension-polyfill";
 import type { ConversationEvent } from "../engine/conversation.js";
-import type { ContentToWorker, ConversationRef, EventAck, WorkerToContent } from "../shared/messages.js";
+import type { ContentToWorker, ConversationEventMessage, ConversationRef, EventAck, WorkerToContent } from "../shared/messages.js";
 
 const RETRY_MS = [50, 200, 500, 1000, 2000];
 
@@ -9,16 +9,19 @@ const RETRY_MS = [50, 200, 500, 1000, 2000];
  * worker stopped mid-conversation loses nothing: the events it missed are sent again when it is back.
  */
 export class WorkerLink {
-  private readonly queue: ContentToWorker[] = [];
+  private readonly queue: ConversationEventMessage[] = [];
   private seq = 0;
   private sending = false;
   private failures = 0;
 
   constructor(private readonly conversation: () => ConversationRef) {}
 
-  send(event: ConversationEvent, history: boolean): void {
-    this.queue.push({ type: "conversation-event", conversation: this.conversation(), seq: this.seq++, event, history });
+  /** Queues the event; returns its index in the conversation, which is how the engine's nudges refer to it. */
+  send(event: ConversationEvent, history: boolean): number {
+    const seq = this.seq++;
+    this.queue.push({ type: "conversation-event", conversation: this.conversation(), seq, event, history });
     void this.flush();
+    return seq;
   }
 
   private async flush(): Promise<void> {
@@ -51,12 +54,13 @@ export function onWorkerMessage(listener: (message: WorkerToContent) => void): v
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     // Only our own worker talks to this script; anything else is ignored.
     if (sender.id !== browser.runtime.id) return undefined;
-    if (isNudgesMessage(message)) listener(message);
+    if (isWorkerMessage(message)) listener(message);
     return undefined;
   });
 }
 
-function isNudgesMessage(message: unknown): message is WorkerToContent {
-  return typeof message === "object" && message !== null && (message as { type?: unknown }).type === "nudges"
-    && Array.isArray((message as { raised?: unknown }).raised) && Array.isArray((message as { resolved?: unknown }).resolved);
+function isWorkerMessage(message: unknown): message is WorkerToContent {
+  if (typeof message !== "object" || message === null) return false;
+  const { type, raised, resolved } = message as { type?: unknown; raised?: unknown; resolved?: unknown };
+  return type === "dismiss-nudge" || (type === "nudges" && Array.isArray(raised) && Array.isArray(resolved));
 }

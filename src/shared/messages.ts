@@ -39,8 +39,14 @@ export const ContentToWorkerSchema = z.discriminatedUnion("type", [
     /** History already on the page when reading started: fed to the engine for context, never shown as nudges. */
     history: z.boolean(),
   }),
+  /** The agent rated a nudge (kept for the team lead's stats: counts and rule ids only). */
+  z.strictObject({ type: z.literal("nudge-feedback"), rule: z.string().max(100), helpful: z.boolean() }),
+  z.strictObject({ type: z.literal("nudge-dismissed"), rule: z.string().max(100) }),
+  /** Pause all coaching, in every tab, for a while. */
+  z.strictObject({ type: z.literal("snooze"), minutes: z.number().int().min(1).max(24 * 60) }),
 ]);
 export type ContentToWorker = z.infer<typeof ContentToWorkerSchema>;
+export type ConversationEventMessage = Extract<ContentToWorker, { type: "conversation-event" }>;
 
 export const WorkerToContentSchema = z.discriminatedUnion("type", [
   z.strictObject({
@@ -49,6 +55,8 @@ export const WorkerToContentSchema = z.discriminatedUnion("type", [
     raised: z.array(NudgeSchema),
     resolved: z.array(NudgeSchema),
   }),
+  /** The agent pressed the dismiss shortcut (commands API). */
+  z.strictObject({ type: z.literal("dismiss-nudge") }),
 ]);
 export type WorkerToContent = z.infer<typeof WorkerToContentSchema>;
 

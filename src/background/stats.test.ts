@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import type { Nudge } from "../engine/nudge.js";
+import { StatsRecorder, type Stats } from "./stats.js";
+
+function memoryStorage() {
+  const data: Record<string, unknown> = {};
+  return {
+    data,
+    get: async (key: string) => (key in data ? { [key]: structuredClone(data[key]) } : {}),
+    set: async (items: Record<string, unknown>) => void Object.assign(data, structuredClone(items)),
+  };
+}
+
+const nudge = (rule: string, outcome: Nudge["outcome"]): Nudge => ({
+  rule, pack: "p", event: 0, at: 0, severity: "tip", priority: 0, message: "m", suggestion: "s", outcome,
+});
+
+describe("StatsRecorder", () => {
+  it("counts raised nudges, decided outcomes and the agent's reactions per rule, however concurrent", async () => {
+    const storage = memoryStorage();
+    const stats = new StatsRecorder(storage);
+    await Promise.all([
+      stats.countStep({ raised: [nudge("open-question", "open"), nudge("use-name", "open")], resolved: [] }),
+      stats.countStep({ raised: [], resolved: [nudge("open-question", "followed"), nudge("use-name", "open")] }),
+      stats.count("open-question", "helpful"),
+      stats.count("open-question", "helpful"),
+      stats.count("use-name", "dismissed"),
+    ]);
+    const saved = storage.data.stats as Stats;
+    expect(saved["open-question"]).toEqual({ raised: 1, followed: 1, missed: 0, dismissed: 0, helpful: 2, notHelpful: 0 });
+    expect(saved["use-name"]).toEqual({ raised: 1, followed: 0, missed: 0, dismissed: 1, helpful: 0, notHelpful: 0 });
+    expect(JSON.stringify(saved)).not.toMatch(/"m"|"s"/);
+  });
+});

@@ -1,0 +1,45 @@
+import type { EngineStep } from "../engine/nudge.js";
+
+export const STAT_FIELDS = ["raised", "followed", "missed", "dismissed", "helpful", "notHelpful"] as const;
+export type StatField = (typeof STAT_FIELDS)[number];
+/** Per rule id: counts only, never conversation text. */
+export type Stats = Record<string, Record<StatField, number>>;
+
+export interface LocalStorage {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+const KEY = "stats";
+
+/** Counts kept in storage.local for the team lead; writes are serialised so that concurrent events add up. */
+export class StatsRecorder {
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly storage: LocalStorage) {}
+
+  count(rule: string, field: StatField): Promise<void> {
+    return this.add([[rule, field]]);
+  }
+
+  countStep(step: EngineStep): Promise<void> {
+    return this.add([
+      ...step.raised.map((n) => [n.rule, "raised"] as const),
+      ...step.resolved.flatMap((n) => (n.outcome === "open" ? [] : [[n.rule, n.outcome] as const])),
+    ]);
+  }
+
+  private add(entries: ReadonlyArray<readonly [string, StatField]>): Promise<void> {
+    if (!entries.length) return Promise.resolve();
+    const run = this.chain.then(async () => {
+      const stats = ((await this.storage.get(KEY))[KEY] ?? {}) as Stats;
+      for (const [rule, field] of entries) {
+        const counts = (stats[rule] ??= Object.fromEntries(STAT_FIELDS.map((f) => [f, 0])) as Record<StatField, number>);
+        counts[field] = (counts[field] ?? 0) + 1;
+      }
+      await this.storage.set({ [KEY]: stats });
+    });
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+}
