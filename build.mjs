@@ -15,14 +15,15 @@ const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 
 const BROWSERS = ["chrome", "firefox"];
 
-/** Extension entry points: source → output file name inside dist/<browser>/. */
+/** Extension entry points: output path inside dist/<browser>/ (without .js) → source. */
 const ENTRIES = {
   background: "src/background/worker.ts",
   content: "src/content/main.ts",
+  "pages/popup": "src/pages/popup/popup.ts",
 };
 
-/** Files copied verbatim into every extension. */
-const STATIC = ["icons", "_locales"];
+/** Copied verbatim into every extension: source → destination inside dist/<browser>/. */
+const STATIC = { icons: "icons", _locales: "_locales", "src/pages/popup/popup.html": "pages/popup.html", "src/pages/page.css": "pages/page.css" };
 
 const readJson = (file) => JSON.parse(readFileSync(join(root, file), "utf8"));
 
@@ -79,7 +80,7 @@ function writeStaticPlugin(browser) {
         if (result.errors.length) return;
         const out = join(root, "dist", browser);
         writeFileSync(join(out, "manifest.json"), JSON.stringify(manifestFor(browser), null, 2));
-        for (const entry of STATIC) cpSync(join(root, entry), join(out, entry), { recursive: true });
+        for (const [from, to] of Object.entries(STATIC)) cpSync(join(root, from), join(out, to), { recursive: true });
         writeZip(out, join(root, "dist", `attune-${browser}-${pkg.version}.zip`));
       });
     },

@@ -1,12 +1,13 @@
 import shippedPacks from "attune:shipped-packs";
 import { compilePacks, createEngine, restoreEngine, type CompiledPacks, type EngineSnapshot } from "../engine/index.js";
 import type { ConversationEvent } from "../engine/conversation.js";
-import type { EngineStep } from "../engine/nudge.js";
+import type { EngineStep, Nudge } from "../engine/nudge.js";
 import type { ConversationRef } from "../shared/messages.js";
 
 /** What the worker needs of the engine for one conversation: the seam where the engine plugs into the extension. */
 export interface Coach {
   push(event: ConversationEvent): EngineStep;
+  nudges(): Nudge[];
   snapshot(): unknown;
 }
 

@@ -1,4 +1,4 @@
-import type { ConversationEventMessage, ConversationRef, EventAck } from "../shared/messages.js";
+import type { ConversationEventMessage, ConversationRef, ConversationSummary, EventAck } from "../shared/messages.js";
 import type { EngineStep } from "../engine/nudge.js";
 import type { Coach, CoachFactory } from "./coach.js";
 
@@ -11,11 +11,13 @@ export interface SessionStorage {
 }
 
 interface Saved {
+  ref: ConversationRef;
   nextSeq: number;
   coach: unknown;
 }
 
 interface Live {
+  ref: ConversationRef;
   coach: Coach;
   nextSeq: number;
 }
@@ -46,6 +48,31 @@ export class ConversationStore {
     return run;
   }
 
+  /** What the popup shows for a tab: each conversation read in it and how its nudges went. */
+  async summaries(tabId: number): Promise<ConversationSummary[]> {
+    const prefix = `conversation:${tabId}:`;
+    const stored = await this.storage.get(null);
+    const keys = new Set([...this.live.keys(), ...Object.keys(stored)].filter((key) => key.startsWith(prefix)));
+    const summaries: ConversationSummary[] = [];
+    for (const key of keys) {
+      const state = this.live.get(key) ?? this.revive(key, stored[key] as Saved);
+      const nudges = state.coach.nudges();
+      summaries.push({
+        adapter: state.ref.adapter,
+        key: state.ref.key,
+        channel: state.ref.channel,
+        language: state.ref.language,
+        nudges: {
+          raised: nudges.length,
+          followed: nudges.filter((n) => n.outcome === "followed").length,
+          missed: nudges.filter((n) => n.outcome === "missed").length,
+          open: nudges.filter((n) => n.outcome === "open").length,
+        },
+      });
+    }
+    return summaries;
+  }
+
   async forgetTab(tabId: number): Promise<void> {
     const prefix = `conversation:${tabId}:`;
     const keys = [...this.live.keys()].filter((key) => key.startsWith(prefix));
@@ -61,7 +88,7 @@ export class ConversationStore {
     if (message.seq < state.nextSeq) return { ack: { ok: true, acceptedThrough: state.nextSeq - 1 }, step: empty };
     const step = state.coach.push(message.event);
     state.nextSeq = message.seq + 1;
-    const saved: Saved = { nextSeq: state.nextSeq, coach: state.coach.snapshot() };
+    const saved: Saved = { ref: state.ref, nextSeq: state.nextSeq, coach: state.coach.snapshot() };
     await this.storage.set({ [key]: saved });
     return {
       ack: { ok: true, acceptedThrough: message.seq },
@@ -71,9 +98,15 @@ export class ConversationStore {
 
   private async load(key: string, ref: ConversationRef): Promise<Live> {
     const saved = (await this.storage.get(key))[key] as Saved | undefined;
-    const state: Live = saved
-      ? { coach: this.createCoach(ref, saved.coach), nextSeq: saved.nextSeq }
-      : { coach: this.createCoach(ref), nextSeq: 0 };
+    if (saved) return this.revive(key, saved);
+    const state: Live = { ref, coach: this.createCoach(ref), nextSeq: 0 };
+    this.live.set(key, state);
+    return state;
+  }
+
+  /** A conversation the worker had before it was stopped: back from its snapshot. */
+  private revive(key: string, saved: Saved): Live {
+    const state: Live = { ref: saved.ref, coach: this.createCoach(saved.ref, saved.coach), nextSeq: saved.nextSeq };
     this.live.set(key, state);
     return state;
   }

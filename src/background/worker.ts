@@ -1,6 +1,14 @@
 import browser, { type Runtime } from "webextension-polyfill";
+import shippedPacks from "attune:shipped-packs";
 import type { Nudge } from "../engine/nudge.js";
-import { ContentToWorkerSchema, type ConversationEventMessage, type WorkerToContent } from "../shared/messages.js";
+import {
+  ContentToWorkerSchema,
+  PageToWorkerSchema,
+  type ConversationEventMessage,
+  type PageToWorker,
+  type TabStatus,
+  type WorkerToContent,
+} from "../shared/messages.js";
 import { readSettings } from "../shared/settings.js";
 import { createCoach } from "./coach.js";
 import { CoachingGate } from "./coaching-gate.js";
@@ -21,25 +29,43 @@ const gate = new CoachingGate();
 const openPerTab = new Map<number, Set<string>>();
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
-  // Only our own content scripts, in a tab, may talk to the worker through this channel.
+  if (sender.id !== browser.runtime.id) return undefined;
+  if (sender.url?.startsWith(browser.runtime.getURL(""))) {
+    const parsed = PageToWorkerSchema.safeParse(raw);
+    return parsed.success ? onPageMessage(parsed.data) : undefined;
+  }
+  // Otherwise only our own content scripts, in a tab, may talk to the worker.
   const tabId = sender.tab?.id;
-  if (sender.id !== browser.runtime.id || tabId === undefined) return undefined;
+  if (tabId === undefined) return undefined;
   const parsed = ContentToWorkerSchema.safeParse(raw);
   if (!parsed.success) return undefined;
   const message = parsed.data;
   switch (message.type) {
     case "conversation-event":
-      return onConversationEvent(tabId, sender.frameId ?? 0, message);
+      return onConversationEvent(tabId, sender.frameId ?? 0, siteOf(sender), message);
     case "nudge-feedback":
       return stats.count(message.rule, message.helpful ? "helpful" : "notHelpful").then(() => dropFromBadge(tabId, message.rule));
     case "nudge-dismissed":
       return stats.count(message.rule, "dismissed").then(() => dropFromBadge(tabId, message.rule));
     case "snooze":
-      return browser.storage.local.set({ snoozedUntil: Date.now() + message.minutes * 60_000 }).then(() => updateBadge(tabId, new Set()));
+      return snooze(message.minutes);
   }
 });
 
-async function onConversationEvent(tabId: number, frameId: number, message: ConversationEventMessage) {
+/** The site the agent is on: the tab's page, even when the chat is read from a frame inside it. */
+function siteOf(sender: Runtime.MessageSender): string {
+  const url = sender.tab?.url ?? sender.url ?? "";
+  return URL.canParse(url) ? new URL(url).origin : "";
+}
+
+async function disabledSites(): Promise<string[]> {
+  const { disabledSites } = await browser.storage.local.get("disabledSites");
+  return Array.isArray(disabledSites) ? disabledSites.filter((s): s is string => typeof s === "string") : [];
+}
+
+async function onConversationEvent(tabId: number, frameId: number, site: string, message: ConversationEventMessage) {
+  // Switched off for this site: acknowledged, so the page stops resending, and otherwise ignored.
+  if ((await disabledSites()).includes(site)) return { ok: true, acceptedThrough: message.seq };
   const { ack, step } = await store.accept(tabId, frameId, message);
   if (!step.raised.length && !step.resolved.length) return ack;
   await stats.countStep(step);
@@ -54,6 +80,40 @@ async function onConversationEvent(tabId: number, frameId: number, message: Conv
     browser.tabs.sendMessage(tabId, reply, { frameId }).catch(() => undefined);
   }
   return ack;
+}
+
+async function onPageMessage(message: PageToWorker): Promise<unknown> {
+  switch (message.type) {
+    case "tab-status": {
+      const [tab, sites, local] = await Promise.all([
+        browser.tabs.get(message.tabId).catch(() => undefined),
+        disabledSites(),
+        browser.storage.local.get("snoozedUntil"),
+      ]);
+      const site = tab?.url && URL.canParse(tab.url) ? new URL(tab.url).origin : "";
+      const status: TabStatus = {
+        conversations: await store.summaries(message.tabId),
+        siteEnabled: !sites.includes(site),
+        snoozedUntil: Number(local.snoozedUntil ?? 0),
+        packs: (shippedPacks as Array<{ id: string; version: string; languages: string[] }>).map(({ id, version, languages }) => ({ id, version, languages })),
+      };
+      return status;
+    }
+    case "set-site-enabled": {
+      const sites = (await disabledSites()).filter((site) => site !== message.origin);
+      await browser.storage.local.set({ disabledSites: message.enabled ? sites : [...sites, message.origin] });
+      return { ok: true };
+    }
+    case "snooze":
+      await snooze(message.minutes);
+      return { ok: true };
+  }
+}
+
+/** Pause coaching in every tab; 0 minutes resumes it. */
+async function snooze(minutes: number): Promise<void> {
+  await browser.storage.local.set({ snoozedUntil: minutes ? Date.now() + minutes * 60_000 : 0 });
+  if (minutes) for (const tabId of openPerTab.keys()) await updateBadge(tabId, new Set());
 }
 
 const badgeKey = (nudge: Nudge) => `${nudge.rule}\u0000${nudge.event}`;

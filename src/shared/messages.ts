@@ -63,3 +63,26 @@ export type WorkerToContent = z.infer<typeof WorkerToContentSchema>;
 /** The worker's answer to a conversation-event: the highest seq it has taken in, so the sender knows what to resend. */
 export const EventAckSchema = z.strictObject({ ok: z.literal(true), acceptedThrough: z.number().int() });
 export type EventAck = z.infer<typeof EventAckSchema>;
+
+/** Extension pages (popup, options, trainer) → worker. */
+export const PageToWorkerSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("tab-status"), tabId: z.number().int().nonnegative() }),
+  z.strictObject({ type: z.literal("set-site-enabled"), origin: z.string().url().max(300), enabled: z.boolean() }),
+  z.strictObject({ type: z.literal("snooze"), minutes: z.number().int().min(0).max(24 * 60) }),
+]);
+export type PageToWorker = z.infer<typeof PageToWorkerSchema>;
+
+export interface ConversationSummary {
+  adapter: string;
+  key: string;
+  channel: "chat" | "call";
+  language: string | undefined;
+  nudges: { raised: number; followed: number; missed: number; open: number };
+}
+
+export interface TabStatus {
+  conversations: ConversationSummary[];
+  siteEnabled: boolean;
+  snoozedUntil: number;
+  packs: Array<{ id: string; version: string; languages: string[] }>;
+}

@@ -1,0 +1,53 @@
+import browser from "webextension-polyfill";
+import type { PageToWorker, TabStatus } from "../../shared/messages.js";
+import { localizePage, t } from "../i18n.js";
+
+const SNOOZE_MINUTES = 15;
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+const ask = <T>(message: PageToWorker) => browser.runtime.sendMessage(message) as Promise<T>;
+
+async function render(): Promise<void> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return;
+  const status = await ask<TabStatus>({ type: "tab-status", tabId: tab.id });
+
+  const conversation = status.conversations[0];
+  $("conversation-state").textContent = conversation
+    ? t("popupFoundBy", conversation.adapter, conversation.language ?? t("popupLanguageUnknown"))
+    : t("popupNoConversation");
+  $("figures").hidden = !conversation;
+  const totals = { raised: 0, followed: 0, missed: 0, open: 0 };
+  for (const c of status.conversations) for (const key of Object.keys(totals) as Array<keyof typeof totals>) totals[key] += c.nudges[key];
+  for (const [key, value] of Object.entries(totals)) $(key).textContent = String(value);
+
+  const site = tab.url && URL.canParse(tab.url) ? new URL(tab.url).origin : undefined;
+  const toggle = $<HTMLInputElement>("site-enabled");
+  toggle.checked = status.siteEnabled;
+  toggle.disabled = !site;
+  toggle.onchange = async () => {
+    if (site) await ask({ type: "set-site-enabled", origin: site, enabled: toggle.checked });
+  };
+
+  const snoozed = status.snoozedUntil > Date.now();
+  $("snooze-state").textContent = snoozed
+    ? t("popupSnoozedUntil", new Date(status.snoozedUntil).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }))
+    : t("popupCoachingOn");
+  const snooze = $<HTMLButtonElement>("snooze");
+  snooze.textContent = snoozed ? t("popupResume") : t("overlaySnooze");
+  snooze.onclick = async () => {
+    await ask({ type: "snooze", minutes: snoozed ? 0 : SNOOZE_MINUTES });
+    await render();
+  };
+
+  $("packs").replaceChildren(
+    ...status.packs.map((pack) => {
+      const item = document.createElement("li");
+      item.textContent = `${pack.id} ${pack.version} (${pack.languages.join(", ")})`;
+      return item;
+    }),
+  );
+}
+
+localizePage(document);
+void render();
