@@ -68,6 +68,7 @@ export class ConversationStore {
           missed: nudges.filter((n) => n.outcome === "missed").length,
           open: nudges.filter((n) => n.outcome === "open").length,
         },
+        list: nudges.map(({ rule, event, at, severity, outcome }) => ({ rule, event, at, severity, outcome })),
       });
     }
     return summaries;

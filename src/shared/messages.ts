@@ -78,6 +78,8 @@ export interface ConversationSummary {
   channel: "chat" | "call";
   language: string | undefined;
   nudges: { raised: number; followed: number; missed: number; open: number };
+  /** Every nudge of the conversation, oldest first: rule ids and moments, no conversation text. */
+  list: Array<{ rule: string; event: number; at: number; severity: string; outcome: string }>;
 }
 
 export interface TabStatus {

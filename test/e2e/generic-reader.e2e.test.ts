@@ -3,7 +3,7 @@ import { collectErrors, startHarness, waitFor, workerSessionStorage, type Harnes
 
 /** How many turns the worker has taken in for the page's one conversation. */
 async function turnsTaken(harness: Harness): Promise<number | undefined> {
-  const states = Object.entries(await workerSessionStorage(harness.browser));
+  const states = Object.entries(await workerSessionStorage(harness));
   const fixture = states.filter(([key]) => key.startsWith("conversation:"));
   return fixture.length === 1 ? fixture[0]![1].nextSeq : undefined;
 }

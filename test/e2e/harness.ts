@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import { extensionWorker, launchWithExtension, ROOT } from "../../scripts/lib/browser.mjs";
@@ -9,6 +10,8 @@ export interface Harness {
   browser: Browser;
   /** http://127.0.0.1:PORT, serving /demo/ and /fixtures/. */
   origin: string;
+  /** chrome-extension://ID — the built extension's own pages live here. */
+  extensionOrigin: string;
   /** Closes every tab a test opened, so that the next test starts with no conversation. */
   closePages(): Promise<void>;
   close(): Promise<void>;
@@ -18,9 +21,11 @@ export interface Harness {
 export async function startHarness(): Promise<Harness> {
   const server = await startStaticServer({ "/demo/": join(ROOT, "demo"), "/fixtures/": join(ROOT, "test", "fixtures") });
   const browser = await launchWithExtension();
+  const extensionOrigin = `chrome-extension://${new URL((await extensionWorker(browser)).url()).host}`;
   return {
     browser,
     origin: server.origin,
+    extensionOrigin,
     async closePages() {
       const pages = await browser.pages();
       await Promise.all(pages.slice(1).map((page) => page.close()));
@@ -32,14 +37,32 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
-/** Everything the worker keeps in session storage (conversation states), read from inside the worker. */
-export async function workerSessionStorage(browser: Browser): Promise<Record<string, { nextSeq: number }>> {
-  const worker = await (await extensionWorker(browser)).worker();
-  if (!worker) throw new Error("The extension's service worker is not running");
-  return worker.evaluate(() => {
-    const { chrome } = globalThis as unknown as { chrome: { storage: { session: { get(keys: null): Promise<object> } } } };
-    return chrome.storage.session.get(null);
-  }) as Promise<Record<string, { nextSeq: number }>>;
+/**
+ * Runs `fn` in one of the extension's own pages, where the extension APIs are available (`chrome` is its argument).
+ * Unlike evaluating in the worker, this works while the worker is stopped, and a message sent from here wakes it.
+ */
+export async function inExtension<A, R>(harness: Harness, fn: (chrome: ChromeApi, arg: A) => R | Promise<R>, arg: A): Promise<R> {
+  const page = await harness.browser.newPage();
+  try {
+    await page.goto(`${harness.extensionOrigin}/pages/popup.html`);
+    return (await page.evaluate(
+      `(${fn.toString()})(globalThis.chrome, ${JSON.stringify(arg ?? null)})`,
+    )) as R;
+  } finally {
+    await page.close();
+  }
+}
+
+/** The few extension APIs the tests use. */
+export interface ChromeApi {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  tabs: { query(query: object): Promise<Array<{ id: number; url: string }>> };
+  storage: { session: { get(keys: null): Promise<Record<string, unknown>> }; local: { get(keys: null): Promise<Record<string, unknown>> } };
+}
+
+/** Everything the worker keeps in session storage (conversation states). */
+export async function workerSessionStorage(harness: Harness): Promise<Record<string, { nextSeq: number }>> {
+  return inExtension(harness, (chrome) => chrome.storage.session.get(null), null) as Promise<Record<string, { nextSeq: number }>>;
 }
 
 export async function waitFor<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {
@@ -61,3 +84,28 @@ export function collectErrors(page: Page): string[] {
   });
   return errors;
 }
+
+/** Opens the toolbar popup for the page's tab, as a click on Attune's icon would. */
+export async function openPopup(browser: Browser, page: Page): Promise<Page> {
+  await page.bringToFront();
+  const worker = await (await extensionWorker(browser)).worker();
+  if (!worker) throw new Error("The extension's service worker is not running");
+  await worker.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
+  const target = await browser.waitForTarget((t) => t.url().endsWith("/pages/popup.html"), { timeout: 10_000 });
+  const popup = await target.asPage();
+  await popup.waitForFunction(() => document.getElementById("conversation-state")?.textContent);
+  return popup;
+}
+
+/** Runs axe-core in the page (through the DevTools protocol, which the page's CSP does not restrict). */
+export async function axeViolations(page: Page): Promise<Array<{ id: string; help: string; nodes: number }>> {
+  const source = await readFile(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; help: string; nodes: unknown[] }> }> } }).axe;
+    const { violations } = await axe.run();
+    return violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.length }));
+  });
+}
+
+export const ARTIFACTS = join(ROOT, "test", "artifacts");

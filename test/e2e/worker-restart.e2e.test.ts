@@ -1,0 +1,84 @@
+import type { Page } from "puppeteer-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { TabStatus } from "../../src/shared/messages.js";
+import { inExtension, startHarness, waitFor, workerSessionStorage, type Harness } from "./harness.js";
+
+const TURNS = 200;
+
+/** A long chat that keeps the rules busy: frustration, errors, runs of closed questions, blame, closings. */
+function script(): Array<{ speaker: "agent" | "customer"; text: string }> {
+  const customer = [
+    "This is the third time I'm writing, I'm so fed up!!!",
+    "You charged me twice for the same order.",
+    "ok",
+    "The parcel never arrived and nobody answers.",
+    "I'm really angry about this.",
+  ];
+  const agent = [
+    "Did you check your spam folder?",
+    "Is the address correct?",
+    "Calm down, there's nothing I can do.",
+    "I'm so sorry about that, I understand how frustrating this is.",
+    "What happened when you tried to log in?",
+    "Thanks for waiting. I've refunded the second charge. Anything else I can help with?",
+  ];
+  return Array.from({ length: TURNS }, (_, i) =>
+    i % 2 === 0
+      ? { speaker: "customer" as const, text: `${customer[(i / 2) % customer.length]} (#${i})` }
+      : { speaker: "agent" as const, text: `${agent[((i - 1) / 2) % agent.length]} (#${i})` },
+  );
+}
+
+async function tabStatus(harness: Harness, tabId: number): Promise<TabStatus> {
+  return inExtension(harness, (chrome, id) => chrome.runtime.sendMessage({ type: "tab-status", tabId: id }), tabId) as Promise<TabStatus>;
+}
+
+/** The tab id Chrome gave the page. */
+async function tabIdOf(harness: Harness, page: Page): Promise<number> {
+  const url = page.url();
+  return inExtension(harness, async (chrome, u) => (await chrome.tabs.query({})).find((tab) => tab.url === u)!.id, url);
+}
+
+/** Plays the script into the page; after every k-th turn the extension's worker is stopped (k = 0: never). */
+async function play(harness: Harness, k: number) {
+  const page = await harness.browser.newPage();
+  await page.goto(`${harness.origin}/fixtures/rerender.html?run=${k}`);
+  await page.evaluate(() => (window as unknown as { reset(): void }).reset());
+  const cdp = await page.createCDPSession();
+  await cdp.send("ServiceWorker.enable");
+  const turns = script();
+  for (const [i, turn] of turns.entries()) {
+    await page.evaluate((s, t) => (window as unknown as { addMessage(s: string, t: string): void }).addMessage(s, t), turn.speaker, turn.text);
+    if (k && (i + 1) % k === 0) await cdp.send("ServiceWorker.stopAllWorkers");
+  }
+  // Every turn (and the two already on the page) must have been taken in before the nudges are compared.
+  const tabId = await tabIdOf(harness, page);
+  await waitFor(async () => (await eventsTaken(harness, tabId)) >= TURNS + 2, "all turns to reach the worker", 30_000);
+  const final = await tabStatus(harness, tabId);
+  await page.close();
+  return { nudges: final.conversations[0]!.list.map(({ rule, event, outcome }) => `${event}:${rule}:${outcome}`) };
+}
+
+async function eventsTaken(harness: Harness, tabId: number): Promise<number> {
+  const states = await workerSessionStorage(harness);
+  const mine = Object.entries(states).filter(([key]) => key.startsWith(`conversation:${tabId}:`));
+  return Math.max(0, ...mine.map(([, state]) => state.nextSeq));
+}
+
+describe("the worker is stopped mid-conversation", () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterEach(async () => harness.closePages());
+  afterAll(async () => harness?.close());
+
+  it("raises exactly the nudges of an uninterrupted run, none lost and none repeated", async () => {
+    const uninterrupted = await play(harness, 0);
+    expect(uninterrupted.nudges.length).toBeGreaterThan(3);
+    for (const k of [1, 7, 50]) {
+      const interrupted = await play(harness, k);
+      expect(interrupted.nudges, `stopping the worker after every ${k} turns`).toEqual(uninterrupted.nudges);
+    }
+  }, 240_000);
+});
