@@ -1,6 +1,6 @@
 import browser, { type Runtime } from "webextension-polyfill";
 import type { ConversationEvent } from "../engine/conversation.js";
-import type { ContentToWorker, ConversationEventMessage, ConversationRef, EventAck, WorkerToContent } from "../shared/messages.js";
+import type { ConversationEventMessage, ConversationRef, EventAck, WorkerToContent } from "../shared/messages.js";
 
 const RETRY_MS = [50, 200, 500, 1000, 2000];
 
