@@ -70,36 +70,51 @@ export async function extensionWorker(browser) {
 }
 
 /**
- * What the overlay shows, read through the DevTools protocol: the overlay's shadow root is closed, so page scripts
- * (and puppeteer's own selectors) cannot see into it, but the browser's DOM inspector can.
- * @returns {Promise<Array<{ rule: string, severity: string, outcome: string, message: string, suggestion: string }>>}
+ * Calls `visit(node)` for every node inside Attune's overlay, read through the DevTools protocol: the overlay's shadow
+ * root is closed, so page scripts (and puppeteer's own selectors) cannot see into it, but the browser's DOM inspector
+ * can. `visit` gets the CDP session too, for follow-up calls on a node.
  */
-export async function readOverlay(page) {
+export async function walkOverlay(page, visit) {
   const session = await page.createCDPSession();
   try {
     const { root } = await session.send("DOM.getDocument", { depth: -1, pierce: true });
-    const cards = [];
-    const visit = (node, inOverlay) => {
+    const walk = async (node, inOverlay) => {
       const here = inOverlay || node.nodeName === "ATTUNE-OVERLAY";
-      if (here && node.nodeName === "DIV" && attribute(node, "class") === "card") {
-        cards.push({
-          rule: attribute(node, "data-rule") ?? "",
-          severity: attribute(node, "data-severity") ?? "",
-          outcome: attribute(node, "data-outcome") ?? "",
-          message: partText(node, "message"),
-          suggestion: partText(node, "suggestion"),
-        });
-      }
-      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) visit(child, here);
+      if (here) await visit(node, session);
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) await walk(child, here);
     };
-    visit(root, false);
-    return cards;
+    await walk(root, false);
   } finally {
     await session.detach();
   }
 }
 
-function attribute(node, name) {
+/**
+ * The nudge cards the overlay shows.
+ * @returns {Promise<Array<{ rule: string, severity: string, outcome: string, message: string, suggestion: string, direction: string }>>}
+ */
+export async function readOverlay(page) {
+  const cards = [];
+  await walkOverlay(page, async (node, session) => {
+    if (node.nodeName !== "DIV" || !(attribute(node, "class") ?? "").split(" ").includes("card")) return;
+    await session.send("CSS.enable").catch(() => undefined);
+    // The card may go (auto-hide, a new nudge) between reading the tree and asking for its style: then it is not shown.
+    const style = await session.send("CSS.getComputedStyleForNode", { nodeId: node.nodeId }).catch(() => undefined);
+    if (!style) return;
+    const { computedStyle } = style;
+    cards.push({
+      rule: attribute(node, "data-rule") ?? "",
+      severity: attribute(node, "data-severity") ?? "",
+      outcome: attribute(node, "data-outcome") ?? "",
+      message: partText(node, "message"),
+      suggestion: partText(node, "suggestion"),
+      direction: computedStyle.find((p) => p.name === "direction")?.value ?? "",
+    });
+  });
+  return cards;
+}
+
+export function attribute(node, name) {
   const attrs = node.attributes ?? [];
   for (let i = 0; i < attrs.length; i += 2) if (attrs[i] === name) return attrs[i + 1];
   return undefined;

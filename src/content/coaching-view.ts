@@ -1,14 +1,16 @@
 import browser from "webextension-polyfill";
 import type { WorkerToContent } from "../shared/messages.js";
-import { Overlay } from "./overlay.js";
+import { Overlay, type Position } from "./overlay.js";
 
 const SNOOZE_MINUTES = 15;
-const RTL_LANGUAGES = new Set(["fa", "ar", "he", "ur"]);
 
 interface ViewState {
-  position?: { right: number; bottom: number };
+  position?: Position;
   compact?: boolean;
 }
+
+const isPosition = (value: unknown): value is Position =>
+  typeof value === "object" && value !== null && Number.isFinite((value as Position).left) && Number.isFinite((value as Position).top);
 
 const t = (key: string) => browser.i18n.getMessage(key);
 
@@ -22,6 +24,9 @@ const viewKey = () => `view:${location.origin}`;
 export class CoachingView {
   private overlay: Overlay | undefined;
   private creating: Promise<Overlay> | undefined;
+
+  /** @param avoid what the overlay must not cover: the transcript and the reply box */
+  constructor(private readonly avoid: () => Element[]) {}
 
   async receive(message: WorkerToContent): Promise<void> {
     if (message.type === "dismiss-nudge") {
@@ -63,10 +68,10 @@ export class CoachingView {
         collapse: t("overlayCollapse"),
         followed: t("overlayFollowed"),
       },
-      rtl: RTL_LANGUAGES.has(browser.i18n.getUILanguage().split("-")[0] ?? ""),
       autoHideSeconds: typeof settings.autoHideSeconds === "number" ? settings.autoHideSeconds : 20,
       compact: view.compact ?? false,
-      position: view.position,
+      position: isPosition(view.position) ? view.position : undefined,
+      avoid: this.avoid,
       onFeedback: (nudge, helpful) => send({ type: "nudge-feedback", rule: nudge.rule, helpful }),
       onDismiss: (nudge) => send({ type: "nudge-dismissed", rule: nudge.rule }),
       onSnooze: () => send({ type: "snooze", minutes: SNOOZE_MINUTES }),

@@ -9,7 +9,10 @@ import { onWorkerMessage, WorkerLink } from "./worker-link.js";
 
 const adapters = registeredAdapters().filter((adapter) => adapter.matchesPage(location));
 let session: TranscriptSession | undefined;
-const view = new CoachingView();
+const view = new CoachingView(() => {
+  const replyBox = document.querySelector("textarea, [contenteditable='true'], [contenteditable=''], [role='textbox']");
+  return [session?.transcript, replyBox].filter((el): el is Element => !!el);
+});
 
 function pageLanguage(): string | undefined {
   const primary = document.documentElement.lang.split("-")[0]?.toLowerCase() ?? "";

@@ -1,11 +1,11 @@
 // Colours meet WCAG AA contrast (4.5:1 for text) in both themes.
 export const OVERLAY_STYLE = `
 :host { all: initial; }
-.panel { position: fixed; z-index: 2147483647; width: min(360px, calc(100vw - 32px));
+.panel { position: fixed; z-index: 2147483647;
   font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Tahoma, sans-serif; color: #1b1f24; pointer-events: none; }
 .card { pointer-events: auto; background: #ffffff; border: 1px solid #aab4bf; border-inline-start: 6px solid #1f5fc9;
   border-radius: 8px; padding: 8px 34px 8px 12px; box-shadow: 0 4px 16px rgba(0,0,0,.18); position: relative; }
-.panel[dir="rtl"] .card { padding: 8px 12px 8px 34px; }
+.card:dir(rtl) { padding: 8px 12px 8px 34px; }
 .card[data-severity="warn"] { border-inline-start-color: #a34f00; }
 .card[data-severity="alert"] { border-inline-start-color: #b3261e; }
 .card[data-outcome="followed"] { border-inline-start-color: #1b6e34; }

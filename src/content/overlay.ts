@@ -1,6 +1,7 @@
 import type { Nudge } from "../engine/nudge.js";
 import { NudgeQueue } from "./nudge-queue.js";
 import { OVERLAY_STYLE } from "./overlay-style.js";
+import { placeBeside } from "./placement.js";
 
 export interface OverlayLabels {
   dismiss: string;
@@ -12,23 +13,31 @@ export interface OverlayLabels {
   followed: string;
 }
 
+export interface Position {
+  left: number;
+  top: number;
+}
+
 export interface OverlayOptions {
   labels: OverlayLabels;
-  /** Right-to-left interface language (Persian). */
-  rtl: boolean;
   /** Seconds a nudge stays before it hides by itself; 0 keeps it until dealt with. */
   autoHideSeconds: number;
   compact: boolean;
-  /** Where the agent last dragged the overlay on this site, from the bottom-right corner. */
-  position?: { right: number; bottom: number } | undefined;
+  /** Where the agent last dragged the overlay on this site; otherwise it places itself beside `avoid`. */
+  position?: Position | undefined;
+  /** What the card must not cover: the transcript and the reply box. */
+  avoid(): Element[];
   onFeedback(nudge: Nudge, helpful: boolean): void;
   onDismiss(nudge: Nudge): void;
   onSnooze(): void;
-  onMove(position: { right: number; bottom: number }): void;
+  onMove(position: Position): void;
   onCompactChange(compact: boolean): void;
 }
 
 const FOLLOWED_MS = 2500;
+const CARD_WIDTH = 360;
+const EDGE = 16;
+const HOST_STYLE = "all: initial !important; display: block !important; position: static !important; visibility: visible !important; opacity: 1 !important;";
 
 /**
  * The nudge card, drawn in a closed shadow root so that neither the page's CSS nor its scripts can reach it. It shows
@@ -55,12 +64,25 @@ export class Overlay {
     root.adoptedStyleSheets = [sheet];
     this.panel = doc.createElement("div");
     this.panel.className = "panel";
-    this.panel.dir = options.rtl ? "rtl" : "ltr";
     this.panel.setAttribute("role", "status");
     this.panel.setAttribute("aria-live", "polite");
-    this.place(options.position);
     root.append(this.panel);
-    doc.documentElement.append(this.host);
+    this.guardHost(doc);
+  }
+
+  /**
+   * The host element is the one part of the overlay in the page's own DOM. Inline !important declarations outrank any
+   * page stylesheet, and a page that removes the host or rewrites its style gets it back as it was.
+   */
+  private guardHost(doc: Document): void {
+    const restore = () => {
+      if (this.host.getAttribute("style") !== HOST_STYLE) this.host.setAttribute("style", HOST_STYLE);
+      if (this.host.parentNode !== doc.documentElement) doc.documentElement.append(this.host);
+    };
+    restore();
+    const observer = new MutationObserver(restore);
+    observer.observe(this.host, { attributes: true });
+    observer.observe(doc.documentElement, { childList: true });
   }
 
   /** What the worker sent: nudges raised and nudges whose outcome was decided. */
@@ -103,6 +125,7 @@ export class Overlay {
       return;
     }
     this.panel.replaceChildren(this.card(this.shown));
+    this.position();
     if (this.options.autoHideSeconds > 0) {
       const nudge = this.shown;
       this.timer = setTimeout(() => {
@@ -118,12 +141,15 @@ export class Overlay {
     this.confirming = true;
     this.shown = undefined;
     this.panel.replaceChildren(this.card({ ...nudge, outcome: "followed" }));
+    this.position();
     this.timer = setTimeout(() => this.render(), FOLLOWED_MS);
   }
 
   private card(nudge: Nudge): HTMLElement {
     const { labels } = this.options;
     const card = element(this.panel, "div", "card");
+    // The nudge's own text decides its direction: a Persian nudge lays out right to left.
+    card.dir = "auto";
     card.dataset.rule = nudge.rule;
     card.dataset.severity = nudge.severity;
     card.dataset.outcome = nudge.outcome;
@@ -150,8 +176,8 @@ export class Overlay {
     if (nudge.outcome !== "followed") {
       const actions = element(this.panel, "div", "actions");
       actions.append(
-        this.button("👍", labels.helpful, "helpful", () => this.feedback(nudge, true)),
-        this.button("👎", labels.notHelpful, "not-helpful", () => this.feedback(nudge, false)),
+        this.button(labels.helpful, labels.helpful, "helpful", () => this.feedback(nudge, true)),
+        this.button(labels.notHelpful, labels.notHelpful, "not-helpful", () => this.feedback(nudge, false)),
         this.button(labels.snooze, labels.snooze, "snooze", () => {
           this.options.onSnooze();
           this.clear();
@@ -186,27 +212,49 @@ export class Overlay {
     return button;
   }
 
-  private place(position: OverlayOptions["position"]): void {
-    this.panel.style.right = `${position?.right ?? 16}px`;
-    this.panel.style.bottom = `${position?.bottom ?? 16}px`;
+  /** Beside the transcript and reply box where there is room (or where the agent dragged it), else a corner. */
+  private position(): void {
+    const view = this.panel.ownerDocument.defaultView!;
+    const viewport = { width: view.innerWidth, height: view.innerHeight };
+    this.panel.style.width = `${Math.min(CARD_WIDTH, viewport.width - 2 * EDGE)}px`;
+    const saved = this.options.position;
+    if (saved) {
+      this.place(saved.left, saved.top);
+      return;
+    }
+    const avoid = this.options.avoid().map((el) => el.getBoundingClientRect());
+    let beside = placeBeside(viewport, avoid, { width: CARD_WIDTH, height: this.panel.offsetHeight });
+    if (beside && beside.width < CARD_WIDTH) {
+      // A narrower card is taller: measure it at its new width and place it again.
+      this.panel.style.width = `${beside.width}px`;
+      beside = placeBeside(viewport, avoid, { width: beside.width, height: this.panel.offsetHeight });
+    }
+    if (beside) {
+      this.panel.style.width = `${beside.width}px`;
+      this.place(beside.left, beside.top);
+    } else {
+      this.panel.style.width = `${Math.min(CARD_WIDTH, viewport.width - 2 * EDGE)}px`;
+      this.place(viewport.width - this.panel.offsetWidth - EDGE, viewport.height - this.panel.offsetHeight - EDGE);
+    }
+  }
+
+  private place(left: number, top: number): void {
+    const view = this.panel.ownerDocument.defaultView!;
+    const clamp = (value: number, max: number) => Math.min(Math.max(0, value), Math.max(0, max));
+    this.panel.style.left = `${clamp(left, view.innerWidth - 80)}px`;
+    this.panel.style.top = `${clamp(top, view.innerHeight - 40)}px`;
   }
 
   private makeDraggable(handle: HTMLElement): void {
     handle.addEventListener("pointerdown", (down) => {
       down.preventDefault();
-      const start = { x: down.clientX, y: down.clientY, right: parseFloat(this.panel.style.right), bottom: parseFloat(this.panel.style.bottom) };
-      const view = this.panel.ownerDocument.defaultView!;
-      const clamp = (value: number, max: number) => Math.min(Math.max(0, value), Math.max(0, max));
-      const move = (event: PointerEvent) => {
-        this.place({
-          right: clamp(start.right - (event.clientX - start.x), view.innerWidth - 80),
-          bottom: clamp(start.bottom - (event.clientY - start.y), view.innerHeight - 40),
-        });
-      };
+      const start = { x: down.clientX, y: down.clientY, left: parseFloat(this.panel.style.left), top: parseFloat(this.panel.style.top) };
+      const move = (event: PointerEvent) => this.place(start.left + event.clientX - start.x, start.top + event.clientY - start.y);
       const up = () => {
         handle.removeEventListener("pointermove", move);
         handle.removeEventListener("pointerup", up);
-        this.options.onMove({ right: parseFloat(this.panel.style.right), bottom: parseFloat(this.panel.style.bottom) });
+        this.options.position = { left: parseFloat(this.panel.style.left), top: parseFloat(this.panel.style.top) };
+        this.options.onMove(this.options.position);
       };
       handle.setPointerCapture(down.pointerId);
       handle.addEventListener("pointermove", move);

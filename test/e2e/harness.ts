@@ -1,10 +1,23 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "puppeteer-core";
-import { extensionWorker, launchWithExtension, ROOT } from "../../scripts/lib/browser.mjs";
+import { attribute, extensionWorker, launchWithExtension, ROOT, walkOverlay } from "../../scripts/lib/browser.mjs";
 import { startStaticServer } from "../../scripts/lib/static-server.mjs";
 
 export { readOverlay } from "../../scripts/lib/browser.mjs";
+
+/** Clicks a control of the overlay (data-part="dismiss", "helpful", "snooze"…) where it is drawn, as a mouse would. */
+export async function clickOverlay(page: Page, part: string): Promise<void> {
+  let center: { x: number; y: number } | undefined;
+  await walkOverlay(page, async (node: { nodeId: number }, session: { send(m: string, p: object): Promise<{ model: { content: number[] } }> }) => {
+    if (center || attribute(node, "data-part") !== part) return;
+    const { model } = await session.send("DOM.getBoxModel", { nodeId: node.nodeId });
+    const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
+    center = { x: (x1 + x3) / 2, y: (y1 + y3) / 2 };
+  });
+  if (!center) throw new Error(`The overlay shows no "${part}" control`);
+  await page.mouse.click(center.x, center.y);
+}
 
 export interface Harness {
   browser: Browser;

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { placeBeside, type Box } from "./placement.js";
+
+const viewport = { width: 1280, height: 800 };
+const card = { width: 360, height: 110 };
+const overlaps = (a: Box, b: Box) =>
+  a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
+
+describe("placeBeside", () => {
+  it("puts the card to the right of the transcript and reply box when there is room, level with the reply box", () => {
+    const transcript = { left: 240, top: 80, width: 700, height: 560 };
+    const reply = { left: 240, top: 650, width: 700, height: 120 };
+    const box = placeBeside(viewport, [transcript, reply], card)!;
+    expect(box.left).toBeGreaterThanOrEqual(940);
+    expect(box.top + box.height).toBe(770);
+    expect(overlaps(box, transcript) || overlaps(box, reply)).toBe(false);
+  });
+
+  it("narrows the card to fit a side panel, and uses the left side when the right is full", () => {
+    const transcript = { left: 260, top: 60, width: 1020, height: 700 };
+    const box = placeBeside(viewport, [transcript], card)!;
+    expect(box).toMatchObject({ left: 12, width: 236 });
+    expect(overlaps(box, transcript)).toBe(false);
+  });
+
+  it("goes below or above when the sides are full", () => {
+    const transcript = { left: 0, top: 200, width: 1280, height: 300 };
+    const box = placeBeside(viewport, [transcript], card)!;
+    expect(box.top).toBeGreaterThanOrEqual(512);
+  });
+
+  it("gives up when there is no free place, so the caller can fall back to a corner", () => {
+    expect(placeBeside(viewport, [{ left: 0, top: 0, width: 1280, height: 800 }], card)).toBeUndefined();
+    expect(placeBeside(viewport, [], card)).toBeUndefined();
+  });
+});
