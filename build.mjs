@@ -38,7 +38,8 @@ const shippedPacksPlugin = {
   setup(build) {
     build.onResolve({ filter: /^attune:shipped-packs$/ }, () => ({ path: "shipped-packs", namespace: "attune" }));
     build.onLoad({ filter: /.*/, namespace: "attune" }, () => {
-      const files = readdirSync(join(root, "rules")).filter((f) => f.endsWith(".json")).sort();
+      const dir = join(root, "rules");
+      const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json")).sort() : [];
       const imports = files.map((f, i) => `import p${i} from ${JSON.stringify(join(root, "rules", f))};`);
       return {
         contents: `${imports.join("\n")}\nexport default [${files.map((_, i) => `p${i}`).join(", ")}];`,

@@ -10,8 +10,16 @@ const typing = document.querySelector(".typing");
 const form = document.querySelector(".reply");
 const replyBox = document.querySelector("#reply-box");
 let nextId = 1;
+const startedAt = performance.now();
 
-function addMessage(speaker, text, author) {
+/** Times shown as a real console would, from a fixed start so that screenshots are the same on every run. */
+const START_MINUTES = 10 * 60 + 2;
+const clock = (seconds) => {
+  const minutes = START_MINUTES + Math.floor(seconds / 60);
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+};
+
+function addMessage(speaker, text, author, at = (performance.now() - startedAt) / 1000) {
   const item = document.createElement("div");
   item.className = `msg msg--${speaker}`;
   item.dataset.messageId = `m${nextId++}`;
@@ -22,7 +30,7 @@ function addMessage(speaker, text, author) {
   body.className = "msg__text";
   body.textContent = text;
   const time = document.createElement("time");
-  time.textContent = new Date().toTimeString().slice(0, 5);
+  time.textContent = clock(at);
   item.append(label, body, time);
   transcript.append(item);
   transcript.scrollTop = transcript.scrollHeight;
@@ -50,7 +58,7 @@ async function replay() {
       setTimeout(() => { typing.hidden = true; }, (((event.until ?? event.at + 3) - event.at) * 1000) / speed);
     } else if (event.type === "turn") {
       typing.hidden = true;
-      addMessage(event.speaker, event.text, event.speaker === "agent" ? "You" : `${customer} (Visitor)`);
+      addMessage(event.speaker, event.text, event.speaker === "agent" ? "You" : `${customer} (Visitor)`, event.at);
     }
   }
   await sleep(3);

@@ -121,4 +121,5 @@ export async function axeViolations(page: Page): Promise<Array<{ id: string; hel
   });
 }
 
-export const ARTIFACTS = join(ROOT, "test", "artifacts");
+/** Screenshots the README shows: the tests write them, so they always show the extension as built. */
+export const SCREENSHOTS = join(ROOT, "docs", "screenshots");

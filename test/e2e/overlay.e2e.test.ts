@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "puppeteer-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, clickOverlay, inExtension, readOverlay, startHarness, waitFor, type Harness } from "./harness.js";
+import { SCREENSHOTS, clickOverlay, inExtension, readOverlay, startHarness, waitFor, type Harness } from "./harness.js";
 
 const FRUSTRATED = "This is the third time I'm asking and I'm really fed up!!!";
 
@@ -77,13 +77,13 @@ describe("the overlay", () => {
   });
 
   it("is drawn in light and dark themes, and a hostile page can neither restyle nor remove it", async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
+    mkdirSync(SCREENSHOTS, { recursive: true });
     for (const theme of ["light", "dark"] as const) {
       const page = await harness.browser.newPage();
       await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: theme }]);
       await page.goto(`${harness.origin}/demo/console.html?speed=4`);
       await waitFor(async () => (await readOverlay(page)).length === 1, "the demo's nudge");
-      await page.screenshot({ path: join(ARTIFACTS, `overlay-${theme}.png`) });
+      await page.screenshot({ path: join(SCREENSHOTS, `overlay-${theme}.png`) });
       // A hostile page stylesheet aimed at everything, including custom elements, changes nothing inside.
       await page.addStyleTag({ content: "* { color: red !important; font-size: 40px !important; } attune-overlay { display: none !important; }" });
       // …and a page script removing or restyling the host element gets it back as it was.

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, axeViolations, openPopup, readOverlay, startHarness, waitFor, type Harness } from "./harness.js";
+import { SCREENSHOTS, axeViolations, openPopup, readOverlay, startHarness, waitFor, type Harness } from "./harness.js";
 
 describe("the toolbar popup", () => {
   let harness: Harness;
@@ -18,9 +18,8 @@ describe("the toolbar popup", () => {
     const popup = await openPopup(harness.browser, page);
     expect(await popup.$eval("#conversation-state", (el) => el.textContent)).toMatch(/generic.*en/);
     expect(Number(await popup.$eval("#raised", (el) => el.textContent))).toBeGreaterThanOrEqual(1);
-    expect(await popup.$eval("#packs", (el) => el.children.length)).toBeGreaterThanOrEqual(1);
-    mkdirSync(ARTIFACTS, { recursive: true });
-    await popup.screenshot({ path: join(ARTIFACTS, "popup.png") });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await popup.screenshot({ path: join(SCREENSHOTS, "popup.png") });
     expect(await axeViolations(popup)).toEqual([]);
   });
 
