@@ -49,7 +49,8 @@ async function main() {
       if (printed.has(key)) continue;
       printed.add(key);
       const mark = nudge.outcome === "followed" ? " ✓ followed" : "";
-      console.log(`nudge [${nudge.severity}] ${nudge.rule}: ${nudge.message} — ${nudge.suggestion}${mark}`);
+      const message = nudge.message.replace(/^✓\s*/, "");
+      console.log(`nudge [${nudge.severity}] ${nudge.rule}: ${message} — ${nudge.suggestion}${mark}`);
     }
   };
   try {
