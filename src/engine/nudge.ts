@@ -22,4 +22,6 @@ export interface Nudge {
 export interface EngineStep {
   raised: Nudge[];
   resolved: Nudge[];
+  /** Rules that failed on this event; the others went on. */
+  errors?: Array<{ rule: string; message: string }>;
 }

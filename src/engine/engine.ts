@@ -1,0 +1,311 @@
+import { ConversationEventSchema, ConversationSchema, type Channel, type ConversationEvent, type ConversationInput } from "./conversation.js";
+import type { EngineStep, Nudge } from "./nudge.js";
+import { applyOverrides, OverridesSchema, type OverridesInput } from "./overrides.js";
+import { PackSchema, type Pack, type Rule } from "./pack-schema.js";
+import { ruleKind, type OutcomeSpec, type RuleBehaviour, type TurnView } from "./rule-kinds/index.js";
+import type { Facts, KindContext } from "./rule-kinds/rule-kind.js";
+import { createLanguageTracker } from "./signals/language-detect.js";
+import { mergeLexicons } from "./signals/lexicon-schema.js";
+import { detectName, mentionsName } from "./signals/name.js";
+import { countWords } from "./signals/normalize.js";
+import { compileSignalDetector, type SignalDetector } from "./signals/signal-detector.js";
+import { formatIssues, ValidationError } from "./validation-errors.js";
+
+interface CompiledRule {
+  rule: Rule;
+  pack: string;
+  behaviour: RuleBehaviour<unknown>;
+  outcome: OutcomeSpec | undefined;
+}
+
+/** Packs validated and compiled once (the expensive part), shared by every conversation. */
+export interface CompiledPacks {
+  readonly packs: readonly Pack[];
+  readonly rules: readonly CompiledRule[];
+  readonly detector: SignalDetector;
+}
+
+/**
+ * Validates packs (and a team lead's overrides) and compiles their rules and lexicons. Every problem is reported at
+ * once, each naming the pack, the JSON path and what was expected.
+ */
+export function compilePacks(inputs: readonly unknown[], overridesInput?: OverridesInput | unknown, names: readonly string[] = []): CompiledPacks {
+  const problems: string[] = [];
+  const packs: Pack[] = [];
+  inputs.forEach((input, i) => {
+    const name = names[i] ?? `pack ${(input as { id?: unknown })?.id ?? i}`;
+    const parsed = PackSchema.safeParse(input);
+    if (parsed.success) packs.push(parsed.data);
+    else problems.push(...formatIssues(name, parsed.error));
+  });
+  const overrides = OverridesSchema.safeParse(overridesInput ?? {});
+  if (!overrides.success) problems.push(...formatIssues("overrides", overrides.error));
+  if (problems.length) throw new ValidationError(problems);
+
+  const applied = applyOverrides(packs, overrides.success ? overrides.data : OverridesSchema.parse({}));
+  problems.push(...applied.problems);
+  const rules: CompiledRule[] = [];
+  const seen = new Set<string>();
+  for (const pack of applied.packs) {
+    pack.rules.forEach((rule, r) => {
+      const where = `${names[packs.indexOf(packs.find((p) => p.id === pack.id)!)] ?? `pack ${pack.id}`}: $.rules[${r}]`;
+      if (seen.has(rule.id)) problems.push(`${where}.id: rule "${rule.id}" is defined by more than one pack`);
+      seen.add(rule.id);
+      const kind = ruleKind(rule.kind);
+      if (!kind) {
+        problems.push(`${where}.kind: unknown rule kind "${rule.kind}"`);
+        return;
+      }
+      const params = kind.params.safeParse(rule.params);
+      if (!params.success) {
+        problems.push(...formatIssues(where, params.error).map((line) => line.replace(`${where}: $`, `${where}.params`)));
+        return;
+      }
+      rules.push({ rule, pack: pack.id, behaviour: kind.create(params.data), outcome: rule.outcome ?? kind.outcome?.(params.data) });
+    });
+  }
+  if (problems.length) throw new ValidationError(problems);
+  const extra = overrides.success ? overrides.data.signals : {};
+  const detector = compileSignalDetector(mergeLexicons(...applied.packs.map((p) => p.signals), extra));
+  return { packs: applied.packs, rules, detector };
+}
+
+export interface EngineOptions {
+  /** The conversation's language; detected from the text when not given. */
+  language?: string | undefined;
+  channel?: Channel | undefined;
+  customerName?: string | undefined;
+  /** The language nudge messages are shown in (falls back to English). */
+  interfaceLanguage?: string | undefined;
+  overrides?: OverridesInput | undefined;
+  /** Replaces the packs' compiled detector (tests of rule logic). */
+  detector?: SignalDetector | undefined;
+}
+
+interface RuleState {
+  kind: unknown;
+  lastRaisedAt?: number;
+  raised: number;
+  /** The agent reply on whose draft this rule was raised. */
+  draftReply?: number;
+}
+
+interface PendingOutcome {
+  nudge: number;
+  spec: OutcomeSpec;
+}
+
+export interface EngineSnapshot {
+  version: 1;
+  index: number;
+  reply: number;
+  agentTurns: number;
+  agentWords: number;
+  customerWords: number;
+  customerName?: string | undefined;
+  language: { current: string; sticky: boolean };
+  rules: Record<string, RuleState>;
+  nudges: Nudge[];
+  pending: PendingOutcome[];
+}
+
+export interface Engine {
+  /** One event: fires timers due before it, then evaluates every rule. Throws on a malformed event. */
+  push(event: ConversationEvent): EngineStep;
+  /** Fires timers due up to `now` (seconds). */
+  tick(now: number): EngineStep;
+  nudges(): Nudge[];
+  /** The language the conversation is read in. */
+  language(): string;
+  setCustomerName(name: string): void;
+  /** Small JSON state: restore it with `restoreEngine` to carry on exactly where this left off. */
+  snapshot(): EngineSnapshot;
+}
+
+const emptyStep = (): EngineStep => ({ raised: [], resolved: [] });
+
+export function createEngine(packs: readonly unknown[] | CompiledPacks, options: EngineOptions = {}): Engine {
+  return restoreEngine(packs, options, undefined);
+}
+
+export function restoreEngine(packsInput: readonly unknown[] | CompiledPacks, options: EngineOptions, snapshot: EngineSnapshot | undefined): Engine {
+  const compiled = "rules" in packsInput && "detector" in packsInput && !Array.isArray(packsInput)
+    ? (packsInput as CompiledPacks)
+    : compilePacks(packsInput as unknown[], options.overrides);
+  const detector = options.detector ?? compiled.detector;
+  const channel = options.channel ?? "chat";
+  const ui = options.interfaceLanguage ?? "en";
+  const tracker = createLanguageTracker({ declared: options.language });
+  const state: EngineSnapshot = snapshot
+    ? structuredClone(snapshot)
+    : {
+        version: 1,
+        index: 0,
+        reply: 0,
+        agentTurns: 0,
+        agentWords: 0,
+        customerWords: 0,
+        customerName: options.customerName,
+        language: tracker.snapshot(),
+        rules: Object.fromEntries(compiled.rules.map((c) => [c.rule.id, { kind: c.behaviour.init(), raised: 0 }])),
+        nudges: [],
+        pending: [],
+      };
+  tracker.restore(state.language);
+  const active = compiled.rules.filter((c) => c.rule.enabled && c.rule.channels.includes(channel) && state.rules[c.rule.id]);
+
+  const facts = (): Facts => ({
+    channel,
+    customerNameKnown: !!state.customerName,
+    customerWords: state.customerWords,
+    agentWords: state.agentWords,
+  });
+
+  function canRaise(c: CompiledRule, at: number, view?: TurnView): boolean {
+    const rs = state.rules[c.rule.id]!;
+    if (c.rule.maxPerConversation !== undefined && rs.raised >= c.rule.maxPerConversation) return false;
+    if (rs.lastRaisedAt !== undefined && at - rs.lastRaisedAt < c.rule.cooldownSeconds) return false;
+    if (view?.speaker === "agent" && rs.draftReply === view.reply) return false;
+    return true;
+  }
+
+  const context = (c: CompiledRule): KindContext => ({ facts: facts(), canRaise: (at, view) => canRaise(c, at, view) });
+
+  function raise(c: CompiledRule, event: number, at: number, view: TurnView | undefined, step: EngineStep): void {
+    if (!canRaise(c, at, view)) return;
+    const rs = state.rules[c.rule.id]!;
+    rs.raised += 1;
+    rs.lastRaisedAt = at;
+    if (view?.kind === "draft") rs.draftReply = view.reply;
+    const conversationLanguage = tracker.language;
+    const nudge: Nudge = {
+      rule: c.rule.id,
+      pack: c.pack,
+      event,
+      at,
+      severity: c.rule.severity,
+      priority: c.rule.priority,
+      message: c.rule.message[ui] ?? c.rule.message.en!,
+      // The suggestion is something to say to the customer: in their language where the pack has it.
+      suggestion: c.rule.suggestion[conversationLanguage] ?? c.rule.suggestion[ui] ?? c.rule.suggestion.en!,
+      outcome: "open",
+    };
+    state.nudges.push(nudge);
+    if (c.outcome) state.pending.push({ nudge: state.nudges.length - 1, spec: c.outcome });
+    step.raised.push({ ...nudge });
+  }
+
+  /** Each rule's failure is its own: recorded in the step, the other rules go on. */
+  function guarded(c: CompiledRule, step: EngineStep, run: () => void): void {
+    try {
+      run();
+    } catch (error) {
+      (step.errors ??= []).push({ rule: c.rule.id, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  function fireTimers(until: number, inclusive: boolean, step: EngineStep): void {
+    for (;;) {
+      let next: { c: CompiledRule; due: number } | undefined;
+      for (const c of active) {
+        const due = c.behaviour.dueAt?.(state.rules[c.rule.id]!.kind);
+        if (due !== undefined && (inclusive ? due <= until : due < until) && (!next || due < next.due)) next = { c, due };
+      }
+      if (!next) return;
+      const { c } = next;
+      let fired = false;
+      guarded(c, step, () => {
+        const r = c.behaviour.onDue!(state.rules[c.rule.id]!.kind, context(c));
+        fired = true;
+        if (r) raise(c, r.event, r.at, undefined, step);
+      });
+      if (!fired) return;
+    }
+  }
+
+  function resolveOutcomes(view: TurnView, step: EngineStep): void {
+    state.pending = state.pending.filter(({ nudge, spec }) => {
+      if (spec.speaker !== view.speaker) return true;
+      const followed = spec.followedIf.some((s) => view.signals.has(s));
+      const missed = !followed && (spec.missedIf ? spec.missedIf.some((s) => view.signals.has(s)) : true);
+      if (!followed && !missed) return true;
+      const n = state.nudges[nudge]!;
+      n.outcome = followed ? "followed" : "missed";
+      step.resolved.push({ ...n });
+      return false;
+    });
+  }
+
+  return {
+    push(input) {
+      const event = ConversationEventSchema.parse(input);
+      const step = emptyStep();
+      fireTimers(event.at, false, step);
+      const index = state.index++;
+      if (event.type === "typing") {
+        for (const c of active) guarded(c, step, () => c.behaviour.onTyping?.(state.rules[c.rule.id]!.kind, { index, speaker: event.speaker, at: event.at, until: event.until }, context(c)));
+        return step;
+      }
+      const speaker = event.type === "draft" ? "agent" : event.speaker;
+      const language = tracker.observe(event.text);
+      state.language = tracker.snapshot();
+      const signals = new Set(detector.detect(event.text, language));
+      if (speaker === "customer" && event.type === "turn" && signals.has("self-introduction") && !state.customerName) {
+        state.customerName = detectName(event.text, language);
+      }
+      if (speaker === "agent" && state.customerName && mentionsName(event.text, state.customerName, language)) signals.add("name.customer");
+      const words = countWords(event.text, language);
+      const sent = event.type === "turn";
+      if (sent && speaker === "agent") {
+        state.agentTurns += 1;
+        state.agentWords += words;
+      }
+      const view: TurnView = {
+        index,
+        kind: event.type,
+        speaker,
+        at: event.at,
+        end: event.type === "turn" ? event.end : undefined,
+        words,
+        signals,
+        reply: state.reply,
+        agentTurns: state.agentTurns,
+      };
+      if (sent) resolveOutcomes(view, step);
+      for (const c of active) {
+        guarded(c, step, () => {
+          const r = c.behaviour.onTurn?.(state.rules[c.rule.id]!.kind, view, context(c));
+          if (r) raise(c, r.event, r.at, view, step);
+        });
+      }
+      if (sent && speaker === "customer") state.customerWords += words;
+      if (sent && speaker === "agent") state.reply += 1;
+      return step;
+    },
+    tick(now) {
+      const step = emptyStep();
+      fireTimers(now, true, step);
+      return step;
+    },
+    nudges: () => state.nudges.map((n) => ({ ...n })),
+    language: () => tracker.language,
+    setCustomerName(name) {
+      state.customerName = name;
+    },
+    snapshot: () => structuredClone(state),
+  };
+}
+
+/** Runs a whole conversation file through the engine: every event, then the timers up to its end. */
+export function runConversation(packs: readonly unknown[] | CompiledPacks, input: ConversationInput, options: Omit<EngineOptions, "language" | "channel" | "customerName"> & { language?: string } = {}): Nudge[] {
+  const conversation = ConversationSchema.parse(input);
+  const engine = createEngine(packs, {
+    ...options,
+    language: options.language ?? conversation.language,
+    channel: conversation.channel,
+    customerName: conversation.customerName,
+  });
+  for (const event of conversation.events) engine.push(event);
+  engine.tick(conversation.endAt ?? conversation.events.at(-1)?.at ?? 0);
+  return engine.nudges();
+}

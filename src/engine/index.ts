@@ -1,0 +1,12 @@
+// The engine's public API: pure TypeScript, no DOM, no extension API.
+export { compilePacks, createEngine, restoreEngine, runConversation } from "./engine.js";
+export type { CompiledPacks, Engine, EngineOptions, EngineSnapshot } from "./engine.js";
+export { ConversationSchema, ConversationEventSchema } from "./conversation.js";
+export type { Conversation, ConversationEvent, ConversationInput } from "./conversation.js";
+export type { EngineStep, Nudge, Outcome, Severity } from "./nudge.js";
+export { PackSchema } from "./pack-schema.js";
+export type { Pack, Rule } from "./pack-schema.js";
+export { OverridesSchema } from "./overrides.js";
+export type { Overrides } from "./overrides.js";
+export { expandEvents } from "./examples.js";
+export { ValidationError, formatIssues } from "./validation-errors.js";

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { LocalizedSchema, RuleIdSchema, SeveritySchema, type Pack, type Rule } from "./pack-schema.js";
+import { SignalNameSchema } from "./signals/lexicon-schema.js";
+
+/**
+ * A team lead's changes, kept apart from the shipped packs (Vale style): switch packs and rules off, change severity,
+ * thresholds, cooldowns and messages, add phrases. The shipped packs are never edited.
+ */
+export const OverridesSchema = z.strictObject({
+  $schema: z.string().optional(),
+  packs: z.record(RuleIdSchema, z.strictObject({ enabled: z.boolean().optional() })).default({}),
+  rules: z
+    .record(
+      RuleIdSchema,
+      z.strictObject({
+        enabled: z.boolean().optional(),
+        severity: SeveritySchema.optional(),
+        cooldownSeconds: z.number().nonnegative().optional(),
+        maxPerConversation: z.number().int().positive().optional(),
+        priority: z.number().optional(),
+        params: z.record(z.string(), z.unknown()).optional(),
+        message: LocalizedSchema.optional(),
+        suggestion: LocalizedSchema.optional(),
+      }),
+    )
+    .default({}),
+  signals: z
+    .record(SignalNameSchema, z.record(z.string(), z.strictObject({ phrases: z.array(z.string().min(1).max(200)).optional(), exceptions: z.array(z.string().min(1).max(200)).optional() })))
+    .default({}),
+});
+export type Overrides = z.infer<typeof OverridesSchema>;
+export type OverridesInput = z.input<typeof OverridesSchema>;
+
+/** The packs as the team lead set them: disabled packs left out, rule settings replaced, messages merged. */
+export function applyOverrides(packs: readonly Pack[], overrides: Overrides): { packs: Pack[]; problems: string[] } {
+  const problems: string[] = [];
+  const ruleIds = new Set(packs.flatMap((p) => p.rules.map((r) => r.id)));
+  for (const id of Object.keys(overrides.rules)) if (!ruleIds.has(id)) problems.push(`overrides: $.rules.${id}: no loaded pack has a rule "${id}"`);
+  const packIds = new Set(packs.map((p) => p.id));
+  for (const id of Object.keys(overrides.packs)) if (!packIds.has(id)) problems.push(`overrides: $.packs.${id}: no pack "${id}" is loaded`);
+  const result = packs
+    .filter((pack) => overrides.packs[pack.id]?.enabled !== false)
+    .map((pack) => ({
+      ...pack,
+      rules: pack.rules.map((rule): Rule => {
+        const o = overrides.rules[rule.id];
+        if (!o) return rule;
+        return {
+          ...rule,
+          ...(o.enabled !== undefined ? { enabled: o.enabled } : {}),
+          ...(o.severity ? { severity: o.severity } : {}),
+          ...(o.cooldownSeconds !== undefined ? { cooldownSeconds: o.cooldownSeconds } : {}),
+          ...(o.maxPerConversation !== undefined ? { maxPerConversation: o.maxPerConversation } : {}),
+          ...(o.priority !== undefined ? { priority: o.priority } : {}),
+          params: { ...rule.params, ...o.params },
+          message: { ...rule.message, ...o.message },
+          suggestion: { ...rule.suggestion, ...o.suggestion },
+        };
+      }),
+    }));
+  return { packs: result, problems };
+}

@@ -1,0 +1,52 @@
+import { z } from "zod";
+import { ChannelSchema, LanguageSchema } from "./conversation.js";
+import { SignalLexiconsSchema, SignalNameSchema } from "./signals/lexicon-schema.js";
+import { ExampleSchema } from "./examples.js";
+
+export const SeveritySchema = z.enum(["tip", "warn", "alert"]);
+
+/** Text per language: { "en": "…", "it": "…" }. */
+export const LocalizedSchema = z.record(LanguageSchema, z.string().min(1).max(400));
+
+export const RuleIdSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, "a rule id in kebab-case such as \"open-question\"");
+
+/** What decides a raised nudge's outcome: the other party's next turn carrying (or not) one of these signals. */
+export const OutcomeSchema = z.strictObject({
+  speaker: z.enum(["agent", "customer"]).default("agent"),
+  /** Followed when the speaker's next turn carries one of these. */
+  followedIf: z.array(SignalNameSchema).min(1),
+  /** Where given, only turns carrying a followedIf or missedIf signal decide; others are passed over. */
+  missedIf: z.array(SignalNameSchema).optional(),
+});
+
+export const RuleSchema = z.strictObject({
+  id: RuleIdSchema,
+  kind: z.string().min(1),
+  description: z.string().min(1),
+  severity: SeveritySchema,
+  enabled: z.boolean().default(true),
+  channels: z.array(ChannelSchema).min(1).default(["chat", "call"]),
+  message: LocalizedSchema.refine((m) => "en" in m, "needs at least an English (\"en\") message"),
+  suggestion: LocalizedSchema.refine((m) => "en" in m, "needs at least an English (\"en\") suggestion"),
+  cooldownSeconds: z.number().nonnegative().default(0),
+  maxPerConversation: z.number().int().positive().optional(),
+  priority: z.number().default(0),
+  /** Kind-specific settings, validated by the kind. */
+  params: z.record(z.string(), z.unknown()).default({}),
+  outcome: OutcomeSchema.optional(),
+  examples: z.array(ExampleSchema).default([]),
+});
+export type Rule = z.infer<typeof RuleSchema>;
+
+export const PackSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: RuleIdSchema,
+  version: z.string().regex(/^\d+\.\d+\.\d+$/, "a version such as \"1.0.0\""),
+  description: z.string().min(1),
+  languages: z.array(LanguageSchema).min(1),
+  signals: SignalLexiconsSchema.default({}),
+  rules: z.array(RuleSchema).default([]),
+});
+export type Pack = z.infer<typeof PackSchema>;
+export type PackInput = z.input<typeof PackSchema>;
+export { SignalNameSchema };

@@ -1,0 +1,18 @@
+// Words that, just before a match, turn it around: "not angry", "non sono arrabbiato", "nu sunt supărat".
+// Tokens are normalised (lower case, no diacritics), as the matcher sees them.
+const NEGATORS: Record<string, ReadonlySet<string>> = {
+  en: new Set(["not", "never", "no", "don't", "dont", "doesn't", "doesnt", "didn't", "didnt", "isn't", "isnt", "wasn't", "wasnt", "aren't", "arent", "won't", "wont", "nothing", "hardly", "without", "neither", "nor", "ain't"]),
+  it: new Set(["non", "mai", "nessun", "nessuno", "nessuna", "niente", "nulla", "senza", "ne"]),
+  ro: new Set(["nu", "niciodata", "deloc", "fara", "nici", "n"]),
+  fa: new Set(["نه", "نیستم", "نیست", "بدون", "هیچ", "اصلا"]),
+};
+
+/** How far back a negator reaches: "I'm not really angry" is still not anger. */
+const REACH = 2;
+
+export function isNegated(words: readonly string[], start: number, language: string): boolean {
+  const negators = NEGATORS[language];
+  if (!negators) return false;
+  for (let i = Math.max(0, start - REACH); i < start; i++) if (negators.has(words[i]!)) return true;
+  return false;
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { tokenize } from "./normalize.js";
+import { PhraseMatcher } from "./phrase-matcher.js";
+
+const values = (matcher: PhraseMatcher<string>, text: string, language = "en") =>
+  matcher.match(tokenize(text, language)).map((m) => m.value);
+
+describe("PhraseMatcher", () => {
+  it("matches contiguous words anywhere, whatever the case and accents", () => {
+    const m = new PhraseMatcher([{ phrase: "non ne posso più", value: "frustration" }], "it");
+    expect(values(m, "Basta, NON ne posso piu!!", "it")).toEqual(["frustration"]);
+    expect(values(m, "non posso più", "it")).toEqual([]);
+  });
+
+  it("supports prefixes, alternatives and a one-word wildcard", () => {
+    const m = new PhraseMatcher(
+      [
+        { phrase: "sono arrabbiat*", value: "a" },
+        { phrase: "charged|billed twice", value: "b" },
+        { phrase: "thank * so much", value: "c" },
+      ],
+      "it",
+    );
+    expect(values(m, "Sono arrabbiatissima")).toEqual(["a"]);
+    expect(values(m, "you billed twice")).toEqual(["b"]);
+    expect(values(m, "thank you so much")).toEqual(["c"]);
+  });
+
+  it("reports the span of words a phrase covers", () => {
+    const m = new PhraseMatcher([{ phrase: "not angry", value: "x" }], "en");
+    expect(m.match(tokenize("I am not angry at all", "en"))).toEqual([{ value: "x", span: { start: 2, end: 4 } }]);
+  });
+
+  it("matches Persian phrases written with or without ZWNJ and Arabic letters", () => {
+    const m = new PhraseMatcher([{ phrase: "نمی‌خواهم", value: "x" }], "fa");
+    expect(values(m, "نمیخواهم", "fa")).toEqual(["x"]);
+    expect(values(m, "نمي خواهم", "fa")).toEqual(["x"]);
+  });
+
+  it("stays fast with a large lexicon: the cost follows the utterance, not the number of phrases", () => {
+    const m = new PhraseMatcher(Array.from({ length: 20_000 }, (_, i) => ({ phrase: `word${i} other${i}`, value: String(i) })), "en");
+    const text = tokenize("word5 other5 and word19999 other19999 ".repeat(50), "en");
+    expect(m.match(text)).toHaveLength(100);
+  });
+});

@@ -1,0 +1,94 @@
+import type { SignalLexicons } from "./lexicon-schema.js";
+import { EnglishPatterns } from "./english-patterns.js";
+import { isNegated } from "./negation.js";
+import { tokenize } from "./normalize.js";
+import { PhraseMatcher, type Span } from "./phrase-matcher.js";
+import { isExasperated, isShouting, sentences } from "./structure.js";
+
+export interface SignalDetector {
+  detect(text: string, language: string): ReadonlySet<string>;
+}
+
+/** Signals that a negator before them does not turn around ("why not?" is still a question). */
+const NOT_NEGATED = new Set(["question.open", "question.closed", "greeting", "closing", "self-introduction"]);
+
+interface LanguageMatchers {
+  phrases: PhraseMatcher<string>;
+  exceptions: PhraseMatcher<string>;
+}
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+/**
+ * Compiles every pack's lexicons once: one phrase matcher per language (and one compromise net for English patterns).
+ * Detection then costs one tokenization and one pass per utterance, whatever the number of phrases.
+ */
+export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector {
+  const byLanguage = new Map<string, LanguageMatchers>();
+  const englishPatterns: Array<{ pattern: string; signal: string }> = [];
+  const entries = new Map<string, { phrases: Array<{ phrase: string; value: string }>; exceptions: Array<{ phrase: string; value: string }> }>();
+  for (const [signal, languages] of Object.entries(lexicons)) {
+    for (const [language, lexicon] of Object.entries(languages)) {
+      const lists = entries.get(language) ?? { phrases: [], exceptions: [] };
+      for (const phrase of lexicon.phrases ?? []) lists.phrases.push({ phrase, value: signal });
+      for (const phrase of lexicon.exceptions ?? []) lists.exceptions.push({ phrase, value: signal });
+      entries.set(language, lists);
+      if (language === "en") for (const pattern of lexicon.patterns ?? []) englishPatterns.push({ pattern, signal });
+    }
+  }
+  for (const [language, lists] of entries) {
+    byLanguage.set(language, {
+      phrases: new PhraseMatcher(lists.phrases, language),
+      exceptions: new PhraseMatcher(lists.exceptions, language),
+    });
+  }
+  const english = new EnglishPatterns(englishPatterns);
+
+  return {
+    detect(text, requested) {
+      const language = byLanguage.has(requested) ? requested : "en";
+      const matchers = byLanguage.get(language);
+      const signals = new Set<string>();
+      if (!matchers) return signals;
+
+      const words = tokenize(text, language);
+      const vetoes = matchers.exceptions.match(words);
+      for (const { value: signal, span } of matchers.phrases.match(words)) {
+        if (signal.startsWith("question.")) continue;
+        if (!NOT_NEGATED.has(signal) && isNegated(words, span.start, language)) continue;
+        if (vetoes.some((veto) => veto.value === signal && overlaps(veto.span, span))) continue;
+        signals.add(signal);
+      }
+      if (language === "en") {
+        for (const { signal, before } of english.match(text)) {
+          if (signal.startsWith("question.")) continue;
+          const preceding = tokenize(before, "en");
+          if (!NOT_NEGATED.has(signal) && isNegated(preceding, preceding.length, "en")) continue;
+          signals.add(signal);
+        }
+      }
+      for (const question of detectQuestions(text, language, matchers.phrases)) signals.add(question);
+      if (isShouting(text) || isExasperated(text)) signals.add("emotion.frustration");
+      return signals;
+    },
+  };
+}
+
+/**
+ * A sentence is a question when it ends with a question mark, or opens the way questions open (an open cue such as
+ * "what", "tell me", or a closed cue such as "do you"): speech transcripts often carry no punctuation. A question
+ * carrying an open cue is open; any other question — yes/no, tag, either/or, a statement ending in "?" — is closed.
+ */
+function detectQuestions(text: string, language: string, matcher: PhraseMatcher<string>): Set<string> {
+  const found = new Set<string>();
+  for (const sentence of sentences(text)) {
+    const words = tokenize(sentence.text, language);
+    if (!words.length) continue;
+    const cues = matcher.match(words).filter((m) => m.value.startsWith("question."));
+    const openCue = cues.find((m) => m.value === "question.open");
+    const opensAsQuestion = cues.some((m) => m.span.start === 0);
+    if (openCue && (sentence.question || openCue.span.start === 0)) found.add("question.open");
+    else if (sentence.question || opensAsQuestion) found.add("question.closed");
+  }
+  return found;
+}
