@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: type-check, lint, build, unit tests, then the end-to-end tests in Chromium.
-// Ends with one line "N passed, N failed" counting every test run.
+// `npm test`: type-check, lint, build, unit tests, the rule packs' own examples, then the end-to-end tests in Chromium.
+// Ends with one line "N passed, N failed" counting every test and rule example run.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -34,6 +34,22 @@ function vitest(project) {
   return ok;
 }
 
+/** Runs `attune test-rules` and adds the counts from its closing line. */
+function testRules() {
+  console.log("\n▶ rule pack examples");
+  const result = spawnSync(process.execPath, [join(ROOT, "bin", "attune.mjs"), "test-rules"], { cwd: ROOT, encoding: "utf8" });
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  const counts = /(\d+) passed, (\d+) failed/.exec(result.stdout);
+  if (counts) {
+    passed += Number(counts[1]);
+    failed += Number(counts[2]);
+  } else {
+    failed += 1;
+  }
+  return result.status === 0;
+}
+
 /** A check that is not a test suite counts as one test, so a broken type-check or build shows in the closing line. */
 function check(title, command, args) {
   const ok = step(title, command, args);
@@ -48,7 +64,7 @@ const results = [
 ];
 const built = check("build", process.execPath, [join(ROOT, "build.mjs")]);
 results.push(built, vitest("unit"));
-if (built) results.push(vitest("e2e"));
+if (built) results.push(testRules(), vitest("e2e"));
 
 const ok = results.every(Boolean);
 console.log(`\n${ok ? "All checks passed." : "Some checks FAILED (see above)."}`);

@@ -61,7 +61,7 @@ export class ConversationStore {
         adapter: state.ref.adapter,
         key: state.ref.key,
         channel: state.ref.channel,
-        language: state.ref.language,
+        language: state.coach.language(),
         nudges: {
           raised: nudges.length,
           followed: nudges.filter((n) => n.outcome === "followed").length,

@@ -2,7 +2,7 @@
 // people really type it: any case, with or without accents, Persian with or without zero-width non-joiners and with
 // Arabic letter variants, any digits.
 
-const BIDI_AND_INVISIBLE = /[\u200B\u200D\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+const BIDI_AND_INVISIBLE = /\u200B|\u200D|\u200E|\u200F|[\u202A-\u202E]|[\u2060-\u2064]|[\u2066-\u2069]|\uFEFF/g;
 const ZWNJ = /\u200C/g;
 const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0640]/g; // harakat, superscript alef, tatweel
 const COMBINING = /\p{M}/gu;

@@ -1,0 +1,36 @@
+import { createInterface } from "node:readline";
+import { createReadStream } from "node:fs";
+import { CliError } from "../cli-error.js";
+import { parseArgs } from "../args.js";
+import { loadPacks } from "../load.js";
+
+export const usage = "attune signals TEXT [--lang CODE] [--json] | attune signals --lines FILE [--lang CODE]";
+
+/** The signals of one utterance, or of every line of a file (a TSV's first column is the text). */
+export async function run(argv: string[], out: (line: string) => void = console.log): Promise<number> {
+  const args = parseArgs(argv, ["lang", "lines", "pack"], ["json"]);
+  const language = args.options.get("lang")?.[0] ?? "en";
+  const { compiled } = loadPacks(args.options.get("pack") ?? []);
+  const file = args.options.get("lines")?.[0];
+  if (file) {
+    const input = createReadStream(file);
+    const opened = new Promise<void>((resolve, reject) => {
+      input.once("open", () => resolve());
+      input.once("error", () => reject(new CliError(`${file}: cannot read the file`)));
+    });
+    await opened;
+    for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+      const text = line.split("\t")[0] ?? "";
+      out(JSON.stringify({ signals: [...compiled.detector.detect(text, language)].sort() }));
+    }
+    return 0;
+  }
+  const text = args.positional.join(" ");
+  if (!text) {
+    out(`usage: ${usage}`);
+    return 2;
+  }
+  const signals = [...compiled.detector.detect(text, language)].sort();
+  out(args.flags.has("json") ? JSON.stringify({ text, language, signals }) : signals.join("\n") || "(no signals)");
+  return 0;
+}
