@@ -5,7 +5,7 @@ const INTRODUCTIONS: Record<string, RegExp[]> = {
   en: [/\bmy name is ([\p{L}'-]+(?: [\p{Lu}][\p{L}'-]+)?)/iu, /\bthis is ([\p{Lu}][\p{L}'-]+)(?: here| speaking)\b/u, /\bi'?m ([\p{Lu}][\p{L}'-]+)(?: [\p{Lu}][\p{L}'-]+)?(?:,| from| and)/u, /\bname'?s ([\p{Lu}][\p{L}'-]+)/u],
   it: [/\bmi chiamo ([\p{L}'-]+(?: [\p{Lu}][\p{L}'-]+)?)/iu, /\bil mio nome è ([\p{L}'-]+(?: [\p{Lu}][\p{L}'-]+)?)/iu, /\bsono ([\p{Lu}][\p{L}'-]+)(?: [\p{Lu}][\p{L}'-]+)?(?:,| e | da )/u],
   ro: [/\bm[aă] numesc ([\p{L}'-]+(?: [\p{Lu}][\p{L}'-]+)?)/iu, /\bnumele meu (?:este|e) ([\p{L}'-]+(?: [\p{Lu}][\p{L}'-]+)?)/iu, /\bsunt ([\p{Lu}][\p{L}'-]+)(?: [\p{Lu}][\p{L}'-]+)?(?:,| si | și )/u],
-  fa: [/(?:اسمم|اسم من|نام من)\s+([\p{L}]+(?:\s+[\p{L}]+)?)\s+(?:است|هست|ه)\b/u, /(?:من)\s+([\p{L}]+)\s+هستم/u],
+  fa: [/(?:اسمم|اسم من|نام من)\s+([\p{L}]+(?:\s+[\p{L}]+)?)\s+(?:است|هست|ه)(?=\s|$|[.,!?،])/u, /(?:من)\s+([\p{L}]+)\s+هستم/u],
 };
 
 /** The name a customer gives in a self-introduction, if any. */

@@ -1,0 +1,125 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { compilePacks, createEngine, restoreEngine, runConversation, type EngineSnapshot } from "./engine.js";
+import { expandEvents } from "./examples.js";
+import type { Nudge } from "./nudge.js";
+import { defineRuleKind } from "./rule-kinds/registry.js";
+import { z } from "zod";
+import { packWith, taggedDetector } from "./test-support.js";
+import { ValidationError } from "./validation-errors.js";
+
+const RULES = join(__dirname, "..", "..", "rules");
+const shipped = readdirSync(RULES).filter((f) => f.endsWith(".json")).map((f) => JSON.parse(readFileSync(join(RULES, f), "utf8")));
+const compiled = compilePacks(shipped);
+
+const key = (n: Nudge) => `${n.rule}@${n.event}:${n.outcome}`;
+
+describe("snapshot and restore", () => {
+  // Every example of every shipped rule, split at every event: the same nudges as an uninterrupted run.
+  const examples = compiled.packs.flatMap((pack) => pack.rules.flatMap((rule) => rule.examples.map((example, i) => ({ name: `${rule.id} #${i + 1}`, example }))));
+  it.each(examples)("$name gives the same nudges when the engine is stopped and restored at any event", ({ example }) => {
+    const { events } = expandEvents(example.events);
+    const options = { language: example.language, channel: example.channel, customerName: example.customerName };
+    const endAt = example.endAt ?? events.at(-1)!.at;
+    const whole = runConversation(compiled, { ...options, events, endAt }).map(key);
+    for (let split = 0; split <= events.length; split++) {
+      let engine = createEngine(compiled, options);
+      events.forEach((event, i) => {
+        if (i === split) engine = restoreEngine(compiled, options, JSON.parse(JSON.stringify(engine.snapshot())) as EngineSnapshot);
+        engine.push(event);
+      });
+      engine.tick(endAt);
+      expect(engine.nudges().map(key), `split at ${split}`).toEqual(whole);
+    }
+  });
+
+  it("keeps the snapshot small: no compiled data, and it does not grow with turns that raise nothing", () => {
+    const engine = createEngine(compiled, { language: "en" });
+    engine.push({ type: "turn", speaker: "customer", text: "Hello", at: 0 });
+    const size = JSON.stringify(engine.snapshot()).length;
+    for (let i = 1; i < 500; i++) engine.push({ type: "turn", speaker: i % 2 ? "agent" : "customer", text: "Let me look at the details of that order.", at: i * 5 });
+    expect(size).toBeLessThan(3000);
+    expect(JSON.stringify(engine.snapshot()).length).toBeLessThan(size + 200);
+  });
+});
+
+describe("the engine", () => {
+  it("raises the frustration nudge in the interface language, with the suggestion in the conversation's", () => {
+    const engine = createEngine(compiled, { language: "it", interfaceLanguage: "en" });
+    const step = engine.push({ type: "turn", speaker: "customer", text: "BASTA!!! È la terza volta che scrivo!!!", at: 0 });
+    expect(step.raised).toMatchObject([{ rule: "acknowledge-frustration", event: 0, severity: "warn", message: "Acknowledge the frustration first" }]);
+    expect(step.raised[0]!.suggestion).toMatch(/Mi dispiace/);
+  });
+
+  it("rejects a malformed event, naming the field", () => {
+    const engine = createEngine(compiled, {});
+    expect(() => engine.push({ type: "turn", speaker: "robot", text: "hi", at: 0 } as never)).toThrow(/speaker/);
+  });
+
+  it("keeps the other rules going when one rule fails, and reports the failure", () => {
+    defineRuleKind({
+      id: "test-explodes",
+      params: z.object({}),
+      create: () => ({ init: () => ({}), onTurn: () => { throw new Error("boom"); } }),
+    });
+    const packs = [
+      packWith({ kind: "test-explodes", params: {} }),
+      { ...packWith({ kind: "on-signal", params: { speaker: "customer", anyOf: ["x"] } }), id: "other", rules: [{ ...packWith({ kind: "on-signal", params: { speaker: "customer", anyOf: ["x"] } }).rules![0]!, id: "works" }] },
+    ];
+    const engine = createEngine(packs, { detector: taggedDetector });
+    const step = engine.push({ type: "turn", speaker: "customer", text: "[x]", at: 0 });
+    expect(step.raised.map((n) => n.rule)).toEqual(["works"]);
+    expect(step.errors).toEqual([{ rule: "rule", message: "boom" }]);
+  });
+});
+
+describe("pack validation", () => {
+  const problems = (packs: unknown[], overrides?: unknown) => {
+    try {
+      compilePacks(packs, overrides, packs.map((_, i) => `pack${i}.json`));
+      return [];
+    } catch (error) {
+      return (error as ValidationError).problems;
+    }
+  };
+
+  it("names the file, the JSON path and what was expected, for every problem at once", () => {
+    const bad = packWith({ kind: "on-signal", params: { speaker: "agent", anyOf: ["x"] }, severity: "loud" });
+    const result = problems([{ ...bad, version: "one" }]);
+    expect(result).toContainEqual(expect.stringMatching(/^pack0\.json: \$\.version: .*version/));
+    expect(result).toContainEqual(expect.stringMatching(/^pack0\.json: \$\.rules\[0\]\.severity: .*"tip"/));
+  });
+
+  it("checks each rule's params against its kind, and unknown kinds", () => {
+    expect(problems([packWith({ kind: "on-signal", params: { speaker: "bot", anyOf: [] } })]))
+      .toEqual(expect.arrayContaining([expect.stringMatching(/pack0\.json: \$\.rules\[0\]\.params\.speaker/), expect.stringMatching(/params\.anyOf/)]));
+    expect(problems([packWith({ kind: "telepathy", params: {} })])).toEqual([expect.stringMatching(/\$\.rules\[0\]\.kind: unknown rule kind "telepathy"/)]);
+  });
+
+  it("refuses the same rule id in two packs, and overrides for rules no pack has", () => {
+    const one = packWith({ kind: "on-signal", params: { speaker: "agent", anyOf: ["x"] } });
+    expect(problems([one, { ...one, id: "copy" }])).toEqual([expect.stringMatching(/rule "rule" is defined by more than one pack/)]);
+    expect(problems([one], { rules: { ghost: { enabled: false } } })).toEqual([expect.stringMatching(/overrides: \$\.rules\.ghost/)]);
+    expect(problems([one], { rules: { rule: { severity: "loud" } } })).toEqual([expect.stringMatching(/^overrides: \$\.rules\.rule\.severity/)]);
+  });
+});
+
+describe("overrides", () => {
+  const conversation = { language: "en", events: [{ type: "turn" as const, speaker: "customer" as const, text: "I'm so fed up with this!!!", at: 0 }] };
+
+  it("switch a rule off, change its severity and message, without touching the pack", () => {
+    expect(runConversation(compilePacks(shipped, { rules: { "acknowledge-frustration": { enabled: false } } }), conversation)).toEqual([]);
+    const changed = runConversation(compilePacks(shipped, { rules: { "acknowledge-frustration": { severity: "alert", message: { en: "Breathe. Acknowledge." } } } }), conversation);
+    expect(changed).toMatchObject([{ severity: "alert", message: "Breathe. Acknowledge." }]);
+    expect(runConversation(compiled, conversation)).toMatchObject([{ severity: "warn", message: "Acknowledge the frustration first" }]);
+  });
+
+  it("switch a whole pack off, and add phrases to a signal", () => {
+    expect(runConversation(compilePacks(shipped, { packs: { "active-listening": { enabled: false } } }), conversation)).toEqual([]);
+    const quiet = { language: "en", events: [{ type: "turn" as const, speaker: "customer" as const, text: "This is bananas.", at: 0 }] };
+    expect(runConversation(compiled, quiet)).toEqual([]);
+    const withPhrase = compilePacks(shipped, { signals: { "emotion.frustration": { en: { phrases: ["bananas"] } } } });
+    expect(runConversation(withPhrase, quiet)).toMatchObject([{ rule: "acknowledge-frustration" }]);
+  });
+});
