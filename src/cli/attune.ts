@@ -1,6 +1,7 @@
 import { CliError } from "./cli-error.js";
 import * as check from "./commands/check.js";
 import * as evaluate from "./commands/eval.js";
+import * as schemas from "./commands/schemas.js";
 import * as signals from "./commands/signals.js";
 import * as testRules from "./commands/test-rules.js";
 
@@ -9,7 +10,7 @@ interface Command {
   run(argv: string[]): Promise<number>;
 }
 
-const COMMANDS: Record<string, Command> = { check, signals, "test-rules": testRules, eval: evaluate };
+const COMMANDS: Record<string, Command> = { check, signals, "test-rules": testRules, eval: evaluate, schemas };
 
 const HELP = `attune — active-listening coaching engine, on the command line
 

@@ -30,7 +30,9 @@ export function normalizeText(text: string, language: string): string {
       // Written with a ZWNJ, a space or nothing between a word and its prefix or suffix: all one word.
       .replace(ZWNJ, "");
   }
-  return out.toLowerCase().normalize("NFD").replace(COMBINING, "").normalize("NFC");
+  out = out.toLowerCase().normalize("NFD").replace(COMBINING, "").normalize("NFC");
+  // Transcripts often space out English contractions: "don ' t" is "don't".
+  return language === "en" ? out.replace(/(\p{L}) ' (t|s|m|re|ve|ll|d)\b/gu, "$1'$2") : out;
 }
 
 /** Persian prefixes and suffixes people write apart from their word ("می خواهم", "کتاب ها"): joined back. */
