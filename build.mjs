@@ -20,10 +20,11 @@ const ENTRIES = {
   background: "src/background/worker.ts",
   content: "src/content/main.ts",
   "pages/popup": "src/pages/popup/popup.ts",
+  "pages/options": "src/pages/options/options.ts",
 };
 
 /** Copied verbatim into every extension: source → destination inside dist/<browser>/. */
-const STATIC = { icons: "icons", _locales: "_locales", "src/pages/popup/popup.html": "pages/popup.html", "src/pages/page.css": "pages/page.css" };
+const STATIC = { icons: "icons", _locales: "_locales", "src/pages/popup/popup.html": "pages/popup.html", "src/pages/options/options.html": "pages/options.html", "src/pages/page.css": "pages/page.css" };
 
 const readJson = (file) => JSON.parse(readFileSync(join(root, file), "utf8"));
 

@@ -1,9 +1,9 @@
-import browser from "webextension-polyfill";
 import shippedPacks from "attune:shipped-packs";
 import { compilePacks, createEngine, restoreEngine, type CompiledPacks, type EngineSnapshot } from "../engine/index.js";
 import type { ConversationEvent } from "../engine/conversation.js";
 import type { EngineStep, Nudge } from "../engine/nudge.js";
 import type { ConversationRef } from "../shared/messages.js";
+import { interfaceLanguage } from "./settings-cache.js";
 
 /** What the worker needs of the engine for one conversation: the seam where the engine plugs into the extension. */
 export interface Coach {
@@ -28,7 +28,7 @@ export const createCoach: CoachFactory = (ref, snapshot) => {
     channel: ref.channel,
     language: ref.language,
     customerName: ref.customerName,
-    interfaceLanguage: browser.i18n.getUILanguage().split("-")[0],
+    interfaceLanguage: interfaceLanguage(),
   };
   return snapshot === undefined ? createEngine(packs(), options) : restoreEngine(packs(), options, snapshot as EngineSnapshot);
 };

@@ -1,4 +1,5 @@
 import type { ConversationEventMessage, ConversationRef, ConversationSummary, EventAck } from "../shared/messages.js";
+import type { ConversationEvent } from "../engine/conversation.js";
 import type { EngineStep } from "../engine/nudge.js";
 import type { Coach, CoachFactory } from "./coach.js";
 
@@ -12,14 +13,20 @@ export interface SessionStorage {
 
 interface Saved {
   ref: ConversationRef;
+  /** The content-script session feeding the conversation, and the next event number expected from it. */
+  session: string;
   nextSeq: number;
+  /** Events the engine has taken in, over all sessions. */
+  events: number;
+  /** When the conversation's first session started (ms since the epoch): the engine's clock runs from here. */
+  startedAt: number;
+  /** Seconds from the conversation's start to the current session's. */
+  offset: number;
   coach: unknown;
 }
 
-interface Live {
-  ref: ConversationRef;
+interface Live extends Omit<Saved, "coach"> {
   coach: Coach;
-  nextSeq: number;
 }
 
 export interface Accepted {
@@ -83,31 +90,38 @@ export class ConversationStore {
   }
 
   private async handle(key: string, message: ConversationEventMessage): Promise<Accepted> {
-    const state = this.live.get(key) ?? (await this.load(key, message.conversation));
-    const empty: EngineStep = { raised: [], resolved: [] };
+    const state = this.live.get(key) ?? (await this.load(key, message));
+    const skip = (): Accepted => ({ ack: { ok: true, acceptedThrough: message.seq }, step: { raised: [], resolved: [] } });
+    if (message.session !== state.session) {
+      // The page was reloaded (or its transcript re-drawn): what it reads as history, the conversation already has.
+      if (message.history && state.events > 0) return skip();
+      state.session = message.session;
+      state.nextSeq = message.seq;
+      state.offset = Math.max(0, message.sessionStartedAt - state.startedAt) / 1000;
+    }
     // An event the worker already took (the content script resent it after a restart) is acknowledged, not pushed again.
-    if (message.seq < state.nextSeq) return { ack: { ok: true, acceptedThrough: state.nextSeq - 1 }, step: empty };
-    const step = state.coach.push(message.event);
+    if (message.seq < state.nextSeq) return { ack: { ok: true, acceptedThrough: state.nextSeq - 1 }, step: { raised: [], resolved: [] } };
+    const step = state.coach.push(onConversationClock(message.event, state.offset));
     state.nextSeq = message.seq + 1;
-    const saved: Saved = { ref: state.ref, nextSeq: state.nextSeq, coach: state.coach.snapshot() };
+    state.events += 1;
+    const { coach, ...rest } = state;
+    const saved: Saved = { ...rest, coach: coach.snapshot() };
     await this.storage.set({ [key]: saved });
-    return {
-      ack: { ok: true, acceptedThrough: message.seq },
-      step: message.history ? empty : step,
-    };
+    return { ack: { ok: true, acceptedThrough: message.seq }, step: message.history ? { raised: [], resolved: [] } : step };
   }
 
-  private async load(key: string, ref: ConversationRef): Promise<Live> {
+  private async load(key: string, message: ConversationEventMessage): Promise<Live> {
+    const ref = message.conversation;
     const saved = (await this.storage.get(key))[key] as Saved | undefined;
     if (saved) return this.revive(key, saved);
-    const state: Live = { ref, coach: this.createCoach(ref), nextSeq: 0 };
+    const state: Live = { ref, coach: this.createCoach(ref), session: "", nextSeq: 0, events: 0, startedAt: message.sessionStartedAt, offset: 0 };
     this.live.set(key, state);
     return state;
   }
 
   /** A conversation the worker had before it was stopped: back from its snapshot. */
   private revive(key: string, saved: Saved): Live {
-    const state: Live = { ref: saved.ref, coach: this.createCoach(saved.ref, saved.coach), nextSeq: saved.nextSeq };
+    const state: Live = { ...saved, coach: this.createCoach(saved.ref, saved.coach) };
     this.live.set(key, state);
     return state;
   }
@@ -115,4 +129,13 @@ export class ConversationStore {
 
 function storageKey(tabId: number, frameId: number, ref: ConversationRef): string {
   return `conversation:${tabId}:${frameId}:${ref.adapter}:${ref.key}`;
+}
+
+/** A session's event on the conversation's clock: a reloaded page's times carry on from where the last left off. */
+function onConversationClock(event: ConversationEvent, offset: number): ConversationEvent {
+  if (!offset) return event;
+  const shifted = { ...event, at: event.at + offset };
+  if (shifted.type === "turn" && shifted.end !== undefined) shifted.end += offset;
+  if (shifted.type === "typing" && shifted.until !== undefined) shifted.until += offset;
+  return shifted;
 }

@@ -5,14 +5,16 @@ import {
   ContentToWorkerSchema,
   PageToWorkerSchema,
   type ConversationEventMessage,
+  type OverlaySetup,
   type PageToWorker,
   type TabStatus,
   type WorkerToContent,
 } from "../shared/messages.js";
-import { readSettings } from "../shared/settings.js";
+import { translate } from "../shared/locales.js";
 import { createCoach } from "./coach.js";
 import { CoachingGate } from "./coaching-gate.js";
 import { ConversationStore } from "./conversation-store.js";
+import { interfaceLanguage, settings } from "./settings-cache.js";
 import { StatsRecorder } from "./stats.js";
 
 const store = new ConversationStore(
@@ -49,8 +51,28 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
       return stats.count(message.rule, "dismissed").then(() => dropFromBadge(tabId, message.rule));
     case "snooze":
       return snooze(message.minutes);
+    case "overlay-setup":
+      return overlaySetup();
   }
 });
+
+async function overlaySetup(): Promise<OverlaySetup> {
+  const { autoHideSeconds } = await settings();
+  const language = interfaceLanguage();
+  const t = (key: string) => translate(language, key);
+  return {
+    labels: {
+      dismiss: t("overlayDismiss"),
+      helpful: t("overlayHelpful"),
+      notHelpful: t("overlayNotHelpful"),
+      snooze: t("overlaySnooze"),
+      expand: t("overlayExpand"),
+      collapse: t("overlayCollapse"),
+      followed: t("overlayFollowed"),
+    },
+    autoHideSeconds,
+  };
+}
 
 /** The site the agent is on: the tab's page, even when the chat is read from a frame inside it. */
 function siteOf(sender: Runtime.MessageSender): string {
@@ -66,11 +88,12 @@ async function disabledSites(): Promise<string[]> {
 async function onConversationEvent(tabId: number, frameId: number, site: string, message: ConversationEventMessage) {
   // Switched off for this site: acknowledged, so the page stops resending, and otherwise ignored.
   if ((await disabledSites()).includes(site)) return { ok: true, acceptedThrough: message.seq };
+  const current = await settings();
   const { ack, step } = await store.accept(tabId, frameId, message);
   if (!step.raised.length && !step.resolved.length) return ack;
   await stats.countStep(step);
-  const { settings, snoozedUntil } = await browser.storage.local.get(["settings", "snoozedUntil"]);
-  const raised = gate.admit(tabId, step.raised, readSettings(settings), Number(snoozedUntil ?? 0), Date.now());
+  const { snoozedUntil } = await browser.storage.local.get("snoozedUntil");
+  const raised = gate.admit(tabId, step.raised, current, Number(snoozedUntil ?? 0), Date.now());
   const open = openPerTab.get(tabId) ?? new Set();
   for (const nudge of raised) open.add(badgeKey(nudge));
   for (const nudge of step.resolved) open.delete(badgeKey(nudge));

@@ -1,6 +1,6 @@
 import browser from "webextension-polyfill";
-import type { WorkerToContent } from "../shared/messages.js";
-import { Overlay, type Position } from "./overlay.js";
+import type { OverlaySetup, WorkerToContent } from "../shared/messages.js";
+import { Overlay, type Position } from "../overlay/overlay.js";
 
 const SNOOZE_MINUTES = 15;
 
@@ -11,8 +11,6 @@ interface ViewState {
 
 const isPosition = (value: unknown): value is Position =>
   typeof value === "object" && value !== null && Number.isFinite((value as Position).left) && Number.isFinite((value as Position).top);
-
-const t = (key: string) => browser.i18n.getMessage(key);
 
 /** Overlay placement and mode are remembered per site. */
 const viewKey = () => `view:${location.origin}`;
@@ -38,9 +36,9 @@ export class CoachingView {
     overlay.update(message.raised, message.resolved);
   }
 
-  /** The agent sent a reply (event index `event`): nudges about earlier moments are stale. */
-  agentReplied(event: number): void {
-    this.overlay?.agentReplied(event);
+  /** The agent sent a reply: nudges about earlier moments are stale. */
+  agentReplied(): void {
+    this.overlay?.agentReplied();
   }
 
   private ensure(): Promise<Overlay> {
@@ -50,25 +48,19 @@ export class CoachingView {
 
   private async create(): Promise<Overlay> {
     const key = viewKey();
-    const stored = await browser.storage.local.get([key, "settings"]);
+    const [stored, setup] = await Promise.all([
+      browser.storage.local.get(key),
+      browser.runtime.sendMessage({ type: "overlay-setup" }) as Promise<OverlaySetup>,
+    ]);
     const view = (stored[key] ?? {}) as ViewState;
-    const settings = (stored.settings ?? {}) as { autoHideSeconds?: unknown };
     const save = (patch: ViewState) => {
       Object.assign(view, patch);
       void browser.storage.local.set({ [key]: view });
     };
     const send = (message: unknown) => void browser.runtime.sendMessage(message).catch(() => undefined);
     this.overlay = new Overlay(document, {
-      labels: {
-        dismiss: t("overlayDismiss"),
-        helpful: t("overlayHelpful"),
-        notHelpful: t("overlayNotHelpful"),
-        snooze: t("overlaySnooze"),
-        expand: t("overlayExpand"),
-        collapse: t("overlayCollapse"),
-        followed: t("overlayFollowed"),
-      },
-      autoHideSeconds: typeof settings.autoHideSeconds === "number" ? settings.autoHideSeconds : 20,
+      labels: setup.labels,
+      autoHideSeconds: setup.autoHideSeconds,
       compact: view.compact ?? false,
       position: isPosition(view.position) ? view.position : undefined,
       avoid: this.avoid,

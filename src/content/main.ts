@@ -38,9 +38,9 @@ function attach(): void {
     if (!transcript) continue;
     const link = new WorkerLink(() => conversationRef(adapter));
     session = new TranscriptSession(adapter, transcript, (event, history) => {
-      const seq = link.send(event, history);
-      if (!history && event.type === "turn" && event.speaker === "agent") view.agentReplied(seq);
-    });
+      link.send(event, history);
+      if (!history && event.type === "turn" && event.speaker === "agent") view.agentReplied();
+    }, link.startedAt);
     return;
   }
 }

@@ -9,13 +9,14 @@ import { TurnTracker, type ReadMessage } from "./turn-tracker.js";
 export class TranscriptSession {
   private readonly tracker = new TurnTracker();
   private readonly observer: MutationObserver;
-  private readonly startedAt = performance.now();
   private scheduled = false;
 
   constructor(
     private readonly adapter: Adapter,
     readonly transcript: Element,
     private readonly emit: (event: ConversationEvent, history: boolean) => void,
+    /** When the session's clock started (ms since the epoch). */
+    private readonly startedAt: number,
   ) {
     this.read(true);
     this.observer = new MutationObserver(() => this.schedule());
@@ -43,7 +44,7 @@ export class TranscriptSession {
       if (!speaker) continue;
       messages.push({ speaker, text: this.adapter.text(item), id: this.adapter.messageId(item) });
     }
-    const at = history ? 0 : Math.round(performance.now() - this.startedAt) / 1000;
+    const at = history ? 0 : Math.max(0, Date.now() - this.startedAt) / 1000;
     for (const message of this.tracker.newMessages(messages)) {
       this.emit({ type: "turn", speaker: message.speaker, text: message.text, at }, history);
     }

@@ -10,18 +10,19 @@ const RETRY_MS = [50, 200, 500, 1000, 2000];
  */
 export class WorkerLink {
   private readonly queue: ConversationEventMessage[] = [];
+  private readonly session = crypto.randomUUID();
+  /** Event times are seconds from here; the worker lines sessions up on one conversation clock. */
+  readonly startedAt = Date.now();
   private seq = 0;
   private sending = false;
   private failures = 0;
 
   constructor(private readonly conversation: () => ConversationRef) {}
 
-  /** Queues the event; returns its index in the conversation, which is how the engine's nudges refer to it. */
-  send(event: ConversationEvent, history: boolean): number {
+  send(event: ConversationEvent, history: boolean): void {
     const seq = this.seq++;
-    this.queue.push({ type: "conversation-event", conversation: this.conversation(), seq, event, history });
+    this.queue.push({ type: "conversation-event", conversation: this.conversation(), session: this.session, sessionStartedAt: this.startedAt, seq, event, history });
     void this.flush();
-    return seq;
   }
 
   private async flush(): Promise<void> {

@@ -171,13 +171,13 @@ export function restoreEngine(packsInput: readonly unknown[] | CompiledPacks, op
 
   const context = (c: CompiledRule): KindContext => ({ facts: facts(), canRaise: (at, view) => canRaise(c, at, view) });
 
-  function raise(c: CompiledRule, event: number, at: number, view: TurnView | undefined, step: EngineStep): void {
+  /** `language`: the language the raising utterance was read in (for timers, the conversation's). */
+  function raise(c: CompiledRule, event: number, at: number, view: TurnView | undefined, step: EngineStep, language = tracker.language): void {
     if (!canRaise(c, at, view)) return;
     const rs = state.rules[c.rule.id]!;
     rs.raised += 1;
     rs.lastRaisedAt = at;
     if (view?.kind === "draft") rs.draftReply = view.reply;
-    const conversationLanguage = tracker.language;
     const nudge: Nudge = {
       rule: c.rule.id,
       pack: c.pack,
@@ -187,7 +187,7 @@ export function restoreEngine(packsInput: readonly unknown[] | CompiledPacks, op
       priority: c.rule.priority,
       message: c.rule.message[ui] ?? c.rule.message.en!,
       // The suggestion is something to say to the customer: in their language where the pack has it.
-      suggestion: c.rule.suggestion[conversationLanguage] ?? c.rule.suggestion[ui] ?? c.rule.suggestion.en!,
+      suggestion: c.rule.suggestion[language] ?? c.rule.suggestion[ui] ?? c.rule.suggestion.en!,
       outcome: "open",
     };
     state.nudges.push(nudge);
@@ -275,7 +275,7 @@ export function restoreEngine(packsInput: readonly unknown[] | CompiledPacks, op
       for (const c of active) {
         guarded(c, step, () => {
           const r = c.behaviour.onTurn?.(state.rules[c.rule.id]!.kind, view, context(c));
-          if (r) raise(c, r.event, r.at, view, step);
+          if (r) raise(c, r.event, r.at, view, step, language);
         });
       }
       if (sent && speaker === "customer") state.customerWords += words;

@@ -4,6 +4,8 @@ import { ContentToWorkerSchema } from "./messages.js";
 const valid = {
   type: "conversation-event",
   conversation: { key: "default", adapter: "generic", channel: "chat", language: "en" },
+  session: "s1",
+  sessionStartedAt: 1_700_000_000_000,
   seq: 0,
   event: { type: "turn", speaker: "customer", text: "Hello", at: 1.5 },
   history: false,

@@ -33,7 +33,11 @@ export const ContentToWorkerSchema = z.discriminatedUnion("type", [
   z.strictObject({
     type: z.literal("conversation-event"),
     conversation: ConversationRefSchema,
-    /** Position of the event in the conversation, so a resent event is recognised and not pushed twice. */
+    /** One run of the content script (a page load, or a transcript re-attached): its events are numbered by `seq`. */
+    session: z.string().min(1).max(64),
+    /** When the session started (ms since the epoch): event times are seconds from it. */
+    sessionStartedAt: z.number().nonnegative(),
+    /** Position of the event in this session, so a resent event is recognised and not pushed twice. */
     seq: z.number().int().nonnegative(),
     event: ConversationEventSchema,
     /** History already on the page when reading started: fed to the engine for context, never shown as nudges. */
@@ -42,6 +46,8 @@ export const ContentToWorkerSchema = z.discriminatedUnion("type", [
   /** The agent rated a nudge (kept for the team lead's stats: counts and rule ids only). */
   z.strictObject({ type: z.literal("nudge-feedback"), rule: z.string().max(100), helpful: z.boolean() }),
   z.strictObject({ type: z.literal("nudge-dismissed"), rule: z.string().max(100) }),
+  /** The overlay is about to be drawn: it asks for its labels and settings. */
+  z.strictObject({ type: z.literal("overlay-setup") }),
   /** Pause all coaching, in every tab, for a while. */
   z.strictObject({ type: z.literal("snooze"), minutes: z.number().int().min(1).max(24 * 60) }),
 ]);
@@ -87,4 +93,10 @@ export interface TabStatus {
   siteEnabled: boolean;
   snoozedUntil: number;
   packs: Array<{ id: string; version: string; languages: string[] }>;
+}
+
+/** The worker's answer to overlay-setup: labels in the agent's interface language, and display settings. */
+export interface OverlaySetup {
+  labels: Record<"dismiss" | "helpful" | "notHelpful" | "snooze" | "expand" | "collapse" | "followed", string>;
+  autoHideSeconds: number;
 }

@@ -2,6 +2,8 @@ import { z } from "zod";
 
 /** The agent's own settings (options page), kept in storage.local under "settings". */
 export const SettingsSchema = z.object({
+  /** The language of nudges and of Attune's own pages; "auto" follows the browser. */
+  interfaceLanguage: z.enum(["auto", "en", "it", "ro", "fa"]).default("auto"),
   /** At most this many nudges shown per tab in any 5 minutes: coaching must not nag. */
   maxPerFiveMinutes: z.number().int().min(1).max(60).default(4),
   severities: z.array(z.enum(["tip", "warn", "alert"])).default(["tip", "warn", "alert"]),

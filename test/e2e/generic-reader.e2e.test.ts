@@ -5,7 +5,7 @@ import { collectErrors, startHarness, waitFor, workerSessionStorage, type Harnes
 async function turnsTaken(harness: Harness): Promise<number | undefined> {
   const states = Object.entries(await workerSessionStorage(harness));
   const fixture = states.filter(([key]) => key.startsWith("conversation:"));
-  return fixture.length === 1 ? fixture[0]![1].nextSeq : undefined;
+  return fixture.length === 1 ? fixture[0]![1].events : undefined;
 }
 
 describe("the generic transcript reader", () => {

@@ -6,8 +6,8 @@ import { startStaticServer } from "../../scripts/lib/static-server.mjs";
 
 export { readOverlay } from "../../scripts/lib/browser.mjs";
 
-/** Clicks a control of the overlay (data-part="dismiss", "helpful", "snooze"…) where it is drawn, as a mouse would. */
-export async function clickOverlay(page: Page, part: string): Promise<void> {
+/** Where a part of the overlay (data-part="dismiss", "helpful", "handle"…) is drawn: the centre of its box. */
+export async function overlayPartCenter(page: Page, part: string): Promise<{ x: number; y: number }> {
   let center: { x: number; y: number } | undefined;
   await walkOverlay(page, async (node: { nodeId: number }, session: { send(m: string, p: object): Promise<{ model: { content: number[] } }> }) => {
     if (center || attribute(node, "data-part") !== part) return;
@@ -16,7 +16,13 @@ export async function clickOverlay(page: Page, part: string): Promise<void> {
     center = { x: (x1 + x3) / 2, y: (y1 + y3) / 2 };
   });
   if (!center) throw new Error(`The overlay shows no "${part}" control`);
-  await page.mouse.click(center.x, center.y);
+  return center;
+}
+
+/** Clicks a control of the overlay where it is drawn, as a mouse would. */
+export async function clickOverlay(page: Page, part: string): Promise<void> {
+  const { x, y } = await overlayPartCenter(page, part);
+  await page.mouse.click(x, y);
 }
 
 export interface Harness {
@@ -74,8 +80,8 @@ export interface ChromeApi {
 }
 
 /** Everything the worker keeps in session storage (conversation states). */
-export async function workerSessionStorage(harness: Harness): Promise<Record<string, { nextSeq: number }>> {
-  return inExtension(harness, (chrome) => chrome.storage.session.get(null), null) as Promise<Record<string, { nextSeq: number }>>;
+export async function workerSessionStorage(harness: Harness): Promise<Record<string, { events: number }>> {
+  return inExtension(harness, (chrome) => chrome.storage.session.get(null), null) as Promise<Record<string, { events: number }>>;
 }
 
 export async function waitFor<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {

@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "puppeteer-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { SCREENSHOTS, clickOverlay, inExtension, readOverlay, startHarness, waitFor, type Harness } from "./harness.js";
+import { SCREENSHOTS, clickOverlay, inExtension, overlayPartCenter, readOverlay, startHarness, waitFor, type Harness } from "./harness.js";
 
 const FRUSTRATED = "This is the third time I'm asking and I'm really fed up!!!";
 
@@ -68,6 +68,71 @@ describe("the overlay", () => {
     await page.evaluate(() => (window as unknown as Fixture).addMessage("customer", "I'm furious, this is ridiculous!!!"));
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(await readOverlay(page)).toEqual([]);
+  });
+
+  it("is dismissed by the keyboard shortcut: Alt+Shift+D is registered, and its message clears the nudge", async () => {
+    // Headless Chromium does not deliver keyboard shortcuts to extensions, so the test checks the two halves: the
+    // command is registered with its default key, and the message the worker sends for it dismisses the nudge.
+    const commands = await inExtension(harness, (chrome) => (chrome as unknown as { commands: { getAll(): Promise<Array<{ name: string; shortcut: string }>> } }).commands.getAll(), null);
+    expect(commands).toContainEqual(expect.objectContaining({ name: "dismiss-nudge", shortcut: "Alt+Shift+D" }));
+    const page = await chatWithNudge(harness);
+    const tabId = await inExtension(harness, async (chrome, url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)!.id, page.url());
+    await inExtension(harness, (chrome, id) => (chrome as unknown as { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } }).tabs.sendMessage(id, { type: "dismiss-nudge" }), tabId);
+    await waitFor(async () => (await readOverlay(page)).length === 0, "the nudge to be dismissed");
+    await waitFor(async () => (await stats(harness))["acknowledge-frustration"]?.dismissed === 1, "the dismissal in the stats");
+  });
+
+  it("shows one nudge at a time and holds the density limit over a burst of triggers", async () => {
+    await setLocal(harness, { settings: { maxPerFiveMinutes: 2 } });
+    const page = await harness.browser.newPage();
+    await page.goto(`${harness.origin}/fixtures/rerender.html`);
+    const seen = new Set<string>();
+    let most = 0;
+    const watch = async () => {
+      const cards = await readOverlay(page);
+      most = Math.max(most, cards.length);
+      for (const card of cards) seen.add(card.rule);
+    };
+    const burst: Array<[string, string]> = [
+      ["customer", "You charged me twice and this is the third time I'm writing!!!"],
+      ["agent", "Calm down, as I already said it's the bank."],
+      ["agent", "Did you check your statement?"],
+      ["agent", "Is the card still active?"],
+      ["agent", "Have a nice day."],
+    ];
+    for (const [i, [speaker, text]] of burst.entries()) {
+      await page.evaluate((s, t) => (window as unknown as Fixture).addMessage(s, t), speaker, text);
+      if (i === 0) await waitFor(async () => (await readOverlay(page)).length > 0, "the first nudge of the burst");
+      for (let k = 0; k < 5; k++) await watch();
+    }
+    for (let i = 0; i < 10; i++) await watch();
+    const tabId = await inExtension(harness, async (chrome, url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)!.id, page.url());
+    const status = await inExtension(harness, (chrome, id) => chrome.runtime.sendMessage({ type: "tab-status", tabId: id }), tabId) as { conversations: Array<{ list: unknown[] }> };
+    expect(status.conversations[0]!.list.length).toBeGreaterThan(4);
+    expect(most).toBe(1);
+    expect(seen.size).toBeGreaterThan(0);
+    expect(seen.size).toBeLessThanOrEqual(2);
+  });
+
+  it("can be dragged, and keeps its place on that site", async () => {
+    const page = await chatWithNudge(harness);
+    const start = await overlayPartCenter(page, "handle");
+    await page.mouse.move(start.x, start.y);
+    await page.mouse.down();
+    await page.mouse.move(start.x - 300, start.y + 200, { steps: 5 });
+    await page.mouse.up();
+    const saved = await waitFor(async () => {
+      const local = await inExtension(harness, (chrome) => chrome.storage.local.get(null), null);
+      return local[`view:${harness.origin}`] as { position?: { left: number; top: number } } | undefined;
+    }, "the position to be saved");
+    await page.reload();
+    // A different rule: the frustration one is still cooling down, on the conversation's clock, across the reload.
+    await page.evaluate((text) => (window as unknown as Fixture).addMessage("customer", text), "You charged me twice for it.");
+    await waitFor(async () => (await readOverlay(page)).length === 1, "the nudge after the reload");
+    const moved = await overlayPartCenter(page, "handle");
+    expect(Math.round(moved.x - start.x)).toBe(-300);
+    expect(Math.round(moved.y - start.y)).toBe(200);
+    expect(saved.position).toBeDefined();
   });
 
   it("hides a nudge by itself after the configured time", async () => {

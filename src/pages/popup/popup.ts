@@ -49,5 +49,4 @@ async function render(): Promise<void> {
   );
 }
 
-localizePage(document);
-void render();
+void localizePage(document).then(render);

@@ -32,6 +32,11 @@ export interface OverlayOptions {
   onSnooze(): void;
   onMove(position: Position): void;
   onCompactChange(compact: boolean): void;
+  /**
+   * Draw inside this element of one of Attune's own pages (the options page's preview, the trainer) instead of over a
+   * console page: the shadow root is open there, and the card sits in the page's flow.
+   */
+  mountIn?: Element | undefined;
 }
 
 const FOLLOWED_MS = 2500;
@@ -57,7 +62,7 @@ export class Overlay {
     private readonly options: OverlayOptions,
   ) {
     this.host = doc.createElement("attune-overlay");
-    const root = this.host.attachShadow({ mode: "closed" });
+    const root = this.host.attachShadow({ mode: options.mountIn ? "open" : "closed" });
     // A constructed sheet, not a <style> element: the page's CSP cannot block it.
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(OVERLAY_STYLE);
@@ -67,7 +72,12 @@ export class Overlay {
     this.panel.setAttribute("role", "status");
     this.panel.setAttribute("aria-live", "polite");
     root.append(this.panel);
-    this.guardHost(doc);
+    if (options.mountIn) {
+      this.panel.classList.add("inline");
+      options.mountIn.append(this.host);
+    } else {
+      this.guardHost(doc);
+    }
   }
 
   /**
@@ -97,8 +107,8 @@ export class Overlay {
   }
 
   /** The agent sent a reply: what earlier nudges were about has passed. */
-  agentReplied(event: number): void {
-    this.queue.dropStale(event, this.shown);
+  agentReplied(): void {
+    this.queue.dropWaiting(this.shown);
     if (!this.confirming) this.render();
   }
 
@@ -112,7 +122,7 @@ export class Overlay {
   }
 
   clear(): void {
-    this.queue.dropStale(Number.POSITIVE_INFINITY, undefined);
+    this.queue.dropWaiting(undefined);
     this.render();
   }
 
@@ -156,6 +166,7 @@ export class Overlay {
     card.classList.toggle("compact", this.options.compact);
 
     const handle = element(this.panel, "div", "handle");
+    handle.dataset.part = "handle";
     handle.setAttribute("aria-hidden", "true");
     this.makeDraggable(handle);
 
@@ -214,6 +225,7 @@ export class Overlay {
 
   /** Beside the transcript and reply box where there is room (or where the agent dragged it), else a corner. */
   private position(): void {
+    if (this.options.mountIn) return;
     const view = this.panel.ownerDocument.defaultView!;
     const viewport = { width: view.innerWidth, height: view.innerHeight };
     this.panel.style.width = `${Math.min(CARD_WIDTH, viewport.width - 2 * EDGE)}px`;

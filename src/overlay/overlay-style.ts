@@ -3,6 +3,7 @@ export const OVERLAY_STYLE = `
 :host { all: initial; }
 .panel { position: fixed; z-index: 2147483647;
   font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Tahoma, sans-serif; color: #1b1f24; pointer-events: none; }
+.panel.inline { position: static; width: auto !important; }
 .card { pointer-events: auto; background: #ffffff; border: 1px solid #aab4bf; border-inline-start: 6px solid #1f5fc9;
   border-radius: 8px; padding: 8px 34px 8px 12px; box-shadow: 0 4px 16px rgba(0,0,0,.18); position: relative; }
 .card:dir(rtl) { padding: 8px 12px 8px 34px; }

@@ -25,10 +25,10 @@ export class NudgeQueue {
     return decided;
   }
 
-  /** The agent sent a turn at event index `event`: nudges about earlier moments that are still waiting are stale. */
-  dropStale(event: number, shown: Nudge | undefined): void {
+  /** The agent has replied: the nudges still waiting were about moments before it, so they are stale. */
+  dropWaiting(shown: Nudge | undefined): void {
     for (const [key, nudge] of this.open) {
-      if (nudge !== shown && nudge.event < event) this.open.delete(key);
+      if (nudge !== shown) this.open.delete(key);
     }
   }
 

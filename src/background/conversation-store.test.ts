@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import type { ConversationEvent } from "../engine/conversation.js";
+import type { ConversationEventMessage } from "../shared/messages.js";
+import type { Coach, CoachFactory } from "./coach.js";
+import { ConversationStore, type SessionStorage } from "./conversation-store.js";
+
+function memory(): SessionStorage & { data: Record<string, unknown> } {
+  const data: Record<string, unknown> = {};
+  return {
+    data,
+    get: async (key) => (key === null ? structuredClone(data) : key in data ? { [key]: structuredClone(data[key]) } : {}),
+    set: async (items) => void Object.assign(data, structuredClone(items)),
+    remove: async (keys) => keys.forEach((k) => delete data[k]),
+  };
+}
+
+/** A coach that records the texts (and times) it was given and raises a nudge on every live turn containing "!". */
+const recordingCoach: CoachFactory = (_ref, snapshot) => {
+  const texts = (snapshot as string[] | undefined) ?? [];
+  return {
+    push(event: ConversationEvent) {
+      const text = event.type === "typing" ? "(typing)" : event.text;
+      texts.push(`${text}@${event.at}`);
+      const raised = text.includes("!") ? [{ rule: "r", pack: "p", event: texts.length - 1, at: event.at, severity: "tip" as const, priority: 0, message: "m", suggestion: "s", outcome: "open" as const }] : [];
+      return { raised, resolved: [] };
+    },
+    nudges: () => [],
+    language: () => "en",
+    snapshot: () => [...texts],
+  } satisfies Coach;
+};
+
+const message = (session: string, seq: number, text: string, history = false): ConversationEventMessage => ({
+  type: "conversation-event",
+  conversation: { key: "default", adapter: "generic", channel: "chat" },
+  session,
+  sessionStartedAt: session === "after" ? 60_000 : 0,
+  seq,
+  event: { type: "turn", speaker: "customer", text, at: seq },
+  history,
+});
+
+describe("ConversationStore", () => {
+  it("takes each event once, even when resent, and survives the worker being stopped", async () => {
+    const storage = memory();
+    const store = new ConversationStore(storage, recordingCoach);
+    await store.accept(1, 0, message("a", 0, "hello"));
+    expect((await store.accept(1, 0, message("a", 0, "hello"))).ack).toEqual({ ok: true, acceptedThrough: 0 });
+    // A new worker: nothing in memory, everything in session storage.
+    const restarted = new ConversationStore(storage, recordingCoach);
+    await restarted.accept(1, 0, message("a", 0, "hello"));
+    const step = await restarted.accept(1, 0, message("a", 1, "help!"));
+    expect(step.step.raised).toHaveLength(1);
+    expect(Object.values(storage.data)).toEqual([expect.objectContaining({ events: 2, coach: ["hello@0", "help!@1"] })]);
+  });
+
+  it("after a page reload, skips the history it already has and carries on with what is new, on one clock", async () => {
+    const storage = memory();
+    const store = new ConversationStore(storage, recordingCoach);
+    await store.accept(1, 0, message("before", 0, "hello", true));
+    await store.accept(1, 0, message("before", 1, "it broke!"));
+    // The reloaded page reads both messages again as history, then a new one arrives.
+    await store.accept(1, 0, message("after", 0, "hello", true));
+    expect((await store.accept(1, 0, message("after", 1, "it broke!", true))).step.raised).toEqual([]);
+    const live = await store.accept(1, 0, message("after", 2, "still broken!"));
+    expect(live.step.raised).toHaveLength(1);
+    expect(Object.values(storage.data)).toEqual([expect.objectContaining({ events: 3, coach: ["hello@0", "it broke!@1", "still broken!@62"] })]);
+  });
+
+  it("shows no nudges for history, and keeps tabs apart and forgets a closed tab", async () => {
+    const storage = memory();
+    const store = new ConversationStore(storage, recordingCoach);
+    expect((await store.accept(1, 0, message("a", 0, "old!", true))).step.raised).toEqual([]);
+    await store.accept(2, 0, message("b", 0, "other tab"));
+    expect(Object.keys(storage.data)).toHaveLength(2);
+    await store.forgetTab(1);
+    expect(Object.keys(storage.data)).toEqual([expect.stringMatching(/^conversation:2:/)]);
+  });
+});

@@ -1,0 +1,72 @@
+import browser from "webextension-polyfill";
+import shippedPacks from "attune:shipped-packs";
+import { Overlay } from "../../overlay/overlay.js";
+import type { Nudge } from "../../engine/nudge.js";
+import { readSettings, SettingsSchema, type Settings } from "../../shared/settings.js";
+import { localizePage, t } from "../i18n.js";
+
+const form = document.getElementById("settings") as HTMLFormElement;
+const field = <T extends HTMLInputElement | HTMLSelectElement>(name: string) => form.elements.namedItem(name) as T;
+const SEVERITIES = ["tip", "warn", "alert"] as const;
+
+function fill(settings: Settings): void {
+  field<HTMLSelectElement>("interfaceLanguage").value = settings.interfaceLanguage;
+  field<HTMLInputElement>("maxPerFiveMinutes").value = String(settings.maxPerFiveMinutes);
+  for (const s of SEVERITIES) field<HTMLInputElement>(`severity-${s}`).checked = settings.severities.includes(s);
+  field<HTMLInputElement>("quiet").checked = settings.quiet;
+  field<HTMLInputElement>("autoHideSeconds").value = String(settings.autoHideSeconds);
+}
+
+function read(): unknown {
+  return {
+    interfaceLanguage: field<HTMLSelectElement>("interfaceLanguage").value,
+    maxPerFiveMinutes: Number(field<HTMLInputElement>("maxPerFiveMinutes").value),
+    severities: SEVERITIES.filter((s) => field<HTMLInputElement>(`severity-${s}`).checked),
+    quiet: field<HTMLInputElement>("quiet").checked,
+    autoHideSeconds: Number(field<HTMLInputElement>("autoHideSeconds").value),
+  };
+}
+
+/** What an agent would see, drawn by the overlay itself, in the chosen language. */
+function preview(language: string): void {
+  const rule = (shippedPacks as Array<{ rules?: Array<{ id: string; message: Record<string, string>; suggestion: Record<string, string> }> }>)
+    .flatMap((p) => p.rules ?? [])
+    .find((r) => r.id === "acknowledge-frustration");
+  const mount = document.getElementById("preview")!;
+  mount.replaceChildren();
+  if (!rule) return;
+  const nudge: Nudge = {
+    rule: rule.id, pack: "active-listening", event: 0, at: 0, severity: "warn", priority: 90, outcome: "open",
+    message: rule.message[language] ?? rule.message.en!, suggestion: rule.suggestion[language] ?? rule.suggestion.en!,
+  };
+  const noop = () => undefined;
+  new Overlay(document, {
+    labels: {
+      dismiss: t("overlayDismiss"), helpful: t("overlayHelpful"), notHelpful: t("overlayNotHelpful"), snooze: t("overlaySnooze"),
+      expand: t("overlayExpand"), collapse: t("overlayCollapse"), followed: t("overlayFollowed"),
+    },
+    autoHideSeconds: 0, compact: false, avoid: () => [], mountIn: mount,
+    onFeedback: noop, onDismiss: noop, onSnooze: noop, onMove: noop, onCompactChange: noop,
+  }).update([nudge], []);
+}
+
+async function main(): Promise<void> {
+  const language = await localizePage(document);
+  const { settings } = await browser.storage.local.get("settings");
+  fill(readSettings(settings));
+  preview(language);
+  form.addEventListener("change", async () => {
+    const parsed = SettingsSchema.safeParse(read());
+    const status = document.getElementById("status")!;
+    // An invalid value is refused and what was saved stays: the agent sees why.
+    if (!parsed.success) {
+      status.textContent = t("optionsInvalid", parsed.error.issues.map((i) => i.path.join(".")).join(", "));
+      return;
+    }
+    await browser.storage.local.set({ settings: parsed.data });
+    preview(await localizePage(document));
+    status.textContent = t("optionsSaved");
+  });
+}
+
+void main();
