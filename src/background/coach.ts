@@ -1,8 +1,9 @@
 import shippedPacks from "attune:shipped-packs";
-import { compilePacks, createEngine, restoreEngine, type CompiledPacks, type EngineSnapshot } from "../engine/index.js";
+import { compilePacks, createEngine, restoreEngine, ValidationError, type CompiledPacks, type EngineSnapshot } from "../engine/index.js";
 import type { ConversationEvent } from "../engine/conversation.js";
 import type { EngineStep, Nudge } from "../engine/nudge.js";
 import type { ConversationRef } from "../shared/messages.js";
+import { reportProblem } from "./problems.js";
 import { interfaceLanguage } from "./settings-cache.js";
 
 /** What the worker needs of the engine for one conversation: the seam where the engine plugs into the extension. */
@@ -19,8 +20,30 @@ let compiled: CompiledPacks | undefined;
 
 /** Compiling the packs is the expensive part: once per worker life, shared by every conversation. */
 function packs(): CompiledPacks {
-  compiled ??= compilePacks(shippedPacks);
+  compiled ??= compileWhatLoads(shippedPacks, reportProblem);
   return compiled;
+}
+
+/**
+ * All packs if they load together; otherwise every pack that loads on its own (with the lexicons), each refused pack
+ * reported: one broken pack must not switch coaching off.
+ */
+export function compileWhatLoads(all: readonly unknown[], report: (problem: string) => void): CompiledPacks {
+  try {
+    return compilePacks(all);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const good = all.filter((pack) => {
+      try {
+        compilePacks([pack]);
+        return true;
+      } catch (problem) {
+        report(`Rule pack ${(pack as { id?: unknown })?.id ?? "?"} was not loaded: ${problem instanceof ValidationError ? problem.problems[0] : String(problem)}`);
+        return false;
+      }
+    });
+    return compilePacks(good);
+  }
 }
 
 export const createCoach: CoachFactory = (ref, snapshot) => {

@@ -77,3 +77,20 @@ describe("ConversationStore", () => {
     expect(Object.keys(storage.data)).toEqual([expect.stringMatching(/^conversation:2:/)]);
   });
 });
+
+describe("ConversationStore when storage fails", () => {
+  it("keeps coaching from memory, reports the problem, and keeps what was saved before", async () => {
+    const storage = memory();
+    const problems: string[] = [];
+    const store = new ConversationStore(storage, recordingCoach, (p) => problems.push(p));
+    await store.accept(1, 0, message("a", 0, "hello"));
+    const saved = structuredClone(storage.data);
+    storage.set = async () => {
+      throw new Error("QUOTA_BYTES quota exceeded");
+    };
+    const step = await store.accept(1, 0, message("a", 1, "still there!"));
+    expect(step.step.raised).toHaveLength(1);
+    expect(problems).toEqual([expect.stringMatching(/Could not save the conversation state: QUOTA_BYTES/)]);
+    expect(storage.data).toEqual(saved);
+  });
+});

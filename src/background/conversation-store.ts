@@ -46,6 +46,7 @@ export class ConversationStore {
   constructor(
     private readonly storage: SessionStorage,
     private readonly createCoach: CoachFactory,
+    private readonly report: (problem: string) => void = () => undefined,
   ) {}
 
   accept(tabId: number, frameId: number, message: ConversationEventMessage): Promise<Accepted> {
@@ -104,9 +105,11 @@ export class ConversationStore {
     const step = state.coach.push(onConversationClock(message.event, state.offset));
     state.nextSeq = message.seq + 1;
     state.events += 1;
+    for (const failure of step.errors ?? []) this.report(`Rule ${failure.rule} failed: ${failure.message}`);
     const { coach, ...rest } = state;
     const saved: Saved = { ...rest, coach: coach.snapshot() };
-    await this.storage.set({ [key]: saved });
+    // Storage full or failing: coaching goes on from memory, and the problem shows in the popup.
+    await this.storage.set({ [key]: saved }).catch((error: unknown) => this.report(`Could not save the conversation state: ${error instanceof Error ? error.message : String(error)}`));
     return { ack: { ok: true, acceptedThrough: message.seq }, step: message.history ? { raised: [], resolved: [] } : step };
   }
 

@@ -14,6 +14,7 @@ import { translate } from "../shared/locales.js";
 import { createCoach } from "./coach.js";
 import { CoachingGate } from "./coaching-gate.js";
 import { ConversationStore } from "./conversation-store.js";
+import { currentProblems, reportProblem } from "./problems.js";
 import { interfaceLanguage, settings } from "./settings-cache.js";
 import { StatsRecorder } from "./stats.js";
 
@@ -24,6 +25,7 @@ const store = new ConversationStore(
     remove: (keys) => browser.storage.session.remove(keys),
   },
   createCoach,
+  reportProblem,
 );
 const stats = new StatsRecorder(browser.storage.local);
 const gate = new CoachingGate();
@@ -118,6 +120,7 @@ async function onPageMessage(message: PageToWorker): Promise<unknown> {
         conversations: await store.summaries(message.tabId),
         siteEnabled: !sites.includes(site),
         snoozedUntil: Number(local.snoozedUntil ?? 0),
+        problems: currentProblems(),
         packs: (shippedPacks as Array<{ id: string; version: string; languages: string[] }>).map(({ id, version, languages }) => ({ id, version, languages })),
       };
       return status;

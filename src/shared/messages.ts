@@ -92,6 +92,8 @@ export interface TabStatus {
   conversations: ConversationSummary[];
   siteEnabled: boolean;
   snoozedUntil: number;
+  /** What went wrong (a pack not loaded, storage failing, a rule failing); everything else kept working. */
+  problems: string[];
   packs: Array<{ id: string; version: string; languages: string[] }>;
 }
 

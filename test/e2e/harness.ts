@@ -80,8 +80,8 @@ export interface ChromeApi {
 }
 
 /** Everything the worker keeps in session storage (conversation states). */
-export async function workerSessionStorage(harness: Harness): Promise<Record<string, { events: number }>> {
-  return inExtension(harness, (chrome) => chrome.storage.session.get(null), null) as Promise<Record<string, { events: number }>>;
+export async function workerSessionStorage(harness: Harness): Promise<Record<string, { events?: number }>> {
+  return inExtension(harness, (chrome) => chrome.storage.session.get(null), null) as Promise<Record<string, { events?: number }>>;
 }
 
 export async function waitFor<T>(probe: () => Promise<T | undefined | false>, what: string, timeoutMs = 10_000): Promise<T> {

@@ -62,7 +62,7 @@ async function play(harness: Harness, k: number) {
 async function eventsTaken(harness: Harness, tabId: number): Promise<number> {
   const states = await workerSessionStorage(harness);
   const mine = Object.entries(states).filter(([key]) => key.startsWith(`conversation:${tabId}:`));
-  return Math.max(0, ...mine.map(([, state]) => state.events));
+  return Math.max(0, ...mine.map(([, state]) => state.events ?? 0));
 }
 
 describe("the worker is stopped mid-conversation", () => {

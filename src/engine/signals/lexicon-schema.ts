@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PREFIX_KEY } from "./phrase-matcher.js";
 
 /** Bounds that keep a pack from making detection slow: phrases are short token sequences, never regular expressions. */
 export const MAX_PHRASE_CHARS = 200;
@@ -10,7 +11,9 @@ const Phrase = z
   .min(1)
   .max(MAX_PHRASE_CHARS)
   .refine((p) => p.trim().split(/\s+/).length <= MAX_PHRASE_TOKENS, `at most ${MAX_PHRASE_TOKENS} words`)
-  .refine((p) => /[\p{L}\p{N}]/u.test(p), "a phrase needs at least one letter or digit");
+  .refine((p) => /[\p{L}\p{N}]/u.test(p), "a phrase needs at least one letter or digit")
+  // Phrases are indexed by their first word: it must be a word or alternatives, or a prefix of 3+ letters.
+  .refine((p) => p.trim().split(/\s+/)[0]!.split("|").every((alt) => alt !== "*" && (!alt.endsWith("*") || alt.length > PREFIX_KEY)), "a phrase must start with a word, or a prefix of at least 3 letters, not \"*\"");
 
 const PhraseList = z.array(Phrase).max(MAX_PHRASES_PER_LIST);
 

@@ -3,6 +3,15 @@ import { normalizeText } from "./normalize.js";
 /** One token of a phrase: alternatives, each a whole word or a prefix; or any single word. */
 type PhraseToken = { any: true } | { any: false; words: Set<string>; prefixes: string[] };
 
+/** A phrase's first word, when a prefix, must have at least this many letters: that is how such phrases are indexed. */
+export const PREFIX_KEY = 3;
+
+function add<V>(map: Map<string, V[]>, key: string, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 export interface Span {
   start: number;
   end: number;
@@ -32,14 +41,14 @@ function matchesToken(token: PhraseToken, word: string): boolean {
 }
 
 /**
- * Many phrases compiled once, matched against a token list in one pass: phrases are indexed by their first token's
- * words, so the work per utterance grows with its length and the few phrases that can start at each word, not with
- * the size of the lexicon.
+ * Many phrases compiled once, matched against a token list in one pass: phrases are indexed by their first token (its
+ * words, or its prefix's first letters), so the work per utterance grows with its length and the few phrases that can
+ * start at each word, not with the size of the lexicon.
  */
 export class PhraseMatcher<T> {
   private readonly byFirstWord = new Map<string, Compiled<T>[]>();
-  /** Phrases whose first token is a prefix or a wildcard: few, checked at every position. */
-  private readonly open: Compiled<T>[] = [];
+  /** Phrases whose first token is a prefix, indexed by the prefix's first PREFIX_KEY letters. */
+  private readonly byPrefixKey = new Map<string, Compiled<T>[]>();
 
   constructor(entries: Iterable<{ phrase: string; value: T }>, language: string) {
     for (const { phrase, value } of entries) {
@@ -53,12 +62,10 @@ export class PhraseMatcher<T> {
       if (!tokens.length) continue;
       const compiled = { tokens, value };
       const first = tokens[0]!;
-      if (first.any || first.prefixes.length) this.open.push(compiled);
-      for (const word of first.any ? [] : first.words) {
-        const list = this.byFirstWord.get(word) ?? [];
-        list.push(compiled);
-        this.byFirstWord.set(word, list);
-      }
+      // The lexicon schema refuses phrases that open with "*" or a short prefix; anything else that does is skipped.
+      if (first.any || first.prefixes.some((p) => p.length < PREFIX_KEY)) continue;
+      for (const key of new Set(first.prefixes.map((p) => p.slice(0, PREFIX_KEY)))) add(this.byPrefixKey, key, compiled);
+      for (const word of first.words) add(this.byFirstWord, word, compiled);
     }
   }
 
@@ -66,7 +73,8 @@ export class PhraseMatcher<T> {
   match(words: readonly string[]): Array<{ value: T; span: Span }> {
     const found: Array<{ value: T; span: Span }> = [];
     for (let start = 0; start < words.length; start++) {
-      const candidates = [...(this.byFirstWord.get(words[start]!) ?? []), ...this.open];
+      const word = words[start]!;
+      const candidates = [...(this.byFirstWord.get(word) ?? []), ...(this.byPrefixKey.get(word.slice(0, PREFIX_KEY)) ?? [])];
       for (const { tokens, value } of candidates) {
         if (start + tokens.length > words.length) continue;
         if (tokens.every((token, i) => matchesToken(token, words[start + i]!))) {

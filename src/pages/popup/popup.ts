@@ -40,6 +40,15 @@ async function render(): Promise<void> {
     await render();
   };
 
+  $("problems-section").hidden = !status.problems.length;
+  $("problems").replaceChildren(
+    ...status.problems.map((problem) => {
+      const item = document.createElement("li");
+      item.textContent = problem;
+      return item;
+    }),
+  );
+
   $("packs").replaceChildren(
     ...status.packs.map((pack) => {
       const item = document.createElement("li");
