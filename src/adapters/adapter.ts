@@ -11,8 +11,9 @@ export interface Adapter {
   matchesPage(location: Location): boolean;
   /** The element holding the live transcript, or null while the page shows none. */
   findTranscript(root: ParentNode): Element | null;
-  /** The message items of the transcript, oldest first. */
+  /** The items of the transcript that may be messages, oldest first (cheap: it runs on every change). */
   messages(transcript: Element): Element[];
+  /** Who wrote the item; undefined for items that are not messages. */
   speaker(item: Element): Speaker | undefined;
   text(item: Element): string;
   /** A stable id for the message where the console's markup carries one. */

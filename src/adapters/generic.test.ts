@@ -11,7 +11,10 @@ function page(html: string): Document {
 function read(doc: Document) {
   const transcript = generic.findTranscript(doc);
   if (!transcript) return null;
-  return generic.messages(transcript).map((item) => ({ speaker: generic.speaker(item), text: generic.text(item) }));
+  return generic.messages(transcript).flatMap((item) => {
+    const speaker = generic.speaker(item);
+    return speaker ? [{ speaker, text: generic.text(item) }] : [];
+  });
 }
 
 describe("generic reader", () => {

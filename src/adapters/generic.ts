@@ -14,9 +14,12 @@ function messageParent(container: Element): Element {
   return parent;
 }
 
+/** The items that may be messages; those whose speaker cannot be told (notices, dividers) are skipped by the reader. */
 function messageItems(container: Element): Element[] {
-  return [...messageParent(container).children].filter((item) => inferSpeaker(item) !== undefined);
+  return [...messageParent(container).children];
 }
+
+const countMessages = (container: Element) => messageItems(container).filter((item) => inferSpeaker(item) !== undefined).length;
 
 export default defineAdapter({
   id: "generic",
@@ -26,7 +29,7 @@ export default defineAdapter({
     let best: Element | null = null;
     let bestCount = 0;
     for (const candidate of root.querySelectorAll(LIVE_REGION_SELECTOR)) {
-      const count = messageItems(candidate).length;
+      const count = countMessages(candidate);
       if (count > bestCount) [best, bestCount] = [candidate, count];
     }
     return best;

@@ -10,6 +10,11 @@ export class TranscriptSession {
   private readonly tracker = new TurnTracker();
   private readonly observer: MutationObserver;
   private scheduled = false;
+  /**
+   * Each message element read once: a pane of thousands of messages costs a walk over its items per change, not a
+   * re-reading of every message. Null marks an item that is not a message (a date divider, a notice).
+   */
+  private readonly cache = new WeakMap<Element, ReadMessage | null>();
 
   constructor(
     private readonly adapter: Adapter,
@@ -19,7 +24,10 @@ export class TranscriptSession {
     private readonly startedAt: number,
   ) {
     this.read(true);
-    this.observer = new MutationObserver(() => this.schedule());
+    this.observer = new MutationObserver((records) => {
+      for (const record of records) this.invalidate(record.target);
+      this.schedule();
+    });
     this.observer.observe(transcript, { childList: true, subtree: true, characterData: true });
   }
 
@@ -37,12 +45,31 @@ export class TranscriptSession {
     });
   }
 
+  /** A change inside a message (an edit, a late-rendered body) makes that message be read again. */
+  private invalidate(target: Node): void {
+    for (let node: Node | null = target; node && node !== this.transcript; node = node.parentNode) {
+      if (node instanceof Element && this.cache.has(node)) {
+        this.cache.delete(node);
+        return;
+      }
+    }
+  }
+
+  private readItem(item: Element): ReadMessage | null {
+    let message = this.cache.get(item);
+    if (message === undefined) {
+      const speaker = this.adapter.speaker(item);
+      message = speaker ? { speaker, text: this.adapter.text(item), id: this.adapter.messageId(item) } : null;
+      this.cache.set(item, message);
+    }
+    return message;
+  }
+
   private read(history: boolean): void {
     const messages: ReadMessage[] = [];
     for (const item of this.adapter.messages(this.transcript)) {
-      const speaker = this.adapter.speaker(item);
-      if (!speaker) continue;
-      messages.push({ speaker, text: this.adapter.text(item), id: this.adapter.messageId(item) });
+      const message = this.readItem(item);
+      if (message) messages.push(message);
     }
     const at = history ? 0 : Math.max(0, Date.now() - this.startedAt) / 1000;
     for (const message of this.tracker.newMessages(messages)) {
