@@ -1,0 +1,3 @@
+export async function runBrowserBench() {
+  return { table: [] as Array<[string, string, string, boolean | undefined]> };
+}
