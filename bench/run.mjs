@@ -12,7 +12,14 @@ mkdirSync(OUT, { recursive: true });
 
 async function load(entry) {
   const outfile = join(OUT, entry.replace(/\.ts$/, ".mjs"));
-  await esbuild.build({ entryPoints: [join(ROOT, "bench", entry)], outfile, bundle: true, platform: "node", format: "esm", packages: "external", logLevel: "warning" });
+  // The shared scripts stay where they are: they find the project's folders from their own location.
+  const keepScripts = {
+    name: "keep-scripts",
+    setup(build) {
+      build.onResolve({ filter: /scripts\/lib\/.*\.mjs$/ }, (args) => ({ path: pathToFileURL(join(args.resolveDir, args.path)).href, external: true }));
+    },
+  };
+  await esbuild.build({ entryPoints: [join(ROOT, "bench", entry)], outfile, bundle: true, platform: "node", format: "esm", packages: "external", logLevel: "warning", plugins: [keepScripts] });
   return import(pathToFileURL(outfile).href);
 }
 

@@ -72,6 +72,10 @@ describe("generic reader", () => {
     expect(generic.findTranscript(doc)?.getAttribute("role")).toBe("log");
   });
 
+  it("takes an empty chat log as the transcript, so its first message is read live", () => {
+    expect(generic.findTranscript(page(`<div aria-live="polite">Saved</div><div role="log" id="chat"></div>`))?.id).toBe("chat");
+  });
+
   it("finds nothing on a page without a transcript", () => {
     expect(generic.findTranscript(page(`<main><p>Welcome</p><div aria-live="polite">Saved</div></main>`))).toBeNull();
   });

@@ -32,7 +32,8 @@ export default defineAdapter({
       const count = countMessages(candidate);
       if (count > bestCount) [best, bestCount] = [candidate, count];
     }
-    return best;
+    // A chat log with no message yet is still the transcript: its first message must be read live, not as history.
+    return best ?? root.querySelector("[role='log']");
   },
   messages: messageItems,
   speaker: inferSpeaker,

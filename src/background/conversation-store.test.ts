@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ConversationEvent } from "../engine/conversation.js";
-import type { ConversationEventMessage } from "../shared/messages.js";
+import type { ConversationEventsMessage } from "../shared/messages.js";
 import type { Coach, CoachFactory } from "./coach.js";
 import { ConversationStore, type SessionStorage } from "./conversation-store.js";
 
@@ -30,14 +30,12 @@ const recordingCoach: CoachFactory = (_ref, snapshot) => {
   } satisfies Coach;
 };
 
-const message = (session: string, seq: number, text: string, history = false): ConversationEventMessage => ({
-  type: "conversation-event",
+const message = (session: string, seq: number, text: string, history = false): ConversationEventsMessage => ({
+  type: "conversation-events",
   conversation: { key: "default", adapter: "generic", channel: "chat" },
   session,
   sessionStartedAt: session === "after" ? 60_000 : 0,
-  seq,
-  event: { type: "turn", speaker: "customer", text, at: seq },
-  history,
+  events: [{ seq, event: { type: "turn", speaker: "customer", text, at: seq }, history }],
 });
 
 describe("ConversationStore", () => {
@@ -65,6 +63,16 @@ describe("ConversationStore", () => {
     const live = await store.accept(1, 0, message("after", 2, "still broken!"));
     expect(live.step.raised).toHaveLength(1);
     expect(Object.values(storage.data)).toEqual([expect.objectContaining({ events: 3, coach: ["hello@0", "it broke!@1", "still broken!@62"] })]);
+  });
+
+  it("takes a batch in order, answering with the last event taken", async () => {
+    const storage = memory();
+    const store = new ConversationStore(storage, recordingCoach);
+    const batch = { ...message("a", 0, "one", true), events: [0, 1, 2].map((seq) => ({ seq, event: { type: "turn" as const, speaker: "customer" as const, text: `m${seq}!`, at: seq }, history: seq < 2 })) };
+    const result = await store.accept(1, 0, batch);
+    expect(result.ack).toEqual({ ok: true, acceptedThrough: 2 });
+    expect(result.step.raised.map((n) => n.event)).toEqual([2]);
+    expect(Object.values(storage.data)).toEqual([expect.objectContaining({ events: 3 })]);
   });
 
   it("shows no nudges for history, and keeps tabs apart and forgets a closed tab", async () => {

@@ -1,4 +1,4 @@
-import type { ConversationEventMessage, ConversationRef, ConversationSummary, EventAck } from "../shared/messages.js";
+import type { ConversationEventsMessage, ConversationRef, ConversationSummary, EventAck } from "../shared/messages.js";
 import type { ConversationEvent } from "../engine/conversation.js";
 import type { EngineStep } from "../engine/nudge.js";
 import type { Coach, CoachFactory } from "./coach.js";
@@ -49,7 +49,7 @@ export class ConversationStore {
     private readonly report: (problem: string) => void = () => undefined,
   ) {}
 
-  accept(tabId: number, frameId: number, message: ConversationEventMessage): Promise<Accepted> {
+  accept(tabId: number, frameId: number, message: ConversationEventsMessage): Promise<Accepted> {
     const key = storageKey(tabId, frameId, message.conversation);
     const run = (this.queues.get(key) ?? Promise.resolve()).then(() => this.handle(key, message));
     this.queues.set(key, run.catch(() => undefined));
@@ -90,30 +90,42 @@ export class ConversationStore {
     await this.storage.remove([...new Set([...keys, ...stored])]);
   }
 
-  private async handle(key: string, message: ConversationEventMessage): Promise<Accepted> {
+  private async handle(key: string, message: ConversationEventsMessage): Promise<Accepted> {
     const state = this.live.get(key) ?? (await this.load(key, message));
-    const skip = (): Accepted => ({ ack: { ok: true, acceptedThrough: message.seq }, step: { raised: [], resolved: [] } });
-    if (message.session !== state.session) {
-      // The page was reloaded (or its transcript re-drawn): what it reads as history, the conversation already has.
-      if (message.history && state.events > 0) return skip();
-      state.session = message.session;
-      state.nextSeq = message.seq;
-      state.offset = Math.max(0, message.sessionStartedAt - state.startedAt) / 1000;
+    const step: EngineStep = { raised: [], resolved: [] };
+    let acceptedThrough = -1;
+    let pushed = false;
+    for (const { seq, event, history } of message.events) {
+      acceptedThrough = seq;
+      if (message.session !== state.session) {
+        // The page was reloaded (or its transcript re-drawn): what it reads as history, the conversation already has.
+        if (history && state.events > 0) continue;
+        state.session = message.session;
+        state.nextSeq = seq;
+        state.offset = Math.max(0, message.sessionStartedAt - state.startedAt) / 1000;
+      }
+      // An event the worker already took (the content script resent it after a restart) is not pushed again.
+      if (seq < state.nextSeq) continue;
+      const result = state.coach.push(onConversationClock(event, state.offset));
+      state.nextSeq = seq + 1;
+      state.events += 1;
+      pushed = true;
+      for (const failure of result.errors ?? []) this.report(`Rule ${failure.rule} failed: ${failure.message}`);
+      if (!history) {
+        step.raised.push(...result.raised);
+        step.resolved.push(...result.resolved);
+      }
     }
-    // An event the worker already took (the content script resent it after a restart) is acknowledged, not pushed again.
-    if (message.seq < state.nextSeq) return { ack: { ok: true, acceptedThrough: state.nextSeq - 1 }, step: { raised: [], resolved: [] } };
-    const step = state.coach.push(onConversationClock(message.event, state.offset));
-    state.nextSeq = message.seq + 1;
-    state.events += 1;
-    for (const failure of step.errors ?? []) this.report(`Rule ${failure.rule} failed: ${failure.message}`);
-    const { coach, ...rest } = state;
-    const saved: Saved = { ...rest, coach: coach.snapshot() };
-    // Storage full or failing: coaching goes on from memory, and the problem shows in the popup.
-    await this.storage.set({ [key]: saved }).catch((error: unknown) => this.report(`Could not save the conversation state: ${error instanceof Error ? error.message : String(error)}`));
-    return { ack: { ok: true, acceptedThrough: message.seq }, step: message.history ? { raised: [], resolved: [] } : step };
+    if (pushed) {
+      const { coach, ...rest } = state;
+      const saved: Saved = { ...rest, coach: coach.snapshot() };
+      // Storage full or failing: coaching goes on from memory, and the problem shows in the popup.
+      await this.storage.set({ [key]: saved }).catch((error: unknown) => this.report(`Could not save the conversation state: ${error instanceof Error ? error.message : String(error)}`));
+    }
+    return { ack: { ok: true, acceptedThrough }, step };
   }
 
-  private async load(key: string, message: ConversationEventMessage): Promise<Live> {
+  private async load(key: string, message: ConversationEventsMessage): Promise<Live> {
     const ref = message.conversation;
     const saved = (await this.storage.get(key))[key] as Saved | undefined;
     if (saved) return this.revive(key, saved);

@@ -3,12 +3,22 @@ import { resolveInterfaceLanguage, type InterfaceLanguage } from "../shared/loca
 import { readSettings, type Settings } from "../shared/settings.js";
 
 let current: Settings = readSettings(undefined);
-const ready = browser.storage.local.get("settings").then(({ settings }) => {
+let snoozed = 0;
+const ready = browser.storage.local.get(["settings", "snoozedUntil"]).then(({ settings, snoozedUntil }) => {
   current = readSettings(settings);
+  snoozed = Number(snoozedUntil ?? 0);
 });
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === "local" && changes.settings) current = readSettings(changes.settings.newValue);
+  if (area !== "local") return;
+  if (changes.settings) current = readSettings(changes.settings.newValue);
+  if (changes.snoozedUntil) snoozed = Number(changes.snoozedUntil.newValue ?? 0);
 });
+
+/** Until when coaching is snoozed (ms since the epoch; 0: not snoozed). */
+export async function snoozedUntil(): Promise<number> {
+  await ready;
+  return snoozed;
+}
 
 /** The agent's settings, read once per worker life and kept current as they change. */
 export async function settings(): Promise<Settings> {

@@ -4,7 +4,7 @@ import type { Nudge } from "../engine/nudge.js";
 import {
   ContentToWorkerSchema,
   PageToWorkerSchema,
-  type ConversationEventMessage,
+  type ConversationEventsMessage,
   type OverlaySetup,
   type PageToWorker,
   type TabStatus,
@@ -15,7 +15,7 @@ import { createCoach } from "./coach.js";
 import { CoachingGate } from "./coaching-gate.js";
 import { ConversationStore } from "./conversation-store.js";
 import { currentProblems, reportProblem } from "./problems.js";
-import { interfaceLanguage, settings } from "./settings-cache.js";
+import { interfaceLanguage, settings, snoozedUntil } from "./settings-cache.js";
 import { StatsRecorder } from "./stats.js";
 
 const store = new ConversationStore(
@@ -45,7 +45,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   if (!parsed.success) return undefined;
   const message = parsed.data;
   switch (message.type) {
-    case "conversation-event":
+    case "conversation-events":
       return onConversationEvent(tabId, sender.frameId ?? 0, siteOf(sender), message);
     case "nudge-feedback":
       return stats.count(message.rule, message.helpful ? "helpful" : "notHelpful").then(() => dropFromBadge(tabId, message.rule));
@@ -87,23 +87,22 @@ async function disabledSites(): Promise<string[]> {
   return Array.isArray(disabledSites) ? disabledSites.filter((s): s is string => typeof s === "string") : [];
 }
 
-async function onConversationEvent(tabId: number, frameId: number, site: string, message: ConversationEventMessage) {
+async function onConversationEvent(tabId: number, frameId: number, site: string, message: ConversationEventsMessage) {
   // Switched off for this site: acknowledged, so the page stops resending, and otherwise ignored.
-  if ((await disabledSites()).includes(site)) return { ok: true, acceptedThrough: message.seq };
+  if ((await disabledSites()).includes(site)) return { ok: true, acceptedThrough: message.events.at(-1)!.seq };
   const current = await settings();
   const { ack, step } = await store.accept(tabId, frameId, message);
   if (!step.raised.length && !step.resolved.length) return ack;
-  await stats.countStep(step);
-  const { snoozedUntil } = await browser.storage.local.get("snoozedUntil");
-  const raised = gate.admit(tabId, step.raised, current, Number(snoozedUntil ?? 0), Date.now());
-  const open = openPerTab.get(tabId) ?? new Set();
-  for (const nudge of raised) open.add(badgeKey(nudge));
-  for (const nudge of step.resolved) open.delete(badgeKey(nudge));
-  await updateBadge(tabId, open);
+  const raised = gate.admit(tabId, step.raised, current, await snoozedUntil(), Date.now());
+  // The nudge first; the badge and the stats after, off the path to the agent's eyes.
   if (raised.length || step.resolved.length) {
     const reply: WorkerToContent = { type: "nudges", conversationKey: message.conversation.key, raised, resolved: step.resolved };
     browser.tabs.sendMessage(tabId, reply, { frameId }).catch(() => undefined);
   }
+  const open = openPerTab.get(tabId) ?? new Set();
+  for (const nudge of raised) open.add(badgeKey(nudge));
+  for (const nudge of step.resolved) open.delete(badgeKey(nudge));
+  await Promise.all([updateBadge(tabId, open), stats.countStep(step)]);
   return ack;
 }
 

@@ -21,7 +21,7 @@ const viewKey = () => `view:${location.origin}`;
  */
 export class CoachingView {
   private overlay: Overlay | undefined;
-  private creating: Promise<Overlay> | undefined;
+  private loading: Promise<{ view: ViewState; setup: OverlaySetup }> | undefined;
 
   /** @param avoid what the overlay must not cover: the transcript and the reply box */
   constructor(private readonly avoid: () => Element[]) {}
@@ -32,8 +32,7 @@ export class CoachingView {
       return;
     }
     if (!message.raised.length && !this.overlay) return;
-    const overlay = await this.ensure();
-    overlay.update(message.raised, message.resolved);
+    (await this.ensure()).update(message.raised, message.resolved);
   }
 
   /** The agent sent a reply: nudges about earlier moments are stale. */
@@ -41,21 +40,29 @@ export class CoachingView {
     this.overlay?.agentReplied();
   }
 
-  private ensure(): Promise<Overlay> {
-    this.creating ??= this.create();
-    return this.creating;
+  /**
+   * A conversation was found: fetch the overlay's labels and place now, so the first nudge does not wait for them.
+   * The overlay itself is drawn only with the first nudge: a page that never gets one never gets an overlay.
+   */
+  prepare(): void {
+    this.loading ??= this.load();
   }
 
-  private async create(): Promise<Overlay> {
+  private load() {
     const key = viewKey();
-    const [stored, setup] = await Promise.all([
+    return Promise.all([
       browser.storage.local.get(key),
       browser.runtime.sendMessage({ type: "overlay-setup" }) as Promise<OverlaySetup>,
-    ]);
-    const view = (stored[key] ?? {}) as ViewState;
+    ]).then(([stored, setup]) => ({ view: (stored[key] ?? {}) as ViewState, setup }));
+  }
+
+  private async ensure(): Promise<Overlay> {
+    this.prepare();
+    const { view, setup } = await this.loading!;
+    if (this.overlay) return this.overlay;
     const save = (patch: ViewState) => {
       Object.assign(view, patch);
-      void browser.storage.local.set({ [key]: view });
+      void browser.storage.local.set({ [viewKey()]: view });
     };
     const send = (message: unknown) => void browser.runtime.sendMessage(message).catch(() => undefined);
     this.overlay = new Overlay(document, {

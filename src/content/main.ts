@@ -41,6 +41,7 @@ function attach(): void {
       link.send(event, history);
       if (!history && event.type === "turn" && event.speaker === "agent") view.agentReplied();
     }, link.startedAt);
+    view.prepare();
     return;
   }
 }

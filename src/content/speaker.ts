@@ -62,7 +62,16 @@ export const LABEL_SELECTOR = [
   "[class*='label']", "[class*='from']",
 ].join(",");
 
+/** Cheapest and most explicit first: the item's own attributes, then what is inside it. */
 export function inferSpeaker(item: Element): Speaker | undefined {
-  const explicit = fromAttributes(item) ?? [...item.querySelectorAll("*")].map(fromAttributes).find(Boolean);
-  return explicit ?? fromLabel(item) ?? fromClasses(item) ?? [...item.querySelectorAll("[class]")].map(fromClasses).find(Boolean);
+  return fromAttributes(item) ?? firstOf(item.querySelectorAll("*"), fromAttributes) ?? fromLabel(item) ?? fromClasses(item)
+    ?? firstOf(item.querySelectorAll("[class]"), fromClasses);
+}
+
+function firstOf(elements: Iterable<Element>, read: (el: Element) => Speaker | undefined): Speaker | undefined {
+  for (const el of elements) {
+    const speaker = read(el);
+    if (speaker) return speaker;
+  }
+  return undefined;
 }

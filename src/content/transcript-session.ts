@@ -1,5 +1,6 @@
 import type { Adapter } from "../adapters/adapter.js";
 import type { ConversationEvent } from "../engine/conversation.js";
+import { MAX_HISTORY } from "../shared/limits.js";
 import { TurnTracker, type ReadMessage } from "./turn-tracker.js";
 
 /**
@@ -72,7 +73,9 @@ export class TranscriptSession {
       if (message) messages.push(message);
     }
     const at = history ? 0 : Math.max(0, Date.now() - this.startedAt) / 1000;
-    for (const message of this.tracker.newMessages(messages)) {
+    const fresh = this.tracker.newMessages(messages);
+    // Every message is known (so none comes back as new), but only the recent past is worth the engine's time.
+    for (const message of history ? fresh.slice(-MAX_HISTORY) : fresh) {
       this.emit({ type: "turn", speaker: message.speaker, text: message.text, at }, history);
     }
   }

@@ -1,6 +1,7 @@
 import browser, { type Runtime } from "webextension-polyfill";
 import type { ConversationEvent } from "../engine/conversation.js";
-import type { ConversationEventMessage, ConversationRef, EventAck, WorkerToContent } from "../shared/messages.js";
+import { MAX_BATCH } from "../shared/limits.js";
+import type { ConversationEventsMessage, ConversationRef, EventAck, QueuedEvent, WorkerToContent } from "../shared/messages.js";
 
 const RETRY_MS = [50, 200, 500, 1000, 2000];
 
@@ -9,7 +10,7 @@ const RETRY_MS = [50, 200, 500, 1000, 2000];
  * worker stopped mid-conversation loses nothing: the events it missed are sent again when it is back.
  */
 export class WorkerLink {
-  private readonly queue: ConversationEventMessage[] = [];
+  private readonly queue: QueuedEvent[] = [];
   private readonly session = crypto.randomUUID();
   /** Event times are seconds from here; the worker lines sessions up on one conversation clock. */
   readonly startedAt = Date.now();
@@ -21,7 +22,7 @@ export class WorkerLink {
 
   send(event: ConversationEvent, history: boolean): void {
     const seq = this.seq++;
-    this.queue.push({ type: "conversation-event", conversation: this.conversation(), session: this.session, sessionStartedAt: this.startedAt, seq, event, history });
+    this.queue.push({ seq, event, history });
     void this.flush();
   }
 
@@ -30,10 +31,17 @@ export class WorkerLink {
     this.sending = true;
     try {
       while (this.queue.length) {
-        const next = this.queue[0]!;
+        // Everything waiting goes in one message: a page's history, or a burst, is one round trip, not hundreds.
+        const batch: ConversationEventsMessage = {
+          type: "conversation-events",
+          conversation: this.conversation(),
+          session: this.session,
+          sessionStartedAt: this.startedAt,
+          events: this.queue.slice(0, MAX_BATCH),
+        };
         let ack: EventAck | undefined;
         try {
-          ack = (await browser.runtime.sendMessage(next)) as EventAck | undefined;
+          ack = (await browser.runtime.sendMessage(batch)) as EventAck | undefined;
         } catch {
           ack = undefined;
         }

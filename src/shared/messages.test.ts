@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { ContentToWorkerSchema } from "./messages.js";
 
+const event = { seq: 0, event: { type: "turn", speaker: "customer", text: "Hello", at: 1.5 }, history: false };
 const valid = {
-  type: "conversation-event",
+  type: "conversation-events",
   conversation: { key: "default", adapter: "generic", channel: "chat", language: "en" },
   session: "s1",
   sessionStartedAt: 1_700_000_000_000,
-  seq: 0,
-  event: { type: "turn", speaker: "customer", text: "Hello", at: 1.5 },
-  history: false,
+  events: [event],
 };
 
 describe("content → worker messages", () => {
@@ -18,12 +17,13 @@ describe("content → worker messages", () => {
 
   it.each([
     ["an unknown message type", { ...valid, type: "run-script" }],
-    ["an unknown speaker", { ...valid, event: { ...valid.event, speaker: "admin" } }],
-    ["a negative sequence number", { ...valid, seq: -1 }],
+    ["an unknown speaker", { ...valid, events: [{ ...event, event: { ...event.event, speaker: "admin" } }] }],
+    ["a negative sequence number", { ...valid, events: [{ ...event, seq: -1 }] }],
     ["extra fields smuggled in", { ...valid, code: "alert(1)" }],
-    ["a missing event", { ...valid, event: undefined }],
+    ["no event", { ...valid, events: [] }],
+    ["too many events at once", { ...valid, events: Array.from({ length: 501 }, () => event) }],
     ["text over 200 000 characters", { ...valid, conversation: { ...valid.conversation, key: "x".repeat(201) } }],
-    ["not an object at all", "conversation-event"],
+    ["not an object at all", "conversation-events"],
   ])("rejects %s", (_, message) => {
     expect(ContentToWorkerSchema.safeParse(message).success).toBe(false);
   });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ChannelSchema, ConversationEventSchema, LanguageSchema } from "../engine/conversation.js";
+import { MAX_BATCH } from "./limits.js";
 
 // Every message between the content script, the worker and extension pages is named here and validated on receipt:
 // a page can neither reach the worker nor forge a message that passes for one of ours.
@@ -31,17 +32,25 @@ const NudgeSchema = z.strictObject({
 
 export const ContentToWorkerSchema = z.discriminatedUnion("type", [
   z.strictObject({
-    type: z.literal("conversation-event"),
+    type: z.literal("conversation-events"),
     conversation: ConversationRefSchema,
     /** One run of the content script (a page load, or a transcript re-attached): its events are numbered by `seq`. */
     session: z.string().min(1).max(64),
     /** When the session started (ms since the epoch): event times are seconds from it. */
     sessionStartedAt: z.number().nonnegative(),
-    /** Position of the event in this session, so a resent event is recognised and not pushed twice. */
-    seq: z.number().int().nonnegative(),
-    event: ConversationEventSchema,
-    /** History already on the page when reading started: fed to the engine for context, never shown as nudges. */
-    history: z.boolean(),
+    /** In order; sent together when several are waiting (a page's history arrives as one batch). */
+    events: z
+      .array(
+        z.strictObject({
+          /** Position of the event in this session, so a resent event is recognised and not pushed twice. */
+          seq: z.number().int().nonnegative(),
+          event: ConversationEventSchema,
+          /** Already on the page when reading started: fed to the engine for context, never shown as nudges. */
+          history: z.boolean(),
+        }),
+      )
+      .min(1)
+      .max(MAX_BATCH),
   }),
   /** The agent rated a nudge (kept for the team lead's stats: counts and rule ids only). */
   z.strictObject({ type: z.literal("nudge-feedback"), rule: z.string().max(100), helpful: z.boolean() }),
@@ -52,7 +61,8 @@ export const ContentToWorkerSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("snooze"), minutes: z.number().int().min(1).max(24 * 60) }),
 ]);
 export type ContentToWorker = z.infer<typeof ContentToWorkerSchema>;
-export type ConversationEventMessage = Extract<ContentToWorker, { type: "conversation-event" }>;
+export type ConversationEventsMessage = Extract<ContentToWorker, { type: "conversation-events" }>;
+export type QueuedEvent = ConversationEventsMessage["events"][number];
 
 export const WorkerToContentSchema = z.discriminatedUnion("type", [
   z.strictObject({
@@ -66,7 +76,7 @@ export const WorkerToContentSchema = z.discriminatedUnion("type", [
 ]);
 export type WorkerToContent = z.infer<typeof WorkerToContentSchema>;
 
-/** The worker's answer to a conversation-event: the highest seq it has taken in, so the sender knows what to resend. */
+/** The worker's answer to conversation-events: the highest seq it has taken in, so the sender knows what to resend. */
 export const EventAckSchema = z.strictObject({ ok: z.literal(true), acceptedThrough: z.number().int() });
 export type EventAck = z.infer<typeof EventAckSchema>;
 
