@@ -90,9 +90,14 @@ interface RuleState {
   draftReply?: number;
 }
 
-interface PendingOutcome {
-  nudge: number;
-  spec: OutcomeSpec;
+/** A raised nudge as the snapshot keeps it: ids and moments only; texts come from the rule when asked for. */
+interface RaisedRecord {
+  rule: string;
+  event: number;
+  at: number;
+  outcome: Nudge["outcome"];
+  /** The language the raising utterance was read in: the suggestion's. */
+  language: string;
 }
 
 export interface EngineSnapshot {
@@ -105,8 +110,9 @@ export interface EngineSnapshot {
   customerName?: string | undefined;
   language: { current: string; sticky: boolean };
   rules: Record<string, RuleState>;
-  nudges: Nudge[];
-  pending: PendingOutcome[];
+  nudges: RaisedRecord[];
+  /** Indexes in `nudges` of those whose outcome waits for the other party's reply. */
+  pending: number[];
 }
 
 export interface Engine {
@@ -153,6 +159,24 @@ export function restoreEngine(packsInput: readonly unknown[] | CompiledPacks, op
       };
   tracker.restore(state.language);
   const active = compiled.rules.filter((c) => c.rule.enabled && c.rule.channels.includes(channel) && state.rules[c.rule.id]);
+  const byId = new Map(compiled.rules.map((c) => [c.rule.id, c]));
+
+  function toNudge(record: RaisedRecord): Nudge | undefined {
+    const c = byId.get(record.rule);
+    if (!c) return undefined;
+    return {
+      rule: record.rule,
+      pack: c.pack,
+      event: record.event,
+      at: record.at,
+      severity: c.rule.severity,
+      priority: c.rule.priority,
+      message: c.rule.message[ui] ?? c.rule.message.en!,
+      // The suggestion is something to say to the customer: in their language where the pack has it.
+      suggestion: c.rule.suggestion[record.language] ?? c.rule.suggestion[ui] ?? c.rule.suggestion.en!,
+      outcome: record.outcome,
+    };
+  }
 
   const facts = (): Facts => ({
     channel,
@@ -178,21 +202,10 @@ export function restoreEngine(packsInput: readonly unknown[] | CompiledPacks, op
     rs.raised += 1;
     rs.lastRaisedAt = at;
     if (view?.kind === "draft") rs.draftReply = view.reply;
-    const nudge: Nudge = {
-      rule: c.rule.id,
-      pack: c.pack,
-      event,
-      at,
-      severity: c.rule.severity,
-      priority: c.rule.priority,
-      message: c.rule.message[ui] ?? c.rule.message.en!,
-      // The suggestion is something to say to the customer: in their language where the pack has it.
-      suggestion: c.rule.suggestion[language] ?? c.rule.suggestion[ui] ?? c.rule.suggestion.en!,
-      outcome: "open",
-    };
-    state.nudges.push(nudge);
-    if (c.outcome) state.pending.push({ nudge: state.nudges.length - 1, spec: c.outcome });
-    step.raised.push({ ...nudge });
+    const record: RaisedRecord = { rule: c.rule.id, event, at, outcome: "open", language };
+    state.nudges.push(record);
+    if (c.outcome) state.pending.push(state.nudges.length - 1);
+    step.raised.push(toNudge(record)!);
   }
 
   /** Each rule's failure is its own: recorded in the step, the other rules go on. */
@@ -224,14 +237,16 @@ export function restoreEngine(packsInput: readonly unknown[] | CompiledPacks, op
   }
 
   function resolveOutcomes(view: TurnView, step: EngineStep): void {
-    state.pending = state.pending.filter(({ nudge, spec }) => {
+    state.pending = state.pending.filter((index) => {
+      const record = state.nudges[index]!;
+      const spec = byId.get(record.rule)?.outcome;
+      if (!spec) return false;
       if (spec.speaker !== view.speaker) return true;
       const followed = spec.followedIf.some((s) => view.signals.has(s));
       const missed = !followed && (spec.missedIf ? spec.missedIf.some((s) => view.signals.has(s)) : true);
       if (!followed && !missed) return true;
-      const n = state.nudges[nudge]!;
-      n.outcome = followed ? "followed" : "missed";
-      step.resolved.push({ ...n });
+      record.outcome = followed ? "followed" : "missed";
+      step.resolved.push(toNudge(record)!);
       return false;
     });
   }
@@ -287,7 +302,7 @@ export function restoreEngine(packsInput: readonly unknown[] | CompiledPacks, op
       fireTimers(now, true, step);
       return step;
     },
-    nudges: () => state.nudges.map((n) => ({ ...n })),
+    nudges: () => state.nudges.flatMap((record) => toNudge(record) ?? []),
     language: () => tracker.language,
     setCustomerName(name) {
       state.customerName = name;
