@@ -62,6 +62,78 @@ async function measureOnce(browser: Browser, url: string, stopWorkerFirst = fals
   return { ms: shownAt - appendedAt, longTasks };
 }
 
+/** The worker's JS heap, through the DevTools protocol. */
+async function workerHeapMB(browser: Browser): Promise<number> {
+  const target = await extensionWorker(browser);
+  const session = await target.createCDPSession();
+  try {
+    await session.send("HeapProfiler.collectGarbage").catch(() => undefined);
+    const { usedSize } = (await session.send("Runtime.getHeapUsage")) as { usedSize: number };
+    return usedSize / 2 ** 20;
+  } finally {
+    await session.detach();
+  }
+}
+
+/** Events the worker has taken in, per conversation key, read from its session storage through an extension page. */
+async function eventsTaken(browser: Browser, extensionOrigin: string): Promise<number> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${extensionOrigin}/pages/popup.html`);
+    const states = (await page.evaluate("chrome.storage.session.get(null)")) as Record<string, { events?: number }>;
+    return Object.values(states).reduce((n, s) => n + (s.events ?? 0), 0);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Load: a pane of 5,000 messages, then bursts of 50 messages a second in 20 tabs at once. Every message must reach the
+ * worker (none dropped); the worker's heap and the pages' long tasks are reported.
+ */
+async function load(browser: Browser, origin: string) {
+  const extensionOrigin = `chrome-extension://${new URL((await extensionWorker(browser)).url()).host}`;
+  const TABS = 20;
+  const BURST = 50;
+  const pages: Page[] = [];
+  const big = await browser.newPage();
+  await big.goto(`${origin}/fixtures/bench-chat.html?history=5000`);
+  pages.push(big);
+  for (let i = 1; i < TABS; i++) {
+    const page = await browser.newPage();
+    await page.goto(`${origin}/fixtures/bench-chat.html?history=20`);
+    pages.push(page);
+  }
+  await new Promise((r) => setTimeout(r, 2000));
+  const before = await eventsTaken(browser, extensionOrigin);
+  const started = Date.now();
+  await Promise.all(pages.map((page) => page.evaluate(async (n) => {
+    const w = window as unknown as { append(s: string, t: string): number };
+    for (let i = 0; i < n; i++) {
+      w.append(i % 2 ? "agent" : "customer", i % 2 ? `Checking that for you (${i}).` : `Still waiting for my refund (${i})!`);
+      await new Promise((r) => setTimeout(r, 1000 / n));
+    }
+  }, BURST)));
+  const expected = before + TABS * BURST;
+  let taken = before;
+  for (let i = 0; i < 60 && taken < expected; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    taken = await eventsTaken(browser, extensionOrigin);
+  }
+  const longTasks = (await Promise.all(pages.map((p) => p.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks)))).flat() as number[];
+  const heap = await workerHeapMB(browser);
+  await Promise.all(pages.map((p) => p.close()));
+  return {
+    tabs: TABS,
+    messagesPerTab: BURST,
+    biggestPane: 5000,
+    dropped: expected - taken,
+    secondsToTakeAll: (Date.now() - started) / 1000,
+    workerHeapMB: heap,
+    longTasksOver50Ms: longTasks.filter((d) => d > 50).length,
+  };
+}
+
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -86,6 +158,7 @@ export async function runBrowserBench() {
     const cold: number[] = [];
     for (let i = 0; i < 5; i++) cold.push((await measureOnce(browser, `${server.origin}/fixtures/bench-chat.html`, true)).ms);
     const bundles = { contentKB: size("content.js") / 1024, workerKB: size("background.js") / 1024, popupKB: size("pages/popup.js") / 1024, optionsKB: size("pages/options.js") / 1024 };
+    const loaded = await load(browser, server.origin);
     const carriesNlp = readFileSync(join(ROOT, "dist", "chrome", "content.js"), "utf8").includes("compromise");
     const result = {
       samples: SAMPLES,
@@ -95,6 +168,7 @@ export async function runBrowserBench() {
       longTasksOver50Ms: longTasks.filter((d) => d > 50),
       bundles,
       contentScriptCarriesNlp: carriesNlp,
+      load: loaded,
     };
     const table: Array<[string, string, string, boolean | undefined]> = [
       ["browser: message → nudge p50 (empty pane)", `${result.messageToNudgeMs.p50.toFixed(1)} ms`, "", undefined],
@@ -102,6 +176,9 @@ export async function runBrowserBench() {
       ["browser: message → nudge p95 (2,000 on pane)", `${result.messageToNudgeWith2000Ms.p95.toFixed(1)} ms`, "≤ 50 ms", result.messageToNudgeWith2000Ms.p95 <= 50],
       ["browser: stopped worker → first nudge p50", `${result.coldStartMs.p50.toFixed(0)} ms`, "≤ 300 ms", result.coldStartMs.p50 <= 300],
       ["browser: long tasks > 50 ms (2,000 pane)", String(result.longTasksOver50Ms.length), "0", result.longTasksOver50Ms.length === 0],
+      ["load: messages dropped (20 tabs × 50 in 1 s, 5,000 pane)", String(loaded.dropped), "0", loaded.dropped === 0],
+      ["load: long tasks > 50 ms during the bursts", String(loaded.longTasksOver50Ms), "0", loaded.longTasksOver50Ms === 0],
+      ["load: worker heap after the bursts", `${loaded.workerHeapMB.toFixed(1)} MB`, "≤ 30 MB", loaded.workerHeapMB <= 30],
       ["bundle: content script", `${bundles.contentKB.toFixed(1)} KB`, "≤ 30 KB", bundles.contentKB <= 30],
       ["bundle: worker", `${bundles.workerKB.toFixed(0)} KB`, "", undefined],
       ["bundle: popup / options", `${bundles.popupKB.toFixed(0)} / ${bundles.optionsKB.toFixed(0)} KB`, "", undefined],
