@@ -1,13 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { collectErrors, readOverlay, startHarness, waitFor, type Harness } from "./harness.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { collectErrors, readOverlay, useHarness, waitFor, type Harness } from "./harness.js";
 
 describe("the demo console", () => {
+  const use = useHarness();
   let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness();
+  beforeEach(() => {
+    harness = use();
   });
-  afterEach(async () => harness.closePages());
-  afterAll(async () => harness?.close());
 
   it("shows the frustration nudge in the overlay, then confirms it when the agent acknowledges", async () => {
     const page = await harness.browser.newPage();

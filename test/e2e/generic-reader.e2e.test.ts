@@ -1,5 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { collectErrors, startHarness, waitFor, workerSessionStorage, type Harness } from "./harness.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { collectErrors, useHarness, waitFor, workerSessionStorage, type Harness } from "./harness.js";
 
 /** How many turns the worker has taken in for the page's one conversation. */
 async function turnsTaken(harness: Harness): Promise<number | undefined> {
@@ -9,12 +9,11 @@ async function turnsTaken(harness: Harness): Promise<number | undefined> {
 }
 
 describe("the generic transcript reader", () => {
+  const use = useHarness();
   let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness();
+  beforeEach(() => {
+    harness = use();
   });
-  afterEach(async () => harness.closePages());
-  afterAll(async () => harness?.close());
 
   it("sends each message once although the page re-renders the whole list", async () => {
     const page = await harness.browser.newPage();

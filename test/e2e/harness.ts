@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "puppeteer-core";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { attribute, extensionWorker, launchWithExtension, ROOT, walkOverlay } from "../../scripts/lib/browser.mjs";
 import { startStaticServer } from "../../scripts/lib/static-server.mjs";
 
@@ -75,8 +76,43 @@ export async function inExtension<A, R>(harness: Harness, fn: (chrome: ChromeApi
 /** The few extension APIs the tests use. */
 export interface ChromeApi {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
-  tabs: { query(query: object): Promise<Array<{ id: number; url: string }>> };
-  storage: { session: { get(keys: null): Promise<Record<string, unknown>> }; local: { get(keys: null): Promise<Record<string, unknown>> } };
+  tabs: { query(query: object): Promise<Array<{ id: number; url: string }>>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  commands: { getAll(): Promise<Array<{ name: string; shortcut: string }>> };
+  storage: {
+    session: { get(keys: null): Promise<Record<string, unknown>> };
+    local: { get(keys: null): Promise<Record<string, unknown>>; set(items: object): Promise<void>; clear(): Promise<void> };
+  };
+}
+
+/**
+ * One browser per test file: started before its tests, each test's tabs closed and the extension's local storage
+ * (settings, stats, snooze) cleared after each, closed at the end. Returns a getter for the harness.
+ */
+export function useHarness(): () => Harness {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterEach(async () => {
+    await harness.closePages();
+    await inExtension(harness, (chrome) => chrome.storage.local.clear(), null);
+  });
+  afterAll(async () => harness?.close());
+  return () => harness;
+}
+
+/** The tab id Chrome gave the page. */
+export function tabIdOf(harness: Harness, page: Page): Promise<number> {
+  return inExtension(harness, async (chrome, url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)!.id, page.url());
+}
+
+export function setLocal(harness: Harness, items: Record<string, unknown>): Promise<void> {
+  return inExtension(harness, (chrome, values) => chrome.storage.local.set(values), items);
+}
+
+export function readLocal(harness: Harness): Promise<Record<string, unknown>> {
+  return inExtension(harness, (chrome) => chrome.storage.local.get(null), null);
 }
 
 /** Everything the worker keeps in session storage (conversation states). */

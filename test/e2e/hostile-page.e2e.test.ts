@@ -1,15 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { collectErrors, readOverlay, startHarness, waitFor, workerSessionStorage, type Harness } from "./harness.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { collectErrors, readOverlay, useHarness, waitFor, workerSessionStorage, type Harness } from "./harness.js";
 
 type Fixture = Window & { addMessage(speaker: string, text: string): void; __pwned?: number };
 
 describe("a hostile or strange page", () => {
+  const use = useHarness();
   let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness();
+  beforeEach(() => {
+    harness = use();
   });
-  afterEach(async () => harness.closePages());
-  afterAll(async () => harness?.close());
 
   const eventsTaken = async () => Object.values(await workerSessionStorage(harness)).reduce((n, s) => n + (s.events ?? 0), 0);
 

@@ -1,19 +1,15 @@
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, inExtension, readOverlay, SCREENSHOTS, startHarness, waitFor, type Harness } from "./harness.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { SCREENSHOTS, axeViolations, readLocal, readOverlay, setLocal, useHarness, waitFor, type Harness } from "./harness.js";
 
 type Fixture = Window & { addMessage(speaker: string, text: string): void };
 
 describe("settings and the agent's interface language", () => {
+  const use = useHarness();
   let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness();
+  beforeEach(() => {
+    harness = use();
   });
-  afterEach(async () => {
-    await harness.closePages();
-    await inExtension(harness, (chrome) => (chrome.storage.local as unknown as { clear(): Promise<void> }).clear(), null);
-  });
-  afterAll(async () => harness?.close());
 
   it("saves settings from the options page, previews the overlay in the chosen language, and passes axe in both themes", async () => {
     for (const theme of ["light", "dark"] as const) {
@@ -31,7 +27,7 @@ describe("settings and the agent's interface language", () => {
     await page.waitForFunction(() => document.documentElement.lang === "it");
     const preview = await page.$eval("#preview attune-overlay", (host) => host.shadowRoot?.textContent ?? "");
     expect(preview).toContain("Prima riconosci la frustrazione");
-    const { settings } = await inExtension(harness, (chrome) => chrome.storage.local.get(null), null);
+    const { settings } = await readLocal(harness);
     expect(settings).toMatchObject({ interfaceLanguage: "it" });
   });
 
@@ -44,12 +40,12 @@ describe("settings and the agent's interface language", () => {
       input.dispatchEvent(new Event("change", { bubbles: true }));
     });
     await page.waitForFunction(() => document.getElementById("status")?.textContent?.includes("maxPerFiveMinutes"));
-    const { settings } = await inExtension(harness, (chrome) => chrome.storage.local.get(null), null);
+    const { settings } = await readLocal(harness);
     expect(settings).toBeUndefined();
   });
 
   it("a Persian-speaking agent gets Persian nudges laid out right to left", async () => {
-    await inExtension(harness, (chrome, values) => (chrome.storage.local as unknown as { set(v: object): Promise<void> }).set(values), { settings: { interfaceLanguage: "fa" } });
+    await setLocal(harness, { settings: { interfaceLanguage: "fa" } });
     const page = await harness.browser.newPage();
     await page.goto(`${harness.origin}/fixtures/rerender.html`);
     await page.evaluate(() => (window as unknown as Fixture).addMessage("customer", "سومین بار است که پیام می‌دهم!!!"));

@@ -1,8 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "puppeteer-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { SCREENSHOTS, clickOverlay, inExtension, overlayPartCenter, readOverlay, startHarness, waitFor, type Harness } from "./harness.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { SCREENSHOTS, clickOverlay, inExtension, overlayPartCenter, readLocal, readOverlay, setLocal, tabIdOf, useHarness, waitFor, type Harness } from "./harness.js";
 
 const FRUSTRATED = "This is the third time I'm asking and I'm really fed up!!!";
 
@@ -18,24 +18,15 @@ async function chatWithNudge(harness: Harness): Promise<Page> {
 }
 
 async function stats(harness: Harness): Promise<Record<string, Record<string, number>>> {
-  const local = await inExtension(harness, (chrome) => chrome.storage.local.get(null), null);
-  return (local.stats ?? {}) as Record<string, Record<string, number>>;
-}
-
-async function setLocal(harness: Harness, items: Record<string, unknown>): Promise<void> {
-  await inExtension(harness, (chrome, values) => (chrome.storage.local as unknown as { set(v: object): Promise<void> }).set(values), items);
+  return ((await readLocal(harness)).stats ?? {}) as Record<string, Record<string, number>>;
 }
 
 describe("the overlay", () => {
+  const use = useHarness();
   let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness();
+  beforeEach(() => {
+    harness = use();
   });
-  afterEach(async () => {
-    await harness.closePages();
-    await inExtension(harness, (chrome) => (chrome.storage.local as unknown as { clear(): Promise<void> }).clear(), null);
-  });
-  afterAll(async () => harness?.close());
 
   it("is dismissed by a click, which the team lead's stats count, and the reply box keeps focus", async () => {
     const page = await chatWithNudge(harness);
@@ -63,7 +54,7 @@ describe("the overlay", () => {
     const before = Date.now();
     await clickOverlay(page, "snooze");
     await waitFor(async () => (await readOverlay(page)).length === 0, "the nudge to go");
-    const { snoozedUntil } = await inExtension(harness, (chrome) => chrome.storage.local.get(null), null);
+    const { snoozedUntil } = await readLocal(harness);
     expect(Number(snoozedUntil) - before).toBeGreaterThanOrEqual(15 * 60_000 - 1000);
     await page.evaluate(() => (window as unknown as Fixture).addMessage("customer", "I'm furious, this is ridiculous!!!"));
     await new Promise((resolve) => setTimeout(resolve, 1000));
@@ -73,11 +64,11 @@ describe("the overlay", () => {
   it("is dismissed by the keyboard shortcut: Alt+Shift+D is registered, and its message clears the nudge", async () => {
     // Headless Chromium does not deliver keyboard shortcuts to extensions, so the test checks the two halves: the
     // command is registered with its default key, and the message the worker sends for it dismisses the nudge.
-    const commands = await inExtension(harness, (chrome) => (chrome as unknown as { commands: { getAll(): Promise<Array<{ name: string; shortcut: string }>> } }).commands.getAll(), null);
+    const commands = await inExtension(harness, (chrome) => chrome.commands.getAll(), null);
     expect(commands).toContainEqual(expect.objectContaining({ name: "dismiss-nudge", shortcut: "Alt+Shift+D" }));
     const page = await chatWithNudge(harness);
-    const tabId = await inExtension(harness, async (chrome, url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)!.id, page.url());
-    await inExtension(harness, (chrome, id) => (chrome as unknown as { tabs: { sendMessage(id: number, m: unknown): Promise<unknown> } }).tabs.sendMessage(id, { type: "dismiss-nudge" }), tabId);
+    const tabId = await tabIdOf(harness, page);
+    await inExtension(harness, (chrome, id) => chrome.tabs.sendMessage(id, { type: "dismiss-nudge" }), tabId);
     await waitFor(async () => (await readOverlay(page)).length === 0, "the nudge to be dismissed");
     await waitFor(async () => (await stats(harness))["acknowledge-frustration"]?.dismissed === 1, "the dismissal in the stats");
   });
@@ -106,7 +97,7 @@ describe("the overlay", () => {
       for (let k = 0; k < 5; k++) await watch();
     }
     for (let i = 0; i < 10; i++) await watch();
-    const tabId = await inExtension(harness, async (chrome, url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)!.id, page.url());
+    const tabId = await tabIdOf(harness, page);
     const status = await inExtension(harness, (chrome, id) => chrome.runtime.sendMessage({ type: "tab-status", tabId: id }), tabId) as { conversations: Array<{ list: unknown[] }> };
     expect(status.conversations[0]!.list.length).toBeGreaterThan(4);
     expect(most).toBe(1);
@@ -122,7 +113,7 @@ describe("the overlay", () => {
     await page.mouse.move(start.x - 300, start.y + 200, { steps: 5 });
     await page.mouse.up();
     const saved = await waitFor(async () => {
-      const local = await inExtension(harness, (chrome) => chrome.storage.local.get(null), null);
+      const local = await readLocal(harness);
       return local[`view:${harness.origin}`] as { position?: { left: number; top: number } } | undefined;
     }, "the position to be saved");
     await page.reload();

@@ -1,22 +1,21 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { SCREENSHOTS, axeViolations, inExtension, openPopup, readOverlay, startHarness, waitFor, type Harness } from "./harness.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { SCREENSHOTS, axeViolations, inExtension, openPopup, readOverlay, tabIdOf, useHarness, waitFor, type Harness } from "./harness.js";
 
 describe("the toolbar popup", () => {
+  const use = useHarness();
   let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness();
+  beforeEach(() => {
+    harness = use();
   });
-  afterEach(async () => harness.closePages());
-  afterAll(async () => harness?.close());
 
   it("shows the conversation found, its adapter, language and nudges, and passes axe", async () => {
     const page = await harness.browser.newPage();
     await page.goto(`${harness.origin}/demo/console.html?speed=4`);
     await waitFor(async () => (await readOverlay(page)).length > 0, "a nudge");
-    const tabId = await inExtension(harness, async (chrome, url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)!.id, page.url());
-    const badge = await inExtension(harness, (chrome, id) => (chrome as unknown as { action: { getBadgeText(d: object): Promise<string> } }).action.getBadgeText({ tabId: id }), tabId);
+    const tabId = await tabIdOf(harness, page);
+    const badge = await inExtension(harness, (chrome, id) => chrome.action.getBadgeText({ tabId: id }), tabId);
     expect(Number(badge)).toBeGreaterThanOrEqual(1);
     const popup = await openPopup(harness.browser, page);
     expect(await popup.$eval("#conversation-state", (el) => el.textContent)).toMatch(/generic.*en/);

@@ -1,13 +1,13 @@
 import type { CDPSession, Target } from "puppeteer-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPopup, readOverlay, startHarness, waitFor, type Harness } from "./harness.js";
+import { beforeEach, describe, expect, it } from "vitest";
+import { openPopup, readOverlay, useHarness, waitFor, type Harness } from "./harness.js";
 
 describe("privacy", () => {
+  const use = useHarness();
   let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness();
+  beforeEach(() => {
+    harness = use();
   });
-  afterAll(async () => harness?.close());
 
   it("the extension makes no network request during a full coaching session", async () => {
     const requests: string[] = [];

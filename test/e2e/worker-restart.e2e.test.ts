@@ -1,7 +1,6 @@
-import type { Page } from "puppeteer-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { TabStatus } from "../../src/shared/messages.js";
-import { inExtension, startHarness, waitFor, workerSessionStorage, type Harness } from "./harness.js";
+import { inExtension, tabIdOf, useHarness, waitFor, workerSessionStorage, type Harness } from "./harness.js";
 
 const TURNS = 200;
 
@@ -33,12 +32,6 @@ async function tabStatus(harness: Harness, tabId: number): Promise<TabStatus> {
   return inExtension(harness, (chrome, id) => chrome.runtime.sendMessage({ type: "tab-status", tabId: id }), tabId) as Promise<TabStatus>;
 }
 
-/** The tab id Chrome gave the page. */
-async function tabIdOf(harness: Harness, page: Page): Promise<number> {
-  const url = page.url();
-  return inExtension(harness, async (chrome, u) => (await chrome.tabs.query({})).find((tab) => tab.url === u)!.id, url);
-}
-
 /** Plays the script into the page; after every k-th turn the extension's worker is stopped (k = 0: never). */
 async function play(harness: Harness, k: number) {
   const page = await harness.browser.newPage();
@@ -66,12 +59,11 @@ async function eventsTaken(harness: Harness, tabId: number): Promise<number> {
 }
 
 describe("the worker is stopped mid-conversation", () => {
+  const use = useHarness();
   let harness: Harness;
-  beforeAll(async () => {
-    harness = await startHarness();
+  beforeEach(() => {
+    harness = use();
   });
-  afterEach(async () => harness.closePages());
-  afterAll(async () => harness?.close());
 
   it("raises exactly the nudges of an uninterrupted run, none lost and none repeated", async () => {
     const uninterrupted = await play(harness, 0);
