@@ -1,12 +1,8 @@
-import { beforeEach, describe, expect, it } from "vitest";
-import { collectErrors, readOverlay, useHarness, waitFor, type Harness } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { collectErrors, readOverlay, useHarness, waitFor } from "./harness.js";
 
 describe("the demo console", () => {
-  const use = useHarness();
-  let harness: Harness;
-  beforeEach(() => {
-    harness = use();
-  });
+  const harness = useHarness();
 
   it("shows the frustration nudge in the overlay, then confirms it when the agent acknowledges", async () => {
     const page = await harness.browser.newPage();

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { collectErrors, useHarness, waitFor, workerSessionStorage, type Harness } from "./harness.js";
 
 /** How many turns the worker has taken in for the page's one conversation. */
@@ -9,11 +9,7 @@ async function turnsTaken(harness: Harness): Promise<number | undefined> {
 }
 
 describe("the generic transcript reader", () => {
-  const use = useHarness();
-  let harness: Harness;
-  beforeEach(() => {
-    harness = use();
-  });
+  const harness = useHarness();
 
   it("sends each message once although the page re-renders the whole list", async () => {
     const page = await harness.browser.newPage();

@@ -87,19 +87,35 @@ export interface ChromeApi {
 
 /**
  * One browser per test file: started before its tests, each test's tabs closed and the extension's local storage
- * (settings, stats, snooze) cleared after each, closed at the end. Returns a getter for the harness.
+ * (settings, stats, snooze) cleared after each, closed at the end. The harness it returns is usable inside tests.
  */
-export function useHarness(): () => Harness {
-  let harness: Harness;
+export function useHarness(): Harness {
+  let started: Harness | undefined;
+  const current = () => {
+    if (!started) throw new Error("The harness is only there inside tests");
+    return started;
+  };
   beforeAll(async () => {
-    harness = await startHarness();
+    started = await startHarness();
   });
   afterEach(async () => {
-    await harness.closePages();
-    await inExtension(harness, (chrome) => chrome.storage.local.clear(), null);
+    await current().closePages();
+    await inExtension(current(), (chrome) => chrome.storage.local.clear(), null);
   });
-  afterAll(async () => harness?.close());
-  return () => harness;
+  afterAll(async () => started?.close());
+  return {
+    get browser() {
+      return current().browser;
+    },
+    get origin() {
+      return current().origin;
+    },
+    get extensionOrigin() {
+      return current().extensionOrigin;
+    },
+    closePages: () => current().closePages(),
+    close: () => current().close(),
+  };
 }
 
 /** The tab id Chrome gave the page. */

@@ -1,14 +1,10 @@
-import { beforeEach, describe, expect, it } from "vitest";
-import { collectErrors, readOverlay, useHarness, waitFor, workerSessionStorage, type Harness } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { collectErrors, readOverlay, useHarness, waitFor, workerSessionStorage } from "./harness.js";
 
 type Fixture = Window & { addMessage(speaker: string, text: string): void; __pwned?: number };
 
 describe("a hostile or strange page", () => {
-  const use = useHarness();
-  let harness: Harness;
-  beforeEach(() => {
-    harness = use();
-  });
+  const harness = useHarness();
 
   const eventsTaken = async () => Object.values(await workerSessionStorage(harness)).reduce((n, s) => n + (s.events ?? 0), 0);
 

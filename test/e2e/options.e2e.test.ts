@@ -1,15 +1,11 @@
 import { join } from "node:path";
-import { beforeEach, describe, expect, it } from "vitest";
-import { SCREENSHOTS, axeViolations, readLocal, readOverlay, setLocal, useHarness, waitFor, type Harness } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { SCREENSHOTS, axeViolations, readLocal, readOverlay, setLocal, useHarness, waitFor } from "./harness.js";
 
 type Fixture = Window & { addMessage(speaker: string, text: string): void };
 
 describe("settings and the agent's interface language", () => {
-  const use = useHarness();
-  let harness: Harness;
-  beforeEach(() => {
-    harness = use();
-  });
+  const harness = useHarness();
 
   it("saves settings from the options page, previews the overlay in the chosen language, and passes axe in both themes", async () => {
     for (const theme of ["light", "dark"] as const) {

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "puppeteer-core";
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SCREENSHOTS, clickOverlay, inExtension, overlayPartCenter, readLocal, readOverlay, setLocal, tabIdOf, useHarness, waitFor, type Harness } from "./harness.js";
 
 const FRUSTRATED = "This is the third time I'm asking and I'm really fed up!!!";
@@ -22,11 +22,7 @@ async function stats(harness: Harness): Promise<Record<string, Record<string, nu
 }
 
 describe("the overlay", () => {
-  const use = useHarness();
-  let harness: Harness;
-  beforeEach(() => {
-    harness = use();
-  });
+  const harness = useHarness();
 
   it("is dismissed by a click, which the team lead's stats count, and the reply box keeps focus", async () => {
     const page = await chatWithNudge(harness);

@@ -1,14 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { beforeEach, describe, expect, it } from "vitest";
-import { SCREENSHOTS, axeViolations, inExtension, openPopup, readOverlay, tabIdOf, useHarness, waitFor, type Harness } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { SCREENSHOTS, axeViolations, inExtension, openPopup, readOverlay, tabIdOf, useHarness, waitFor } from "./harness.js";
 
 describe("the toolbar popup", () => {
-  const use = useHarness();
-  let harness: Harness;
-  beforeEach(() => {
-    harness = use();
-  });
+  const harness = useHarness();
 
   it("shows the conversation found, its adapter, language and nudges, and passes axe", async () => {
     const page = await harness.browser.newPage();

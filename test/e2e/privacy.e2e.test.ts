@@ -1,13 +1,9 @@
 import type { CDPSession, Target } from "puppeteer-core";
-import { beforeEach, describe, expect, it } from "vitest";
-import { openPopup, readOverlay, useHarness, waitFor, type Harness } from "./harness.js";
+import { describe, expect, it } from "vitest";
+import { openPopup, readOverlay, useHarness, waitFor } from "./harness.js";
 
 describe("privacy", () => {
-  const use = useHarness();
-  let harness: Harness;
-  beforeEach(() => {
-    harness = use();
-  });
+  const harness = useHarness();
 
   it("the extension makes no network request during a full coaching session", async () => {
     const requests: string[] = [];

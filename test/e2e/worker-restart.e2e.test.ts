@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { TabStatus } from "../../src/shared/messages.js";
 import { inExtension, tabIdOf, useHarness, waitFor, workerSessionStorage, type Harness } from "./harness.js";
 
@@ -59,11 +59,7 @@ async function eventsTaken(harness: Harness, tabId: number): Promise<number> {
 }
 
 describe("the worker is stopped mid-conversation", () => {
-  const use = useHarness();
-  let harness: Harness;
-  beforeEach(() => {
-    harness = use();
-  });
+  const harness = useHarness();
 
   it("raises exactly the nudges of an uninterrupted run, none lost and none repeated", async () => {
     const uninterrupted = await play(harness, 0);
