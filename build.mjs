@@ -112,7 +112,6 @@ const cliOptions = {
   packages: "external",
   sourcemap: "linked",
   logLevel: "warning",
-  plugins: [shippedPacksPlugin],
 };
 
 async function main() {
