@@ -16,6 +16,9 @@ function build() {
 }
 
 async function main() {
+  if (!headless && process.platform === "linux" && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    throw new Error("no display to open a browser window on: run `npm start -- --headless` instead.");
+  }
   build();
   const server = await startStaticServer({ "/demo/": join(ROOT, "demo") });
   const url = `${server.origin}/demo/console.html${headless ? "?speed=3" : ""}`;
