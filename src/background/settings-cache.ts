@@ -4,15 +4,26 @@ import { readSettings, type Settings } from "../shared/settings.js";
 
 let current: Settings = readSettings(undefined);
 let snoozed = 0;
-const ready = browser.storage.local.get(["settings", "snoozedUntil"]).then(({ settings, snoozedUntil }) => {
+let offSites: string[] = [];
+const readSites = (value: unknown) => (Array.isArray(value) ? value.filter((s): s is string => typeof s === "string") : []);
+// Read once per worker life and kept current: the path from a message to its nudge does no storage reads for these.
+const ready = browser.storage.local.get(["settings", "snoozedUntil", "disabledSites"]).then(({ settings, snoozedUntil, disabledSites }) => {
   current = readSettings(settings);
   snoozed = Number(snoozedUntil ?? 0);
+  offSites = readSites(disabledSites);
 });
 browser.storage.onChanged.addListener((changes, area) => {
   if (area !== "local") return;
   if (changes.settings) current = readSettings(changes.settings.newValue);
   if (changes.snoozedUntil) snoozed = Number(changes.snoozedUntil.newValue ?? 0);
+  if (changes.disabledSites) offSites = readSites(changes.disabledSites.newValue);
 });
+
+/** Sites (origins) where the agent switched coaching off. */
+export async function disabledSites(): Promise<string[]> {
+  await ready;
+  return offSites;
+}
 
 /** Until when coaching is snoozed (ms since the epoch; 0: not snoozed). */
 export async function snoozedUntil(): Promise<number> {

@@ -15,7 +15,7 @@ import { createCoach } from "./coach.js";
 import { CoachingGate } from "./coaching-gate.js";
 import { ConversationStore } from "./conversation-store.js";
 import { currentProblems, reportProblem } from "./problems.js";
-import { interfaceLanguage, settings, snoozedUntil } from "./settings-cache.js";
+import { disabledSites, interfaceLanguage, settings, snoozedUntil } from "./settings-cache.js";
 import { StatsRecorder } from "./stats.js";
 
 const store = new ConversationStore(
@@ -80,11 +80,6 @@ async function overlaySetup(): Promise<OverlaySetup> {
 function siteOf(sender: Runtime.MessageSender): string {
   const url = sender.tab?.url ?? sender.url ?? "";
   return URL.canParse(url) ? new URL(url).origin : "";
-}
-
-async function disabledSites(): Promise<string[]> {
-  const { disabledSites } = await browser.storage.local.get("disabledSites");
-  return Array.isArray(disabledSites) ? disabledSites.filter((s): s is string => typeof s === "string") : [];
 }
 
 async function onConversationEvent(tabId: number, frameId: number, site: string, message: ConversationEventsMessage) {
