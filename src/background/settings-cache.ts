@@ -25,6 +25,13 @@ export async function disabledSites(): Promise<string[]> {
   return offSites;
 }
 
+/** Switches coaching off or on for a site: at once for the next event, and saved. */
+export async function setSiteEnabled(origin: string, enabled: boolean): Promise<void> {
+  await ready;
+  offSites = [...offSites.filter((site) => site !== origin), ...(enabled ? [] : [origin])];
+  await browser.storage.local.set({ disabledSites: offSites });
+}
+
 /** Until when coaching is snoozed (ms since the epoch; 0: not snoozed). */
 export async function snoozedUntil(): Promise<number> {
   await ready;

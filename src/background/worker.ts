@@ -15,7 +15,7 @@ import { createCoach } from "./coach.js";
 import { CoachingGate } from "./coaching-gate.js";
 import { ConversationStore } from "./conversation-store.js";
 import { currentProblems, reportProblem } from "./problems.js";
-import { disabledSites, interfaceLanguage, settings, snoozedUntil } from "./settings-cache.js";
+import { disabledSites, interfaceLanguage, setSiteEnabled, settings, snoozedUntil } from "./settings-cache.js";
 import { StatsRecorder } from "./stats.js";
 
 const store = new ConversationStore(
@@ -119,11 +119,9 @@ async function onPageMessage(message: PageToWorker): Promise<unknown> {
       };
       return status;
     }
-    case "set-site-enabled": {
-      const sites = (await disabledSites()).filter((site) => site !== message.origin);
-      await browser.storage.local.set({ disabledSites: message.enabled ? sites : [...sites, message.origin] });
+    case "set-site-enabled":
+      await setSiteEnabled(message.origin, message.enabled);
       return { ok: true };
-    }
     case "snooze":
       await snooze(message.minutes);
       return { ok: true };
