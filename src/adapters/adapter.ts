@@ -1,4 +1,11 @@
 import type { Channel, Speaker } from "../engine/conversation.js";
+import type { SelectorSpec } from "./selector-spec.js";
+
+/** Times a console shows for a spoken turn, in seconds from the call's start. */
+export interface ShownTimes {
+  at?: number | undefined;
+  end?: number | undefined;
+}
 
 /**
  * How Attune reads one console: data (selectors) plus a little code. One file per console under src/adapters/,
@@ -6,11 +13,13 @@ import type { Channel, Speaker } from "../engine/conversation.js";
  */
 export interface Adapter {
   id: string;
+  /** The console's name as people know it. */
+  name: string;
   channel: Channel;
   /** A cheap check, run once per page: could this page be this console? */
   matchesPage(location: Location): boolean;
   /** The element holding the live transcript, or null while the page shows none. */
-  findTranscript(root: ParentNode): Element | null;
+  findTranscript(root: Document): Element | null;
   /** The items of the transcript that may be messages, oldest first (cheap: it runs on every change). */
   messages(transcript: Element): Element[];
   /** Who wrote the item; undefined for items that are not messages. */
@@ -19,7 +28,18 @@ export interface Adapter {
   /** A stable id for the message where the console's markup carries one. */
   messageId(item: Element): string | undefined;
   /** The console's id for the conversation on screen, so several conversations in one tab are kept apart. */
-  conversationKey(root: Document): string;
+  conversationKey(root: Document, transcript: Element): string;
+  /** Where the agent types the reply (a textarea or a contenteditable element). */
+  replyBox?(root: Document): Element | null;
+  /** Whether the console shows that the customer is typing right now. */
+  customerTyping?(root: Document): boolean;
+  customerName?(root: Document): string | undefined;
+  /** Live call transcripts: whether the console still marks this item's speech as being recognised. */
+  interim?(item: Element): boolean;
+  /** Live call transcripts: the times the console shows for the item. */
+  shownTimes?(item: Element): ShownTimes;
+  /** Where the adapter is made from a selector spec (built-in consoles, taught sites): the spec itself. */
+  spec?: SelectorSpec;
 }
 
 const registry = new Map<string, Adapter>();

@@ -82,8 +82,8 @@ describe("generic reader", () => {
 
   it("takes the console's message id and conversation id where the markup has them", () => {
     const doc = page(`<section data-conversation-id="c-42"><div role="log"><div class="msg--agent" data-message-id="m7">Hi</div></div></section>`);
-    const item = generic.messages(generic.findTranscript(doc)!)[0]!;
-    expect(generic.messageId(item)).toBe("m7");
-    expect(generic.conversationKey(doc)).toBe("c-42");
+    const transcript = generic.findTranscript(doc)!;
+    expect(generic.messageId(generic.messages(transcript)[0]!)).toBe("m7");
+    expect(generic.conversationKey(doc, transcript)).toBe("c-42");
   });
 });

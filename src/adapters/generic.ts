@@ -23,6 +23,7 @@ const countMessages = (container: Element) => messageItems(container).filter((it
 
 export default defineAdapter({
   id: "generic",
+  name: "Any chat with a live region (generic reader)",
   channel: "chat",
   matchesPage: () => true,
   findTranscript(root) {
@@ -41,6 +42,6 @@ export default defineAdapter({
   messageId(item) {
     return item.getAttribute("data-message-id") ?? item.getAttribute("data-id") ?? (item.id || undefined);
   },
-  conversationKey: (root) =>
-    root.querySelector("[data-conversation-id]")?.getAttribute("data-conversation-id") ?? "default",
+  conversationKey: (root, transcript) =>
+    (transcript.closest("[data-conversation-id]") ?? root.querySelector("[data-conversation-id]"))?.getAttribute("data-conversation-id") || "default",
 });

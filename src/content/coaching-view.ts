@@ -1,4 +1,4 @@
-import browser from "webextension-polyfill";
+import browser from "./extension-api.js";
 import type { OverlaySetup, WorkerToContent } from "../shared/messages.js";
 import { Overlay, type Position } from "../overlay/overlay.js";
 

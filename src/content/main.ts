@@ -1,17 +1,27 @@
 import { registeredAdapters, type Adapter } from "../adapters/index.js";
 import type { ConversationRef } from "../shared/messages.js";
 import { CoachingView } from "./coaching-view.js";
-import { TranscriptSession } from "./transcript-session.js";
+import { ComposeWatcher, findReplyBox } from "./reply-box.js";
+import { loadTaughtAdapter } from "./taught-adapter.js";
+import { TranscriptSession, type ConversationContext } from "./transcript-session.js";
+import { TurnTracker } from "./turn-tracker.js";
 import { onWorkerMessage, WorkerLink } from "./worker-link.js";
 
-// The content script: find the page's transcript with the first adapter that can read it, send each new turn to the
-// worker, and draw the nudges that come back. On a page with no transcript it only watches, cheaply, for one to appear.
+// The content script: find the page's transcript with the first adapter that can read it, send each new turn (and the
+// agent's drafts, and the customer's typing) to the worker, and draw the nudges that come back. On a page with no
+// transcript it only watches, cheaply, for one to appear.
 
-const adapters = registeredAdapters().filter((adapter) => adapter.matchesPage(location));
-let session: TranscriptSession | undefined;
+/** Conversations remembered in one tab, so that switching back to one carries on where it was. */
+const MAX_CONVERSATIONS = 50;
+
+const conversations = new Map<string, ConversationContext>();
+let adapters: Adapter[] = [];
+/** What is being read now, and with which adapter. */
+let current: { adapter: Adapter; session: TranscriptSession; compose: ComposeWatcher } | undefined;
+const composers = new Map<Adapter, ComposeWatcher>();
 const view = new CoachingView(() => {
-  const replyBox = document.querySelector("textarea, [contenteditable='true'], [contenteditable=''], [role='textbox']");
-  return [session?.transcript, replyBox].filter((el): el is Element => !!el);
+  const replyBox = findReplyBox(current?.adapter, document);
+  return [current?.session.transcript, replyBox].filter((el): el is Element => !!el);
 });
 
 function pageLanguage(): string | undefined {
@@ -19,28 +29,64 @@ function pageLanguage(): string | undefined {
   return /^[a-z]{2,3}$/.test(primary) ? primary : undefined;
 }
 
-function conversationRef(adapter: Adapter): ConversationRef {
+function conversationRef(adapter: Adapter, key: string): ConversationRef {
   const language = pageLanguage();
+  const customerName = adapter.customerName?.(document);
   return {
-    key: adapter.conversationKey(document),
+    key,
     adapter: adapter.id,
     channel: adapter.channel,
     ...(language ? { language } : {}),
+    ...(customerName ? { customerName } : {}),
   };
 }
 
+/** The conversation the page shows under this key: the one read before, or a new one. */
+function conversation(adapter: Adapter, key: string): ConversationContext {
+  const id = `${adapter.id}\u0000${key}`;
+  const known = conversations.get(id);
+  if (known) {
+    conversations.delete(id);
+    conversations.set(id, known);
+    return known;
+  }
+  const link = new WorkerLink(() => conversationRef(adapter, key));
+  const context: ConversationContext = {
+    key,
+    tracker: new TurnTracker(),
+    now: () => Math.max(0, Date.now() - link.startedAt) / 1000,
+    send(event, history) {
+      link.send(event, history);
+      if (!history && event.type === "turn" && event.speaker === "agent") {
+        view.agentReplied();
+        current?.compose.replySent();
+      }
+    },
+  };
+  conversations.set(id, context);
+  if (conversations.size > MAX_CONVERSATIONS) conversations.delete(conversations.keys().next().value!);
+  return context;
+}
+
 function attach(): void {
-  if (session?.transcript.isConnected) return;
-  session?.stop();
-  session = undefined;
+  current?.compose.checkTyping();
+  if (current?.session.transcript.isConnected) {
+    const { adapter, session } = current;
+    if (adapter.conversationKey(document, session.transcript) === session.context.key) return;
+  }
+  current?.session.stop();
+  current = undefined;
   for (const adapter of adapters) {
     const transcript = adapter.findTranscript(document);
     if (!transcript) continue;
-    const link = new WorkerLink(() => conversationRef(adapter));
-    session = new TranscriptSession(adapter, transcript, (event, history) => {
-      link.send(event, history);
-      if (!history && event.type === "turn" && event.speaker === "agent") view.agentReplied();
-    }, link.startedAt);
+    const context = conversation(adapter, adapter.conversationKey(document, transcript));
+    let compose = composers.get(adapter);
+    if (!compose) composers.set(adapter, (compose = new ComposeWatcher(adapter, () => current?.session.context)));
+    // Another conversation on the same pane (single-page consoles reuse it) is read into its own state.
+    current = { adapter, compose, session: new TranscriptSession(adapter, transcript, context, attach) };
+    // A transcript inside a web component's shadow root changes out of the document observer's sight: watch its root.
+    const root = transcript.getRootNode();
+    if (root instanceof ShadowRoot) observePage(root);
     view.prepare();
     return;
   }
@@ -56,11 +102,27 @@ function scheduleAttach(): void {
   });
 }
 
-if (adapters.length) {
+async function start(): Promise<void> {
+  const taught = await loadTaughtAdapter(location);
+  adapters = [...(taught ? [taught] : []), ...registeredAdapters()].filter((adapter) => adapter.matchesPage(location));
+  if (!adapters.length) return;
   onWorkerMessage((message) => {
-    if (session) void view.receive(message);
+    if (current) void view.receive(message);
   });
   attach();
-  // Consoles are single-page apps: the transcript may appear, or be replaced, long after load.
-  new MutationObserver(scheduleAttach).observe(document.documentElement, { childList: true, subtree: true });
+  // Consoles are single-page apps: the transcript may appear, be replaced or show another conversation long after
+  // load, and typing indicators come and go by class or attribute.
+  observePage(document.documentElement);
 }
+
+const pageObserver = new MutationObserver(scheduleAttach);
+function observePage(root: Node): void {
+  pageObserver.observe(root, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: ["class", "hidden", "style", "aria-hidden"],
+  });
+}
+
+void start();

@@ -1,39 +1,70 @@
 import type { Adapter } from "../adapters/adapter.js";
-import type { ConversationEvent } from "../engine/conversation.js";
+import type { ConversationEvent, Speaker } from "../engine/conversation.js";
 import { MAX_HISTORY } from "../shared/limits.js";
-import { TurnTracker, type ReadMessage } from "./turn-tracker.js";
+import type { TurnTracker } from "./turn-tracker.js";
+
+/** A spoken turn whose text has not changed for this long is final, when the console does not say so itself. */
+export const STABLE_SPEECH_MS = 1500;
+
+/** The conversation a session reads into: kept by the content script across switches between conversations. */
+export interface ConversationContext {
+  readonly key: string;
+  readonly tracker: TurnTracker;
+  /** Seconds on this conversation's clock. */
+  now(): number;
+  send(event: ConversationEvent, history: boolean): void;
+}
+
+interface Read {
+  speaker: Speaker;
+  text: string;
+  id: string | undefined;
+  element: Element;
+}
+
+/** When a spoken item was first seen and last changed (seconds on the conversation's clock). */
+interface Speech {
+  firstSeen: number;
+  lastChange: number;
+  text: string;
+}
 
 /**
- * Watches one transcript element and reports each new message once. Messages already on the page when watching starts
- * are reported as history: context for the engine, not moments to coach.
+ * Watches one transcript element of one conversation and reports each new message once. Messages already on the page
+ * when a conversation is first read are reported as history: context for the engine, not moments to coach. In calls,
+ * a turn is reported once final: when the console marks it so, when someone else speaks, or when its text settles.
  */
 export class TranscriptSession {
-  private readonly tracker = new TurnTracker();
   private readonly observer: MutationObserver;
   private scheduled = false;
+  private stableTimer: ReturnType<typeof setTimeout> | undefined;
   /**
    * Each message element read once: a pane of thousands of messages costs a walk over its items per change, not a
    * re-reading of every message. Null marks an item that is not a message (a date divider, a notice).
    */
-  private readonly cache = new WeakMap<Element, ReadMessage | null>();
+  private readonly cache = new WeakMap<Element, Read | null>();
+  private readonly speech = new WeakMap<Element, Speech>();
+  /** Page times to conversation times, fixed by the first live turn that shows a time. */
+  private shownOffset: number | undefined;
 
   constructor(
     private readonly adapter: Adapter,
     readonly transcript: Element,
-    private readonly emit: (event: ConversationEvent, history: boolean) => void,
-    /** When the session's clock started (ms since the epoch). */
-    private readonly startedAt: number,
+    readonly context: ConversationContext,
+    /** The page now shows another conversation than this session's. */
+    private readonly onSwitch: () => void,
   ) {
-    this.read(true);
+    this.read(context.tracker.isEmpty);
     this.observer = new MutationObserver((records) => {
       for (const record of records) this.invalidate(record.target);
       this.schedule();
     });
-    this.observer.observe(transcript, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(transcript, { childList: true, subtree: true, characterData: true, attributes: adapter.channel === "call" });
   }
 
   stop(): void {
     this.observer.disconnect();
+    clearTimeout(this.stableTimer);
   }
 
   /** Mutations come in bursts while a console renders a message: read once per burst, before the next paint. */
@@ -56,27 +87,68 @@ export class TranscriptSession {
     }
   }
 
-  private readItem(item: Element): ReadMessage | null {
+  private readItem(item: Element): Read | null {
     let message = this.cache.get(item);
     if (message === undefined) {
       const speaker = this.adapter.speaker(item);
-      message = speaker ? { speaker, text: this.adapter.text(item), id: this.adapter.messageId(item) } : null;
+      message = speaker ? { speaker, text: this.adapter.text(item), id: this.adapter.messageId(item), element: item } : null;
       this.cache.set(item, message);
     }
     return message;
   }
 
   private read(history: boolean): void {
-    const messages: ReadMessage[] = [];
+    if (this.adapter.conversationKey(document, this.transcript) !== this.context.key) {
+      this.onSwitch();
+      return;
+    }
+    const messages: Read[] = [];
     for (const item of this.adapter.messages(this.transcript)) {
       const message = this.readItem(item);
       if (message) messages.push(message);
     }
-    const at = history ? 0 : Math.max(0, Date.now() - this.startedAt) / 1000;
-    const fresh = this.tracker.newMessages(messages);
+    if (this.adapter.channel === "call" && !history) this.holdBackOpenSpeech(messages);
+    const { added } = this.context.tracker.read(messages);
     // Every message is known (so none comes back as new), but only the recent past is worth the engine's time.
-    for (const message of history ? fresh.slice(-MAX_HISTORY) : fresh) {
-      this.emit({ type: "turn", speaker: message.speaker, text: message.text, at }, history);
+    for (const message of history ? added.slice(-MAX_HISTORY) : added) {
+      this.context.send(history ? this.historyTurn(message) : this.liveTurn(message as Read), history);
     }
+  }
+
+  private historyTurn({ speaker, text }: { speaker: Speaker; text: string }): ConversationEvent {
+    return { type: "turn", speaker, text, at: 0 };
+  }
+
+  private liveTurn(message: Read): ConversationEvent {
+    const now = this.context.now();
+    if (this.adapter.channel !== "call") return { type: "turn", speaker: message.speaker, text: message.text, at: now };
+    const speech = this.speech.get(message.element) ?? { firstSeen: now, lastChange: now, text: message.text };
+    const shown = this.adapter.shownTimes?.(message.element);
+    if (shown?.at !== undefined) {
+      this.shownOffset ??= speech.firstSeen - shown.at;
+      const at = Math.max(0, shown.at + this.shownOffset);
+      const end = shown.end !== undefined ? Math.max(at, shown.end + this.shownOffset) : speech.lastChange;
+      return { type: "turn", speaker: message.speaker, text: message.text, at, end };
+    }
+    return { type: "turn", speaker: message.speaker, text: message.text, at: speech.firstSeen, end: Math.max(speech.firstSeen, speech.lastChange) };
+  }
+
+  /** Speech still being recognised is not a turn yet: the last item waits until it is final. */
+  private holdBackOpenSpeech(messages: Read[]): void {
+    const now = this.context.now();
+    for (const message of messages) {
+      const speech = this.speech.get(message.element);
+      if (!speech) this.speech.set(message.element, { firstSeen: now, lastChange: now, text: message.text });
+      else if (speech.text !== message.text) Object.assign(speech, { lastChange: now, text: message.text });
+    }
+    const last = messages.at(-1);
+    if (!last) return;
+    const interim = this.adapter.interim?.(last.element);
+    const settled = now - this.speech.get(last.element)!.lastChange >= STABLE_SPEECH_MS / 1000;
+    if (interim === false || (interim === undefined && settled)) return;
+    messages.pop();
+    // Nothing may change again on the page: look once more when the text would count as settled.
+    clearTimeout(this.stableTimer);
+    if (interim === undefined) this.stableTimer = setTimeout(() => this.read(false), STABLE_SPEECH_MS);
   }
 }

@@ -1,35 +1,73 @@
 import { describe, expect, it } from "vitest";
-import { TurnTracker } from "./turn-tracker.js";
+import { TurnTracker, type ReadMessage } from "./turn-tracker.js";
+
+const texts = (messages: ReadMessage[]) => messages.map((m) => m.text);
 
 describe("TurnTracker", () => {
   it("reports each message once across repeated readings", () => {
     const tracker = new TurnTracker();
     const first = [{ speaker: "customer" as const, text: "Hi" }];
-    expect(tracker.newMessages(first)).toHaveLength(1);
-    expect(tracker.newMessages(first)).toHaveLength(0);
+    expect(tracker.read(first).added).toHaveLength(1);
+    expect(tracker.read(first).added).toHaveLength(0);
     const second = [...first, { speaker: "agent" as const, text: "Hello!" }];
-    expect(tracker.newMessages(second)).toEqual([{ speaker: "agent", text: "Hello!" }]);
+    expect(tracker.read(second).added).toEqual([{ speaker: "agent", text: "Hello!" }]);
   });
 
   it("counts the same words said twice as two turns", () => {
     const tracker = new TurnTracker();
-    tracker.newMessages([{ speaker: "customer", text: "ok" }]);
-    const fresh = tracker.newMessages([
+    tracker.read([{ speaker: "customer", text: "ok" }]);
+    const { added } = tracker.read([
       { speaker: "customer", text: "ok" },
       { speaker: "agent", text: "Anything else?" },
       { speaker: "customer", text: "ok" },
     ]);
-    expect(fresh.map((m) => m.text)).toEqual(["Anything else?", "ok"]);
+    expect(texts(added)).toEqual(["Anything else?", "ok"]);
   });
 
   it("knows a message by the console's id even when its text is the same as another's", () => {
     const tracker = new TurnTracker();
-    tracker.newMessages([{ speaker: "customer", text: "ok", id: "m1" }]);
-    expect(tracker.newMessages([{ speaker: "customer", text: "ok", id: "m1" }, { speaker: "customer", text: "ok", id: "m2" }]))
+    tracker.read([{ speaker: "customer", text: "ok", id: "m1" }]);
+    expect(tracker.read([{ speaker: "customer", text: "ok", id: "m1" }, { speaker: "customer", text: "ok", id: "m2" }]).added)
       .toEqual([{ speaker: "customer", text: "ok", id: "m2" }]);
   });
 
   it("skips messages with no text", () => {
-    expect(new TurnTracker().newMessages([{ speaker: "agent", text: "" }])).toEqual([]);
+    expect(new TurnTracker().read([{ speaker: "agent", text: "" }]).added).toEqual([]);
+  });
+
+  it("reports an edit, by id or by element, as an edit and not as a new message", () => {
+    const tracker = new TurnTracker();
+    const element = {} as Element;
+    tracker.read([{ speaker: "agent", text: "Your refund is on it's way", element }, { speaker: "customer", text: "ok", id: "c1" }]);
+    const reading = tracker.read([
+      { speaker: "agent", text: "Your refund is on its way", element },
+      { speaker: "customer", text: "ok, thanks", id: "c1" },
+    ]);
+    expect(reading.added).toEqual([]);
+    expect(texts(reading.edited)).toEqual(["Your refund is on its way", "ok, thanks"]);
+  });
+
+  it("takes older history loaded above the known messages as older, not as new turns", () => {
+    const tracker = new TurnTracker();
+    tracker.read([{ speaker: "customer", text: "Where is my order?", id: "5" }]);
+    const reading = tracker.read([
+      { speaker: "customer", text: "Hello", id: "3" },
+      { speaker: "agent", text: "Hi, how can I help?", id: "4" },
+      { speaker: "customer", text: "Where is my order?", id: "5" },
+      { speaker: "agent", text: "Let me check.", id: "6" },
+    ]);
+    expect(texts(reading.older)).toEqual(["Hello", "Hi, how can I help?"]);
+    expect(texts(reading.added)).toEqual(["Let me check."]);
+  });
+
+  it("survives a virtualised list: rows dropped and drawn again are known, a view far up the history adds nothing", () => {
+    const tracker = new TurnTracker();
+    const all = Array.from({ length: 30 }, (_, i) => ({ speaker: i % 2 ? "agent" as const : "customer" as const, text: `message ${i}`, id: `m${i}` }));
+    tracker.read(all.slice(20));
+    expect(tracker.read(all.slice(10, 20)).added).toEqual([]);
+    expect(tracker.read(all.slice(0, 10)).added).toEqual([]);
+    expect(tracker.read(all.slice(15, 25)).added).toEqual([]);
+    const next = { speaker: "customer" as const, text: "still there?", id: "m30" };
+    expect(tracker.read([...all.slice(21), next]).added).toEqual([next]);
   });
 });

@@ -5,29 +5,68 @@ export interface ReadMessage {
   text: string;
   /** The console's own id for the message, where its markup has one. */
   id?: string | undefined;
+  /** The element the message was read from: a message edited in place is the same element with new text. */
+  element?: Element | undefined;
 }
 
+export interface Reading {
+  /** Messages never seen before that came after the last known one: the conversation moving on. */
+  added: ReadMessage[];
+  /** Known messages whose text changed: the console edited them. */
+  edited: ReadMessage[];
+  /** New messages above the last known one: older history loaded, or a scrolled list drawing rows it had dropped. */
+  older: ReadMessage[];
+}
+
+/** How many message texts are remembered for edits; keys alone are kept for the whole conversation. */
+const MAX_REMEMBERED_TEXTS = 1000;
+
 /**
- * Turns each message into exactly one turn, however often the page re-renders it. A message is known by the console's
- * id, or else by its speaker, text and how many identical messages precede it ("ok" said twice is two turns).
+ * Turns each message into exactly one turn, however the page re-renders it, virtualises it (drops rows and draws them
+ * again), edits it or loads older history above it. A message is known by the console's id, else by the element it
+ * was read from, else by its speaker, text and how many identical messages precede it ("ok" said twice is two turns).
  */
 export class TurnTracker {
+  private readonly texts = new Map<string, string>();
   private readonly seen = new Set<string>();
+  private readonly keyOf = new WeakMap<Element, string>();
 
-  /** The messages of this reading that were not seen before, in page order. */
-  newMessages(messages: readonly ReadMessage[]): ReadMessage[] {
+  get isEmpty(): boolean {
+    return this.seen.size === 0;
+  }
+
+  read(messages: readonly ReadMessage[]): Reading {
     const occurrences = new Map<string, number>();
-    const fresh: ReadMessage[] = [];
-    for (const message of messages) {
-      if (!message.text) continue;
+    const keyed = messages.filter((m) => m.text).map((message) => {
       const content = `${message.speaker}\u0000${message.text}`;
       const n = (occurrences.get(content) ?? 0) + 1;
       occurrences.set(content, n);
-      const key = message.id ? `id\u0000${message.id}` : `${content}\u0000${n}`;
-      if (this.seen.has(key)) continue;
-      this.seen.add(key);
-      fresh.push(message);
-    }
-    return fresh;
+      const known = message.element && this.keyOf.get(message.element);
+      return { message, key: message.id ? `id\u0000${message.id}` : known || `${content}\u0000${n}` };
+    });
+    let lastKnown = -1;
+    keyed.forEach(({ key }, i) => {
+      if (this.seen.has(key)) lastKnown = i;
+    });
+    const reading: Reading = { added: [], edited: [], older: [] };
+    // A list showing none of the messages already read has jumped elsewhere (far up the history): nothing there is new.
+    const jumped = lastKnown < 0 && !this.isEmpty;
+    keyed.forEach(({ message, key }, i) => {
+      if (message.element) this.keyOf.set(message.element, key);
+      if (this.seen.has(key)) {
+        if (this.texts.has(key) && this.texts.get(key) !== message.text) reading.edited.push(message);
+      } else {
+        this.seen.add(key);
+        (i > lastKnown && !jumped ? reading.added : reading.older).push(message);
+      }
+      this.remember(key, message.text);
+    });
+    return reading;
+  }
+
+  private remember(key: string, text: string): void {
+    this.texts.delete(key);
+    this.texts.set(key, text);
+    if (this.texts.size > MAX_REMEMBERED_TEXTS) this.texts.delete(this.texts.keys().next().value!);
   }
 }

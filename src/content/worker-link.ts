@@ -1,4 +1,4 @@
-import browser, { type Runtime } from "webextension-polyfill";
+import browser, { type Runtime } from "./extension-api.js";
 import type { ConversationEvent } from "../engine/conversation.js";
 import { MAX_BATCH } from "../shared/limits.js";
 import type { ConversationEventsMessage, ConversationRef, EventAck, QueuedEvent, WorkerToContent } from "../shared/messages.js";

@@ -1,0 +1,71 @@
+import type { Adapter } from "./adapter.js";
+import { deepQuery, matchesOrHolds } from "./deep-query.js";
+import type { SelectorSpec } from "./selector-spec.js";
+import { messageText } from "../content/message-text.js";
+
+/** Loopback is where the demo console and the test fixtures live: every console's reader may try its selectors there. */
+const isLoopback = (hostname: string) => hostname === "127.0.0.1" || hostname === "localhost";
+
+export function hostMatches(pattern: string, host: string): boolean {
+  if (pattern.startsWith("*.")) return host.endsWith(pattern.slice(1)) || host === pattern.slice(2);
+  return host === pattern;
+}
+
+function visible(el: Element): boolean {
+  if (el.closest("[hidden], [aria-hidden='true']")) return false;
+  return typeof el.checkVisibility === "function" ? el.checkVisibility() : true;
+}
+
+function children(transcript: Element, selector: string): Element[] {
+  try {
+    return [...transcript.querySelectorAll(selector)];
+  } catch {
+    return [];
+  }
+}
+
+/** A reader made from a selector spec: how the built-in consoles are described, and what "Teach this site" saves. */
+export function selectorAdapter(spec: SelectorSpec): Adapter {
+  const number = (item: Element, attribute: string | undefined) => {
+    const value = attribute ? Number.parseFloat(item.getAttribute(attribute) ?? "") : Number.NaN;
+    return Number.isFinite(value) && value >= 0 ? value : undefined;
+  };
+  return {
+    id: spec.id,
+    name: spec.name,
+    spec,
+    channel: spec.channel,
+    matchesPage: (location) =>
+      isLoopback(location.hostname) || spec.hosts.some((pattern) => hostMatches(pattern, location.host) || hostMatches(pattern, location.hostname)),
+    findTranscript: (root) => deepQuery(root, spec.transcript),
+    messages: (transcript) => children(transcript, spec.message),
+    // Customer first: consoles often mark only one side, and "agent" selectors such as ".is-mine" are the likelier
+    // to catch a stray nested element.
+    speaker: (item) => (matchesOrHolds(item, spec.customer) ? "customer" : matchesOrHolds(item, spec.agent) ? "agent" : undefined),
+    text(item) {
+      const body = spec.text ? item.querySelector(spec.text) : null;
+      return messageText(body ?? item);
+    },
+    messageId: (item) => (spec.messageId ? (item.getAttribute(spec.messageId) ?? undefined) : undefined),
+    conversationKey(root) {
+      if (!spec.conversation) return "default";
+      const el = deepQuery(root, spec.conversation.selector);
+      const value = spec.conversation.attribute ? el?.getAttribute(spec.conversation.attribute) : el?.textContent;
+      return value?.trim().slice(0, 200) || "default";
+    },
+    ...(spec.replyBox ? { replyBox: (root: Document) => deepQuery(root, spec.replyBox!) } : {}),
+    ...(spec.typing
+      ? {
+          customerTyping: (root: Document) => {
+            const el = deepQuery(root, spec.typing!);
+            return !!el && visible(el);
+          },
+        }
+      : {}),
+    ...(spec.customerName
+      ? { customerName: (root: Document) => deepQuery(root, spec.customerName!)?.textContent?.trim().slice(0, 200) || undefined }
+      : {}),
+    ...(spec.interim ? { interim: (item: Element) => matchesOrHolds(item, spec.interim!) } : {}),
+    ...(spec.times ? { shownTimes: (item: Element) => ({ at: number(item, spec.times!.at), end: number(item, spec.times!.end) }) } : {}),
+  };
+}

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { ChannelSchema } from "../engine/conversation.js";
+
+// A console described as data: what the built-in adapters are made of, and what "Teach this site" saves for a site.
+// The zod schema checks taught and imported adapters in the worker and pages; the content script only imports the type.
+
+/**
+ * A CSS selector; " >>> " steps into an element's open shadow root ("app-chat >>> .log"), as consoles built from web
+ * components (Salesforce Lightning) need.
+ */
+const Selector = z.string().trim().min(1).max(500).refine(isValidSelector, "a valid CSS selector");
+const AttributeName = z.string().regex(/^[a-zA-Z_:][-a-zA-Z0-9_:.]{0,80}$/, "an attribute name");
+/** "app.intercom.com", or "*.zendesk.com" for every subdomain. */
+const HostPattern = z.string().regex(/^(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d+)?$/, "a host such as app.example.com or *.example.com");
+
+export const SelectorSpecSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, "a kebab-case id"),
+  /** The console's name as people know it. */
+  name: z.string().min(1).max(100),
+  channel: ChannelSchema.default("chat"),
+  hosts: z.array(HostPattern).min(1).max(20),
+  /** The element that holds the messages. */
+  transcript: Selector,
+  /** Each message item, inside the transcript. */
+  message: Selector,
+  /** An item is the agent's (or the customer's) when it matches this selector or contains an element that does. */
+  agent: Selector,
+  customer: Selector,
+  /** The part of an item holding what was written; without it, the item's text minus labels and times. */
+  text: Selector.optional(),
+  /** The attribute carrying the console's id for a message. */
+  messageId: AttributeName.optional(),
+  /** Where the page names the conversation on screen: the element, and the attribute holding its id (else its text). */
+  conversation: z.strictObject({ selector: Selector, attribute: AttributeName.optional() }).optional(),
+  replyBox: Selector.optional(),
+  /** Present and visible while the customer is typing. */
+  typing: Selector.optional(),
+  customerName: Selector.optional(),
+  /** Live call transcripts: an item matching this is still being recognised. */
+  interim: Selector.optional(),
+  /** Live call transcripts: attributes holding a turn's start and end, in seconds from the call's start. */
+  times: z.strictObject({ at: AttributeName, end: AttributeName.optional() }).optional(),
+});
+
+export type SelectorSpec = z.output<typeof SelectorSpecSchema>;
+export type SelectorSpecInput = z.input<typeof SelectorSpecSchema>;
+
+/** Checked where a DOM is at hand (pages, the content script's tests); the worker checks the rest of the spec. */
+function isValidSelector(selector: string): boolean {
+  if (typeof document === "undefined") return true;
+  const fragment = document.createDocumentFragment();
+  try {
+    for (const part of selector.split(">>>")) fragment.querySelector(part);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,133 @@
+import type { Frame, Page } from "puppeteer-core";
+import { describe, expect, it } from "vitest";
+import { recordEvents, type Received } from "./event-recorder.js";
+import { collectErrors, readOverlay, useHarness, waitFor, type Harness } from "./harness.js";
+
+/** Each built-in console's fixture, and where its reply box is (puppeteer's "pierce/" reaches into shadow roots). */
+const CHAT_CONSOLES = [
+  { id: "zendesk", replyBox: "[data-test-id='omnicomposer-rich-text-ckeditor']" },
+  { id: "intercom", replyBox: ".inbox__conversation-composer [contenteditable]" },
+  { id: "salesforce", replyBox: "pierce/textarea.slds-textarea" },
+  { id: "freshdesk", replyBox: ".fc-reply-editor [contenteditable]", frame: "freshdesk-chat.html" },
+  { id: "hubspot", replyBox: "[data-test-id='composer-editor'] [contenteditable]" },
+  { id: "livechat", replyBox: "textarea[data-testid='message-box']" },
+  { id: "front", replyBox: ".composer [contenteditable]" },
+  { id: "helpscout", replyBox: ".c-reply-editor [contenteditable]" },
+  { id: "twilio-flex", replyBox: ".Twilio-MessageInput textarea" },
+];
+
+type Fixture = Page | Frame;
+const call = (f: Fixture, method: string, ...args: unknown[]) =>
+  f.evaluate((m, a) => (window as unknown as { fixture: Record<string, (...x: unknown[]) => unknown> }).fixture[m]!(...a), method, args);
+
+async function openFixture(harness: Harness, file: string, frame?: string): Promise<{ page: Page; f: Fixture; errors: string[] }> {
+  const page = await harness.browser.newPage();
+  const errors = collectErrors(page);
+  await page.goto(`${harness.origin}/fixtures/consoles/${file}.html`);
+  if (!frame) return { page, f: page, errors };
+  const f = await waitFor(async () => page.frames().find((x) => x.url().endsWith(frame)), "the console's frame");
+  await f.waitForFunction(() => "fixture" in window);
+  return { page, f, errors };
+}
+
+const turns = (events: Received[]) => events.filter((e) => e.type === "turn");
+const brief = (e: Received) => `${e.history ? "history " : ""}${e.key} ${e.speaker}: ${e.text}`;
+const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
+
+describe("built-in console adapters (fixtures)", () => {
+  const harness = useHarness();
+
+  for (const console_ of CHAT_CONSOLES) {
+    it(`${console_.id}: history, turns, speakers, typing, drafts, edits, re-renders, virtualisation, older history and switching`, async () => {
+      const recorder = await recordEvents(harness);
+      await recorder.clear();
+      const { page, f, errors } = await openFixture(harness, console_.id, console_.frame);
+      const seen = async () => (await recorder.events()).filter((e) => e.adapter === console_.id);
+
+      // History on the page is read as context, with the console's conversation id and the customer's name.
+      await waitFor(async () => turns(await seen()).length === 2, "the two messages already on the page");
+      expect(turns(await seen()).map(brief)).toEqual([
+        "history conv-1 customer: Hi, my order 4411 still hasn't arrived.",
+        "history conv-1 agent: Hello! Let me check that for you.",
+      ]);
+      expect((await seen())[0]!.customerName).toBe("Maria Rossi");
+
+      // The customer types, then writes.
+      await call(f, "typing", true);
+      await waitFor(async () => (await seen()).some((e) => e.type === "typing" && e.until === undefined), "typing started");
+      await call(f, "typing", false);
+      await waitFor(async () => (await seen()).some((e) => e.type === "typing" && e.until !== undefined), "typing ended");
+      await call(f, "say", "customer", "This is the third time I'm asking, I'm really fed up.");
+      await waitFor(async () => turns(await seen()).length === 3, "the customer's new message");
+
+      // The agent drafts a reply (debounced: one draft for a burst of keys), then sends it.
+      const box = await f.waitForSelector(console_.replyBox);
+      await box!.click();
+      await box!.type("I'm so sorry", { delay: 20 });
+      await waitFor(async () => (await seen()).some((e) => e.type === "draft" && e.text === "I'm so sorry"), "the draft");
+      expect((await seen()).filter((e) => e.type === "draft")).toHaveLength(1);
+      const sent = (await call(f, "say", "agent", "I'm so sorry, I understand how frustrating this is.")) as string;
+      await waitFor(async () => turns(await seen()).length === 4, "the agent's reply");
+      expect(turns(await seen()).slice(2).map(brief)).toEqual([
+        "conv-1 customer: This is the third time I'm asking, I'm really fed up.",
+        "conv-1 agent: I'm so sorry, I understand how frustrating this is.",
+      ]);
+
+      // An edit, a full re-render, virtualised scrolling and older history add no turn.
+      await call(f, "edit", sent, "I'm so sorry, I understand how frustrating this must be.");
+      await call(f, "rerender");
+      await call(f, "showRows", 0, 2);
+      await call(f, "showRows", 1, 4);
+      await call(f, "showAll");
+      await call(f, "loadOlder", [["customer", "Hello?"], ["agent", "Hi, how can I help?"]]);
+      await settle();
+      expect(turns(await seen())).toHaveLength(4);
+      await call(f, "say", "customer", "Thanks, I appreciate it.");
+      await waitFor(async () => turns(await seen()).length === 5, "one more turn after all that");
+
+      // Another conversation in the same tab is its own state; coming back resumes the first.
+      await call(f, "open", "conv-2", [["customer", "I need to change my delivery address."]]);
+      await call(f, "say", "agent", "Sure, what is the new address?");
+      await waitFor(async () => turns(await seen()).length === 7, "the second conversation");
+      await call(f, "open", "conv-1");
+      await call(f, "say", "customer", "Are you still there?");
+      await waitFor(async () => turns(await seen()).length === 8, "back in the first conversation");
+      await settle();
+      expect(turns(await seen()).slice(5).map(brief)).toEqual([
+        "history conv-2 customer: I need to change my delivery address.",
+        "conv-2 agent: Sure, what is the new address?",
+        "conv-1 customer: Are you still there?",
+      ]);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it("genesys: a live call transcript becomes turns when final, with times from the page", async () => {
+    const recorder = await recordEvents(harness);
+    await recorder.clear();
+    const { page, f, errors } = await openFixture(harness, "genesys");
+    const seen = async () => turns((await recorder.events()).filter((e) => e.adapter === "genesys"));
+    await waitFor(async () => (await seen()).length === 2, "the call's history");
+    expect((await seen())[0]).toMatchObject({ channel: "call", key: "call-1", history: true });
+
+    // Partial words are not turns; the final line is one turn, with the recogniser's correction, timed by the page.
+    await call(f, "speak", "customer", "I have been waiting for forty minutes and nobody helps me", { stepMs: 80, correct: "my" });
+    await waitFor(async () => (await seen()).length === 3, "the customer's final line");
+    const customer = (await seen())[2]!;
+    expect(customer.text).toBe("I have been waiting for forty minutes and nobody helps me");
+    expect(customer.end! - customer.at).toBeGreaterThan(0.5);
+
+    // A line the console never marks final becomes a turn when the other side speaks.
+    const agentLine = "okay so what you need to do is go to settings then billing then click on the update card button and then confirm";
+    await call(f, "speak", "agent", agentLine, { stepMs: 15, final: false });
+    await call(f, "speak", "customer", "wait", { stepMs: 10 });
+    await waitFor(async () => (await seen()).length === 5, "the agent's line and the customer's");
+    expect((await seen()).slice(3).map((e) => `${e.speaker}: ${e.text}`)).toEqual([`agent: ${agentLine}`, "customer: wait"]);
+    await settle();
+    expect(await seen()).toHaveLength(5);
+    // 23 words in well under two seconds: far over 170 words a minute.
+    await waitFor(async () => (await readOverlay(page)).some((card) => card.rule === "slow-down"), "the slow-down nudge");
+    expect(errors).toEqual([]);
+  });
+});
