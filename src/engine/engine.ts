@@ -295,6 +295,7 @@ export function restoreEngine(packsInput: readonly unknown[] | CompiledPacks, op
       }
       if (sent && speaker === "customer") state.customerWords += words;
       if (sent && speaker === "agent") state.reply += 1;
+      step.read = { signals: [...signals], words };
       return step;
     },
     tick(now) {

@@ -24,4 +24,6 @@ export interface EngineStep {
   resolved: Nudge[];
   /** Rules that failed on this event; the others went on. */
   errors?: Array<{ rule: string; message: string }>;
+  /** How a turn or draft was read: its signals (with `name.customer`) and word count — what scorecards are built from. */
+  read?: { signals: string[]; words: number };
 }

@@ -1,0 +1,150 @@
+import type { Channel, ConversationEvent } from "../engine/conversation.js";
+import type { EngineStep, Nudge } from "../engine/nudge.js";
+
+/** A place in the conversation a figure points at: the event's index and its time (seconds from the start). */
+export interface Moment {
+  event: number;
+  at: number;
+}
+
+/** A count and every moment it counted. */
+export interface Count {
+  value: number;
+  moments: Moment[];
+}
+
+export interface Scorecard {
+  channel: Channel;
+  /** Agent turns carrying an open / a closed question. */
+  openQuestions: Count;
+  closedQuestions: Count;
+  feelingAcknowledgements: Count;
+  apologies: Count;
+  thanks: Count;
+  /** Agent turns that use the customer's name. */
+  nameUsed: Count;
+  /** Chat: seconds from a customer's first unanswered turn to the agent's reply, for each reply. */
+  responseTime?: { median: number; longest: number; longestAt: Moment; replies: Array<Moment & { seconds: number }> } | undefined;
+  /** Call: the agent's share of the words spoken, 0–1. */
+  talkShare?: { agent: number; agentWords: number; customerWords: number } | undefined;
+  /** Call: the agent's words a minute over the turns with a known end, and the fastest such turn (5+ words). */
+  speechRate?: { wordsPerMinute: number; fastest: Moment & { wordsPerMinute: number } } | undefined;
+  /** The longest run of agent turns with no customer turn between (chat: by words, call: by seconds). */
+  longestMonologue?: (Moment & { words: number; seconds: number; turns: number }) | undefined;
+  nudges: { raised: Count; followed: Count; missed: Count; open: Count };
+}
+
+/** Signals counted on agent turns, and the figure each feeds. */
+const COUNTED = {
+  "question.open": "openQuestions",
+  "question.closed": "closedQuestions",
+  "ack.feeling": "feelingAcknowledgements",
+  apology: "apologies",
+  gratitude: "thanks",
+  "name.customer": "nameUsed",
+} as const;
+type Counted = (typeof COUNTED)[keyof typeof COUNTED];
+
+const MIN_RATE_WORDS = 5;
+
+interface Run extends Moment {
+  words: number;
+  seconds: number;
+  turns: number;
+}
+
+/**
+ * What a scorecard needs of a conversation so far, as small JSON: the worker keeps it beside the engine's snapshot
+ * (no conversation text), and a replay keeps one per pane. Built one event at a time by `tallyEvent`.
+ */
+export interface Tally {
+  channel: Channel;
+  counts: Record<Counted, Moment[]>;
+  replies: Array<Moment & { seconds: number }>;
+  /** When the customer's first turn still unanswered was sent. */
+  waitingSince?: number | undefined;
+  words: { agent: number; customer: number };
+  speech: { words: number; seconds: number };
+  fastest?: (Moment & { wordsPerMinute: number }) | undefined;
+  run?: Run | undefined;
+  longest?: Run | undefined;
+}
+
+export function emptyTally(channel: Channel): Tally {
+  return {
+    channel,
+    counts: Object.fromEntries(Object.values(COUNTED).map((figure) => [figure, []])) as unknown as Record<Counted, Moment[]>,
+    replies: [],
+    words: { agent: 0, customer: 0 },
+    speech: { words: 0, seconds: 0 },
+  };
+}
+
+/** Takes in one event (the `index`-th) with the engine's reading of it (the step `push` returned). Drafts are not counted. */
+export function tallyEvent(tally: Tally, index: number, event: ConversationEvent, read: EngineStep["read"]): void {
+  if (event.type !== "turn" || !read) return;
+  const moment = { event: index, at: event.at };
+  if (event.speaker === "customer") {
+    tally.words.customer += read.words;
+    tally.waitingSince ??= event.at;
+    tally.run = undefined;
+    return;
+  }
+  tally.words.agent += read.words;
+  for (const [signal, figure] of Object.entries(COUNTED)) if (read.signals.includes(signal)) tally.counts[figure].push(moment);
+  if (tally.waitingSince !== undefined) {
+    tally.replies.push({ ...moment, seconds: round(event.at - tally.waitingSince) });
+    tally.waitingSince = undefined;
+  }
+  const spoken = event.end !== undefined && event.end > event.at ? event.end - event.at : undefined;
+  if (spoken !== undefined) {
+    tally.speech.words += read.words;
+    tally.speech.seconds += spoken;
+    const wordsPerMinute = round((read.words / spoken) * 60);
+    if (read.words >= MIN_RATE_WORDS && wordsPerMinute > (tally.fastest?.wordsPerMinute ?? -1)) tally.fastest = { ...moment, wordsPerMinute };
+  }
+  const run = tally.run ?? { ...moment, words: 0, seconds: 0, turns: 0 };
+  run.words += read.words;
+  run.turns += 1;
+  run.seconds = round((event.end ?? event.at) - run.at);
+  tally.run = run;
+  const measure = (r: Run) => (tally.channel === "call" ? r.seconds : r.words);
+  if (!tally.longest || measure(run) > measure(tally.longest)) tally.longest = { ...run };
+}
+
+const count = (moments: Moment[]): Count => ({ value: moments.length, moments });
+const round = (n: number, places = 1) => Math.round(n * 10 ** places) / 10 ** places;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : round((sorted[middle - 1]! + sorted[middle]!) / 2);
+}
+
+/** The scorecard of what the tally has taken in, with the conversation's nudges (their outcomes as they stand). */
+export function scorecardOf(tally: Tally, nudges: readonly Nudge[]): Scorecard {
+  const { counts, channel } = tally;
+  const nudgesWith = (outcome?: Nudge["outcome"]) => count(nudges.filter((n) => !outcome || n.outcome === outcome).map((n) => ({ event: n.event, at: n.at })));
+  const longestReply = tally.replies.reduce<(Moment & { seconds: number }) | undefined>((best, r) => (!best || r.seconds > best.seconds ? r : best), undefined);
+  const spokenWords = tally.words.agent + tally.words.customer;
+  return {
+    channel,
+    openQuestions: count(counts.openQuestions),
+    closedQuestions: count(counts.closedQuestions),
+    feelingAcknowledgements: count(counts.feelingAcknowledgements),
+    apologies: count(counts.apologies),
+    thanks: count(counts.thanks),
+    nameUsed: count(counts.nameUsed),
+    responseTime:
+      channel === "chat" && longestReply
+        ? { median: median(tally.replies.map((r) => r.seconds)), longest: longestReply.seconds, longestAt: { event: longestReply.event, at: longestReply.at }, replies: tally.replies }
+        : undefined,
+    talkShare: channel === "call" && spokenWords ? { agent: round(tally.words.agent / spokenWords, 3), agentWords: tally.words.agent, customerWords: tally.words.customer } : undefined,
+    speechRate:
+      channel === "call" && tally.speech.seconds && tally.fastest
+        ? { wordsPerMinute: round((tally.speech.words / tally.speech.seconds) * 60), fastest: tally.fastest }
+        : undefined,
+    longestMonologue: tally.longest,
+    nudges: { raised: nudgesWith(), followed: nudgesWith("followed"), missed: nudgesWith("missed"), open: nudgesWith("open") },
+  };
+}
