@@ -29,3 +29,9 @@ export function matchesOrHolds(item: Element, selector: string): boolean {
     return false;
   }
 }
+
+/** Whether an element is on show: not hidden by an attribute, nor by its styles where the browser can tell. */
+export function isShown(el: Element): boolean {
+  if (el.closest("[hidden], [aria-hidden='true']")) return false;
+  return typeof el.checkVisibility === "function" ? el.checkVisibility() : true;
+}

@@ -1,9 +1,19 @@
 import { defineAdapter } from "./adapter.js";
+import { isShown } from "./deep-query.js";
 import { inferSpeaker } from "../content/speaker.js";
 import { messageText } from "../content/message-text.js";
 
-/** Live regions are how accessible chat widgets announce new messages, so most consoles have one. */
-const LIVE_REGION_SELECTOR = "[role='log'], [aria-live='polite'], [aria-live='assertive']";
+/**
+ * Live regions are how accessible chat widgets announce new messages, so most consoles have one; chat UI kits without
+ * one name their list of messages so.
+ */
+const TRANSCRIPT_SELECTOR = [
+  "[role='log']", "[aria-live='polite']", "[aria-live='assertive']",
+  "[class*='message-list']", "[class*='messageList']", "[class*='message_list']", "[class*='chat-messages']",
+].join(",");
+
+/** How chat widgets show that the other side is typing. */
+const TYPING_SELECTOR = "[class*='typing-indicator'], [class*='typingIndicator'], [class*='is-typing']";
 
 /** Where a live region wraps its messages in one inner list, the messages are that list's children. */
 function messageParent(container: Element): Element {
@@ -29,7 +39,7 @@ export default defineAdapter({
   findTranscript(root) {
     let best: Element | null = null;
     let bestCount = 0;
-    for (const candidate of root.querySelectorAll(LIVE_REGION_SELECTOR)) {
+    for (const candidate of root.querySelectorAll(TRANSCRIPT_SELECTOR)) {
       const count = countMessages(candidate);
       if (count > bestCount) [best, bestCount] = [candidate, count];
     }
@@ -42,6 +52,9 @@ export default defineAdapter({
   messageId(item) {
     return item.getAttribute("data-message-id") ?? item.getAttribute("data-id") ?? (item.id || undefined);
   },
+  // Kits keep an empty container for the indicator: only one with something in it counts.
+  customerTyping: (root) =>
+    [...root.querySelectorAll(TYPING_SELECTOR)].some((el) => el.childElementCount > 0 && isShown(el)),
   conversationKey: (root, transcript) =>
     (transcript.closest("[data-conversation-id]") ?? root.querySelector("[data-conversation-id]"))?.getAttribute("data-conversation-id") || "default",
 });

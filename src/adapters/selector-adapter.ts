@@ -1,5 +1,5 @@
 import type { Adapter } from "./adapter.js";
-import { deepQuery, matchesOrHolds } from "./deep-query.js";
+import { deepQuery, isShown, matchesOrHolds } from "./deep-query.js";
 import type { SelectorSpec } from "./selector-spec.js";
 import { messageText } from "../content/message-text.js";
 
@@ -9,11 +9,6 @@ const isLoopback = (hostname: string) => hostname === "127.0.0.1" || hostname ==
 export function hostMatches(pattern: string, host: string): boolean {
   if (pattern.startsWith("*.")) return host.endsWith(pattern.slice(1)) || host === pattern.slice(2);
   return host === pattern;
-}
-
-function visible(el: Element): boolean {
-  if (el.closest("[hidden], [aria-hidden='true']")) return false;
-  return typeof el.checkVisibility === "function" ? el.checkVisibility() : true;
 }
 
 function children(transcript: Element, selector: string): Element[] {
@@ -58,7 +53,7 @@ export function selectorAdapter(spec: SelectorSpec): Adapter {
       ? {
           customerTyping: (root: Document) => {
             const el = deepQuery(root, spec.typing!);
-            return !!el && visible(el);
+            return !!el && isShown(el);
           },
         }
       : {}),
