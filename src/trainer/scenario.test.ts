@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { ValidationError } from "../engine/index.js";
+import { runConversation } from "../engine/engine.js";
+import { parseScenario, parseScenarioJson, variantConversation } from "./scenario.js";
+import { shippedPacks, shippedScenarioFiles } from "./test-packs.js";
+
+describe("the shipped scenarios (scenarios/*.json)", () => {
+  const files = shippedScenarioFiles();
+
+  it("cover English, Italian, Romanian and Persian with three situations each", () => {
+    const scenarios = files.map(({ file, json }) => parseScenario(json, file));
+    for (const language of ["en", "it", "ro", "fa"]) expect(scenarios.filter((s) => s.language === language).length).toBeGreaterThanOrEqual(3);
+    expect(new Set(scenarios.map((s) => s.id)).size).toBe(scenarios.length);
+  });
+
+  for (const { file, json } of files) {
+    it(`${file}: validates, is named after its id, and the poor agent raises more nudges than the good one`, () => {
+      const scenario = parseScenario(json, file);
+      expect(file).toBe(`scenarios/${scenario.id}.json`);
+      const good = runConversation(shippedPacks, variantConversation(scenario, "good"));
+      const poor = runConversation(shippedPacks, variantConversation(scenario, "poor"));
+      expect(poor.length, `poor: ${poor.map((n) => n.rule).join(", ")}; good: ${good.map((n) => n.rule).join(", ")}`).toBeGreaterThan(good.length);
+      // Both variants start from the same customer.
+      const opening = (id: string) => scenario.variants.find((v) => v.id === id)!.events[0];
+      expect(opening("poor")).toEqual(opening("good"));
+    });
+  }
+});
+
+describe("reading a scenario", () => {
+  const valid = {
+    id: "late-parcel",
+    title: "A late parcel",
+    description: "",
+    language: "en",
+    variants: [{ id: "good", label: "Good", events: [{ type: "turn", speaker: "customer", text: "Where is it?", at: 0 }] }],
+  };
+
+  it("reads a valid scenario, the channel defaulting to chat", () => {
+    expect(parseScenario(valid).channel).toBe("chat");
+  });
+
+  it("names every problem with the file, the JSON path and what was expected", () => {
+    const bad = {
+      ...valid,
+      language: "English",
+      variants: [
+        { id: "good", label: "Good", events: [{ type: "turn", speaker: "customer", text: "Hi", at: 5 }, { type: "turn", speaker: "boss", text: "Hi", at: 2 }] },
+        { id: "good", label: "Again", events: [{ type: "turn", speaker: "customer", text: "Hi", at: 5 }, { type: "turn", speaker: "agent", text: "Hi", at: 2 }] },
+      ],
+    };
+    let problems: string[] = [];
+    try {
+      parseScenario(bad, "mine.json");
+    } catch (error) {
+      problems = (error as ValidationError).problems;
+    }
+    expect(problems).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^mine\.json: \$\.language: /),
+      expect.stringMatching(/^mine\.json: \$\.variants\[0\]\.events\[1\]\.speaker: /),
+    ]));
+    // The order check runs once the shapes are right.
+    const shapes = { ...bad, language: "en", variants: [bad.variants[1]!, bad.variants[1]!] };
+    expect(() => parseScenario(shapes, "mine.json")).toThrow(/mine\.json: \$\.variants\[0\]\.events\[1\]\.at: events must be in time order[\s\S]*\$\.variants\[1\]\.id: variant "good" is defined twice/);
+  });
+
+  it("reports invalid JSON as a problem, not a crash", () => {
+    expect(() => parseScenarioJson("{ nope", "paste")).toThrow(ValidationError);
+    expect(() => parseScenarioJson("{ nope", "paste")).toThrow(/^paste: not valid JSON: /);
+  });
+});
