@@ -26,6 +26,12 @@ describe("PhraseMatcher", () => {
     expect(values(m, "thank you so much")).toEqual(["c"]);
   });
 
+  it("splits a hyphenated phrase into words, as text is split", () => {
+    const m = new PhraseMatcher([{ phrase: "m-am săturat", value: "ro" }, { phrase: "fed-up", value: "en" }], "ro");
+    expect(values(m, "Gata, m-am saturat!", "ro")).toEqual(["ro"]);
+    expect(values(m, "i'm fed-up", "ro")).toEqual(["en"]);
+  });
+
   it("reports the span of words a phrase covers", () => {
     const m = new PhraseMatcher([{ phrase: "not angry", value: "x" }], "en");
     expect(m.match(tokenize("I am not angry at all", "en"))).toEqual([{ value: "x", span: { start: 2, end: 4 } }]);

@@ -52,11 +52,13 @@ export class PhraseMatcher<T> {
 
   constructor(entries: Iterable<{ phrase: string; value: T }>, language: string) {
     for (const { phrase, value } of entries) {
-      // Phrases are tokenized like text, but keep their syntax characters (*, |).
+      // Phrases are tokenized like text, but keep their syntax characters (*, |): text splits at hyphens
+      // ("m-am săturat" is three words) and, in Italian and Romanian, at apostrophes, so a phrase does too.
+      const splitAt = language === "it" || language === "ro" ? /['-]/ : /-/;
       const tokens = phrase
         .trim()
         .split(/\s+/)
-        .flatMap((raw) => (language === "it" || language === "ro") && !raw.includes("|") ? raw.split(/'/).filter(Boolean) : [raw])
+        .flatMap((raw) => (raw.includes("|") ? [raw] : raw.split(splitAt).filter(Boolean)))
         .map((raw) => compileToken(raw.replace(/[.,!?;:"()]/g, ""), language))
         .filter((t) => t.any || t.words.size || t.prefixes.length);
       if (!tokens.length) continue;
