@@ -21,10 +21,12 @@ const ENTRIES = {
   content: "src/content/main.ts",
   "pages/popup": "src/pages/popup/popup.ts",
   "pages/options": "src/pages/options/options.ts",
+  "pages/trainer": "src/pages/trainer/trainer.ts",
+  teach: "src/teach/main.ts",
 };
 
 /** Copied verbatim into every extension: source → destination inside dist/<browser>/. */
-const STATIC = { icons: "icons", _locales: "_locales", "src/pages/popup/popup.html": "pages/popup.html", "src/pages/options/options.html": "pages/options.html", "src/pages/page.css": "pages/page.css" };
+const STATIC = { icons: "icons", _locales: "_locales", "src/pages/popup/popup.html": "pages/popup.html", "src/pages/options/options.html": "pages/options.html", "src/pages/trainer/trainer.html": "pages/trainer.html", "src/pages/trainer/trainer.css": "pages/trainer.css", "src/pages/page.css": "pages/page.css" };
 
 const readJson = (file) => JSON.parse(readFileSync(join(root, file), "utf8"));
 
@@ -33,20 +35,24 @@ export function manifestFor(browser) {
   return { ...readJson("manifest.json"), ...readJson(`manifest.${browser}.json`), version: pkg.version };
 }
 
-/** `import packs from "attune:shipped-packs"` bundles every rules/*.json, so the worker needs no fetch at run time. */
-const shippedPacksPlugin = {
-  name: "shipped-packs",
+/**
+ * `import packs from "attune:shipped-packs"` bundles every rules/*.json (and "attune:shipped-scenarios" every
+ * scenarios/*.json), so the extension needs no fetch at run time.
+ */
+const BUNDLED_FOLDERS = { "shipped-packs": "rules", "shipped-scenarios": "scenarios" };
+const shippedJsonPlugin = {
+  name: "shipped-json",
   setup(build) {
-    build.onResolve({ filter: /^attune:shipped-packs$/ }, () => ({ path: "shipped-packs", namespace: "attune" }));
-    build.onLoad({ filter: /.*/, namespace: "attune" }, () => {
-      const dir = join(root, "rules");
+    build.onResolve({ filter: /^attune:shipped-(packs|scenarios)$/ }, (args) => ({ path: args.path.slice("attune:".length), namespace: "attune" }));
+    build.onLoad({ filter: /.*/, namespace: "attune" }, (args) => {
+      const dir = join(root, BUNDLED_FOLDERS[args.path]);
       const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json")).sort() : [];
-      const imports = files.map((f, i) => `import p${i} from ${JSON.stringify(join(root, "rules", f))};`);
+      const imports = files.map((f, i) => `import p${i} from ${JSON.stringify(join(dir, f))};`);
       return {
         contents: `${imports.join("\n")}\nexport default [${files.map((_, i) => `p${i}`).join(", ")}];`,
         resolveDir: root,
-        watchFiles: files.map((f) => join(root, "rules", f)),
-        watchDirs: [join(root, "rules")],
+        watchFiles: files.map((f) => join(dir, f)),
+        watchDirs: [dir],
       };
     });
   },
@@ -69,7 +75,7 @@ function extensionOptions(browser) {
       __BROWSER__: JSON.stringify(browser),
       __DEV__: JSON.stringify(dev),
     },
-    plugins: [shippedPacksPlugin, writeStaticPlugin(browser)],
+    plugins: [shippedJsonPlugin, writeStaticPlugin(browser)],
   };
 }
 

@@ -86,6 +86,39 @@ describe("ConversationStore", () => {
   });
 });
 
+describe("ConversationStore scorecards", () => {
+  /** Reads each turn as the engine would: an open question where there is "?", one word per space-separated token. */
+  const readingCoach: CoachFactory = (ref, snapshot) => {
+    const inner = recordingCoach(ref, snapshot);
+    return {
+      ...inner,
+      push(event: ConversationEvent) {
+        const step = inner.push(event);
+        return event.type === "typing" ? step : { ...step, read: { signals: event.text.includes("?") ? ["question.open"] : [], words: event.text.split(" ").length } };
+      },
+    };
+  };
+  const turn = (seq: number, speaker: "agent" | "customer", text: string, at: number): ConversationEventsMessage => ({
+    ...message("a", seq, text),
+    events: [{ seq, event: { type: "turn", speaker, text, at }, history: false }],
+  });
+
+  it("keeps each conversation's scorecard across a stopped worker, on the conversation's events", async () => {
+    const storage = memory();
+    const store = new ConversationStore(storage, readingCoach);
+    await store.accept(1, 0, turn(0, "customer", "it broke", 0));
+    await store.accept(1, 0, turn(1, "agent", "what happened?", 12));
+    const restarted = new ConversationStore(storage, readingCoach);
+    await restarted.accept(1, 0, turn(2, "customer", "it just stopped", 20));
+    await restarted.accept(1, 0, turn(3, "agent", "when was that?", 24));
+    const [summary] = await restarted.summaries(1);
+    expect(summary!.scorecard.openQuestions).toEqual({ value: 2, moments: [{ event: 1, at: 12 }, { event: 3, at: 24 }] });
+    expect(summary!.scorecard.responseTime).toMatchObject({ median: 8, longest: 12, longestAt: { event: 1, at: 12 } });
+    // Counts and moments only: no conversation text is kept for it.
+    expect(JSON.stringify(summary!.scorecard)).not.toMatch(/broke|happened|stopped/);
+  });
+});
+
 describe("ConversationStore when storage fails", () => {
   it("keeps coaching from memory, reports the problem, and keeps what was saved before", async () => {
     const storage = memory();

@@ -1,6 +1,7 @@
 import type { ConversationEventsMessage, ConversationRef, ConversationSummary, EventAck } from "../shared/messages.js";
 import type { ConversationEvent } from "../engine/conversation.js";
 import type { EngineStep } from "../engine/nudge.js";
+import { emptyTally, scorecardOf, tallyEvent, type Tally } from "../trainer/scorecard.js";
 import type { Coach, CoachFactory } from "./coach.js";
 
 /** The slice of `storage.session` the store needs; a Map stands in for it in unit tests. */
@@ -23,10 +24,13 @@ interface Saved {
   /** Seconds from the conversation's start to the current session's. */
   offset: number;
   coach: unknown;
+  /** What the scorecard is built from: counts, times and event indexes, no text. (Absent in states saved before it.) */
+  tally?: Tally;
 }
 
-interface Live extends Omit<Saved, "coach"> {
+interface Live extends Omit<Saved, "coach" | "tally"> {
   coach: Coach;
+  tally: Tally;
 }
 
 export interface Accepted {
@@ -77,6 +81,7 @@ export class ConversationStore {
           open: nudges.filter((n) => n.outcome === "open").length,
         },
         list: nudges.map(({ rule, event, at, severity, outcome }) => ({ rule, event, at, severity, outcome })),
+        scorecard: scorecardOf(state.tally, nudges),
       });
     }
     return summaries;
@@ -106,7 +111,9 @@ export class ConversationStore {
       }
       // An event the worker already took (the content script resent it after a restart) is not pushed again.
       if (seq < state.nextSeq) continue;
-      const result = state.coach.push(onConversationClock(event, state.offset));
+      const onClock = onConversationClock(event, state.offset);
+      const result = state.coach.push(onClock);
+      tallyEvent(state.tally, state.events, onClock, result.read);
       state.nextSeq = seq + 1;
       state.events += 1;
       pushed = true;
@@ -129,14 +136,14 @@ export class ConversationStore {
     const ref = message.conversation;
     const saved = (await this.storage.get(key))[key] as Saved | undefined;
     if (saved) return this.revive(key, saved);
-    const state: Live = { ref, coach: this.createCoach(ref), session: "", nextSeq: 0, events: 0, startedAt: message.sessionStartedAt, offset: 0 };
+    const state: Live = { ref, coach: this.createCoach(ref), tally: emptyTally(ref.channel), session: "", nextSeq: 0, events: 0, startedAt: message.sessionStartedAt, offset: 0 };
     this.live.set(key, state);
     return state;
   }
 
   /** A conversation the worker had before it was stopped: back from its snapshot. */
   private revive(key: string, saved: Saved): Live {
-    const state: Live = { ...saved, coach: this.createCoach(saved.ref, saved.coach) };
+    const state: Live = { ...saved, coach: this.createCoach(saved.ref, saved.coach), tally: saved.tally ?? emptyTally(saved.ref.channel) };
     this.live.set(key, state);
     return state;
   }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ChannelSchema, ConversationEventSchema, LanguageSchema } from "../engine/conversation.js";
+import type { Scorecard } from "../trainer/scorecard.js";
 import { MAX_BATCH } from "./limits.js";
 
 // Every message between the content script, the worker and extension pages is named here and validated on receipt:
@@ -96,6 +97,8 @@ export interface ConversationSummary {
   nudges: { raised: number; followed: number; missed: number; open: number };
   /** Every nudge of the conversation, oldest first: rule ids and moments, no conversation text. */
   list: Array<{ rule: string; event: number; at: number; severity: string; outcome: string }>;
+  /** The conversation's scorecard so far (counts, times and moments; no conversation text). */
+  scorecard: Scorecard;
 }
 
 export interface TabStatus {

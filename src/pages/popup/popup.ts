@@ -1,6 +1,7 @@
 import browser from "webextension-polyfill";
 import type { PageToWorker, TabStatus } from "../../shared/messages.js";
 import { localizePage, t } from "../i18n.js";
+import { scorecardPanel } from "../scorecard-panel.js";
 
 const SNOOZE_MINUTES = 15;
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -20,6 +21,8 @@ async function render(): Promise<void> {
   const totals = { raised: 0, followed: 0, missed: 0, open: 0 };
   for (const c of status.conversations) for (const key of Object.keys(totals) as Array<keyof typeof totals>) totals[key] += c.nudges[key];
   for (const [key, value] of Object.entries(totals)) $(key).textContent = String(value);
+  $("scorecard-section").hidden = !conversation;
+  $("scorecard").replaceChildren(...(conversation ? [scorecardPanel(document, conversation.scorecard, { t, exportName: "attune-scorecard.json" })] : []));
 
   const site = tab.url && URL.canParse(tab.url) ? new URL(tab.url).origin : undefined;
   const toggle = $<HTMLInputElement>("site-enabled");

@@ -1,0 +1,57 @@
+import browser from "webextension-polyfill";
+import { ValidationError } from "../../engine/index.js";
+import { parseScenario, parseScenarioJson, type Scenario } from "../../trainer/scenario.js";
+
+/** A scenario the trainer offers: shipped with Attune, or imported by the trainer (kept in local storage). */
+export interface Entry {
+  key: string;
+  scenario: Scenario;
+  imported: boolean;
+}
+
+const STORAGE_KEY = "trainerScenarios";
+
+/** Shipped scenarios (validated like any import: a broken one is reported, the others load) and the imported ones. */
+export async function loadLibrary(shipped: readonly unknown[]): Promise<{ entries: Entry[]; problems: string[] }> {
+  const problems: string[] = [];
+  const entries: Entry[] = [];
+  shipped.forEach((input, i) => {
+    try {
+      const scenario = parseScenario(input, `scenarios/${(input as { id?: unknown })?.id ?? i}.json`);
+      entries.push({ key: `shipped:${scenario.id}`, scenario, imported: false });
+    } catch (error) {
+      problems.push(...problemLines(error));
+    }
+  });
+  const stored = (await browser.storage.local.get(STORAGE_KEY))[STORAGE_KEY];
+  for (const input of Array.isArray(stored) ? stored : []) {
+    try {
+      const scenario = parseScenario(input, "imported scenario");
+      entries.push({ key: `imported:${scenario.id}`, scenario, imported: true });
+    } catch (error) {
+      problems.push(...problemLines(error));
+    }
+  }
+  return { entries, problems };
+}
+
+/**
+ * Adds (or replaces, by id) an imported scenario and saves the imported ones. Returns the entry; throws a
+ * ValidationError listing every problem, with nothing saved, when the text is not a valid scenario.
+ */
+export async function importScenario(entries: Entry[], text: string, file: string): Promise<Entry> {
+  return addImported(entries, parseScenarioJson(text, file));
+}
+
+export async function addImported(entries: Entry[], scenario: Scenario): Promise<Entry> {
+  const entry: Entry = { key: `imported:${scenario.id}`, scenario, imported: true };
+  const at = entries.findIndex((e) => e.key === entry.key);
+  if (at >= 0) entries[at] = entry;
+  else entries.push(entry);
+  await browser.storage.local.set({ [STORAGE_KEY]: entries.filter((e) => e.imported).map((e) => e.scenario) });
+  return entry;
+}
+
+export function problemLines(error: unknown): string[] {
+  return error instanceof ValidationError ? error.problems : [error instanceof Error ? error.message : String(error)];
+}

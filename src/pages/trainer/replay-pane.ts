@@ -1,0 +1,148 @@
+import type { ConversationEvent, Nudge } from "../../engine/index.js";
+import { Overlay, type OverlayLabels } from "../../overlay/overlay.js";
+import type { Replay, ReplayStep } from "../../trainer/replay.js";
+import type { Moment } from "../../trainer/scorecard.js";
+import { clockTime, scorecardPanel } from "../scorecard-panel.js";
+
+type Translate = (key: string, ...substitutions: string[]) => string;
+
+/**
+ * One conversation on screen: its transcript as it plays, the nudge card as an agent would see it (the overlay
+ * component itself), the list of nudges raised so far, and its scorecard.
+ */
+export class ReplayPane {
+  readonly element: HTMLElement;
+  private readonly transcript: HTMLOListElement;
+  private readonly live: HTMLElement;
+  private readonly overlayMount: HTMLElement;
+  private readonly log: HTMLUListElement;
+  private readonly count: HTMLElement;
+  private readonly scorecard: HTMLElement;
+  private overlay!: Overlay;
+  private readonly items = new Map<number, HTMLLIElement>();
+
+  constructor(
+    private readonly doc: Document,
+    readonly replay: Replay,
+    label: string,
+    /** Names the exported scorecard's file: the scenario and variant. */
+    private readonly exportName: string,
+    private readonly t: Translate,
+    private readonly onMoment: (pane: ReplayPane, moment: Moment) => void,
+  ) {
+    const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string) => {
+      const node = doc.createElement(tag);
+      if (className) node.className = className;
+      return node;
+    };
+    this.element = el("section", "pane");
+    const id = `pane-${Math.random().toString(36).slice(2, 8)}`;
+    this.element.setAttribute("aria-labelledby", id);
+    const heading = el("h2");
+    heading.id = id;
+    heading.textContent = label;
+    this.count = el("span", "count");
+    heading.append(" · ", this.count);
+    this.transcript = el("ol", "transcript");
+    this.transcript.setAttribute("role", "log");
+    this.transcript.setAttribute("aria-label", label);
+    this.transcript.tabIndex = 0;
+    this.live = el("p", "live muted");
+    this.overlayMount = el("div", "overlay-mount");
+    const nudgesHeading = el("h3");
+    nudgesHeading.textContent = t("trainerNudges");
+    this.log = el("ul", "nudge-log plain");
+    const scoreHeading = el("h3");
+    scoreHeading.textContent = t("trainerScorecard");
+    this.scorecard = el("div", "scorecard-mount");
+    this.element.append(heading, this.transcript, this.live, this.overlayMount, nudgesHeading, this.log, scoreHeading, this.scorecard);
+    this.reset();
+  }
+
+  /** Shows what the replay's clock just moved past. */
+  apply(step: ReplayStep): void {
+    for (const { index, event } of step.events) this.show(index, event);
+    this.overlay.update(step.raised, step.resolved);
+    if (step.events.some(({ event }) => event.type === "turn" && event.speaker === "agent")) this.overlay.agentReplied();
+    this.renderLog();
+  }
+
+  /** Empties the pane for a replay started again. */
+  reset(): void {
+    this.transcript.replaceChildren();
+    this.items.clear();
+    this.live.textContent = "";
+    this.overlayMount.replaceChildren();
+    const noop = () => undefined;
+    const t = this.t;
+    const labels: OverlayLabels = {
+      dismiss: t("overlayDismiss"), helpful: t("overlayHelpful"), notHelpful: t("overlayNotHelpful"), snooze: t("overlaySnooze"),
+      expand: t("overlayExpand"), collapse: t("overlayCollapse"), followed: t("overlayFollowed"),
+    };
+    this.overlay = new Overlay(this.doc, {
+      labels, autoHideSeconds: 0, compact: false, avoid: () => [], mountIn: this.overlayMount,
+      onFeedback: noop, onDismiss: noop, onSnooze: noop, onMove: noop, onCompactChange: noop,
+    });
+    this.renderLog();
+  }
+
+  /** Marks the event a scorecard figure points at, and brings it into view. */
+  highlight(index: number): void {
+    for (const item of this.items.values()) item.classList.remove("highlight");
+    const item = this.items.get(index);
+    item?.classList.add("highlight");
+    item?.scrollIntoView({ block: "nearest" });
+  }
+
+  private show(index: number, event: ConversationEvent): void {
+    if (event.type === "typing") {
+      this.live.textContent = this.t("trainerTyping");
+      return;
+    }
+    if (event.type === "draft") {
+      this.live.textContent = this.t("trainerDraft", event.text);
+      return;
+    }
+    this.live.textContent = "";
+    const item = this.doc.createElement("li");
+    item.className = `turn ${event.speaker}`;
+    item.dataset.event = String(index);
+    item.dataset.speaker = event.speaker;
+    const meta = this.doc.createElement("span");
+    meta.className = "meta";
+    meta.textContent = `${clockTime(event.at)} · ${this.t(event.speaker === "agent" ? "trainerAgent" : "trainerCustomer")}`;
+    const text = this.doc.createElement("span");
+    text.className = "text";
+    text.dir = "auto";
+    text.textContent = event.text;
+    item.append(meta, text);
+    this.transcript.append(item);
+    this.items.set(index, item);
+    this.transcript.scrollTop = this.transcript.scrollHeight;
+  }
+
+  private renderLog(): void {
+    const nudges = this.replay.nudges();
+    this.count.textContent = this.t("trainerNudgeCount", String(nudges.length));
+    this.element.dataset.nudges = String(nudges.length);
+    this.log.replaceChildren(...nudges.map((nudge) => this.logItem(nudge)));
+    this.scorecard.replaceChildren(scorecardPanel(this.doc, this.replay.scorecard(), {
+        t: this.t,
+        onMoment: (moment) => this.onMoment(this, moment),
+        exportName: `scorecard-${this.exportName}.json`,
+      }),
+    );
+  }
+
+  private logItem(nudge: Nudge): HTMLLIElement {
+    const item = this.doc.createElement("li");
+    item.dataset.rule = nudge.rule;
+    item.dataset.event = String(nudge.event);
+    item.dataset.at = String(nudge.at);
+    item.dataset.outcome = nudge.outcome;
+    item.dataset.severity = nudge.severity;
+    const outcome = { open: "popupOpen", followed: "popupFollowed", missed: "popupMissed" }[nudge.outcome];
+    item.textContent = `${clockTime(nudge.at)} · ${nudge.message} (${this.t(outcome)})`;
+    return item;
+  }
+}

@@ -1,0 +1,217 @@
+import shippedPacks from "attune:shipped-packs";
+import shippedScenarios from "attune:shipped-scenarios";
+import { compilePacks, type CompiledPacks } from "../../engine/index.js";
+import { Replay } from "../../trainer/replay.js";
+import { variantConversation, type Scenario } from "../../trainer/scenario.js";
+import { localizePage, t } from "../i18n.js";
+import { clockTime } from "../scorecard-panel.js";
+import { downloadJson } from "../download.js";
+import { addImported, importScenario, loadLibrary, problemLines, type Entry } from "./library.js";
+import { Player, SPEEDS } from "./player.js";
+import { Practice } from "./practice.js";
+import { ReplayPane } from "./replay-pane.js";
+
+type Mode = "replay" | "side" | "practice";
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+const params = new URLSearchParams(location.search);
+
+let packs: CompiledPacks;
+let language = "en";
+let entries: Entry[] = [];
+let practice: Practice | undefined;
+const player = new Player(showClock);
+
+const current = (): Entry | undefined => entries.find((e) => e.key === $<HTMLSelectElement>("scenario").value) ?? entries[0];
+const mode = (): Mode => (document.querySelector<HTMLInputElement>("input[name=mode]:checked")?.value as Mode | undefined) ?? "replay";
+
+function showProblems(lines: string[]): void {
+  $("problems").replaceChildren(
+    ...lines.map((line) => {
+      const item = document.createElement("li");
+      item.textContent = line;
+      return item;
+    }),
+  );
+  $("problems-section").hidden = !lines.length;
+}
+
+function option(value: string, text: string): HTMLOptionElement {
+  const item = document.createElement("option");
+  item.value = value;
+  item.textContent = text;
+  return item;
+}
+
+function fillScenarios(selected?: string): void {
+  const select = $<HTMLSelectElement>("scenario");
+  const group = (label: string, imported: boolean) => {
+    const optgroup = document.createElement("optgroup");
+    optgroup.label = label;
+    optgroup.append(...entries.filter((e) => e.imported === imported).map((e) => option(e.key, `${e.scenario.title} (${e.scenario.language}, ${e.scenario.channel})`)));
+    return optgroup;
+  };
+  select.replaceChildren(group(t("trainerShipped"), false), ...(entries.some((e) => e.imported) ? [group(t("trainerImportedGroup"), true)] : []));
+  if (selected && entries.some((e) => e.key === selected)) select.value = selected;
+}
+
+function fillVariants(scenario: Scenario): void {
+  const ids = scenario.variants.map((v) => v.id);
+  const pick = (preferred: string, fallback: number) => (ids.includes(preferred) ? preferred : ids[Math.min(fallback, ids.length - 1)]!);
+  for (const [id, preferred, fallback] of [["variant", "poor", 0], ["left", "good", 0], ["right", "poor", 1]] as const) {
+    const select = $<HTMLSelectElement>(id);
+    const keep = select.value;
+    select.replaceChildren(...scenario.variants.map((v) => option(v.id, v.label)));
+    select.value = ids.includes(keep) ? keep : pick(preferred, fallback);
+  }
+}
+
+function pane(scenario: Scenario, variantId: string): ReplayPane {
+  const variant = scenario.variants.find((v) => v.id === variantId)!;
+  const replay = new Replay(packs, variantConversation(scenario, variantId), language);
+  return new ReplayPane(document, replay, variant.label, `${scenario.id}-${variant.id}`, t, (at, moment) => {
+    player.seek(moment.at);
+    at.highlight(moment.event);
+  });
+}
+
+/** Builds the panes for the chosen scenario, mode and variants. */
+function rebuild(): void {
+  practice?.stop();
+  practice = undefined;
+  const entry = current();
+  const chosen = mode();
+  document.body.dataset.mode = chosen;
+  $("variant-field").hidden = chosen !== "replay";
+  $("side-fields").hidden = chosen !== "side";
+  $("playback").hidden = chosen === "practice";
+  $("practice").hidden = chosen !== "practice";
+  $("export-practice").hidden = true;
+  if (!entry) {
+    $("panes").replaceChildren();
+    return;
+  }
+  const { scenario } = entry;
+  $("description").textContent = scenario.description;
+  const panes =
+    chosen === "replay" ? [pane(scenario, $<HTMLSelectElement>("variant").value)]
+    : chosen === "side" ? [pane(scenario, $<HTMLSelectElement>("left").value), pane(scenario, $<HTMLSelectElement>("right").value)]
+    : [];
+  if (chosen === "practice") {
+    preparePractice(scenario);
+    return;
+  }
+  $("panes").replaceChildren(...panes.map((p) => p.element));
+  player.load(panes);
+}
+
+function preparePractice(scenario: Scenario): void {
+  const controls = { reply: $<HTMLTextAreaElement>("reply"), send: $<HTMLButtonElement>("send"), finish: $<HTMLButtonElement>("finish"), status: $("practice-status") };
+  controls.reply.value = "";
+  controls.reply.disabled = controls.send.disabled = controls.finish.disabled = true;
+  controls.status.textContent = t("trainerPracticeIntro");
+  practice = new Practice(document, packs, scenario, language, t, controls, () => player.speed, () => {
+    $("export-practice").hidden = false;
+    practice?.pane.element.querySelector(".scorecard-mount")?.scrollIntoView({ block: "nearest" });
+  });
+  $("panes").replaceChildren(practice.pane.element);
+  $<HTMLButtonElement>("start-practice").disabled = false;
+  player.load([]);
+}
+
+function showClock(p: Player): void {
+  $("clock").textContent = t("trainerClock", clockTime(p.time), clockTime(p.end));
+  $("play").textContent = p.playing ? t("trainerPause") : t("trainerPlay");
+  $("play").setAttribute("aria-pressed", String(p.playing));
+  document.body.dataset.done = String(p.done);
+}
+
+async function importFiles(files: FileList | null): Promise<void> {
+  const problems: string[] = [];
+  let last: Entry | undefined;
+  for (const file of files ?? []) {
+    try {
+      last = await importScenario(entries, await file.text(), file.name);
+    } catch (error) {
+      problems.push(...problemLines(error));
+    }
+  }
+  showProblems(problems);
+  if (last) {
+    fillScenarios(last.key);
+    fillVariants(last.scenario);
+    $("import-status").textContent = t("trainerImported", last.scenario.title);
+    rebuild();
+  }
+}
+
+function wire(): void {
+  const speed = $<HTMLSelectElement>("speed");
+  speed.replaceChildren(...SPEEDS.map((s) => option(String(s), `${s}×`)));
+  const wanted = Number(params.get("speed"));
+  player.speed = (SPEEDS as readonly number[]).includes(wanted) ? wanted : 1;
+  speed.value = String(player.speed);
+  speed.onchange = () => (player.speed = Number(speed.value));
+  $("play").onclick = () => (player.playing ? player.pause() : player.play());
+  $("step").onclick = () => player.step();
+  $("restart").onclick = () => player.restart();
+  $("to-end").onclick = () => player.toEnd();
+  $("scenario").onchange = () => {
+    fillVariants(current()!.scenario);
+    rebuild();
+  };
+  for (const id of ["variant", "left", "right"]) $(id).onchange = rebuild;
+  for (const radio of document.querySelectorAll<HTMLInputElement>("input[name=mode]")) radio.onchange = rebuild;
+  const presenter = $<HTMLInputElement>("presenter");
+  presenter.onchange = () => document.body.classList.toggle("presenter", presenter.checked);
+  $("import").onclick = () => $("import-file").click();
+  $<HTMLInputElement>("import-file").onchange = async (event) => {
+    const input = event.target as HTMLInputElement;
+    await importFiles(input.files);
+    input.value = "";
+  };
+  $("export").onclick = () => {
+    const entry = current();
+    if (entry) downloadJson(document, `${entry.scenario.id}.json`, entry.scenario);
+  };
+  $("start-practice").onclick = () => {
+    $<HTMLButtonElement>("start-practice").disabled = true;
+    practice?.start();
+  };
+  $("export-practice").onclick = async () => {
+    if (!practice?.finished) return;
+    const scenario = practice.asScenario(new Date());
+    downloadJson(document, `${scenario.id}.json`, scenario);
+    await addImported(entries, scenario);
+    fillScenarios($<HTMLSelectElement>("scenario").value);
+    $("import-status").textContent = t("trainerImported", scenario.title);
+  };
+}
+
+async function main(): Promise<void> {
+  language = await localizePage(document);
+  try {
+    packs = compilePacks(shippedPacks);
+  } catch (error) {
+    showProblems(problemLines(error));
+    return;
+  }
+  const library = await loadLibrary(shippedScenarios);
+  entries = library.entries;
+  showProblems(library.problems);
+  const wantedScenario = params.get("scenario");
+  fillScenarios(wantedScenario ? (entries.find((e) => e.scenario.id === wantedScenario)?.key ?? wantedScenario) : undefined);
+  const wantedMode = params.get("mode");
+  for (const radio of document.querySelectorAll<HTMLInputElement>("input[name=mode]")) if (radio.value === wantedMode) radio.checked = true;
+  if (params.get("presenter") === "1") {
+    $<HTMLInputElement>("presenter").checked = true;
+    document.body.classList.add("presenter");
+  }
+  wire();
+  const entry = current();
+  if (entry) fillVariants(entry.scenario);
+  rebuild();
+  document.body.dataset.ready = "true";
+}
+
+void main();
