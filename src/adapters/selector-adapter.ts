@@ -36,7 +36,11 @@ export function selectorAdapter(spec: SelectorSpec): Adapter {
     messages: (transcript) => children(transcript, spec.message),
     // Customer first: consoles often mark only one side, and "agent" selectors such as ".is-mine" are the likelier
     // to catch a stray nested element.
-    speaker: (item) => (matchesOrHolds(item, spec.customer) ? "customer" : matchesOrHolds(item, spec.agent) ? "agent" : undefined),
+    speaker(item) {
+      const customer = spec.customer ? matchesOrHolds(item, spec.customer) : !matchesOrHolds(item, spec.agent!);
+      if (customer) return "customer";
+      return !spec.agent || matchesOrHolds(item, spec.agent) ? "agent" : undefined;
+    },
     text(item) {
       const body = spec.text ? item.querySelector(spec.text) : null;
       return messageText(body ?? item);

@@ -23,9 +23,12 @@ export const SelectorSpecSchema = z.strictObject({
   transcript: Selector,
   /** Each message item, inside the transcript. */
   message: Selector,
-  /** An item is the agent's (or the customer's) when it matches this selector or contains an element that does. */
-  agent: Selector,
-  customer: Selector,
+  /**
+   * An item is the agent's (or the customer's) when it matches this selector or contains an element that does. Where
+   * a console marks only one side, the other is left out: every other message is then that side's.
+   */
+  agent: Selector.optional(),
+  customer: Selector.optional(),
   /** The part of an item holding what was written; without it, the item's text minus labels and times. */
   text: Selector.optional(),
   /** The attribute carrying the console's id for a message. */
@@ -40,14 +43,17 @@ export const SelectorSpecSchema = z.strictObject({
   interim: Selector.optional(),
   /** Live call transcripts: attributes holding a turn's start and end, in seconds from the call's start. */
   times: z.strictObject({ at: AttributeName, end: AttributeName.optional() }).optional(),
-});
+}).refine((spec) => spec.agent || spec.customer, { message: "an agent or a customer selector (or both)", path: ["agent"] });
 
 export type SelectorSpec = z.output<typeof SelectorSpecSchema>;
 export type SelectorSpecInput = z.input<typeof SelectorSpecSchema>;
 
-/** Checked where a DOM is at hand (pages, the content script's tests); the worker checks the rest of the spec. */
+/**
+ * Fully checked where a DOM is at hand (pages, tests); the worker has none, and checks what can be checked without
+ * one: brackets and quotes balanced, no characters that end a selector.
+ */
 function isValidSelector(selector: string): boolean {
-  if (typeof document === "undefined") return true;
+  if (typeof document === "undefined") return isBalanced(selector);
   const fragment = document.createDocumentFragment();
   try {
     for (const part of selector.split(">>>")) fragment.querySelector(part);
@@ -55,4 +61,22 @@ function isValidSelector(selector: string): boolean {
   } catch {
     return false;
   }
+}
+
+function isBalanced(selector: string): boolean {
+  const closing: Record<string, string> = { "[": "]", "(": ")" };
+  const open: string[] = [];
+  let quote: string | undefined;
+  for (let i = 0; i < selector.length; i++) {
+    const c = selector[i]!;
+    if (c === "\\") i++;
+    else if (quote) {
+      if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c in closing) open.push(closing[c]!);
+    else if (c === "]" || c === ")") {
+      if (open.pop() !== c) return false;
+    } else if ("{};<".includes(c)) return false;
+  }
+  return !quote && !open.length;
 }

@@ -17,6 +17,7 @@ import { ConversationStore } from "./conversation-store.js";
 import { currentProblems, reportProblem } from "./problems.js";
 import { disabledSites, interfaceLanguage, setSiteEnabled, settings, snoozedUntil } from "./settings-cache.js";
 import { StatsRecorder } from "./stats.js";
+import { exportTaughtSites, forgetTaughtSite, importTaughtSites, saveTaughtSite, syncTaughtScripts, taughtSites } from "./taught-sites.js";
 
 const store = new ConversationStore(
   {
@@ -55,8 +56,33 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
       return snooze(message.minutes);
     case "overlay-setup":
       return overlaySetup();
+    case "teach-setup":
+      return teachLabels();
+    case "save-taught-site":
+      return saveTaughtSite(siteOf(sender), message.spec).then(async (result) => {
+        // The site may not have the content script yet (it is not a built-in console): start reading it now.
+        if (result.ok) await browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: ["content.js"] }).catch(() => undefined);
+        return result;
+      });
   }
 });
+
+// Access to a taught site granted or taken back (popup, options page, browser settings): read it, or stop.
+browser.permissions.onAdded.addListener(() => void syncTaughtScripts());
+browser.permissions.onRemoved.addListener(() => void syncTaughtScripts());
+
+/** The picker's words, in the agent's interface language (async: the polyfill answers only promises). */
+async function teachLabels(): Promise<Record<string, string>> {
+  const language = interfaceLanguage();
+  return Object.fromEntries(TEACH_LABELS.map((key) => [key, translate(language, key)]));
+}
+
+const TEACH_LABELS = [
+  "teachTitle", "teachStepTranscript", "teachStepAgent", "teachStepCustomer", "teachStepReplyBox", "teachSkip",
+  "teachStartOver", "teachCancel", "teachSave", "teachPreview", "teachSaved", "teachAgent", "teachCustomer",
+  "teachNothingRead", "teachProblemOutsidePane", "teachProblemSameMessage", "teachProblemNoStablePane",
+  "teachProblemNoMessageShape", "teachProblemSpeakers",
+];
 
 async function overlaySetup(): Promise<OverlaySetup> {
   const { autoHideSeconds } = await settings();
@@ -124,6 +150,21 @@ async function onPageMessage(message: PageToWorker): Promise<unknown> {
       return { ok: true };
     case "snooze":
       await snooze(message.minutes);
+      return { ok: true };
+    case "teach-site":
+      await browser.scripting.executeScript({ target: { tabId: message.tabId }, files: ["teach.js"] });
+      return { ok: true };
+    case "list-taught-sites":
+      return taughtSites();
+    case "forget-taught-site":
+      await forgetTaughtSite(message.origin);
+      return { ok: true };
+    case "export-taught-sites":
+      return exportTaughtSites();
+    case "import-taught-sites":
+      return importTaughtSites(message.file);
+    case "sync-taught-sites":
+      await syncTaughtScripts();
       return { ok: true };
   }
 }

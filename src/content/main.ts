@@ -2,7 +2,7 @@ import { registeredAdapters, type Adapter } from "../adapters/index.js";
 import type { ConversationRef } from "../shared/messages.js";
 import { CoachingView } from "./coaching-view.js";
 import { ComposeWatcher, findReplyBox } from "./reply-box.js";
-import { loadTaughtAdapter } from "./taught-adapter.js";
+import { loadTaughtAdapter, onTaughtAdapterChange } from "./taught-adapter.js";
 import { TranscriptSession, type ConversationContext } from "./transcript-session.js";
 import { TurnTracker } from "./turn-tracker.js";
 import { onWorkerMessage, WorkerLink } from "./worker-link.js";
@@ -102,12 +102,23 @@ function scheduleAttach(): void {
   });
 }
 
-async function start(): Promise<void> {
+async function loadAdapters(): Promise<void> {
   const taught = await loadTaughtAdapter(location);
   adapters = [...(taught ? [taught] : []), ...registeredAdapters()].filter((adapter) => adapter.matchesPage(location));
+}
+
+async function start(): Promise<void> {
+  await loadAdapters();
   if (!adapters.length) return;
   onWorkerMessage((message) => {
     if (current) void view.receive(message);
+  });
+  onTaughtAdapterChange(location, () => {
+    void loadAdapters().then(() => {
+      current?.session.stop();
+      current = undefined;
+      attach();
+    });
   });
   attach();
   // Consoles are single-page apps: the transcript may appear, be replaced or show another conversation long after
@@ -125,4 +136,9 @@ function observePage(root: Node): void {
   });
 }
 
-void start();
+// The worker injects this script into a site just taught, where it may already be running: one copy reads the page.
+const RUNNING = Symbol.for("attune.content-script");
+if (!(RUNNING in globalThis)) {
+  Object.defineProperty(globalThis, RUNNING, { value: true });
+  void start();
+}

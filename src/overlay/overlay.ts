@@ -45,6 +45,23 @@ const EDGE = 16;
 const HOST_STYLE = "all: initial !important; display: block !important; position: static !important; visibility: visible !important; opacity: 1 !important;";
 
 /**
+ * A constructed sheet, not a <style> element: the page's CSP cannot block it. Firefox refuses `adoptedStyleSheets`
+ * to content scripts (the Xray wrapper around the shadow root throws, Mozilla bug 1751346); there the style goes in a
+ * <style> element, which Firefox does not hold to the page's CSP when a content script inserts it.
+ */
+export function adoptStyle(doc: Document, root: ShadowRoot, css: string = OVERLAY_STYLE): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    const style = doc.createElement("style");
+    style.textContent = css;
+    root.append(style);
+  }
+}
+
+/**
  * The nudge card, drawn in a closed shadow root so that neither the page's CSS nor its scripts can reach it. It shows
  * one nudge at a time and never takes focus: the agent keeps typing in the reply box while nudges come and go. Its
  * buttons can be reached with Tab on purpose, but a click does not move focus to them.
@@ -63,10 +80,7 @@ export class Overlay {
   ) {
     this.host = doc.createElement("attune-overlay");
     const root = this.host.attachShadow({ mode: options.mountIn ? "open" : "closed" });
-    // A constructed sheet, not a <style> element: the page's CSP cannot block it.
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(OVERLAY_STYLE);
-    root.adoptedStyleSheets = [sheet];
+    adoptStyle(doc, root);
     this.panel = doc.createElement("div");
     this.panel.className = "panel";
     this.panel.setAttribute("role", "status");

@@ -60,6 +60,10 @@ export const ContentToWorkerSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("overlay-setup") }),
   /** Pause all coaching, in every tab, for a while. */
   z.strictObject({ type: z.literal("snooze"), minutes: z.number().int().min(1).max(24 * 60) }),
+  /** The "Teach this site" picker is about to be drawn: it asks for its labels. */
+  z.strictObject({ type: z.literal("teach-setup") }),
+  /** The picker's result for the sender's site; the worker validates the spec and takes the origin from the sender. */
+  z.strictObject({ type: z.literal("save-taught-site"), spec: z.unknown() }),
 ]);
 export type ContentToWorker = z.infer<typeof ContentToWorkerSchema>;
 export type ConversationEventsMessage = Extract<ContentToWorker, { type: "conversation-events" }>;
@@ -86,6 +90,15 @@ export const PageToWorkerSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("tab-status"), tabId: z.number().int().nonnegative() }),
   z.strictObject({ type: z.literal("set-site-enabled"), origin: z.string().url().max(300), enabled: z.boolean() }),
   z.strictObject({ type: z.literal("snooze"), minutes: z.number().int().min(0).max(24 * 60) }),
+  /** "Teach this site", from the popup: the picker is injected into that tab. */
+  z.strictObject({ type: z.literal("teach-site"), tabId: z.number().int().nonnegative() }),
+  z.strictObject({ type: z.literal("list-taught-sites") }),
+  z.strictObject({ type: z.literal("forget-taught-site"), origin: z.string().max(300) }),
+  z.strictObject({ type: z.literal("export-taught-sites") }),
+  /** A file of taught sites, as the options page read it: validated by the worker. */
+  z.strictObject({ type: z.literal("import-taught-sites"), file: z.unknown() }),
+  /** The agent granted access to a taught site: start reading it. */
+  z.strictObject({ type: z.literal("sync-taught-sites") }),
 ]);
 export type PageToWorker = z.infer<typeof PageToWorkerSchema>;
 

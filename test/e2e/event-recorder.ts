@@ -1,6 +1,6 @@
 import type { WebWorker } from "puppeteer-core";
 import { extensionWorker } from "../../scripts/lib/browser.mjs";
-import type { Harness } from "./harness.js";
+import { waitFor, type Harness } from "./harness.js";
 
 /** One event as the worker received it, with the conversation it was sent for. */
 export interface Received {
@@ -23,6 +23,8 @@ export interface Received {
  */
 export async function recordEvents(harness: Harness): Promise<{ events(): Promise<Received[]>; clear(): Promise<void> }> {
   const worker = (await (await extensionWorker(harness.browser)).worker()) as WebWorker;
+  // A worker just started has its extension APIs bound a moment after its script runs.
+  await waitFor(() => worker.evaluate(() => typeof (globalThis as { chrome?: { runtime?: object } }).chrome?.runtime === "object"), "the worker's extension APIs");
   await worker.evaluate(() => {
     const g = globalThis as unknown as { __attuneRecorded?: Map<string, unknown>; chrome: { runtime: { onMessage: { addListener(f: (m: unknown) => void): void } } } };
     if (g.__attuneRecorded) return;

@@ -4,6 +4,7 @@ import { Overlay } from "../../overlay/overlay.js";
 import type { Nudge } from "../../engine/nudge.js";
 import { readSettings, SettingsSchema, type Settings } from "../../shared/settings.js";
 import { localizePage, t } from "../i18n.js";
+import { renderTaughtSites, wireTaughtSites } from "./taught-sites-section.js";
 
 const form = document.getElementById("settings") as HTMLFormElement;
 const field = <T extends HTMLInputElement | HTMLSelectElement>(name: string) => form.elements.namedItem(name) as T;
@@ -55,6 +56,8 @@ async function main(): Promise<void> {
   const { settings } = await browser.storage.local.get("settings");
   fill(readSettings(settings));
   preview(language);
+  wireTaughtSites();
+  await renderTaughtSites();
   form.addEventListener("change", async () => {
     const parsed = SettingsSchema.safeParse(read());
     const status = document.getElementById("status")!;

@@ -32,6 +32,16 @@ async function render(): Promise<void> {
     if (site) await ask({ type: "set-site-enabled", origin: site, enabled: toggle.checked });
   };
 
+  const teach = $<HTMLButtonElement>("teach");
+  teach.disabled = !site?.startsWith("http");
+  teach.onclick = () => {
+    if (!site || tab.id === undefined) return;
+    // The picker now (opening this popup gave access to the tab), then the site's permission, asked at this moment:
+    // the one a browser allows, a click. Asking may close the popup, so the picker does not wait for the answer.
+    void ask({ type: "teach-site", tabId: tab.id });
+    void browser.permissions.request({ origins: [`${site}/*`] }).finally(() => window.close());
+  };
+
   const snoozed = status.snoozedUntil > Date.now();
   $("snooze-state").textContent = snoozed
     ? t("popupSnoozedUntil", new Date(status.snoozedUntil).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }))

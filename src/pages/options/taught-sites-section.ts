@@ -1,0 +1,83 @@
+import browser from "webextension-polyfill";
+import type { SelectorSpec } from "../../adapters/selector-spec.js";
+import type { PageToWorker } from "../../shared/messages.js";
+import { t } from "../i18n.js";
+
+interface TaughtSite {
+  origin: string;
+  spec: SelectorSpec;
+  access: boolean;
+}
+
+type Result = { ok: true; imported?: number } | { ok: false; problems: string[] };
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const ask = <T>(message: PageToWorker) => browser.runtime.sendMessage(message) as Promise<T>;
+
+function say(text: string, problem = false): void {
+  const status = $("taught-status");
+  status.textContent = text;
+  status.className = problem ? "problem" : "muted";
+}
+
+function button(label: string, onClick: () => void): HTMLButtonElement {
+  const el = document.createElement("button");
+  el.type = "button";
+  el.textContent = label;
+  el.addEventListener("click", onClick);
+  return el;
+}
+
+/** The sites taught with "Teach this site": listed, given access, forgotten, exported and imported as JSON. */
+export async function renderTaughtSites(): Promise<void> {
+  const sites = await ask<TaughtSite[]>({ type: "list-taught-sites" });
+  $("taught-none").hidden = sites.length > 0;
+  $("taught-sites").replaceChildren(
+    ...sites.map((site) => {
+      const item = document.createElement("li");
+      item.className = "row";
+      const name = document.createElement("span");
+      name.textContent = site.origin;
+      item.append(name);
+      if (!site.access) {
+        // Asked here, on the agent's click: the one moment a browser lets an extension ask for a site.
+        item.append(button(t("optionsTaughtGrant"), () => {
+          void browser.permissions.request({ origins: [`${site.origin}/*`] }).then(async (granted) => {
+            if (granted) await ask({ type: "sync-taught-sites" });
+            await renderTaughtSites();
+          });
+        }));
+      }
+      item.append(button(t("optionsTaughtForget"), () => void ask({ type: "forget-taught-site", origin: site.origin }).then(renderTaughtSites)));
+      return item;
+    }),
+  );
+}
+
+export function wireTaughtSites(): void {
+  $("taught-export").addEventListener("click", async () => {
+    const file = await ask<unknown>({ type: "export-taught-sites" });
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: "application/json" }));
+    link.download = "attune-taught-sites.json";
+    link.click();
+    URL.revokeObjectURL(link.href);
+  });
+  const input = $<HTMLInputElement>("taught-import");
+  input.addEventListener("change", async () => {
+    const file = input.files?.[0];
+    input.value = "";
+    if (!file) return;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(await file.text());
+    } catch (error) {
+      say(`${file.name}: ${error instanceof Error ? error.message : String(error)}`, true);
+      return;
+    }
+    const result = await ask<Result>({ type: "import-taught-sites", file: parsed });
+    if (result.ok) say(t("optionsTaughtImported", String(result.imported ?? 0)));
+    else say(result.problems.join("\n"), true);
+    await renderTaughtSites();
+  });
+}

@@ -1,0 +1,61 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from "vitest";
+import { selectorAdapter } from "../adapters/selector-adapter.js";
+import { SelectorSpecSchema } from "../adapters/selector-spec.js";
+import { deriveSpec } from "./derive-spec.js";
+import { looksGenerated, stableSelector } from "./stable-selector.js";
+
+const fill = (markup: string) => document.body.replaceChildren(document.createRange().createContextualFragment(markup));
+const $ = (selector: string) => document.querySelector(selector)!;
+const where = { host: "support.example.com", hostname: "support.example.com" };
+
+function readWith(markup: string, picks: { transcript: string; agent: string; customer: string; reply?: string }) {
+  fill(markup);
+  const derived = deriveSpec({ transcript: $(picks.transcript), agentMessage: $(picks.agent), customerMessage: $(picks.customer), replyBox: picks.reply ? $(picks.reply) : undefined }, where);
+  if (!derived.ok) throw new Error(derived.problem);
+  const spec = SelectorSpecSchema.parse(derived.spec);
+  const adapter = selectorAdapter(spec);
+  const transcript = adapter.findTranscript(document)!;
+  return { spec, read: adapter.messages(transcript).map((item) => `${adapter.speaker(item)}: ${adapter.text(item)}`) };
+}
+
+describe("teaching a site", () => {
+  it("tells generated class names from meaningful ones", () => {
+    for (const token of ["css-1k9ek97", "sc-bdVaJa", "x7f3a9c2e1", "ember1234", "_3xKzq"]) expect(looksGenerated(token), token).toBe(true);
+    for (const token of ["message", "msg--out", "chat-log", "is-agent"]) expect(looksGenerated(token), token).toBe(false);
+  });
+
+  it("derives selectors from stable attributes, ignoring generated classes, and reads the site with them", () => {
+    const { spec, read } = readWith(`
+      <main class="css-9a8b7c"><div class="css-1k9ek97" data-testid="conversation">
+        <div class="css-77aa91 bubble" data-from="them"><span class="css-0">Where is my parcel?</span></div>
+        <div class="css-77aa92 bubble" data-from="me"><span class="css-0">Let me check.</span></div>
+        <div class="css-77aa91 bubble" data-from="them"><span class="css-0">Thanks</span></div>
+      </div><textarea class="css-abc123" name="reply"></textarea></main>`,
+      { transcript: "[data-testid='conversation']", agent: "[data-from='me'] span", customer: "[data-from='them'] span", reply: "textarea" });
+    expect(spec).toMatchObject({ transcript: 'div[data-testid="conversation"]', message: "div.bubble", agent: '[data-from="me"]', customer: '[data-from="them"]', replyBox: 'textarea[name="reply"]', hosts: ["support.example.com"], id: "taught-support-example-com" });
+    expect(read).toEqual(["customer: Where is my parcel?", "agent: Let me check.", "customer: Thanks"]);
+  });
+
+  it("places the pane under a stable ancestor when it has nothing stable of its own, and works with one side marked", () => {
+    const { read } = readWith(`
+      <section id="chat-panel"><div><ul>
+        <li>Hello, my card was declined</li>
+        <li class="mine">Sorry to hear that</li>
+      </ul></div></section>`,
+      { transcript: "#chat-panel ul", agent: "li.mine", customer: "li:not(.mine)" });
+    expect(read).toEqual(["customer: Hello, my card was declined", "agent: Sorry to hear that"]);
+  });
+
+  it("says what is wrong when the picks cannot make a reader", () => {
+    fill(`<div id="log"><p class="m">a</p><p class="m">b</p></div><p id="out">c</p>`);
+    expect(deriveSpec({ transcript: $("#log"), agentMessage: $("#out"), customerMessage: $(".m") }, where)).toEqual({ ok: false, problem: "teachProblemOutsidePane" });
+    expect(deriveSpec({ transcript: $("#log"), agentMessage: $(".m"), customerMessage: $(".m + .m") }, where)).toEqual({ ok: false, problem: "teachProblemSpeakers" });
+  });
+
+  it("finds a unique selector for an element among look-alikes", () => {
+    fill(`<div class="panel"><textarea></textarea></div><div class="panel" data-qa="composer"><textarea></textarea></div>`);
+    const target = document.querySelectorAll("textarea")[1]!;
+    expect(document.querySelector(stableSelector(target)!)).toBe(target);
+  });
+});

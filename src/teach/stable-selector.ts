@@ -1,0 +1,74 @@
+// Selectors that survive a console's next deploy: stable attributes and roles before generated class names, and no
+// positions (":nth-child") that shift as messages arrive.
+
+/** Attributes consoles put on elements on purpose, for tests, accessibility or their own scripts. */
+const STABLE_ATTRIBUTES = ["data-testid", "data-test-id", "data-test", "data-qa", "data-cy", "role", "name", "aria-label", "type"];
+
+/** Generated names: CSS-in-JS hashes ("css-1k9ek97", "sc-bdVaJa"), long digit runs, hex ids, framework ids. */
+export function looksGenerated(token: string): boolean {
+  return (
+    /^(css|sc|jsx|emotion|styled|makeStyles|tw)-/i.test(token) ||
+    /\d{3,}/.test(token) ||
+    /[0-9a-f]{8,}/i.test(token) ||
+    /^[a-zA-Z]{1,3}\d+[a-zA-Z]*$/.test(token) ||
+    /^(ember|react|ng|vue)[-_]?\d/i.test(token) ||
+    /^_[a-zA-Z0-9]{4,}$/.test(token) ||
+    token.length > 60
+  );
+}
+
+/** An identifier safe in a selector (CSS.escape, where the environment lacks it). */
+const escapeIdent = (ident: string) => ident.replace(/^(\d)/, "\\3$1 ").replace(/[^a-zA-Z0-9_\u00a0-\uffff-]/g, (c) => `\\${c}`);
+
+const quote = (value: string) => `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+
+/** The readable, stable parts of one element, most telling first: each a selector on its own. */
+export function stableParts(el: Element): string[] {
+  const parts: string[] = [];
+  if (el.id && !looksGenerated(el.id)) parts.push(`#${escapeIdent(el.id)}`);
+  for (const name of STABLE_ATTRIBUTES) {
+    const value = el.getAttribute(name);
+    if (value && value.length <= 80 && !looksGenerated(value)) parts.push(`[${name}=${quote(value)}]`);
+  }
+  for (const attr of el.attributes) {
+    if (attr.name.startsWith("data-") && !STABLE_ATTRIBUTES.includes(attr.name) && attr.value.length <= 40 && !looksGenerated(attr.value) && !looksGenerated(attr.name)) {
+      parts.push(attr.value ? `[${attr.name}=${quote(attr.value)}]` : `[${attr.name}]`);
+    }
+  }
+  for (const token of el.classList) if (!looksGenerated(token)) parts.push(`.${escapeIdent(token)}`);
+  return parts;
+}
+
+function unique(selector: string, root: ParentNode, el: Element): boolean {
+  try {
+    const found = root.querySelectorAll(selector);
+    return found.length === 1 && found[0] === el;
+  } catch {
+    return false;
+  }
+}
+
+/** The element alone, or its tag and its most telling stable part. */
+function own(el: Element): string[] {
+  const tag = el.localName;
+  const parts = stableParts(el);
+  return [...parts.map((part) => (part.startsWith("#") ? part : `${tag}${part}`)), ...parts.slice(0, 2).flatMap((a, i) => parts.slice(i + 1, 3).map((b) => `${tag}${a}${b}`))];
+}
+
+/**
+ * A selector that finds exactly this element in `root`: its own stable parts if they are unique, else under the
+ * nearest ancestor that has a unique stable selector. Null when nothing stable can be found.
+ */
+export function stableSelector(el: Element, root: ParentNode = el.ownerDocument): string | null {
+  for (const candidate of own(el)) if (unique(candidate, root, el)) return candidate;
+  for (let ancestor = el.parentElement, depth = 0; ancestor && depth < 6; ancestor = ancestor.parentElement, depth++) {
+    for (const above of own(ancestor)) {
+      if (!unique(above, root, ancestor)) continue;
+      for (const candidate of [...own(el), el.localName]) {
+        const combined = `${above} ${candidate}`;
+        if (unique(combined, root, el)) return combined;
+      }
+    }
+  }
+  return null;
+}
