@@ -12,7 +12,9 @@ type Translate = (key: string, ...substitutions: string[]) => string;
  */
 export class ReplayPane {
   readonly element: HTMLElement;
-  private readonly transcript: HTMLOListElement;
+  /** The scrolling log around the list of messages. */
+  private readonly transcript: HTMLElement;
+  private readonly messages: HTMLOListElement;
   private readonly live: HTMLElement;
   private readonly overlayMount: HTMLElement;
   private readonly log: HTMLUListElement;
@@ -43,7 +45,9 @@ export class ReplayPane {
     heading.textContent = label;
     this.count = el("span", "count");
     heading.append(" · ", this.count);
-    this.transcript = el("ol", "transcript");
+    this.transcript = el("div", "transcript");
+    this.messages = el("ol", "messages");
+    this.transcript.append(this.messages);
     this.transcript.setAttribute("role", "log");
     this.transcript.setAttribute("aria-label", label);
     this.transcript.tabIndex = 0;
@@ -69,7 +73,7 @@ export class ReplayPane {
 
   /** Empties the pane for a replay started again. */
   reset(): void {
-    this.transcript.replaceChildren();
+    this.messages.replaceChildren();
     this.items.clear();
     this.live.textContent = "";
     this.overlayMount.replaceChildren();
@@ -116,7 +120,7 @@ export class ReplayPane {
     text.dir = "auto";
     text.textContent = event.text;
     item.append(meta, text);
-    this.transcript.append(item);
+    this.messages.append(item);
     this.items.set(index, item);
     this.transcript.scrollTop = this.transcript.scrollHeight;
   }
