@@ -32,6 +32,14 @@ describe("PhraseMatcher", () => {
     expect(values(m, "i'm fed-up", "ro")).toEqual(["en"]);
   });
 
+  it("forks a phrase at an alternative that splits into words", () => {
+    const m = new PhraseMatcher([{ phrase: "cum v-am|ți-am|am spus", value: "x" }], "ro");
+    expect(values(m, "Cum v-am spus deja", "ro")).toEqual(["x"]);
+    expect(values(m, "cum ti-am spus", "ro")).toEqual(["x"]);
+    expect(values(m, "cum am spus", "ro")).toEqual(["x"]);
+    expect(values(m, "cum v am ti spus", "ro")).toEqual([]);
+  });
+
   it("reports the span of words a phrase covers", () => {
     const m = new PhraseMatcher([{ phrase: "not angry", value: "x" }], "en");
     expect(m.match(tokenize("I am not angry at all", "en"))).toEqual([{ value: "x", span: { start: 2, end: 4 } }]);

@@ -36,6 +36,25 @@ function compileToken(raw: string, language: string): PhraseToken {
   return { any: false, words, prefixes };
 }
 
+/**
+ * The ways a phrase is spelled as words. Phrases are tokenized like text, keeping their syntax characters (*, |):
+ * text splits at hyphens ("m-am săturat" is three words) and, in Italian and Romanian, at apostrophes, so a phrase
+ * does too; an alternative that splits forks the phrase ("scuză-mă|scuzați rog" is "scuză mă rog" or "scuzați rog").
+ */
+function spellings(phrase: string, splitAt: RegExp): string[][] {
+  let variants: string[][] = [[]];
+  for (const raw of phrase.trim().split(/\s+/)) {
+    const alternatives = raw.split("|");
+    const whole = alternatives.filter((a) => !splitAt.test(a));
+    const options = [
+      ...(whole.length ? [[whole.join("|")]] : []),
+      ...alternatives.filter((a) => splitAt.test(a)).map((a) => a.split(splitAt).filter(Boolean)),
+    ];
+    variants = variants.flatMap((variant) => options.map((option) => [...variant, ...option]));
+  }
+  return variants;
+}
+
 function matchesToken(token: PhraseToken, word: string): boolean {
   return token.any || token.words.has(word) || token.prefixes.some((p) => word.startsWith(p));
 }
@@ -51,23 +70,20 @@ export class PhraseMatcher<T> {
   private readonly byPrefixKey = new Map<string, Compiled<T>[]>();
 
   constructor(entries: Iterable<{ phrase: string; value: T }>, language: string) {
+    const splitAt = language === "it" || language === "ro" ? /['-]/ : /-/;
     for (const { phrase, value } of entries) {
-      // Phrases are tokenized like text, but keep their syntax characters (*, |): text splits at hyphens
-      // ("m-am săturat" is three words) and, in Italian and Romanian, at apostrophes, so a phrase does too.
-      const splitAt = language === "it" || language === "ro" ? /['-]/ : /-/;
-      const tokens = phrase
-        .trim()
-        .split(/\s+/)
-        .flatMap((raw) => (raw.includes("|") ? [raw] : raw.split(splitAt).filter(Boolean)))
-        .map((raw) => compileToken(raw.replace(/[.,!?;:"()]/g, ""), language))
-        .filter((t) => t.any || t.words.size || t.prefixes.length);
-      if (!tokens.length) continue;
-      const compiled = { tokens, value };
-      const first = tokens[0]!;
-      // The lexicon schema refuses phrases that open with "*" or a short prefix; anything else that does is skipped.
-      if (first.any || first.prefixes.some((p) => p.length < PREFIX_KEY)) continue;
-      for (const key of new Set(first.prefixes.map((p) => p.slice(0, PREFIX_KEY)))) add(this.byPrefixKey, key, compiled);
-      for (const word of first.words) add(this.byFirstWord, word, compiled);
+      for (const spelling of spellings(phrase, splitAt)) {
+        const tokens = spelling
+          .map((raw) => compileToken(raw.replace(/[.,!?;:"()]/g, ""), language))
+          .filter((t) => t.any || t.words.size || t.prefixes.length);
+        if (!tokens.length) continue;
+        const compiled = { tokens, value };
+        const first = tokens[0]!;
+        // The lexicon schema refuses phrases that open with "*" or a short prefix; anything else that does is skipped.
+        if (first.any || first.prefixes.some((p) => p.length < PREFIX_KEY)) continue;
+        for (const key of new Set(first.prefixes.map((p) => p.slice(0, PREFIX_KEY)))) add(this.byPrefixKey, key, compiled);
+        for (const word of first.words) add(this.byFirstWord, word, compiled);
+      }
     }
   }
 

@@ -56,7 +56,13 @@ describe("other languages' phrases", () => {
       ro: { phrases: ["sunt supărat*", "a treia oară"] },
       fa: { phrases: ["عصبانی هستم", "خسته شدم"] },
     },
-    "question.open": { it: { phrases: ["come|cosa|perché"] }, fa: { phrases: ["چرا", "چطور"] } },
+    "question.open": { it: { phrases: ["come|cosa|perché"], exceptions: ["come le ho già detto"] }, fa: { phrases: ["چرا", "چطور"] } },
+  });
+
+  it("take an exception over a question cue: a statement that opens like a question is no question", () => {
+    expect(detector.detect("Come funziona", "it")).toContain("question.open");
+    expect(detector.detect("Come le ho già detto, ci vuole tempo.", "it").has("question.open")).toBe(false);
+    expect(detector.detect("Come le ho già detto, cosa vuole?", "it")).toContain("question.open");
   });
 
   it("match Italian and Romanian without accents, with inflections, and honour negation", () => {

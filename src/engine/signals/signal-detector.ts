@@ -67,7 +67,7 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
           signals.add(signal);
         }
       }
-      for (const question of detectQuestions(text, language, matchers.phrases)) signals.add(question);
+      for (const question of detectQuestions(text, language, matchers)) signals.add(question);
       if (isShouting(text) || isExasperated(text)) signals.add("emotion.frustration");
       return signals;
     },
@@ -78,13 +78,16 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
  * A sentence is a question when it ends with a question mark, or opens the way questions open (an open cue such as
  * "what", "tell me", or a closed cue such as "do you"): speech transcripts often carry no punctuation. A question
  * carrying an open cue is open; any other question — yes/no, tag, either/or, a statement ending in "?" — is closed.
+ * A cue inside an exception is no cue: "Come le ho già detto, …" opens like a question but is a statement.
  */
-function detectQuestions(text: string, language: string, matcher: PhraseMatcher<string>): Set<string> {
+function detectQuestions(text: string, language: string, matchers: { phrases: PhraseMatcher<string>; exceptions: PhraseMatcher<string> }): Set<string> {
   const found = new Set<string>();
   for (const sentence of sentences(text)) {
     const words = tokenize(sentence.text, language);
     if (!words.length) continue;
-    const cues = matcher.match(words).filter((m) => m.value.startsWith("question."));
+    const vetoes = matchers.exceptions.match(words);
+    const cues = matchers.phrases.match(words).filter((m) => m.value.startsWith("question.")
+      && !vetoes.some((veto) => veto.value === m.value && overlaps(veto.span, m.span)));
     const openCue = cues.find((m) => m.value === "question.open");
     const opensAsQuestion = cues.some((m) => m.span.start === 0);
     if (openCue && (sentence.question || openCue.span.start === 0)) found.add("question.open");
