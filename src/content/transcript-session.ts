@@ -44,6 +44,8 @@ export class TranscriptSession {
    */
   private readonly cache = new WeakMap<Element, Read | null>();
   private readonly speech = new WeakMap<Element, Speech>();
+  /** Message elements the tracker has taken in. */
+  private readonly known = new WeakSet<Element>();
   /** Page times to conversation times, fixed by the first live turn that shows a time. */
   private shownOffset: number | undefined;
 
@@ -103,12 +105,21 @@ export class TranscriptSession {
       return;
     }
     const messages: Read[] = [];
-    for (const item of this.adapter.messages(this.transcript)) {
+    const items = this.adapter.messages(this.transcript);
+    // From the newest back: a message already known marks where the past starts, and a first reading needs no more
+    // than the history worth sending. A pane of thousands costs the new messages, not a reading of every one.
+    for (let i = items.length - 1; i >= 0; i--) {
+      const item = items[i]!;
+      const known = this.known.has(item) && this.cache.has(item);
       const message = this.readItem(item);
-      if (message) messages.push(message);
+      if (!message) continue;
+      messages.push(message);
+      if (known || (history && messages.length >= MAX_HISTORY)) break;
     }
+    messages.reverse();
     if (this.adapter.channel === "call" && !history) this.holdBackOpenSpeech(messages);
     const { added } = this.context.tracker.read(messages);
+    for (const message of messages) this.known.add(message.element);
     // Every message is known (so none comes back as new), but only the recent past is worth the engine's time.
     for (const message of history ? added.slice(-MAX_HISTORY) : added) {
       this.context.send(history ? this.historyTurn(message) : this.liveTurn(message as Read), history);

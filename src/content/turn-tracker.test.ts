@@ -70,4 +70,21 @@ describe("TurnTracker", () => {
     const next = { speaker: "customer" as const, text: "still there?", id: "m30" };
     expect(tracker.read([...all.slice(21), next]).added).toEqual([next]);
   });
+
+  it("counts a repeated message as new when the reading starts part-way down the list", () => {
+    const tracker = new TurnTracker();
+    const el = (): Element => ({ isConnected: true }) as unknown as Element;
+    const first = { speaker: "customer" as const, text: "ok", element: el() };
+    const question = { speaker: "agent" as const, text: "Anything else?", element: el() };
+    tracker.read([first, question]);
+    // Only the newest part of the list is read: the earlier "ok" is still on the page, so this is another one.
+    const again = { speaker: "customer" as const, text: "ok", element: el() };
+    expect(tracker.read([question, again]).added).toEqual([again]);
+    // A full re-render draws new elements for the same messages, the old ones gone: nothing new.
+    Object.assign(first.element, { isConnected: false });
+    Object.assign(question.element, { isConnected: false });
+    Object.assign(again.element, { isConnected: false });
+    const redrawn = [first, question, again].map((m) => ({ ...m, element: el() }));
+    expect(tracker.read(redrawn).added).toEqual([]);
+  });
 });

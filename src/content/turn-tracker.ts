@@ -30,6 +30,8 @@ export class TurnTracker {
   private readonly texts = new Map<string, string>();
   private readonly seen = new Set<string>();
   private readonly keyOf = new WeakMap<Element, string>();
+  /** The element a content key was last read from: a second such element still on the page is another message. */
+  private readonly ownerOf = new Map<string, WeakRef<Element>>();
 
   get isEmpty(): boolean {
     return this.seen.size === 0;
@@ -42,7 +44,7 @@ export class TurnTracker {
       const n = (occurrences.get(content) ?? 0) + 1;
       occurrences.set(content, n);
       const known = message.element && this.keyOf.get(message.element);
-      return { message, key: message.id ? `id\u0000${message.id}` : known || `${content}\u0000${n}` };
+      return { message, key: message.id ? `id\u0000${message.id}` : known || this.contentKey(content, n, message.element) };
     });
     let lastKnown = -1;
     keyed.forEach(({ key }, i) => {
@@ -62,6 +64,19 @@ export class TurnTracker {
       this.remember(key, message.text);
     });
     return reading;
+  }
+
+  /**
+   * "ok" said again: a reading may start part-way down the list, so its count of identical messages can be short. A
+   * key whose element is another one still on the page belongs to an earlier message: count on.
+   */
+  private contentKey(content: string, n: number, element: Element | undefined): string {
+    let key = `${content}\u0000${n}`;
+    for (let owner = this.ownerOf.get(key)?.deref(); element && owner && owner !== element && owner.isConnected; owner = this.ownerOf.get(key)?.deref()) {
+      key = `${content}\u0000${++n}`;
+    }
+    if (element) this.ownerOf.set(key, new WeakRef(element));
+    return key;
   }
 
   private remember(key: string, text: string): void {
