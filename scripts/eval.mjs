@@ -2,7 +2,7 @@
 // `npm run eval`: measures the signal detectors on the labelled development files in ../shared/eval/ (or the folder
 // given) with `attune eval`, and writes the table to docs/accuracy.md. The labelled files are never copied here.
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ROOT } from "./lib/browser.mjs";
 
@@ -38,12 +38,42 @@ for (const run of RUNS) {
   if (Object.keys(scores.labels).length > 1) rows.push(`| ${run.file} | ${run.lang} | **macro-F1** | | | **${scores.macroF1.toFixed(3)}** | ${scores.rows} | ${run.target} |`);
 }
 
+// The headline F1 of each run, and of the runs before it (kept from the previous docs/accuracy.md), so that a change
+// of lexicon shows its effect: a row is added when the figures differ from the last one.
+const HEADLINES = [
+  ["question-type.en.tsv", "en", "**macro-F1**"],
+  ["apology-gratitude.en.tsv", "en", "apology"],
+  ["apology-gratitude.en.tsv", "en", "gratitude"],
+  ["frustration.en.tsv", "en", "frustration"],
+  ["frustration.it.tsv", "it", "frustration"],
+  ["frustration.ro.tsv", "ro", "frustration"],
+  ["frustration.fa.tsv", "fa", "frustration"],
+];
+const HISTORY_HEADING = "## Earlier measurements";
+const accuracyFile = join(ROOT, "docs", "accuracy.md");
+const today = new Date().toISOString().slice(0, 10);
+
+function headlineRow(date, tableRows) {
+  const f1 = (file, lang, label) => tableRows.map((r) => r.split("|").map((c) => c.trim())).find((c) => c[1] === file && c[2] === lang && c[3] === label)?.[6]?.replaceAll("*", "") ?? "–";
+  return `| ${date} | ${HEADLINES.map(([file, lang, label]) => f1(file, lang, label)).join(" | ")} |`;
+}
+
+const previous = existsSync(accuracyFile) ? readFileSync(accuracyFile, "utf8") : "";
+const history = previous.includes(HISTORY_HEADING) ? previous.slice(previous.indexOf(HISTORY_HEADING)).split("\n").filter((l) => /^\| \d{4}-/.test(l) && !l.includes("(this run)")) : [];
+const previousTable = previous.slice(0, previous.includes(HISTORY_HEADING) ? previous.indexOf(HISTORY_HEADING) : undefined).split("\n").filter((l) => l.startsWith("| "));
+const previousDate = /on (\d{4}-\d{2}-\d{2})/.exec(previous)?.[1];
+if (previousDate && previousTable.length) {
+  const last = headlineRow(previousDate, previousTable);
+  const strip = (row) => row.split("|").slice(2).join("|");
+  if (strip(last) !== strip(history.at(-1) ?? "") && strip(last) !== strip(headlineRow(today, rows))) history.push(last);
+}
+
 const lexicons = readdirSync(join(ROOT, "rules")).filter((f) => /^lexicon-[a-z]+\.json$/.test(f)).map((f) => f.slice(8, -5));
 const missing = [...new Set(RUNS.map((r) => r.lang))].filter((lang) => !lexicons.includes(lang));
 const table = [
   "# Signal detection accuracy",
   "",
-  `Measured by \`npm run eval\` on ${new Date().toISOString().slice(0, 10)} against the labelled development splits in`,
+  `Measured by \`npm run eval\` on ${today} against the labelled development splits in`,
   "`../shared/eval/` (public corpora; see their README for sources and label mapping). Figures are reported as measured.",
   "",
   "| file | language | label | precision | recall | F1 | support | target |",
@@ -57,6 +87,19 @@ const table = [
   "labelled a closing, not thanks, and \"sorry?\" asking to repeat is not an apology; Attune deliberately counts closing",
   "thanks as gratitude (the thank-customer rule needs it), which costs precision here.",
   "",
+  ...(history.length
+    ? [
+      HISTORY_HEADING,
+      "",
+      "F1 of earlier runs, oldest first (kept by `npm run eval`; a row is added when the figures change):",
+      "",
+      "| date | question macro-F1 | apology | gratitude | frustration en | it | ro | fa |",
+      "|---|---|---|---|---|---|---|---|",
+      ...history,
+      headlineRow(`${today} (this run)`, rows),
+      "",
+    ]
+    : []),
 ].join("\n");
-writeFileSync(join(ROOT, "docs", "accuracy.md"), table);
+writeFileSync(accuracyFile, table);
 console.log(table);

@@ -28,6 +28,12 @@ describe("English signals", () => {
     expect(has(text, signal)).toBe(true);
   });
 
+  it("reads capitals and '!!!' as frustration only when the words are not glad", () => {
+    expect(has("WHERE IS MY ORDER, I PAID A WEEK AGO", "emotion.frustration")).toBe(true);
+    expect(has("THANK YOU SO MUCH!!!", "emotion.frustration")).toBe(false);
+    expect(has("This is amazing!!!", "emotion.frustration")).toBe(false);
+  });
+
   it("respects negation: 'I'm not angry' is not frustration, 'not sorry' no apology", () => {
     expect(has("I'm not angry, just asking", "emotion.frustration")).toBe(false);
     expect(has("I'm not sorry", "apology")).toBe(false);

@@ -68,7 +68,9 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
         }
       }
       for (const question of detectQuestions(text, language, matchers)) signals.add(question);
-      if (isShouting(text) || isExasperated(text)) signals.add("emotion.frustration");
+      // Capitals and "!!!" are frustration unless the words are glad: "GRAZIE MILLE!!!" is delight, not anger.
+      const glad = signals.has("gratitude") || signals.has("emotion.positive");
+      if ((isShouting(text) || isExasperated(text)) && !glad) signals.add("emotion.frustration");
       return signals;
     },
   };
