@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -52,6 +52,25 @@ describe("attune check", () => {
     const overrides = file("overrides.json", { rules: { "open-question": { enabled: false } } });
     const { lines } = await capture(check, [poorChat, "--json", "--overrides", overrides]);
     expect(JSON.parse(lines[0]!).nudges.map((n: { rule: string }) => n.rule)).toEqual(["acknowledge-frustration"]);
+  });
+
+  it("--expect compares the nudges with the file's expect list and fails on any difference", async () => {
+    const events = JSON.parse(readFileSync(poorChat, "utf8")).events;
+    const right = file("right.json", { language: "en", events, expect: [{ rule: "acknowledge-frustration", event: 0, outcome: "missed" }, { rule: "open-question", event: 3 }] });
+    const wrong = file("wrong.json", { language: "en", events, expect: [{ rule: "acknowledge-frustration", event: 0, outcome: "followed" }] });
+    const ok = await capture(check, [right, "--expect"]);
+    expect(ok.code).toBe(0);
+    expect(ok.lines).toEqual([`ok   ${right}: 2 nudges as expected`, "1 as expected, 0 not"]);
+    const bad = await capture(check, [right, wrong, "--expect"]);
+    expect(bad.code).toBe(1);
+    expect(bad.lines.slice(1)).toEqual([
+      `FAIL ${wrong}`,
+      "     expected acknowledge-frustration at event 0 (followed), not raised",
+      "     raised acknowledge-frustration at event 0 (missed), not expected",
+      "     raised open-question at event 3 (open), not expected",
+      "1 as expected, 1 not",
+    ]);
+    await expect(capture(check, [poorChat, "--expect"])).rejects.toThrow(/poor\.json: \$\.expect/);
   });
 
   it("names the file and the place of bad input, in one line", async () => {
