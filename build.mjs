@@ -3,7 +3,7 @@
 // Usage: node build.mjs [--dev] [--watch]
 import * as esbuild from "esbuild";
 import { zipSync } from "fflate";
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -58,10 +58,13 @@ const shippedJsonPlugin = {
   },
 };
 
+/** Where a browser's build is written: dist/<browser>, or beside it while a one-off build is being put together. */
+const outDir = (browser) => join(root, "dist", watch ? browser : `.next-${browser}-${process.pid}`);
+
 function extensionOptions(browser) {
   return {
     entryPoints: Object.fromEntries(Object.entries(ENTRIES).map(([out, src]) => [out, join(root, src)])),
-    outdir: join(root, "dist", browser),
+    outdir: outDir(browser),
     bundle: true,
     format: "iife",
     target: browser === "chrome" ? "chrome120" : "firefox140",
@@ -86,7 +89,7 @@ function writeStaticPlugin(browser) {
     setup(build) {
       build.onEnd((result) => {
         if (result.errors.length) return;
-        const out = join(root, "dist", browser);
+        const out = outDir(browser);
         writeFileSync(join(out, "manifest.json"), JSON.stringify(manifestFor(browser), null, 2));
         for (const [from, to] of Object.entries(STATIC)) cpSync(join(root, from), join(out, to), { recursive: true });
         writeZip(out, join(root, "dist", `attune-${browser}-${pkg.version}.zip`));
@@ -121,8 +124,7 @@ const cliOptions = {
 };
 
 async function main() {
-  if (!watch) rmSync(join(root, "dist"), { recursive: true, force: true });
-  for (const browser of BROWSERS) mkdirSync(join(root, "dist", browser), { recursive: true });
+  for (const browser of BROWSERS) mkdirSync(outDir(browser), { recursive: true });
   const configs = [...BROWSERS.map(extensionOptions), ...(existsSync(cliOptions.entryPoints[0]) ? [cliOptions] : [])];
   if (watch) {
     for (const config of configs) await (await esbuild.context(config)).watch();
@@ -130,6 +132,11 @@ async function main() {
     return;
   }
   await Promise.all(configs.map((config) => esbuild.build(config)));
+  // A finished build replaces the last in one step: a browser running from dist/ never sees it half written.
+  for (const browser of BROWSERS) {
+    rmSync(join(root, "dist", browser), { recursive: true, force: true });
+    renameSync(outDir(browser), join(root, "dist", browser));
+  }
   console.log(`attune: built dist/chrome, dist/firefox${configs.length > 2 ? ", dist/cli" : ""} (${dev ? "dev" : "production"})`);
 }
 

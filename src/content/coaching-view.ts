@@ -1,6 +1,7 @@
 import browser from "./extension-api.js";
 import type { OverlaySetup, WorkerToContent } from "../shared/messages.js";
 import { Overlay, type Position } from "../overlay/overlay.js";
+import { isOverlaySetup } from "./worker-message-check.js";
 
 const SNOOZE_MINUTES = 15;
 
@@ -45,15 +46,22 @@ export class CoachingView {
    * The overlay itself is drawn only with the first nudge: a page that never gets one never gets an overlay.
    */
   prepare(): void {
-    this.loading ??= this.load();
+    // A failed setup is asked for again with the next nudge rather than kept.
+    this.loading ??= this.load().catch((error: unknown) => {
+      this.loading = undefined;
+      throw error;
+    });
   }
 
   private load() {
     const key = viewKey();
     return Promise.all([
       browser.storage.local.get(key),
-      browser.runtime.sendMessage({ type: "overlay-setup" }) as Promise<OverlaySetup>,
-    ]).then(([stored, setup]) => ({ view: (stored[key] ?? {}) as ViewState, setup }));
+      browser.runtime.sendMessage({ type: "overlay-setup" }),
+    ]).then(([stored, setup]) => {
+      if (!isOverlaySetup(setup)) throw new Error("Attune: the worker's overlay setup was not understood");
+      return { view: (stored[key] ?? {}) as ViewState, setup };
+    });
   }
 
   private async ensure(): Promise<Overlay> {

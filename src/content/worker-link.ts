@@ -2,6 +2,7 @@ import browser, { type Runtime } from "./extension-api.js";
 import type { ConversationEvent } from "../engine/conversation.js";
 import { MAX_BATCH } from "../shared/limits.js";
 import type { ConversationEventsMessage, ConversationRef, EventAck, QueuedEvent, WorkerToContent } from "../shared/messages.js";
+import { isEventAck, isWorkerMessage } from "./worker-message-check.js";
 
 const RETRY_MS = [50, 200, 500, 1000, 2000];
 
@@ -41,7 +42,8 @@ export class WorkerLink {
         };
         let ack: EventAck | undefined;
         try {
-          ack = (await browser.runtime.sendMessage(batch)) as EventAck | undefined;
+          const answer: unknown = await browser.runtime.sendMessage(batch);
+          ack = isEventAck(answer) ? answer : undefined;
         } catch {
           ack = undefined;
         }
@@ -66,10 +68,4 @@ export function onWorkerMessage(listener: (message: WorkerToContent) => void): v
     if (isWorkerMessage(message)) listener(message);
     return undefined;
   });
-}
-
-function isWorkerMessage(message: unknown): message is WorkerToContent {
-  if (typeof message !== "object" || message === null) return false;
-  const { type, raised, resolved } = message as { type?: unknown; raised?: unknown; resolved?: unknown };
-  return type === "dismiss-nudge" || (type === "nudges" && Array.isArray(raised) && Array.isArray(resolved));
 }

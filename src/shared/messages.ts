@@ -124,7 +124,13 @@ export interface TabStatus {
 }
 
 /** The worker's answer to overlay-setup: labels in the agent's interface language, and display settings. */
-export interface OverlaySetup {
-  labels: Record<"dismiss" | "helpful" | "notHelpful" | "snooze" | "expand" | "collapse" | "followed", string>;
-  autoHideSeconds: number;
-}
+export const OverlaySetupSchema = z.strictObject({
+  labels: z.strictObject(
+    Object.fromEntries(["dismiss", "helpful", "notHelpful", "snooze", "expand", "collapse", "followed"].map((key) => [key, z.string()])) as Record<
+      "dismiss" | "helpful" | "notHelpful" | "snooze" | "expand" | "collapse" | "followed",
+      z.ZodString
+    >,
+  ),
+  autoHideSeconds: z.number(),
+});
+export type OverlaySetup = z.infer<typeof OverlaySetupSchema>;

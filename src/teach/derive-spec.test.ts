@@ -58,4 +58,16 @@ describe("teaching a site", () => {
     const target = document.querySelectorAll("textarea")[1]!;
     expect(document.querySelector(stableSelector(target)!)).toBe(target);
   });
+
+  it("never builds message selectors from labels that name people", () => {
+    const { spec, read } = readWith(`
+      <div class="message-pane"><div class="scroll">
+        <section aria-label="Sam Taylor" class="msg msg--incoming"><p>I was charged twice</p></section>
+        <section aria-label="Agent" class="msg msg--outgoing"><p>Sorry about that</p></section>
+        <section aria-label="Sam Taylor" class="msg msg--incoming"><p>Thanks</p></section>
+      </div></div>`,
+      { transcript: ".scroll", agent: ".msg--outgoing p", customer: ".msg--incoming p" });
+    expect(JSON.stringify(spec)).not.toContain("Sam");
+    expect(read).toEqual(["customer: I was charged twice", "agent: Sorry about that", "customer: Thanks"]);
+  });
 });

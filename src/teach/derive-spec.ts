@@ -24,17 +24,23 @@ function commonAncestor(a: Element, b: Element): Element | null {
   return null;
 }
 
+/**
+ * Stable parts of a message element. Labels on messages often carry a person's name ("Sam", "Maria Rossi"): never
+ * part of a message selector, which would read only that person's messages and carry their name into exports.
+ */
+const messageParts = (el: Element) => stableParts(el).filter((part) => !/^\[(aria-label|title|name|alt)=/.test(part));
+
 /** Stable parts of the element and of everything inside it, as selectors. */
 function partsWithin(item: Element): Set<string> {
-  const parts = new Set(stableParts(item));
-  for (const el of item.querySelectorAll("*")) for (const part of stableParts(el)) parts.add(part);
+  const parts = new Set(messageParts(item));
+  for (const el of item.querySelectorAll("*")) for (const part of messageParts(el)) parts.add(part);
   return parts;
 }
 
 /** A selector that marks `mine` and not `other`: on the item itself first, then inside it. */
 function distinguishing(mine: Element, other: Element): string | undefined {
   const otherParts = partsWithin(other);
-  const candidates = [...stableParts(mine), ...partsWithin(mine)].filter((part) => !otherParts.has(part) && !part.startsWith("#"));
+  const candidates = [...messageParts(mine), ...partsWithin(mine)].filter((part) => !otherParts.has(part) && !part.startsWith("#"));
   return candidates.find((part) => matchesOrHolds(mine, part) && !matchesOrHolds(other, part));
 }
 
@@ -59,8 +65,8 @@ export function deriveSpec(picks: Picks, location: Pick<Location, "host" | "host
   const transcriptSelector = stableSelector(transcript);
   if (!transcriptSelector) return { ok: false, problem: "teachProblemNoStablePane" };
 
-  const customerParts = new Set(stableParts(customerItem));
-  const shared = stableParts(agentItem).filter((part) => customerParts.has(part) && !part.startsWith("#"));
+  const customerParts = new Set(messageParts(customerItem));
+  const shared = messageParts(agentItem).filter((part) => customerParts.has(part) && !part.startsWith("#"));
   const tag = agentItem.localName === customerItem.localName ? agentItem.localName : "*";
   const containerSelector = container === transcript ? ":scope" : stableSelector(container, transcript);
   const candidates = [

@@ -82,6 +82,9 @@ describe("teach this site", () => {
     const taught = await listTaught(harness);
     expect(taught).toHaveLength(1);
     expect(taught[0]).toMatchObject({ origin: harness.origin, access: true, spec: { id: "taught-127-0-0-1" } });
+    // What was taught is selectors, never the conversation: the export carries none of its words.
+    const exported = JSON.stringify(await inExtension(harness, (chrome) => chrome.runtime.sendMessage({ type: "export-taught-sites" }), null));
+    for (const words of ["invoice", "VAT", "telling us"]) expect(exported).not.toContain(words);
 
     // The page is read with what was taught: history as context, then live turns and drafts.
     const seen = async () => (await recorder.events()).filter((e) => e.adapter === "taught-127-0-0-1");

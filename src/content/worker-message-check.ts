@@ -1,0 +1,51 @@
+import type { EventAck, OverlaySetup, WorkerToContent } from "../shared/messages.js";
+
+// The content script checks what it receives from the worker against the same contract as the zod schemas in
+// shared/messages.ts, written by hand: zod would add ~19 KB to a content script whose budget is 30 KB. A property
+// test (worker-message-check.test.ts) holds these checks to the schemas: they accept exactly what zod accepts.
+
+type Record_ = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Record_ => typeof value === "object" && value !== null && !Array.isArray(value);
+/** Exactly these keys, optional ones aside: the schemas are strict. */
+const hasOnlyKeys = (value: Record_, required: readonly string[], optional: readonly string[] = []) => {
+  const keys = Object.keys(value);
+  return required.every((key) => keys.includes(key)) && keys.every((key) => required.includes(key) || optional.includes(key));
+};
+const isNumber = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
+const isText = (value: unknown): value is string => typeof value === "string" && value.length <= 200_000;
+
+const NUDGE_KEYS = ["rule", "pack", "event", "at", "severity", "priority", "message", "suggestion", "outcome"] as const;
+
+function isNudge(value: unknown): boolean {
+  if (!isObject(value) || !hasOnlyKeys(value, NUDGE_KEYS)) return false;
+  const { rule, pack, event, at, severity, priority, message, suggestion, outcome } = value;
+  return (
+    typeof rule === "string" && typeof pack === "string" && Number.isSafeInteger(event) && (event as number) >= 0 &&
+    isNumber(at) && (severity === "tip" || severity === "warn" || severity === "alert") && isNumber(priority) &&
+    isText(message) && isText(suggestion) && (outcome === "open" || outcome === "followed" || outcome === "missed")
+  );
+}
+
+export function isWorkerMessage(value: unknown): value is WorkerToContent {
+  if (!isObject(value)) return false;
+  if (value.type === "dismiss-nudge") return hasOnlyKeys(value, ["type"]);
+  return (
+    value.type === "nudges" && hasOnlyKeys(value, ["type", "conversationKey", "raised", "resolved"]) &&
+    typeof value.conversationKey === "string" && Array.isArray(value.raised) && Array.from(value.raised).every(isNudge) &&
+    Array.isArray(value.resolved) && Array.from(value.resolved).every(isNudge)
+  );
+}
+
+export function isEventAck(value: unknown): value is EventAck {
+  return isObject(value) && hasOnlyKeys(value, ["ok", "acceptedThrough"]) && value.ok === true && Number.isSafeInteger(value.acceptedThrough);
+}
+
+const LABELS = ["dismiss", "helpful", "notHelpful", "snooze", "expand", "collapse", "followed"] as const;
+
+export function isOverlaySetup(value: unknown): value is OverlaySetup {
+  return (
+    isObject(value) && hasOnlyKeys(value, ["labels", "autoHideSeconds"]) && isNumber(value.autoHideSeconds) &&
+    isObject(value.labels) && hasOnlyKeys(value.labels, LABELS) && LABELS.every((key) => typeof (value.labels as Record_)[key] === "string")
+  );
+}
