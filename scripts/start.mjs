@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// `npm start`: build, serve the demo console on 127.0.0.1, and open it in Chromium with Attune loaded.
+// `npm start`: build, serve the demo console on 127.0.0.1, and open it in Chromium with Attune loaded, with the trainer
+// (good and poor agents side by side) in the next tab.
 // `npm start -- --headless`: the same without a window; prints each nudge shown, writes a screenshot, exits at the end.
 import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { launchWithExtension, readOverlay, ROOT } from "./lib/browser.mjs";
+import { extensionWorker, launchWithExtension, readOverlay, ROOT } from "./lib/browser.mjs";
 import { startStaticServer } from "./lib/static-server.mjs";
 
 const headless = process.argv.includes("--headless");
@@ -30,6 +31,10 @@ async function main() {
     throw error;
   }
   const [page] = await browser.pages();
+  const trainer = `chrome-extension://${new URL((await extensionWorker(browser)).url()).host}/pages/trainer.html?scenario=en-billing-error&mode=side`;
+  await (await browser.newPage()).goto(trainer);
+  console.log(`attune: trainer at ${trainer}`);
+  await page.bringToFront();
   await page.goto(url);
   console.log(`attune: demo console at ${url}`);
   if (!headless) {
