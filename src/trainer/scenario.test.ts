@@ -64,6 +64,11 @@ describe("reading a scenario", () => {
     expect(() => parseScenario(shapes, "mine.json")).toThrow(/mine\.json: \$\.variants\[0\]\.events\[1\]\.at: events must be in time order[\s\S]*\$\.variants\[1\]\.id: variant "good" is defined twice/);
   });
 
+  it("refuses an end before the last event", () => {
+    const early = { ...valid, variants: [{ ...valid.variants[0]!, events: [{ type: "turn", speaker: "customer", text: "Hi", at: 8 }], endAt: 5 }] };
+    expect(() => parseScenario(early, "mine.json")).toThrow(/^mine\.json: \$\.variants\[0\]\.endAt: the end \(5 s\) comes before the last event \(8 s\)$/);
+  });
+
   it("reports invalid JSON as a problem, not a crash", () => {
     expect(() => parseScenarioJson("{ nope", "paste")).toThrow(ValidationError);
     expect(() => parseScenarioJson("{ nope", "paste")).toThrow(/^paste: not valid JSON: /);

@@ -39,6 +39,8 @@ export const ScenarioSchema = z
         const before = variant.events[e - 1];
         if (before && event.at < before.at) ctx.addIssue({ code: "custom", path: ["variants", v, "events", e, "at"], message: `events must be in time order: ${event.at} s comes after ${before.at} s` });
       });
+      const last = variant.events.at(-1)!.at;
+      if (variant.endAt !== undefined && variant.endAt < last) ctx.addIssue({ code: "custom", path: ["variants", v, "endAt"], message: `the end (${variant.endAt} s) comes before the last event (${last} s)` });
     });
   });
 
