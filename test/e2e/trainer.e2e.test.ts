@@ -5,7 +5,7 @@ import type { Page } from "puppeteer-core";
 import { describe, expect, it } from "vitest";
 import { parseScenario } from "../../src/trainer/scenario.js";
 import { ROOT } from "../../scripts/lib/browser.mjs";
-import { SCREENSHOTS, axeViolations, collectErrors, openPopup, readLocal, readOverlay, useHarness, waitFor } from "./harness.js";
+import { SCREENSHOTS, axeViolations, collectErrors, openPopup, readLocal, readOverlay, setLocal, useHarness, waitFor } from "./harness.js";
 
 interface Logged {
   rule: string;
@@ -199,7 +199,32 @@ describe("the trainer", () => {
     await page.click("#to-end");
     const scorecard = await page.$(".pane .scorecard");
     await scorecard!.screenshot({ path: join(SCREENSHOTS, "scorecard.png") });
+
+    // Exported as JSON: the scorecard, and the scenario as it was imported.
+    const downloads = mkdtempSync(join(tmpdir(), "attune-trainer-"));
+    const cdp = await page.createCDPSession();
+    await cdp.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: downloads });
+    await page.click(".pane .export-scorecard");
+    await page.click("#export");
+    const files = await waitFor(async () => {
+      const found = readdirSync(downloads).filter((f) => f.endsWith(".json")).sort();
+      return found.length === 2 && found;
+    }, "the two exports");
+    expect(files).toEqual(["hand-scored.json", "scorecard-hand-scored-agent.json"]);
+    const read = (file: string) => JSON.parse(readFileSync(join(downloads, file), "utf8"));
+    expect(read("scorecard-hand-scored-agent.json")).toMatchObject({ channel: "chat", responseTime: { median: 10, longest: 40 }, openQuestions: { value: 1 } });
+    const original = parseScenario(JSON.parse(readFileSync(join(ROOT, "test", "fixtures", "trainer", "hand-scored.json"), "utf8")));
+    expect(parseScenario(read("hand-scored.json"))).toEqual(original);
     expect(errors).toEqual([]);
+  });
+
+  it("speaks the agent's interface language", async () => {
+    await setLocal(harness, { settings: { interfaceLanguage: "it" } });
+    const page = await harness.browser.newPage();
+    await openTrainer(page, harness.extensionOrigin, "scenario=it-vague-problem&mode=side");
+    expect(await page.$eval("html", (el) => el.lang)).toBe("it");
+    expect(await page.$eval("#step", (el) => el.textContent)).toBe("Passo");
+    expect(await page.$eval(".pane [data-figure=openQuestions] dt", (el) => el.textContent)).toBe("Domande aperte");
   });
 
   it("refuses an invalid scenario file with located problems and keeps the library as it was", async () => {

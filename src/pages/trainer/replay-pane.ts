@@ -65,6 +65,8 @@ export class ReplayPane {
 
   /** Shows what the replay's clock just moved past. */
   apply(step: ReplayStep): void {
+    // The clock ticks ten times a second: redraw only when something happened.
+    if (!step.events.length && !step.raised.length && !step.resolved.length) return;
     for (const { index, event } of step.events) this.show(index, event);
     this.overlay.update(step.raised, step.resolved);
     if (step.events.some(({ event }) => event.type === "turn" && event.speaker === "agent")) this.overlay.agentReplied();
