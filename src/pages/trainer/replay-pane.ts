@@ -42,7 +42,10 @@ export class ReplayPane {
     this.element.setAttribute("aria-labelledby", id);
     const heading = el("h2");
     heading.id = id;
-    heading.textContent = label;
+    // The label may be in another script than the interface (a Persian variant in an English trainer).
+    const name = el("bdi");
+    name.textContent = label;
+    heading.append(name);
     this.count = el("span", "count");
     heading.append(" · ", this.count);
     this.transcript = el("div", "transcript");
