@@ -1,5 +1,5 @@
-// Finds a Chromium-family browser and launches it with the built extension loaded, for `npm start`, the end-to-end
-// tests and the benchmarks alike.
+// Finds a Chromium-family browser (or Firefox) and launches it with the built extension loaded, for `npm start`, the
+// end-to-end tests and the benchmarks alike.
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,6 +7,15 @@ import puppeteer from "puppeteer-core";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 export const CHROME_EXTENSION_DIR = join(ROOT, "dist", "chrome");
+export const FIREFOX_EXTENSION_DIR = join(ROOT, "dist", "firefox");
+
+/**
+ * Firefox gives every installed extension a random moz-extension:// host. The profile is told this one up front (the
+ * `extensions.webextensions.uuids` pref), so the tests can open the extension's pages without asking for it.
+ */
+export const FIREFOX_EXTENSION_UUID = "a7c0f3e2-5d1b-4c8e-9f60-7e2d4b1a9c35";
+export const FIREFOX_EXTENSION_ORIGIN = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+const FIREFOX_EXTENSION_ID = "attune@attune-coach.org";
 
 // Branded Google Chrome 137+ ignores --load-extension, so Chromium and Chrome for Testing come first.
 const CANDIDATES = [
@@ -35,13 +44,64 @@ export function findChromium() {
   );
 }
 
-/**
- * @param {{ headless?: boolean, extensionDir?: string }} [options]
- */
-export async function launchWithExtension({ headless = true, extensionDir = CHROME_EXTENSION_DIR } = {}) {
-  if (!existsSync(join(extensionDir, "manifest.json"))) {
-    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
+const FIREFOX_CANDIDATES = [
+  "/usr/bin/firefox-esr",
+  "/usr/bin/firefox",
+  "/snap/bin/firefox",
+  "/Applications/Firefox.app/Contents/MacOS/firefox",
+  "C:\\Program Files\\Mozilla Firefox\\firefox.exe",
+];
+
+export function findFirefox() {
+  const fromEnv = process.env.FIREFOX_PATH;
+  if (fromEnv) {
+    if (existsSync(fromEnv)) return fromEnv;
+    throw new Error(`FIREFOX_PATH is set to ${fromEnv}, but there is no file there.`);
   }
+  const found = FIREFOX_CANDIDATES.find((path) => existsSync(path));
+  if (found) return found;
+  throw new Error(
+    "No Firefox found. Install one (Debian/Ubuntu: `sudo apt-get install firefox-esr`) or point FIREFOX_PATH at a" +
+      " Firefox 140+ binary.",
+  );
+}
+
+/**
+ * @param {{ headless?: boolean, extensionDir?: string, browser?: "chromium" | "firefox" }} [options]
+ */
+export async function launchWithExtension({ headless = true, browser = "chromium", extensionDir } = {}) {
+  const dir = extensionDir ?? (browser === "firefox" ? FIREFOX_EXTENSION_DIR : CHROME_EXTENSION_DIR);
+  if (!existsSync(join(dir, "manifest.json"))) {
+    throw new Error(`No built extension in ${dir}: run \`npm run build\` first.`);
+  }
+  return browser === "firefox" ? launchFirefox(headless, dir) : launchChromium(headless, dir);
+}
+
+/** Firefox driven over WebDriver BiDi, with the build installed as a temporary add-on (as about:debugging does). */
+async function launchFirefox(headless, extensionDir) {
+  const browser = await puppeteer.launch({
+    browser: "firefox",
+    protocol: "webDriverBiDi",
+    executablePath: findFirefox(),
+    headless,
+    defaultViewport: { width: 1280, height: 800 },
+    extraPrefsFirefox: {
+      "extensions.webextensions.uuids": JSON.stringify({ [FIREFOX_EXTENSION_ID]: FIREFOX_EXTENSION_UUID }),
+      // Pages prefer a light colour scheme (1), whatever the desktop's theme: tests and screenshots do not vary.
+      "layout.css.prefers-color-scheme.content-override": 1,
+    },
+  });
+  try {
+    const id = await browser.installExtension(extensionDir);
+    if (id !== FIREFOX_EXTENSION_ID) throw new Error(`Firefox installed the extension as ${id}, not ${FIREFOX_EXTENSION_ID}`);
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+  return browser;
+}
+
+function launchChromium(headless, extensionDir) {
   return puppeteer.launch({
     executablePath: findChromium(),
     headless,
@@ -69,6 +129,62 @@ export async function extensionWorker(browser) {
   return target;
 }
 
+/** Whether puppeteer drives this page's browser over WebDriver BiDi (Firefox) rather than the DevTools protocol. */
+export function overBidi(page) {
+  return page.browser().protocol === "webDriverBiDi";
+}
+
+/** One WebDriver BiDi `script.callFunction` in the page's main frame; the function's result must be JSON-serialisable. */
+async function bidiCall(page, functionDeclaration, args, serializationOptions) {
+  const { result } = await page.browser().connection.send("script.callFunction", {
+    functionDeclaration,
+    target: { context: page.mainFrame()._id },
+    arguments: args,
+    awaitPromise: false,
+    resultOwnership: "none",
+    ...(serializationOptions ? { serializationOptions } : {}),
+  });
+  if (result.type === "exception") throw new Error(`In the page: ${result.exceptionDetails.text}`);
+  return result.result;
+}
+
+/** Navigates the page with a bare BiDi command, waiting for its load: for documents puppeteer's `goto` cannot follow. */
+export async function navigateOverBidi(page, url) {
+  await page.browser().connection.send("browsingContext.navigate", { context: page.mainFrame()._id, url, wait: "complete" });
+}
+
+/**
+ * Runs `read(roots, arg)` in the page with the shadow roots of Attune's overlays, over WebDriver BiDi: the roots are
+ * closed, so page scripts (and puppeteer's own selectors) cannot reach them, but BiDi serialises closed shadow roots
+ * (`includeShadowTree: "all"`) as references a function can then be called with. `read` runs in the page and returns
+ * JSON-serialisable data.
+ */
+export async function inOverlayRoots(page, read, arg) {
+  const hosts = await bidiCall(page, "() => [...document.querySelectorAll('attune-overlay')]", [], {
+    includeShadowTree: "all",
+    maxDomDepth: 0,
+  });
+  const roots = (hosts.value ?? []).map((host) => host.value?.shadowRoot).filter((root) => root?.sharedId);
+  const declaration = `(argJson, ...roots) => JSON.stringify((${read.toString()})(roots, JSON.parse(argJson)) ?? null)`;
+  const result = await bidiCall(page, declaration, [{ type: "string", value: JSON.stringify(arg ?? null) }, ...roots.map(({ sharedId }) => ({ sharedId }))]);
+  return JSON.parse(result.value);
+}
+
+/** readOverlay's cards, read in the page itself: the same fields the DevTools protocol route gives. */
+function cardsIn(roots) {
+  const part = (card, name) => card.querySelector(`:scope > [data-part="${name}"]`)?.textContent.trim() ?? "";
+  return roots.flatMap((root) =>
+    [...root.querySelectorAll("div.card")].map((card) => ({
+      rule: card.getAttribute("data-rule") ?? "",
+      severity: card.getAttribute("data-severity") ?? "",
+      outcome: card.getAttribute("data-outcome") ?? "",
+      message: part(card, "message"),
+      suggestion: part(card, "suggestion"),
+      direction: getComputedStyle(card).direction,
+    })),
+  );
+}
+
 /**
  * Calls `visit(node)` for every node inside Attune's overlay, read through the DevTools protocol: the overlay's shadow
  * root is closed, so page scripts (and puppeteer's own selectors) cannot see into it, but the browser's DOM inspector
@@ -94,6 +210,7 @@ export async function walkOverlay(page, visit) {
  * @returns {Promise<Array<{ rule: string, severity: string, outcome: string, message: string, suggestion: string, direction: string }>>}
  */
 export async function readOverlay(page) {
+  if (overBidi(page)) return inOverlayRoots(page, cardsIn, null);
   const cards = [];
   await walkOverlay(page, async (node, session) => {
     if (node.nodeName !== "DIV" || !(attribute(node, "class") ?? "").split(" ").includes("card")) return;

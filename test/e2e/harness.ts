@@ -1,16 +1,43 @@
+import { mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "puppeteer-core";
-import { afterAll, afterEach, beforeAll } from "vitest";
-import { attribute, extensionWorker, launchWithExtension, ROOT, walkOverlay } from "../../scripts/lib/browser.mjs";
+import { afterAll, afterEach, beforeAll, type TestContext } from "vitest";
+import {
+  attribute,
+  extensionWorker,
+  FIREFOX_EXTENSION_ORIGIN,
+  inOverlayRoots,
+  launchWithExtension,
+  navigateOverBidi,
+  overBidi,
+  ROOT,
+  walkOverlay,
+} from "../../scripts/lib/browser.mjs";
 import { startStaticServer } from "../../scripts/lib/static-server.mjs";
 
 export { readOverlay } from "../../scripts/lib/browser.mjs";
 
+/**
+ * The browser these tests drive: Chromium, or Firefox when ATTUNE_E2E_BROWSER=firefox (the `e2e-firefox` vitest
+ * project sets it for the test files listed there).
+ */
+export const BROWSER: "chromium" | "firefox" = process.env.ATTUNE_E2E_BROWSER === "firefox" ? "firefox" : "chromium";
+
+/** Skips the test in Firefox, saying why in the skip note. */
+export function skipInFirefox(context: TestContext, why: string): void {
+  context.skip(BROWSER === "firefox", `not in Firefox: ${why}`);
+}
+
 /** Where a part of the overlay (data-part="dismiss", "helpful", "handle"…) is drawn: the centre of its box. */
 export async function overlayPartCenter(page: Page, part: string): Promise<{ x: number; y: number }> {
   let center: { x: number; y: number } | undefined;
-  await walkOverlay(page, async (node: { nodeId: number }, session: { send(m: string, p: object): Promise<{ model: { content: number[] } }> }) => {
+  if (overBidi(page)) {
+    center = await inOverlayRoots(page, (roots: ShadowRoot[], name: string) => {
+      const box = roots.map((root) => root.querySelector(`[data-part="${name}"]`)).find(Boolean)?.getBoundingClientRect();
+      return box && { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    }, part);
+  } else await walkOverlay(page, async (node: { nodeId: number }, session: { send(m: string, p: object): Promise<{ model: { content: number[] } }> }) => {
     if (center || attribute(node, "data-part") !== part) return;
     const { model } = await session.send("DOM.getBoxModel", { nodeId: node.nodeId });
     const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
@@ -30,18 +57,25 @@ export interface Harness {
   browser: Browser;
   /** http://127.0.0.1:PORT, serving /demo/ and /fixtures/. */
   origin: string;
-  /** chrome-extension://ID — the built extension's own pages live here. */
+  /** chrome-extension://ID or moz-extension://UUID — the built extension's own pages live here. */
   extensionOrigin: string;
   /** Closes every tab a test opened, so that the next test starts with no conversation. */
   closePages(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** A real Chromium with the built extension from dist/chrome, and the demo and fixtures served on loopback. */
+/**
+ * A real Chromium (or Firefox, see BROWSER) with the built extension from dist/chrome (dist/firefox), and the demo and
+ * fixtures served on loopback.
+ */
 export async function startHarness(): Promise<Harness> {
   const server = await startStaticServer({ "/demo/": join(ROOT, "demo"), "/fixtures/": join(ROOT, "test", "fixtures") });
-  const browser = await launchWithExtension();
-  const extensionOrigin = `chrome-extension://${new URL((await extensionWorker(browser)).url()).host}`;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const browser = await launchWithExtension({ browser: BROWSER });
+  const extensionOrigin =
+    BROWSER === "firefox"
+      ? FIREFOX_EXTENSION_ORIGIN
+      : `chrome-extension://${new URL((await extensionWorker(browser)).url()).host}`;
   return {
     browser,
     origin: server.origin,
@@ -58,15 +92,32 @@ export async function startHarness(): Promise<Harness> {
 }
 
 /**
- * Runs `fn` in one of the extension's own pages, where the extension APIs are available (`chrome` is its argument).
- * Unlike evaluating in the worker, this works while the worker is stopped, and a message sent from here wakes it.
+ * Opens one of the extension's own pages ("pages/options.html") in the given tab or a new one. Firefox reports no navigation events
+ * for moz-extension:// documents over WebDriver BiDi, so puppeteer's `goto` would wait for them forever: there the
+ * tab is navigated with a bare BiDi command that returns once the page has loaded (puppeteer's `page.url()` then still
+ * says about:blank, but evaluating in the page works).
+ */
+export async function openExtensionPage(harness: Harness, path: string, tab?: Page): Promise<Page> {
+  const page = tab ?? (await harness.browser.newPage());
+  const url = `${harness.extensionOrigin}/${path}`;
+  if (!overBidi(page)) {
+    await page.goto(url);
+    return page;
+  }
+  await navigateOverBidi(page, url);
+  return page;
+}
+
+/**
+ * Runs `fn` in one of the extension's own pages, where the extension APIs are available (its argument is `browser` in
+ * Firefox, `chrome` in Chromium: both return promises). Unlike evaluating in the worker, this works while the worker
+ * is stopped, and a message sent from here wakes it.
  */
 export async function inExtension<A, R>(harness: Harness, fn: (chrome: ChromeApi, arg: A) => R | Promise<R>, arg: A): Promise<R> {
-  const page = await harness.browser.newPage();
+  const page = await openExtensionPage(harness, "pages/popup.html");
   try {
-    await page.goto(`${harness.extensionOrigin}/pages/popup.html`);
     return (await page.evaluate(
-      `(${fn.toString()})(globalThis.chrome, ${JSON.stringify(arg ?? null)})`,
+      `(${fn.toString()})(globalThis.browser ?? globalThis.chrome, ${JSON.stringify(arg ?? null)})`,
     )) as R;
   } finally {
     await page.close();
@@ -118,13 +169,27 @@ export function useHarness(): Harness {
   };
 }
 
-/** The tab id Chrome gave the page. */
+/** The tab id the browser gave the page. */
 export function tabIdOf(harness: Harness, page: Page): Promise<number> {
   return inExtension(harness, async (chrome, url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)!.id, page.url());
 }
 
 export function setLocal(harness: Harness, items: Record<string, unknown>): Promise<void> {
   return inExtension(harness, (chrome, values) => chrome.storage.local.set(values), items);
+}
+
+/**
+ * Resolves once the content script in the page has found its transcript and the worker holds the conversation: what is
+ * added to the page from then on is new, not history (Firefox may inject the content script after `load`).
+ */
+export async function waitUntilRead(harness: Harness, page: Page): Promise<void> {
+  const tabId = await tabIdOf(harness, page);
+  await waitFor(async () => {
+    const status = (await inExtension(harness, (chrome, id) => chrome.runtime.sendMessage({ type: "tab-status", tabId: id }), tabId)) as {
+      conversations?: unknown[];
+    };
+    return (status.conversations?.length ?? 0) > 0;
+  }, "the worker to hold the page's conversation");
 }
 
 export function readLocal(harness: Harness): Promise<Record<string, unknown>> {
@@ -179,5 +244,17 @@ export async function axeViolations(page: Page): Promise<Array<{ id: string; hel
   });
 }
 
-/** Screenshots the README shows: the tests write them, so they always show the extension as built. */
-export const SCREENSHOTS = join(ROOT, "docs", "screenshots");
+/**
+ * Screenshots the README shows: the tests write them, so they always show the extension as built. The Firefox run
+ * writes its own beside the test reports, for comparison.
+ */
+export const SCREENSHOTS = BROWSER === "firefox" ? join(ROOT, "test", "artifacts", "screenshots-firefox") : join(ROOT, "docs", "screenshots");
+
+/**
+ * Makes the page prefer a light or a dark colour scheme. Firefox runs with its profile set to light; puppeteer can
+ * emulate the media feature only over the DevTools protocol, so a dark test is skipped there.
+ */
+export async function emulateColorScheme(context: TestContext, page: Page, theme: "light" | "dark"): Promise<void> {
+  if (theme === "dark") skipInFirefox(context, "puppeteer emulates prefers-color-scheme over the DevTools protocol only, not over WebDriver BiDi");
+  if (BROWSER === "chromium") await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: theme }]);
+}

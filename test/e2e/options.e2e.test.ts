@@ -1,26 +1,39 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SCREENSHOTS, axeViolations, readLocal, readOverlay, setLocal, useHarness, waitFor } from "./harness.js";
+import {
+  SCREENSHOTS,
+  axeViolations,
+  emulateColorScheme,
+  openExtensionPage,
+  readLocal,
+  readOverlay,
+  setLocal,
+  useHarness,
+  waitFor,
+  waitUntilRead,
+} from "./harness.js";
 
 type Fixture = Window & { addMessage(speaker: string, text: string): void };
+
+// The extension's pages are polled with `waitFor` + `evaluate`, not `page.waitForFunction`: in Firefox puppeteer's
+// poller builds its function with `Function()`, which the pages' CSP (script-src 'self') refuses.
 
 describe("settings and the agent's interface language", () => {
   const harness = useHarness();
 
-  it("saves settings from the options page, previews the overlay in the chosen language, and passes axe in both themes", async () => {
-    for (const theme of ["light", "dark"] as const) {
-      const page = await harness.browser.newPage();
-      await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: theme }]);
-      await page.goto(`${harness.extensionOrigin}/pages/options.html`);
-      await page.waitForFunction(() => document.querySelector("#preview attune-overlay"));
-      expect(await axeViolations(page)).toEqual([]);
-      await page.close();
-    }
+  it.for(["light", "dark"] as const)("the options page passes axe in the %s theme", async (theme, context) => {
     const page = await harness.browser.newPage();
-    await page.goto(`${harness.extensionOrigin}/pages/options.html`);
-    await page.waitForFunction(() => document.querySelector("#preview attune-overlay"));
+    await emulateColorScheme(context, page, theme);
+    await openExtensionPage(harness, "pages/options.html", page);
+    await waitFor(() => page.evaluate(() => !!document.querySelector("#preview attune-overlay")), "the preview");
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("saves settings from the options page and previews the overlay in the chosen language", async () => {
+    const page = await openExtensionPage(harness, "pages/options.html");
+    await waitFor(() => page.evaluate(() => !!document.querySelector("#preview attune-overlay")), "the preview");
     await page.select("select[name=interfaceLanguage]", "it");
-    await page.waitForFunction(() => document.documentElement.lang === "it");
+    await waitFor(() => page.evaluate(() => document.documentElement.lang === "it"), "the page in Italian");
     const preview = await page.$eval("#preview attune-overlay", (host) => host.shadowRoot?.textContent ?? "");
     expect(preview).toContain("Prima riconosci la frustrazione");
     const { settings } = await readLocal(harness);
@@ -28,14 +41,13 @@ describe("settings and the agent's interface language", () => {
   });
 
   it("refuses an invalid value and keeps what was saved", async () => {
-    const page = await harness.browser.newPage();
-    await page.goto(`${harness.extensionOrigin}/pages/options.html`);
-    await page.waitForFunction(() => document.querySelector("#preview attune-overlay"));
+    const page = await openExtensionPage(harness, "pages/options.html");
+    await waitFor(() => page.evaluate(() => !!document.querySelector("#preview attune-overlay")), "the preview");
     await page.$eval("input[name=maxPerFiveMinutes]", (input) => {
       (input as HTMLInputElement).value = "-5";
       input.dispatchEvent(new Event("change", { bubbles: true }));
     });
-    await page.waitForFunction(() => document.getElementById("status")?.textContent?.includes("maxPerFiveMinutes"));
+    await waitFor(() => page.evaluate(() => document.getElementById("status")?.textContent?.includes("maxPerFiveMinutes")), "the refusal");
     const { settings } = await readLocal(harness);
     expect(settings).toBeUndefined();
   });
@@ -44,6 +56,7 @@ describe("settings and the agent's interface language", () => {
     await setLocal(harness, { settings: { interfaceLanguage: "fa" } });
     const page = await harness.browser.newPage();
     await page.goto(`${harness.origin}/fixtures/rerender.html`);
+    await waitUntilRead(harness, page);
     await page.evaluate(() => (window as unknown as Fixture).addMessage("customer", "سومین بار است که پیام می‌دهم!!!"));
     const [card] = await waitFor(async () => {
       const cards = await readOverlay(page);

@@ -1,8 +1,21 @@
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "puppeteer-core";
 import { describe, expect, it } from "vitest";
-import { SCREENSHOTS, clickOverlay, inExtension, overlayPartCenter, readLocal, readOverlay, setLocal, tabIdOf, useHarness, waitFor, type Harness } from "./harness.js";
+import {
+  SCREENSHOTS,
+  clickOverlay,
+  emulateColorScheme,
+  inExtension,
+  overlayPartCenter,
+  readLocal,
+  readOverlay,
+  setLocal,
+  tabIdOf,
+  useHarness,
+  waitFor,
+  waitUntilRead,
+  type Harness,
+} from "./harness.js";
 
 const FRUSTRATED = "This is the third time I'm asking and I'm really fed up!!!";
 
@@ -12,6 +25,7 @@ type Fixture = Window & { addMessage(speaker: string, text: string): void };
 async function chatWithNudge(harness: Harness): Promise<Page> {
   const page = await harness.browser.newPage();
   await page.goto(`${harness.origin}/fixtures/rerender.html`);
+  await waitUntilRead(harness, page);
   await page.evaluate((text) => (window as unknown as Fixture).addMessage("customer", text), FRUSTRATED);
   await waitFor(async () => (await readOverlay(page)).length === 1, "the nudge");
   return page;
@@ -73,6 +87,7 @@ describe("the overlay", () => {
     await setLocal(harness, { settings: { maxPerFiveMinutes: 2 } });
     const page = await harness.browser.newPage();
     await page.goto(`${harness.origin}/fixtures/rerender.html`);
+    await waitUntilRead(harness, page);
     const seen = new Set<string>();
     let most = 0;
     const watch = async () => {
@@ -128,30 +143,27 @@ describe("the overlay", () => {
     await waitFor(async () => (await readOverlay(page)).length === 0, "the nudge to hide itself", 4000);
   });
 
-  it("is drawn in light and dark themes, and a hostile page can neither restyle nor remove it", async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    for (const theme of ["light", "dark"] as const) {
-      const page = await harness.browser.newPage();
-      await page.emulateMediaFeatures([{ name: "prefers-color-scheme", value: theme }]);
-      await page.goto(`${harness.origin}/demo/console.html?speed=4`);
-      await waitFor(async () => (await readOverlay(page)).length === 1, "the demo's nudge");
-      await page.screenshot({ path: join(SCREENSHOTS, `overlay-${theme}.png`) });
-      // A hostile page stylesheet aimed at everything, including custom elements, changes nothing inside.
-      await page.addStyleTag({ content: "* { color: red !important; font-size: 40px !important; } attune-overlay { display: none !important; }" });
-      // …and a page script removing or restyling the host element gets it back as it was.
-      await page.evaluate(() => {
-        const host = document.querySelector("attune-overlay");
-        host?.setAttribute("style", "display: none");
-        host?.remove();
-      });
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      const cards = await readOverlay(page);
-      expect(cards).toHaveLength(1);
-      expect(await page.evaluate(() => {
-        const host = document.querySelector("attune-overlay");
-        return host ? getComputedStyle(host).display : "gone";
-      })).toBe("block");
-      await page.close();
-    }
+  it.for(["light", "dark"] as const)("is drawn in the %s theme, and a hostile page can neither restyle nor remove it", async (theme, context) => {
+    const page = await harness.browser.newPage();
+    await emulateColorScheme(context, page, theme);
+    await page.goto(`${harness.origin}/demo/console.html?speed=4`);
+    await waitFor(async () => (await readOverlay(page)).length === 1, "the demo's nudge");
+    await page.screenshot({ path: join(SCREENSHOTS, `overlay-${theme}.png`) });
+    // A hostile page stylesheet aimed at everything, including custom elements, changes nothing inside.
+    await page.addStyleTag({ content: "* { color: red !important; font-size: 40px !important; } attune-overlay { display: none !important; }" });
+    // …and a page script removing or restyling the host element gets it back as it was.
+    await page.evaluate(() => {
+      const host = document.querySelector("attune-overlay");
+      host?.setAttribute("style", "display: none");
+      host?.remove();
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const cards = await readOverlay(page);
+    expect(cards).toHaveLength(1);
+    expect(await page.evaluate(() => {
+      const host = document.querySelector("attune-overlay");
+      return host ? getComputedStyle(host).display : "gone";
+    })).toBe("block");
+    await page.close();
   });
 });
