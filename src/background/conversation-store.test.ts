@@ -119,6 +119,29 @@ describe("ConversationStore scorecards", () => {
   });
 });
 
+describe("ConversationStore: nudges before saving", () => {
+  it("hands the step over before the state is saved, and acknowledges only once it is", async () => {
+    const storage = memory();
+    let finishSaving = () => {};
+    const set = storage.set;
+    storage.set = (items) => new Promise<void>((resolve) => (finishSaving = () => void set(items).then(resolve)));
+    const store = new ConversationStore(storage, recordingCoach);
+    const early: string[] = [];
+    let acknowledged = false;
+    const accepted = store.accept(1, 0, message("a", 0, "it broke!"), (step) => early.push(...step.raised.map((n) => n.rule))).then((a) => {
+      acknowledged = true;
+      return a;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(early).toEqual(["r"]);
+    expect(acknowledged).toBe(false);
+    expect(storage.data).toEqual({});
+    finishSaving();
+    expect((await accepted).ack).toEqual({ ok: true, acceptedThrough: 0 });
+    expect(Object.keys(storage.data)).toHaveLength(1);
+  });
+});
+
 describe("ConversationStore when storage fails", () => {
   it("keeps coaching from memory, reports the problem, and keeps what was saved before", async () => {
     const storage = memory();

@@ -53,9 +53,15 @@ export class ConversationStore {
     private readonly report: (problem: string) => void = () => undefined,
   ) {}
 
-  accept(tabId: number, frameId: number, message: ConversationEventsMessage): Promise<Accepted> {
+  /**
+   * Takes a batch of events in; resolves once the conversation's state is saved, so the acknowledgement it carries is
+   * safe to send. `beforeSaving` gets the engine's step as soon as it is known: the nudges need not wait for storage.
+   * Should the worker stop in between, the unacknowledged events come again and raise the same nudges (same rule,
+   * same event), which the content script recognises.
+   */
+  accept(tabId: number, frameId: number, message: ConversationEventsMessage, beforeSaving?: (step: EngineStep) => void): Promise<Accepted> {
     const key = storageKey(tabId, frameId, message.conversation);
-    const run = (this.queues.get(key) ?? Promise.resolve()).then(() => this.handle(key, message));
+    const run = (this.queues.get(key) ?? Promise.resolve()).then(() => this.handle(key, message, beforeSaving));
     this.queues.set(key, run.catch(() => undefined));
     return run;
   }
@@ -95,7 +101,7 @@ export class ConversationStore {
     await this.storage.remove([...new Set([...keys, ...stored])]);
   }
 
-  private async handle(key: string, message: ConversationEventsMessage): Promise<Accepted> {
+  private async handle(key: string, message: ConversationEventsMessage, beforeSaving?: (step: EngineStep) => void): Promise<Accepted> {
     const state = this.live.get(key) ?? (await this.load(key, message));
     const step: EngineStep = { raised: [], resolved: [] };
     let acceptedThrough = -1;
@@ -122,6 +128,12 @@ export class ConversationStore {
         step.raised.push(...result.raised);
         step.resolved.push(...result.resolved);
       }
+    }
+    try {
+      beforeSaving?.(step);
+    } catch (error) {
+      // Showing the nudges failed: the state is saved all the same, or the conversation would lose its events.
+      this.report(`Could not show nudges: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (pushed) {
       const { coach, ...rest } = state;

@@ -111,15 +111,18 @@ function siteOf(sender: Runtime.MessageSender): string {
 async function onConversationEvent(tabId: number, frameId: number, site: string, message: ConversationEventsMessage) {
   // Switched off for this site: acknowledged, so the page stops resending, and otherwise ignored.
   if ((await disabledSites()).includes(site)) return { ok: true, acceptedThrough: message.events.at(-1)!.seq };
-  const current = await settings();
-  const { ack, step } = await store.accept(tabId, frameId, message);
-  if (!step.raised.length && !step.resolved.length) return ack;
-  const raised = gate.admit(tabId, step.raised, current, await snoozedUntil(), Date.now());
-  // The nudge first; the badge and the stats after, off the path to the agent's eyes.
-  if (raised.length || step.resolved.length) {
+  const [current, snoozed] = await Promise.all([settings(), snoozedUntil()]);
+  let raised: Nudge[] = [];
+  // The nudge first, as soon as the engine has it; saving, the badge and the stats after, off the path to the agent's
+  // eyes. The acknowledgement waits for the save.
+  const { ack, step } = await store.accept(tabId, frameId, message, (step) => {
+    if (!step.raised.length && !step.resolved.length) return;
+    raised = gate.admit(tabId, step.raised, current, snoozed, Date.now());
+    if (!raised.length && !step.resolved.length) return;
     const reply: WorkerToContent = { type: "nudges", conversationKey: message.conversation.key, raised, resolved: step.resolved };
     browser.tabs.sendMessage(tabId, reply, { frameId }).catch(() => undefined);
-  }
+  });
+  if (!step.raised.length && !step.resolved.length) return ack;
   const open = openPerTab.get(tabId) ?? new Set();
   for (const nudge of raised) open.add(badgeKey(nudge));
   for (const nudge of step.resolved) open.delete(badgeKey(nudge));

@@ -2,8 +2,12 @@ import browser from "./extension-api.js";
 import type { OverlaySetup, WorkerToContent } from "../shared/messages.js";
 import { Overlay, type Position } from "../overlay/overlay.js";
 import { isOverlaySetup } from "./worker-message-check.js";
+import type { Nudge } from "../engine/nudge.js";
+import { nudgeKey } from "../overlay/nudge-queue.js";
 
 const SNOOZE_MINUTES = 15;
+/** Nudges remembered as already received, per page. */
+const MAX_REMEMBERED_NUDGES = 2000;
 
 interface ViewState {
   position?: Position;
@@ -22,6 +26,7 @@ const viewKey = () => `view:${location.origin}`;
  */
 export class CoachingView {
   private overlay: Overlay | undefined;
+  private readonly received = new Set<string>();
   private loading: Promise<{ view: ViewState; setup: OverlaySetup }> | undefined;
 
   /** @param avoid what the overlay must not cover: the transcript and the reply box */
@@ -32,8 +37,21 @@ export class CoachingView {
       this.overlay?.dismissCurrent();
       return;
     }
-    if (!message.raised.length && !this.overlay) return;
-    (await this.ensure()).update(message.raised, message.resolved);
+    const raised = message.raised.filter((nudge) => this.firstTime(message.conversationKey, nudge));
+    if (!raised.length && !this.overlay) return;
+    (await this.ensure()).update(raised, message.resolved);
+  }
+
+  /**
+   * The worker sends a nudge before saving the state that raised it; stopped in between, it raises the same nudge
+   * again from the resent events. The agent sees it once.
+   */
+  private firstTime(conversationKey: string, nudge: Nudge): boolean {
+    const key = `${conversationKey}\u0000${nudgeKey(nudge)}`;
+    if (this.received.has(key)) return false;
+    this.received.add(key);
+    if (this.received.size > MAX_REMEMBERED_NUDGES) this.received.delete(this.received.values().next().value!);
+    return true;
   }
 
   /** The agent sent a reply: nudges about earlier moments are stale. */

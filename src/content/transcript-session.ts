@@ -114,7 +114,12 @@ export class TranscriptSession {
       const message = this.readItem(item);
       if (!message) continue;
       messages.push(message);
-      if (known || (history && messages.length >= MAX_HISTORY)) break;
+      if (known) break;
+      if (history && messages.length >= MAX_HISTORY) {
+        // The older history is not read, only known by id, so that a virtualised list scrolled up is not taken as new.
+        this.context.tracker.markSeen(items.slice(0, i).flatMap((older) => this.adapter.messageId(older) ?? []));
+        break;
+      }
     }
     messages.reverse();
     if (this.adapter.channel === "call" && !history) this.holdBackOpenSpeech(messages);

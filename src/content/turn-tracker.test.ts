@@ -63,6 +63,8 @@ describe("TurnTracker", () => {
   it("survives a virtualised list: rows dropped and drawn again are known, a view far up the history adds nothing", () => {
     const tracker = new TurnTracker();
     const all = Array.from({ length: 30 }, (_, i) => ({ speaker: i % 2 ? "agent" as const : "customer" as const, text: `message ${i}`, id: `m${i}` }));
+    // The first reading reads the newest messages and knows the rest by id.
+    tracker.markSeen(all.slice(0, 20).map((m) => m.id));
     tracker.read(all.slice(20));
     expect(tracker.read(all.slice(10, 20)).added).toEqual([]);
     expect(tracker.read(all.slice(0, 10)).added).toEqual([]);
@@ -86,5 +88,12 @@ describe("TurnTracker", () => {
     Object.assign(again.element, { isConnected: false });
     const redrawn = [first, question, again].map((m) => ({ ...m, element: el() }));
     expect(tracker.read(redrawn).added).toEqual([]);
+  });
+
+  it("takes a cleared list's first message as new", () => {
+    const tracker = new TurnTracker();
+    tracker.read([{ speaker: "customer", text: "Hello" }, { speaker: "agent", text: "Hi!" }]);
+    expect(tracker.read([]).added).toEqual([]);
+    expect(tracker.read([{ speaker: "customer", text: "New question" }]).added).toHaveLength(1);
   });
 });

@@ -51,15 +51,13 @@ export class TurnTracker {
       if (this.seen.has(key)) lastKnown = i;
     });
     const reading: Reading = { added: [], edited: [], older: [] };
-    // A list showing none of the messages already read has jumped elsewhere (far up the history): nothing there is new.
-    const jumped = lastKnown < 0 && !this.isEmpty;
     keyed.forEach(({ message, key }, i) => {
       if (message.element) this.keyOf.set(message.element, key);
       if (this.seen.has(key)) {
         if (this.texts.has(key) && this.texts.get(key) !== message.text) reading.edited.push(message);
       } else {
         this.seen.add(key);
-        (i > lastKnown && !jumped ? reading.added : reading.older).push(message);
+        (i > lastKnown ? reading.added : reading.older).push(message);
       }
       this.remember(key, message.text);
     });
@@ -77,6 +75,11 @@ export class TurnTracker {
     }
     if (element) this.ownerOf.set(key, new WeakRef(element));
     return key;
+  }
+
+  /** Messages on the page that were not read (a long history beyond what is worth sending), known by their ids. */
+  markSeen(ids: readonly string[]): void {
+    for (const id of ids) this.seen.add(`id\u0000${id}`);
   }
 
   private remember(key: string, text: string): void {
