@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../engine/index.js";
 import { runConversation } from "../engine/engine.js";
-import { parseScenario, parseScenarioJson, variantConversation } from "./scenario.js";
+import { parseScenario, parseScenarioJson, scenarioJsonSchema, variantConversation } from "./scenario.js";
 import { shippedPacks, shippedScenarioFiles } from "./test-packs.js";
 
 describe("the shipped scenarios (scenarios/*.json)", () => {
@@ -73,4 +75,9 @@ describe("reading a scenario", () => {
     expect(() => parseScenarioJson("{ nope", "paste")).toThrow(ValidationError);
     expect(() => parseScenarioJson("{ nope", "paste")).toThrow(/^paste: not valid JSON: /);
   });
+});
+
+it("docs/scenario.schema.json is up to date (regenerate: npm run build && npx attune schemas --write docs)", () => {
+  const published = JSON.parse(readFileSync(join(__dirname, "..", "..", "docs", "scenario.schema.json"), "utf8"));
+  expect(published).toEqual(JSON.parse(JSON.stringify(scenarioJsonSchema())));
 });

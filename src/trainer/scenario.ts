@@ -78,3 +78,8 @@ export function variantConversation(scenario: Scenario, variantId: string): Conv
     ...(variant.endAt !== undefined ? { endAt: variant.endAt } : {}),
   };
 }
+
+/** The published JSON Schema of scenarios (docs/scenario.schema.json), generated from the zod schema. */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  return { title: "Attune trainer scenario", ...z.toJSONSchema(ScenarioSchema, { io: "input", unrepresentable: "any" }) };
+}
