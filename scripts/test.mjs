@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: type-check, lint, build, unit tests, the rule packs' own examples, then the end-to-end tests in Chromium.
+// `npm test`: type-check, lint, build, `web-ext lint` of the Firefox build, unit tests, the rule packs' own examples,
+// then the end-to-end tests in Chromium and (the files vitest.config.ts lists) in Firefox.
 // Ends with one line "N passed, N failed" counting every test and rule example run.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
@@ -63,8 +64,11 @@ const results = [
   check("lint", bin("eslint"), ["."]),
 ];
 const built = check("build", process.execPath, [join(ROOT, "build.mjs")]);
-results.push(built, vitest("unit"));
-if (built) results.push(testRules(), vitest("e2e"));
+results.push(built);
+// Mozilla's linter, as addons.mozilla.org runs it on upload: any warning fails the check.
+if (built) results.push(check("web-ext lint (dist/firefox)", bin("web-ext"), ["lint", "--source-dir", join(ROOT, "dist", "firefox"), "--warnings-as-errors", "--no-config-discovery", "--output", "text"]));
+results.push(vitest("unit"));
+if (built) results.push(testRules(), vitest("e2e"), vitest("e2e-firefox"));
 
 const ok = results.every(Boolean);
 console.log(`\n${ok ? "All checks passed." : "Some checks FAILED (see above)."}`);
