@@ -4,7 +4,8 @@ const NEGATORS: Record<string, ReadonlySet<string>> = {
   en: new Set(["not", "never", "no", "don't", "dont", "doesn't", "doesnt", "didn't", "didnt", "isn't", "isnt", "wasn't", "wasnt", "aren't", "arent", "won't", "wont", "nothing", "hardly", "without", "neither", "nor", "ain't"]),
   it: new Set(["non", "mai", "nessun", "nessuno", "nessuna", "niente", "nulla", "senza", "ne"]),
   ro: new Set(["nu", "niciodata", "deloc", "fara", "nici", "n"]),
-  fa: new Set(["نه", "نیستم", "نیست", "بدون", "هیچ", "اصلا"]),
+  // Not "اصلا": before a word it intensifies ("اصلا اعصابم خورد شد"); Persian negates the verb that follows.
+  fa: new Set(["نه", "نیستم", "نیست", "بدون", "هیچ"]),
 };
 
 /** How far back a negator reaches: "I'm not really angry" is still not anger. */

@@ -16,6 +16,11 @@ describe("normalizeText", () => {
     expect(normalizeText("بِسمِ", "fa")).toBe("بسم");
   });
 
+  it("reads ئ as ی, so that normalising twice changes nothing and مطمئن matches مطمین", () => {
+    expect(normalizeText("مطمئن", "fa")).toBe(normalizeText("مطمین", "fa"));
+    expect(normalizeText(normalizeText("مطمئن شوم", "fa"), "fa")).toBe(normalizeText("مطمئن شوم", "fa"));
+  });
+
   it("removes bidi overrides and zero-width characters that could hide or disguise words", () => {
     expect(normalizeText("an\u202Egry\u200B!", "en")).toBe("angry!");
   });

@@ -17,7 +17,8 @@ export function normalizeText(text: string, language: string): string {
   let out = text.normalize("NFKC").replace(BIDI_AND_INVISIBLE, "").replace(/[’‘`´]/g, "'").replace(/[“”«»]/g, '"');
   if (language === "fa" || isPersianScript(out)) {
     out = out
-      .replace(/[يى]/g, "ی")
+      // ئ too: it would otherwise decompose to ي and a hamza (and normalising twice would differ), and "مطمئن" is often written "مطمین".
+      .replace(/[يىئ]/g, "ی")
       .replace(/ك/g, "ک")
       .replace(/ة/g, "ه")
       .replace(/[أإآ]/g, "ا")
@@ -45,7 +46,11 @@ export function tokenize(text: string, language: string): string[] {
   // Italian and Romanian elide with an apostrophe ("l'ordine", "dell'ordine", "n-am"): the parts are words of their own.
   const splitApostrophes = language === "it" || language === "ro";
   const raw = normalized.match(splitApostrophes ? /[\p{L}\p{N}]+/gu : /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu) ?? [];
-  if (language !== "fa" && !isPersianScript(normalized)) return raw;
+  return language === "fa" || isPersianScript(normalized) ? joinPersianAffixes(raw) : raw;
+}
+
+/** Persian words with their prefix or suffix written apart ("می خواهم", "بی ادب", "کتاب ها") joined back into one. */
+export function joinPersianAffixes(raw: readonly string[]): string[] {
   const tokens: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     const token = raw[i]!;

@@ -51,6 +51,13 @@ describe("PhraseMatcher", () => {
     expect(values(m, "نمي خواهم", "fa")).toEqual(["x"]);
   });
 
+  it("joins a Persian prefix written apart in a phrase, as in text", () => {
+    const m = new PhraseMatcher([{ phrase: "بی اعصاب*", value: "x" }, { phrase: "کتاب ها", value: "y" }], "fa");
+    expect(values(m, "امشب خیلی بی‌اعصابم", "fa")).toEqual(["x"]);
+    expect(values(m, "بیاعصابم", "fa")).toEqual(["x"]);
+    expect(values(m, "کتاب‌ها", "fa")).toEqual(["y"]);
+  });
+
   it("stays fast with a large lexicon: the cost follows the utterance, not the number of phrases", () => {
     const m = new PhraseMatcher(Array.from({ length: 20_000 }, (_, i) => ({ phrase: `word${i} other${i}`, value: String(i) })), "en");
     const text = tokenize("word5 other5 and word19999 other19999 ".repeat(50), "en");

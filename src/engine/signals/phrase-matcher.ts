@@ -1,4 +1,4 @@
-import { normalizeText } from "./normalize.js";
+import { isPersianScript, joinPersianAffixes, normalizeText } from "./normalize.js";
 
 /** One token of a phrase: alternatives, each a whole word or a prefix; or any single word. */
 type PhraseToken = { any: true } | { any: false; words: Set<string>; prefixes: string[] };
@@ -40,6 +40,7 @@ function compileToken(raw: string, language: string): PhraseToken {
  * The ways a phrase is spelled as words. Phrases are tokenized like text, keeping their syntax characters (*, |):
  * text splits at hyphens ("m-am săturat" is three words) and, in Italian and Romanian, at apostrophes, so a phrase
  * does too; an alternative that splits forks the phrase ("scuză-mă|scuzați rog" is "scuză mă rog" or "scuzați rog").
+ * Persian prefixes and suffixes written apart are joined to their word, as in text ("بی ادب" is one word).
  */
 function spellings(phrase: string, splitAt: RegExp): string[][] {
   let variants: string[][] = [[]];
@@ -72,8 +73,9 @@ export class PhraseMatcher<T> {
   constructor(entries: Iterable<{ phrase: string; value: T }>, language: string) {
     const splitAt = language === "it" || language === "ro" ? /['-]/ : /-/;
     for (const { phrase, value } of entries) {
+      const persian = language === "fa" || isPersianScript(phrase);
       for (const spelling of spellings(phrase, splitAt)) {
-        const tokens = spelling
+        const tokens = (persian ? joinPersianAffixes(spelling.map((raw) => normalizeText(raw, language))) : spelling)
           .map((raw) => compileToken(raw.replace(/[.,!?;:"()]/g, ""), language))
           .filter((t) => t.any || t.words.size || t.prefixes.length);
         if (!tokens.length) continue;
