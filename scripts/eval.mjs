@@ -39,7 +39,7 @@ for (const run of RUNS) {
 }
 
 // The headline F1 of each run, and of the runs before it (kept from the previous docs/accuracy.md), so that a change
-// of lexicon shows its effect: a row is added when the figures differ from the last one.
+// of lexicon shows its effect: a row is added for an earlier day whose figures differ from the last row kept.
 const HEADLINES = [
   ["question-type.en.tsv", "en", "**macro-F1**"],
   ["apology-gratitude.en.tsv", "en", "apology"],
@@ -62,7 +62,7 @@ const previous = existsSync(accuracyFile) ? readFileSync(accuracyFile, "utf8") :
 const history = previous.includes(HISTORY_HEADING) ? previous.slice(previous.indexOf(HISTORY_HEADING)).split("\n").filter((l) => /^\| \d{4}-/.test(l) && !l.includes("(this run)")) : [];
 const previousTable = previous.slice(0, previous.includes(HISTORY_HEADING) ? previous.indexOf(HISTORY_HEADING) : undefined).split("\n").filter((l) => l.startsWith("| "));
 const previousDate = /on (\d{4}-\d{2}-\d{2})/.exec(previous)?.[1];
-if (previousDate && previousTable.length) {
+if (previousDate && previousDate !== today && previousTable.length) {
   const last = headlineRow(previousDate, previousTable);
   const strip = (row) => row.split("|").slice(2).join("|");
   if (strip(last) !== strip(history.at(-1) ?? "") && strip(last) !== strip(headlineRow(today, rows))) history.push(last);
@@ -91,7 +91,7 @@ const table = [
     ? [
       HISTORY_HEADING,
       "",
-      "F1 of earlier runs, oldest first (kept by `npm run eval`; a row is added when the figures change):",
+      "F1 of earlier runs, oldest first (kept by `npm run eval`: the last run of each earlier day whose figures changed):",
       "",
       "| date | question macro-F1 | apology | gratitude | frustration en | it | ro | fa |",
       "|---|---|---|---|---|---|---|---|",
