@@ -4,6 +4,7 @@ import { defineConfig } from "vitest/config";
 const FIREFOX_E2E = [
   "test/e2e/demo-console.e2e.test.ts",
   "test/e2e/generic-reader.e2e.test.ts",
+  "test/e2e/hostile-page.e2e.test.ts",
   "test/e2e/overlay.e2e.test.ts",
   "test/e2e/options.e2e.test.ts",
 ];
