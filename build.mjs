@@ -26,7 +26,7 @@ const ENTRIES = {
 };
 
 /** Copied verbatim into every extension: source → destination inside dist/<browser>/. */
-const STATIC = { icons: "icons", _locales: "_locales", "src/pages/popup/popup.html": "pages/popup.html", "src/pages/options/options.html": "pages/options.html", "src/pages/trainer/trainer.html": "pages/trainer.html", "src/pages/trainer/trainer.css": "pages/trainer.css", "src/pages/page.css": "pages/page.css" };
+const STATIC = { icons: "icons", _locales: "_locales", "src/pages/popup/popup.html": "pages/popup.html", "src/pages/options/options.html": "pages/options.html", "src/pages/trainer/trainer.html": "pages/trainer.html", "src/pages/trainer/trainer.css": "pages/trainer.css", "src/pages/page.css": "pages/page.css", "managed-schema.json": "managed-schema.json" };
 
 const readJson = (file) => JSON.parse(readFileSync(join(root, file), "utf8"));
 

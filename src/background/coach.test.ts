@@ -19,3 +19,61 @@ describe("loading the shipped packs in the worker", () => {
     expect(problems).toEqual([expect.stringMatching(/^Rule pack broken-pack was not loaded: .*\$\./)]);
   });
 });
+
+const { compileTeamPacks } = await import("./coach.js");
+const retention = JSON.parse(readFileSync(join(__dirname, "..", "..", "test", "fixtures", "packs", "retention-pack.json"), "utf8"));
+const cancelling = { language: "en", events: [{ type: "turn" as const, speaker: "customer" as const, text: "Please cancel my subscription", at: 0 }] };
+
+describe("the team's packs and overrides in the worker", () => {
+  it("adds an imported pack to the shipped ones and applies the overrides over both", async () => {
+    const { runConversation } = await import("../engine/index.js");
+    const problems: string[] = [];
+    const { compiled } = compileTeamPacks(
+      shipped,
+      { packs: [{ name: "imported pack retention", pack: retention }], overrides: { rules: { "offer-retention": { severity: "alert" } } }, managedOverrides: undefined },
+      undefined,
+      (p) => problems.push(p),
+    );
+    expect(problems).toEqual([]);
+    expect(runConversation(compiled, cancelling)).toContainEqual(expect.objectContaining({ rule: "offer-retention", severity: "alert" }));
+  });
+
+  it("keeps the last good overrides when new ones do not apply, and says why", () => {
+    const problems: string[] = [];
+    const report = (p: string) => problems.push(p);
+    const good = compileTeamPacks(shipped, { packs: [], overrides: { rules: { "talk-ratio": { params: { threshold: 0.9 } } } }, managedOverrides: undefined }, undefined, report);
+    expect(problems).toEqual([]);
+    const bad = compileTeamPacks(
+      shipped,
+      { packs: [], overrides: { rules: { "talk-ratio": { params: { threshold: "high" } }, "no-such-rule": { enabled: false } } }, managedOverrides: undefined },
+      good.overrides,
+      report,
+    );
+    expect(bad.overrides).toEqual(good.overrides);
+    expect(bad.compiled.rules.find((r) => r.rule.id === "talk-ratio")!.rule.params.threshold).toBe(0.9);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^Overrides were not applied \(the last good ones stay\): /);
+    expect(problems[0]).toContain("$.rules[12].params.threshold: Invalid input: expected number");
+    expect(problems[0]).toContain("overrides: $.rules.no-such-rule: no loaded pack has a rule");
+  });
+
+  it("leaves out an imported pack that clashes with a shipped one, and the rest loads", () => {
+    const problems: string[] = [];
+    const clash = { ...retention, id: "copycat", rules: [{ ...retention.rules[0], id: "open-question" }] };
+    const { compiled } = compileTeamPacks(shipped, { packs: [{ name: "imported pack copycat", pack: clash }, { name: "imported pack retention", pack: retention }], overrides: {}, managedOverrides: undefined }, undefined, (p) => problems.push(p));
+    expect(compiled.packs.map((p) => p.id)).toContain("retention");
+    expect(compiled.packs.map((p) => p.id)).not.toContain("copycat");
+    expect(problems).toEqual([expect.stringMatching(/^Rule pack copycat was not loaded: imported pack copycat: \$\.rules\[0\]\.id: rule "open-question" is defined by more than one pack/)]);
+  });
+
+  it("applies the administrator's overrides over the team lead's", () => {
+    const { compiled } = compileTeamPacks(
+      shipped,
+      { packs: [], overrides: { rules: { "open-question": { enabled: false, severity: "warn" } } }, managedOverrides: { rules: { "open-question": { enabled: true } } } },
+      undefined,
+      () => undefined,
+    );
+    const rule = compiled.rules.find((r) => r.rule.id === "open-question")!.rule;
+    expect(rule).toMatchObject({ enabled: true, severity: "warn" });
+  });
+});

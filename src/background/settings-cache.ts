@@ -1,23 +1,37 @@
 import browser from "webextension-polyfill";
 import { resolveInterfaceLanguage, type InterfaceLanguage } from "../shared/locales.js";
+import { effectiveSettings, NO_POLICY, type ManagedPolicy } from "../shared/managed-policy.js";
 import { readSettings, type Settings } from "../shared/settings.js";
 
 let current: Settings = readSettings(undefined);
+/** As stored by the agent, before the administrator's policy is applied over it. */
+let stored: unknown;
+let policy: ManagedPolicy = NO_POLICY;
 let snoozed = 0;
 let offSites: string[] = [];
 const readSites = (value: unknown) => (Array.isArray(value) ? value.filter((s): s is string => typeof s === "string") : []);
 // Read once per worker life and kept current: the path from a message to its nudge does no storage reads for these.
 const ready = browser.storage.local.get(["settings", "snoozedUntil", "disabledSites"]).then(({ settings, snoozedUntil, disabledSites }) => {
-  current = readSettings(settings);
+  stored = settings;
+  current = effectiveSettings(stored, policy);
   snoozed = Number(snoozedUntil ?? 0);
   offSites = readSites(disabledSites);
 });
 browser.storage.onChanged.addListener((changes, area) => {
   if (area !== "local") return;
-  if (changes.settings) current = readSettings(changes.settings.newValue);
+  if (changes.settings) {
+    stored = changes.settings.newValue;
+    current = effectiveSettings(stored, policy);
+  }
   if (changes.snoozedUntil) snoozed = Number(changes.snoozedUntil.newValue ?? 0);
   if (changes.disabledSites) offSites = readSites(changes.disabledSites.newValue);
 });
+
+/** The administrator's policy changed: locked settings take its values from the next event on. */
+export function setSettingsPolicy(next: ManagedPolicy): void {
+  policy = next;
+  current = effectiveSettings(stored, policy);
+}
 
 /** Sites (origins) where the agent switched coaching off. */
 export async function disabledSites(): Promise<string[]> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Nudge } from "../engine/nudge.js";
-import { StatsRecorder, type Stats } from "./stats.js";
+import { StatsRecorder, statsToCsv, type Stats } from "./stats.js";
 
 function memoryStorage() {
   const data: Record<string, unknown> = {};
@@ -30,5 +30,21 @@ describe("StatsRecorder", () => {
     expect(saved["open-question"]).toEqual({ raised: 1, followed: 1, missed: 0, dismissed: 0, helpful: 2, notHelpful: 0 });
     expect(saved["use-name"]).toEqual({ raised: 1, followed: 0, missed: 0, dismissed: 1, helpful: 0, notHelpful: 0 });
     expect(JSON.stringify(saved)).not.toMatch(/"m"|"s"/);
+  });
+});
+
+describe("stats export and reset", () => {
+  it("writes one CSV row per rule, counts only, and resets after the counts already on their way", async () => {
+    const storage = memoryStorage();
+    const stats = new StatsRecorder(storage);
+    await stats.count("use-name", "helpful");
+    await stats.count("open-question", "raised");
+    expect(statsToCsv(storage.data.stats as Stats)).toBe(
+      "rule,raised,followed,missed,dismissed,helpful,notHelpful\nopen-question,1,0,0,0,0,0\nuse-name,0,0,0,0,1,0\n",
+    );
+    const counting = stats.count("use-name", "dismissed");
+    await stats.reset();
+    await counting;
+    expect(storage.data.stats).toEqual({});
   });
 });

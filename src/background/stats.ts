@@ -29,6 +29,13 @@ export class StatsRecorder {
     ]);
   }
 
+  /** Back to zero for every rule (the team lead's choice), after any count already on its way. */
+  reset(): Promise<void> {
+    const run = this.chain.then(() => this.storage.set({ [KEY]: {} }));
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
   private add(entries: ReadonlyArray<readonly [string, StatField]>): Promise<void> {
     if (!entries.length) return Promise.resolve();
     const run = this.chain.then(async () => {
@@ -42,4 +49,11 @@ export class StatsRecorder {
     this.chain = run.catch(() => undefined);
     return run;
   }
+}
+
+/** The stats as CSV, one row per rule: counts and rule ids only. */
+export function statsToCsv(stats: Stats): string {
+  const rows = Object.keys(stats).sort().map((rule) => [rule, ...STAT_FIELDS.map((field) => String(stats[rule]?.[field] ?? 0))]);
+  // Rule ids are kebab-case: no field needs quoting.
+  return [["rule", ...STAT_FIELDS], ...rows].map((row) => row.join(",")).join("\n") + "\n";
 }

@@ -1,5 +1,4 @@
 import browser, { type Runtime } from "webextension-polyfill";
-import shippedPacks from "attune:shipped-packs";
 import type { Nudge } from "../engine/nudge.js";
 import {
   ContentToWorkerSchema,
@@ -11,12 +10,13 @@ import {
   type WorkerToContent,
 } from "../shared/messages.js";
 import { translate } from "../shared/locales.js";
-import { createCoach } from "./coach.js";
+import { activePacks, createCoach } from "./coach.js";
 import { CoachingGate } from "./coaching-gate.js";
 import { ConversationStore } from "./conversation-store.js";
 import { currentProblems, reportProblem } from "./problems.js";
 import { disabledSites, interfaceLanguage, setSiteEnabled, settings, snoozedUntil } from "./settings-cache.js";
 import { StatsRecorder } from "./stats.js";
+import { importPack, removePack, saveOverrides, teamReady, teamState } from "./team-config.js";
 import { exportTaughtSites, forgetTaughtSite, importTaughtSites, saveTaughtSite, syncTaughtScripts, taughtSites } from "./taught-sites.js";
 
 const store = new ConversationStore(
@@ -111,7 +111,7 @@ function siteOf(sender: Runtime.MessageSender): string {
 async function onConversationEvent(tabId: number, frameId: number, site: string, message: ConversationEventsMessage) {
   // Switched off for this site: acknowledged, so the page stops resending, and otherwise ignored.
   if ((await disabledSites()).includes(site)) return { ok: true, acceptedThrough: message.events.at(-1)!.seq };
-  const [current, snoozed] = await Promise.all([settings(), snoozedUntil()]);
+  const [current, snoozed] = await Promise.all([settings(), snoozedUntil(), teamReady()]);
   let raised: Nudge[] = [];
   // The nudge first, as soon as the engine has it; saving, the badge and the stats after, off the path to the agent's
   // eyes. The acknowledgement waits for the save.
@@ -134,7 +134,7 @@ async function onPageMessage(message: PageToWorker): Promise<unknown> {
   switch (message.type) {
     case "tab-status": {
       const [tab, sites, local] = await Promise.all([
-        browser.tabs.get(message.tabId).catch(() => undefined),
+        teamReady().then(() => browser.tabs.get(message.tabId)).catch(() => undefined),
         disabledSites(),
         browser.storage.local.get("snoozedUntil"),
       ]);
@@ -144,7 +144,7 @@ async function onPageMessage(message: PageToWorker): Promise<unknown> {
         siteEnabled: !sites.includes(site),
         snoozedUntil: Number(local.snoozedUntil ?? 0),
         problems: currentProblems(),
-        packs: (shippedPacks as Array<{ id: string; version: string; languages: string[] }>).map(({ id, version, languages }) => ({ id, version, languages })),
+        packs: activePacks().map(({ id, version, languages }) => ({ id, version, languages })),
       };
       return status;
     }
@@ -168,6 +168,17 @@ async function onPageMessage(message: PageToWorker): Promise<unknown> {
       return importTaughtSites(message.file);
     case "sync-taught-sites":
       await syncTaughtScripts();
+      return { ok: true };
+    case "team-state":
+      return teamState();
+    case "save-overrides":
+      return saveOverrides(message.overrides);
+    case "import-pack":
+      return importPack(message.file, message.pack);
+    case "remove-pack":
+      return removePack(message.id);
+    case "reset-stats":
+      await stats.reset();
       return { ok: true };
   }
 }

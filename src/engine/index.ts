@@ -6,7 +6,9 @@ export type { Conversation, ConversationEvent, ConversationInput } from "./conve
 export type { EngineStep, Nudge, Outcome, Severity } from "./nudge.js";
 export { PackSchema } from "./pack-schema.js";
 export type { Pack, Rule } from "./pack-schema.js";
-export { OverridesSchema } from "./overrides.js";
+export { mergeOverrides, OverridesSchema } from "./overrides.js";
 export type { Overrides } from "./overrides.js";
 export { expandEvents } from "./examples.js";
 export { ValidationError, formatIssues } from "./validation-errors.js";
+export { runRuleExamples } from "./rule-examples.js";
+export type { ExampleResult } from "./rule-examples.js";

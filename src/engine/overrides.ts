@@ -60,3 +60,32 @@ export function applyOverrides(packs: readonly Pack[], overrides: Overrides): { 
     }));
   return { packs: result, problems };
 }
+
+/**
+ * Two sets of overrides as one, `over` winning field by field (an administrator's over a team lead's): per rule its
+ * settings, params and texts merged; per signal and language the phrase lists joined.
+ */
+export function mergeOverrides(base: Overrides, over: Overrides): Overrides {
+  const rules: Overrides["rules"] = { ...base.rules };
+  for (const [id, o] of Object.entries(over.rules)) {
+    const b = rules[id] ?? {};
+    rules[id] = {
+      ...b,
+      ...o,
+      ...(b.params || o.params ? { params: { ...b.params, ...o.params } } : {}),
+      ...(b.message || o.message ? { message: { ...b.message, ...o.message } } : {}),
+      ...(b.suggestion || o.suggestion ? { suggestion: { ...b.suggestion, ...o.suggestion } } : {}),
+    };
+  }
+  const signals: Overrides["signals"] = structuredClone(base.signals);
+  for (const [signal, byLanguage] of Object.entries(over.signals)) {
+    const target = (signals[signal] ??= {});
+    for (const [language, lists] of Object.entries(byLanguage)) {
+      const into = (target[language] ??= {});
+      for (const key of ["phrases", "exceptions"] as const) if (lists[key]) into[key] = [...(into[key] ?? []), ...lists[key]];
+    }
+  }
+  const packs: Overrides["packs"] = { ...base.packs };
+  for (const [id, o] of Object.entries(over.packs)) packs[id] = { ...packs[id], ...o };
+  return { packs, rules, signals };
+}

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ChannelSchema, ConversationEventSchema, LanguageSchema } from "../engine/conversation.js";
 import type { Scorecard } from "../trainer/scorecard.js";
 import { MAX_BATCH } from "./limits.js";
+import type { ManagedPolicy } from "./managed-policy.js";
 
 // Every message between the content script, the worker and extension pages is named here and validated on receipt:
 // a page can neither reach the worker nor forge a message that passes for one of ours.
@@ -99,6 +100,12 @@ export const PageToWorkerSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("import-taught-sites"), file: z.unknown() }),
   /** The agent granted access to a taught site: start reading it. */
   z.strictObject({ type: z.literal("sync-taught-sites") }),
+  /** Team leads (options page): the packs, overrides and policy; saving overrides, importing and removing packs. */
+  z.strictObject({ type: z.literal("team-state") }),
+  z.strictObject({ type: z.literal("save-overrides"), overrides: z.unknown() }),
+  z.strictObject({ type: z.literal("import-pack"), file: z.string().max(300), pack: z.unknown() }),
+  z.strictObject({ type: z.literal("remove-pack"), id: z.string().max(100) }),
+  z.strictObject({ type: z.literal("reset-stats") }),
 ]);
 export type PageToWorker = z.infer<typeof PageToWorkerSchema>;
 
@@ -121,6 +128,32 @@ export interface TabStatus {
   /** What went wrong (a pack not loaded, storage failing, a rule failing); everything else kept working. */
   problems: string[];
   packs: Array<{ id: string; version: string; languages: string[] }>;
+}
+
+/** Where a team item is kept: storage.sync, or storage.local when it is over sync's quota or sync refused it. */
+export interface TeamStorage {
+  area: "sync" | "local";
+  bytes: number;
+  reason?: "too-big" | "sync-refused";
+}
+
+export interface TeamPackInfo {
+  /** The pack as installed (raw JSON: the options page compiles its preview from it). */
+  pack: unknown;
+  source: "shipped" | "policy" | "imported";
+  storage?: TeamStorage;
+}
+
+/** The worker's answer to team-state. */
+export interface TeamState {
+  packs: TeamPackInfo[];
+  /** The team lead's saved overrides. */
+  overrides: unknown;
+  overridesStorage?: TeamStorage;
+  policy: ManagedPolicy;
+  /** Why the administrator's policy (or a part of it) was not applied. */
+  policyProblems: string[];
+  problems: string[];
 }
 
 /** The worker's answer to overlay-setup: labels in the agent's interface language, and display settings. */

@@ -1,0 +1,42 @@
+import type { CompiledPacks } from "./engine.js";
+import { runConversation } from "./engine.js";
+import { expandEvents, type Example } from "./examples.js";
+
+/** One rule example run: what it expected and what the rule raised. */
+export interface ExampleResult {
+  pack: string;
+  rule: string;
+  /** 0-based position among the rule's examples. */
+  index: number;
+  example: Example;
+  ok: boolean;
+  got: Array<{ event: number; outcome: string }>;
+}
+
+/**
+ * Runs every rule's own examples (LanguageTool style) with the packs as compiled (overrides included): each must raise
+ * its rule at exactly the events listed, with the outcomes listed, and nothing else.
+ */
+export function runRuleExamples(compiled: CompiledPacks): ExampleResult[] {
+  const results: ExampleResult[] = [];
+  for (const pack of compiled.packs) {
+    for (const rule of pack.rules) {
+      rule.examples.forEach((example, index) => {
+        const { events } = expandEvents(example.events);
+        const got = runConversation(compiled, {
+          language: example.language,
+          channel: example.channel,
+          ...(example.customerName ? { customerName: example.customerName } : {}),
+          ...(example.endAt !== undefined ? { endAt: example.endAt } : {}),
+          events,
+        })
+          .filter((n) => n.rule === rule.id)
+          .map((n) => ({ event: n.event, outcome: n.outcome }));
+        const ok = got.length === example.raises.length
+          && example.raises.every((want, k) => got[k]?.event === want.event && (want.outcome === undefined || got[k]?.outcome === want.outcome));
+        results.push({ pack: pack.id, rule: rule.id, index, example, ok, got });
+      });
+    }
+  }
+  return results;
+}

@@ -1,0 +1,35 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { effectiveSettings, readManagedPolicy, SETTING_NAMES } from "./managed-policy.js";
+
+describe("the administrator's policy (storage.managed)", () => {
+  it("reads packs and overrides given as JSON text (Chrome) or as values (Firefox)", () => {
+    const asText = readManagedPolicy({ packs: ['{"id":"a"}'], overrides: '{"rules":{}}' });
+    const asValues = readManagedPolicy({ packs: [{ id: "a" }], overrides: { rules: {} } });
+    expect(asText).toEqual(asValues);
+    expect(asText).toMatchObject({ policy: { packs: [{ id: "a" }], overrides: { rules: {} }, lockOverrides: false } });
+  });
+
+  it("lists every problem of an invalid policy with its place", () => {
+    expect(readManagedPolicy({ packs: ["{nope"], lockedSettings: ["colour"] })).toEqual({
+      problems: [expect.stringMatching(/^policy: \$\.packs\[0\]: JSON text expected/), expect.stringMatching(/^policy: \$\.lockedSettings\[0\]: /)],
+    });
+  });
+
+  it("a locked setting takes the policy's value whatever the agent saved; an unlocked one is the agent's, the policy's by default", () => {
+    const read = readManagedPolicy({ settings: { quiet: true, maxPerFiveMinutes: 2 }, lockedSettings: ["quiet", "autoHideSeconds"] });
+    if (!("policy" in read)) throw new Error("valid policy refused");
+    expect(effectiveSettings({ quiet: false, autoHideSeconds: 5 }, read.policy)).toMatchObject({ quiet: true, autoHideSeconds: 20, maxPerFiveMinutes: 2 });
+    expect(effectiveSettings({ maxPerFiveMinutes: 9 }, read.policy)).toMatchObject({ maxPerFiveMinutes: 9 });
+  });
+
+  it("managed-schema.json declares every setting, and Chrome's schema rules hold", () => {
+    const schema = JSON.parse(readFileSync(join(__dirname, "..", "..", "managed-schema.json"), "utf8"));
+    expect(schema.type).toBe("object");
+    expect(schema.additionalProperties).toBeUndefined();
+    expect(Object.keys(schema.properties.settings.properties).sort()).toEqual([...SETTING_NAMES].sort());
+    expect([...schema.properties.lockedSettings.items.enum].sort()).toEqual([...SETTING_NAMES].sort());
+    expect(Object.keys(schema.properties).sort()).toEqual(["lockOverrides", "lockedSettings", "overrides", "packs", "settings"]);
+  });
+});

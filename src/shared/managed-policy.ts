@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { formatIssues } from "../engine/validation-errors.js";
+import { DEFAULT_SETTINGS, readSettings, SettingsSchema, type Settings } from "./settings.js";
+
+// What an administrator pushes through enterprise policy (storage.managed): the packs and overrides to use, and the
+// agent settings agents may not change. Chrome publishes a policy only when it matches managed-schema.json, which
+// cannot describe free-form JSON, so packs and overrides come as JSON text; Firefox's policies.json may also give
+// them as objects.
+
+export const SETTING_NAMES = Object.keys(SettingsSchema.shape) as Array<keyof Settings>;
+
+/** JSON given as text (Chrome policy) or as a value (Firefox policies.json): the value either way. */
+const JsonValue = z.unknown().transform((value, ctx) => {
+  if (typeof value !== "string") return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: `JSON text expected: ${error instanceof Error ? error.message : String(error)}` });
+    return z.NEVER;
+  }
+});
+
+export const ManagedPolicySchema = z.object({
+  /** Rule packs added to the shipped ones. */
+  packs: z.array(JsonValue).default([]),
+  /** Overrides applied over the team lead's own, field by field. */
+  overrides: JsonValue.optional(),
+  /** Packs, rules and phrases may not be changed on the options page. */
+  lockOverrides: z.boolean().default(false),
+  /** Values for the agent's settings. */
+  settings: SettingsSchema.partial().default({}),
+  /** Settings agents may not change: the value in `settings` (else the default) applies. */
+  lockedSettings: z.array(z.enum(SETTING_NAMES as [keyof Settings, ...Array<keyof Settings>])).default([]),
+});
+export type ManagedPolicy = z.infer<typeof ManagedPolicySchema>;
+
+export const NO_POLICY: ManagedPolicy = ManagedPolicySchema.parse({});
+
+/** The policy as stored, or every problem with it ("policy: $.lockedSettings[0]: …"). */
+export function readManagedPolicy(raw: unknown): { policy: ManagedPolicy } | { problems: string[] } {
+  const parsed = ManagedPolicySchema.safeParse(raw ?? {});
+  return parsed.success ? { policy: parsed.data } : { problems: formatIssues("policy", parsed.error) };
+}
+
+/**
+ * The agent's settings under the policy: a locked setting takes the policy's value (else the default); the others the
+ * agent's own value, else the policy's as a default.
+ */
+export function effectiveSettings(stored: unknown, policy: ManagedPolicy): Settings {
+  const own: Record<string, unknown> = typeof stored === "object" && stored ? { ...stored } : {};
+  for (const name of policy.lockedSettings) delete own[name];
+  const locked = Object.fromEntries(policy.lockedSettings.map((name) => [name, policy.settings[name] ?? DEFAULT_SETTINGS[name]]));
+  return readSettings({ ...policy.settings, ...own, ...locked });
+}
