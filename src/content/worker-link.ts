@@ -5,6 +5,17 @@ import type { ConversationEventsMessage, ConversationRef, EventAck, QueuedEvent,
 import { isEventAck, isWorkerMessage } from "./worker-message-check.js";
 
 const RETRY_MS = [50, 200, 500, 1000, 2000];
+/**
+ * A worker stopped while it handles a batch may leave the request unanswered: after this long it is sent again (the
+ * worker recognises what it already took).
+ */
+const ANSWER_TIMEOUT_MS = 3000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(resolve, ms, undefined)));
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 /**
  * Sends a conversation's events to the worker in order. An event stays queued until the worker acknowledges it, so a
@@ -42,7 +53,7 @@ export class WorkerLink {
         };
         let ack: EventAck | undefined;
         try {
-          const answer: unknown = await browser.runtime.sendMessage(batch);
+          const answer: unknown = await withTimeout(browser.runtime.sendMessage(batch), ANSWER_TIMEOUT_MS);
           ack = isEventAck(answer) ? answer : undefined;
         } catch {
           ack = undefined;

@@ -36,6 +36,9 @@ async function tabStatus(harness: Harness, tabId: number): Promise<TabStatus> {
 async function play(harness: Harness, k: number) {
   const page = await harness.browser.newPage();
   await page.goto(`${harness.origin}/fixtures/rerender.html?run=${k}`);
+  // The two messages on the page are read (as history) before the chat is cleared and played.
+  const tabId = await tabIdOf(harness, page);
+  await waitFor(async () => (await eventsTaken(harness, tabId)) >= 2, "the page's history");
   await page.evaluate(() => (window as unknown as { reset(): void }).reset());
   const cdp = await page.createCDPSession();
   await cdp.send("ServiceWorker.enable");
@@ -45,7 +48,6 @@ async function play(harness: Harness, k: number) {
     if (k && (i + 1) % k === 0) await cdp.send("ServiceWorker.stopAllWorkers");
   }
   // Every turn (and the two already on the page) must have been taken in before the nudges are compared.
-  const tabId = await tabIdOf(harness, page);
   await waitFor(async () => (await eventsTaken(harness, tabId)) >= TURNS + 2, "all turns to reach the worker", 30_000);
   const final = await tabStatus(harness, tabId);
   await page.close();
