@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { mergeLexicons } from "./lexicon-schema.js";
 import { compileSignalDetector } from "./signal-detector.js";
 
 const english = JSON.parse(readFileSync(join(__dirname, "..", "..", "..", "rules", "lexicon-en.json"), "utf8")).signals;
@@ -83,5 +84,46 @@ describe("other languages' phrases", () => {
     expect(detector.detect("دیگه خسته شدم", "fa")).toContain("emotion.frustration");
     expect(detector.detect("چرا سفارشم نرسید؟", "fa")).toContain("question.open");
     expect(detector.detect("سفارشم رسید؟", "fa")).toContain("question.closed");
+  });
+});
+
+describe("the shipped Italian, Romanian and Persian lexicons", () => {
+  const lexicon = (lang: string) => JSON.parse(readFileSync(join(__dirname, "..", "..", "..", "rules", `lexicon-${lang}.json`), "utf8")).signals;
+  const shipped = compileSignalDetector(mergeLexicons(...["it", "ro", "fa"].map(lexicon)));
+
+  it.each([
+    ["it", "Non è ancora arrivata e sono tre settimane che aspetto", ["complaint.error", "emotion.frustration"]],
+    ["it", "Questa volta tolgo la penale e vedrà l'accredito nella prossima bolletta", ["next-step"]],
+    ["it", "ma stiamo scherzando? è mai possibile?", ["emotion.frustration"]],
+    ["ro", "M-am săturat, e a treia oară când vă scriu", ["emotion.frustration"]],
+    ["ro", "Îmi pare foarte rău, înțeleg cât de frustrant este", ["apology", "ack.feeling"]],
+    ["ro", "Tehnicianul vă va suna mâine", ["next-step"]],
+    ["ro", "Calmați-vă, vă rog", ["blame"]],
+    ["fa", "اصلا اعصابم خورد شد", ["emotion.frustration"]],
+    ["fa", "خیلی بی‌ادب هستید", ["emotion.frustration"]],
+    ["fa", "فقط برای اینکه مطمين بشم، درسته؟", ["paraphrase"]],
+    ["fa", "کاری از دستم برنمی‌آید", ["blame"]],
+  ])("%s: %s → %j", (lang, text, expected) => {
+    const found = shipped.detect(text, lang);
+    for (const signal of expected) expect(found, signal).toContain(signal);
+  });
+
+  it.each([
+    ["it", "Come le ho già detto, ci vogliono tre giorni."],
+    ["it", "Va bene, le invio il modulo."],
+    ["ro", "Cum v-am spus deja, durează."],
+    ["ro", "Aveți dreptate, verific imediat."],
+    ["fa", "همانطور که گفتم، زمان می‌برد."],
+  ])("%s: a statement that opens like a question is none: %s", (lang, text) => {
+    const found = shipped.detect(text, lang);
+    expect(found.has("question.open") || found.has("question.closed")).toBe(false);
+  });
+
+  it.each([
+    ["it", "GRAZIE MILLE, SIETE FANTASTICI!!!"],
+    ["ro", "BRAVO, MULȚUMESC FRUMOS!!!"],
+    ["fa", "عالی بود!!! خیلی ممنون"],
+  ])("%s: glad capitals and '!!!' are no frustration: %s", (lang, text) => {
+    expect(shipped.detect(text, lang).has("emotion.frustration")).toBe(false);
   });
 });
