@@ -7,6 +7,8 @@ const FIREFOX_E2E = [
   "test/e2e/hostile-page.e2e.test.ts",
   "test/e2e/overlay.e2e.test.ts",
   "test/e2e/options.e2e.test.ts",
+  "test/e2e/consoles.e2e.test.ts",
+  "test/e2e/chatscope.e2e.test.ts",
 ];
 
 /** What both end-to-end projects share. */
