@@ -69,9 +69,9 @@ browser.storage.onChanged.addListener((changes, area) => {
 });
 
 /** Every problem a set of packs and overrides would have, as compilePacks names them. */
-function problemsOf(packs: readonly NamedPack[], overrides: unknown): string[] {
+function problemsOf(packs: readonly NamedPack[], overrides: unknown, overridesFile = "overrides"): string[] {
   const own = OverridesSchema.safeParse(overrides ?? {});
-  if (!own.success) return formatIssues("overrides", own.error);
+  if (!own.success) return formatIssues(overridesFile, own.error);
   const managed = OverridesSchema.safeParse(policy.overrides ?? {});
   const merged = managed.success ? mergeOverrides(own.data, managed.data) : own.data;
   const all = [...(shippedPacks as unknown[]).map((pack, i) => ({ name: `pack ${(pack as { id?: string }).id ?? i}`, pack })), ...packs];
@@ -79,7 +79,7 @@ function problemsOf(packs: readonly NamedPack[], overrides: unknown): string[] {
     compilePacks(all.map((p) => p.pack), merged, all.map((p) => p.name));
     return [];
   } catch (error) {
-    if (error instanceof ValidationError) return error.problems;
+    if (error instanceof ValidationError) return error.problems.map((p) => (p.startsWith("overrides: ") ? `${overridesFile}: ${p.slice("overrides: ".length)}` : p));
     throw error;
   }
 }
@@ -87,10 +87,10 @@ function problemsOf(packs: readonly NamedPack[], overrides: unknown): string[] {
 const LOCKED = "locked by your organisation's policy";
 
 /** Saves the team lead's overrides if they apply without a problem; otherwise nothing changes. */
-export async function saveOverrides(overrides: unknown): Promise<SaveResult> {
+export async function saveOverrides(overrides: unknown, file = "overrides"): Promise<SaveResult> {
   await teamReady();
-  if (policy.lockOverrides) return { ok: false, problems: [`overrides: ${LOCKED}`] };
-  const problems = problemsOf([...policyPacks(policy), ...importedPacks()], overrides);
+  if (policy.lockOverrides) return { ok: false, problems: [`${file}: ${LOCKED}`] };
+  const problems = problemsOf([...policyPacks(policy), ...importedPacks()], overrides, file);
   if (problems.length) return { ok: false, problems };
   const item = await store.save(OVERRIDES_KEY, OverridesSchema.parse(overrides ?? {}));
   await reloadTeam();

@@ -172,7 +172,7 @@ async function onPageMessage(message: PageToWorker): Promise<unknown> {
     case "team-state":
       return teamState();
     case "save-overrides":
-      return saveOverrides(message.overrides);
+      return saveOverrides(message.overrides, message.file);
     case "import-pack":
       return importPack(message.file, message.pack);
     case "remove-pack":

@@ -102,7 +102,8 @@ export const PageToWorkerSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("sync-taught-sites") }),
   /** Team leads (options page): the packs, overrides and policy; saving overrides, importing and removing packs. */
   z.strictObject({ type: z.literal("team-state") }),
-  z.strictObject({ type: z.literal("save-overrides"), overrides: z.unknown() }),
+  /** `file`: the name of the imported file, named in every problem. */
+  z.strictObject({ type: z.literal("save-overrides"), overrides: z.unknown(), file: z.string().max(300).optional() }),
   z.strictObject({ type: z.literal("import-pack"), file: z.string().max(300), pack: z.unknown() }),
   z.strictObject({ type: z.literal("remove-pack"), id: z.string().max(100) }),
   z.strictObject({ type: z.literal("reset-stats") }),

@@ -2,9 +2,16 @@ import browser from "webextension-polyfill";
 import shippedPacks from "attune:shipped-packs";
 import { Overlay } from "../../overlay/overlay.js";
 import type { Nudge } from "../../engine/nudge.js";
-import { readSettings, SettingsSchema, type Settings } from "../../shared/settings.js";
+import { effectiveSettings } from "../../shared/managed-policy.js";
+import type { TeamState } from "../../shared/messages.js";
+import { SettingsSchema, type Settings } from "../../shared/settings.js";
 import { localizePage, t } from "../i18n.js";
+import { wireExamples } from "./examples-section.js";
+import { lockManagedSettings } from "./managed-lock.js";
+import { wirePreview } from "./preview-section.js";
+import { wireStats } from "./stats-section.js";
 import { renderTaughtSites, wireTaughtSites } from "./taught-sites-section.js";
+import { wireTeam } from "./team-section.js";
 
 const form = document.getElementById("settings") as HTMLFormElement;
 const field = <T extends HTMLInputElement | HTMLSelectElement>(name: string) => form.elements.namedItem(name) as T;
@@ -53,11 +60,17 @@ function preview(language: string): void {
 
 async function main(): Promise<void> {
   const language = await localizePage(document);
-  const { settings } = await browser.storage.local.get("settings");
-  fill(readSettings(settings));
+  const [{ settings }, team] = await Promise.all([browser.storage.local.get("settings"), browser.runtime.sendMessage({ type: "team-state" }) as Promise<TeamState>]);
+  // What the agent gets: their own settings under the administrator's policy, locked ones shown but not editable.
+  fill(effectiveSettings(settings, team.policy));
+  lockManagedSettings(form, team.policy);
   preview(language);
   wireTaughtSites();
   await renderTaughtSites();
+  await wireTeam(team);
+  await wirePreview(language);
+  wireExamples();
+  await wireStats();
   form.addEventListener("change", async () => {
     const parsed = SettingsSchema.safeParse(read());
     const status = document.getElementById("status")!;

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { shippedPacks } from "../../trainer/test-packs.js";
+import { compileDraft, emptyOverrides, ruleWithDraft, setPackEnabled, setRuleField, setSignalPhrases, tunableParams } from "./team-draft.js";
+import { parsePreviewInput } from "./preview-input.js";
+
+const rule = (id: string) => shippedPacks.packs.flatMap((p) => p.rules).find((r) => r.id === id)!;
+
+describe("the team lead's draft overrides", () => {
+  it("keeps only real changes: a field set back to the shipped value is dropped", () => {
+    const draft = emptyOverrides();
+    setRuleField(draft, rule("talk-ratio"), "param:threshold", 0.8);
+    setRuleField(draft, rule("talk-ratio"), "severity", "alert");
+    setRuleField(draft, rule("talk-ratio"), "message:it", "Lascia parlare il cliente");
+    expect(draft.rules["talk-ratio"]).toEqual({ params: { threshold: 0.8 }, severity: "alert", message: { it: "Lascia parlare il cliente" } });
+    setRuleField(draft, rule("talk-ratio"), "param:threshold", 0.65);
+    setRuleField(draft, rule("talk-ratio"), "severity", "tip");
+    setRuleField(draft, rule("talk-ratio"), "message:it", "");
+    expect(draft.rules).toEqual({});
+  });
+
+  it("a nested param carries its whole top-level value, since params merge one key deep", () => {
+    const draft = emptyOverrides();
+    const monologue = rule("long-monologue");
+    expect(tunableParams(monologue.params).map((p) => p.path)).toEqual(["threshold", "call.threshold"]);
+    setRuleField(draft, monologue, "param:call.threshold", 45);
+    expect(draft.rules["long-monologue"]!.params).toEqual({ call: { measure: "monologue-seconds", threshold: 45 } });
+    expect(ruleWithDraft(monologue, draft).params).toEqual({ measure: "monologue-words", threshold: 80, call: { measure: "monologue-seconds", threshold: 45 } });
+  });
+
+  it("compiles with packs switched off and extra phrases, and lists every problem of an invalid draft", () => {
+    const draft = emptyOverrides();
+    setPackEnabled(draft, "active-listening", false);
+    setSignalPhrases(draft, "emotion.frustration", "en", "phrases", "bananas\n\n  fed up with this  ");
+    expect(draft.signals).toEqual({ "emotion.frustration": { en: { phrases: ["bananas", "fed up with this"] } } });
+    const result = compileDraft(shippedPacks.packs, [], draft, undefined);
+    expect("compiled" in result && result.compiled.packs.map((p) => p.id)).not.toContain("active-listening");
+    setPackEnabled(draft, "active-listening", true);
+    setRuleField(draft, rule("open-question"), "cooldownSeconds", -1);
+    setRuleField(draft, rule("talk-ratio"), "param:threshold", "lots");
+    expect(compileDraft(shippedPacks.packs, [], draft, undefined)).toEqual({
+      problems: [expect.stringMatching(/^overrides: \$\.rules\.open-question\.cooldownSeconds: /)],
+    });
+  });
+});
+
+describe("the preview's pasted conversation", () => {
+  it("reads plain lines and the engine's JSON alike, and says what is wrong with either", () => {
+    const lines = parsePreviewInput("Customer: My order never arrived!!!\n\nAgent @12: Did you check the tracking?");
+    expect("conversation" in lines && lines.conversation.events.map((e) => [e.type, e.at])).toEqual([["turn", 0], ["turn", 12]]);
+    const json = parsePreviewInput(JSON.stringify({ events: [{ type: "turn", speaker: "customer", text: "hi", at: 0 }] }));
+    expect("conversation" in json).toBe(true);
+    expect(parsePreviewInput("Boss: hello")).toEqual({ problems: [expect.stringMatching(/^line 1: expected "customer: …"/)] });
+    expect(parsePreviewInput('{"events": [{"type": "turn"}]}')).toEqual({ problems: expect.arrayContaining([expect.stringMatching(/^conversation: \$\.events\[0\]/)]) });
+  });
+});

@@ -1,0 +1,227 @@
+import browser from "webextension-polyfill";
+import { PackSchema, type CompiledPacks, type Overrides, type Pack } from "../../engine/index.js";
+import { INTERFACE_LANGUAGES } from "../../shared/locales.js";
+import type { PageToWorker, TeamPackInfo, TeamState, TeamStorage } from "../../shared/messages.js";
+import { downloadJson } from "../download.js";
+import { t } from "../i18n.js";
+import { fillList, h } from "./dom.js";
+import { controlValue, ruleEditor, ruleSummary } from "./rule-editor.js";
+import { compileDraft, draftFrom, emptyOverrides, ruleWithDraft, setPackEnabled, setRuleField, setSignalPhrases } from "./team-draft.js";
+
+// The team lead's part of the options page: the packs, each rule's settings and texts, extra phrases, saving as
+// overrides (never editing a pack), import and export. Every change is compiled at once; the preview and the examples
+// listen for the result.
+
+type Result = { ok: true; item?: { area: string; bytes: number; reason?: string } } | { ok: false; problems: string[] };
+export type Compiled = { compiled: CompiledPacks } | { problems: string[] };
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+const ask = <T>(message: PageToWorker) => browser.runtime.sendMessage(message) as Promise<T>;
+
+let state: TeamState;
+/** Installed packs that validate, with where they come from. */
+let packs: Array<{ pack: Pack; info: TeamPackInfo }> = [];
+let draft: Overrides = emptyOverrides();
+let savedJson = "{}";
+let latest: Compiled = { problems: [] };
+const listeners: Array<(compiled: Compiled) => void> = [];
+
+/** Called with the packs as the draft makes them, now and after every change. */
+export function onCompiled(listener: (compiled: Compiled) => void): void {
+  listeners.push(listener);
+  listener(latest);
+}
+
+const storageNote = (storage: TeamStorage | undefined) =>
+  !storage ? "" : storage.area === "sync" ? t("teamInSync") : t(storage.reason === "too-big" ? "teamLocalTooBig" : "teamLocalRefused", (storage.bytes / 1024).toFixed(1));
+
+const sourceName = (info: TeamPackInfo) => t(info.source === "shipped" ? "teamShipped" : info.source === "policy" ? "teamFromPolicy" : "teamImported");
+
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+/** Compiling takes a moment: typing in a field recompiles once the typing pauses. */
+function changed(): void {
+  clearTimeout(refreshTimer);
+  const dirty = JSON.stringify(draft) !== savedJson;
+  $("team-status").textContent = dirty ? t("teamUnsaved") : "";
+  refreshTimer = setTimeout(compileNow, 150);
+}
+
+function compileNow(): void {
+  latest = compileDraft(packs.map((p) => p.pack), packs.map((p) => `${sourceName(p.info)} ${p.pack.id}`), draft, state.policy.overrides);
+  const problems = "problems" in latest ? latest.problems : [];
+  fillList($("team-problems"), problems);
+  $<HTMLButtonElement>("team-save").disabled = !!problems.length || state.policy.lockOverrides;
+  for (const listener of listeners) listener(latest);
+}
+
+function renderPacks(): void {
+  const rows = state.packs.map((info) => {
+    const parsed = PackSchema.safeParse(info.pack);
+    const id = parsed.success ? parsed.data.id : String((info.pack as { id?: unknown })?.id ?? "?");
+    const enabled = h("input", { type: "checkbox", checked: draft.packs[id]?.enabled !== false, disabled: !parsed.success, "data-pack": id, "aria-label": t("teamPackEnabled", id) });
+    const actions = h("td", {}, h("button", { type: "button", text: t("teamExport"), "aria-label": t("teamExportPack", id), "data-export-pack": id }));
+    if (info.source === "imported") actions.append(h("button", { type: "button", text: t("teamRemove"), "aria-label": t("teamRemovePack", id), "data-remove-pack": id }));
+    return h(
+      "tr",
+      { "data-pack-row": id },
+      h("td", { text: id }),
+      h("td", { text: parsed.success ? parsed.data.version : "" }),
+      h("td", { text: parsed.success ? parsed.data.languages.join(", ") : "" }),
+      h("td", { text: [sourceName(info), parsed.success ? "" : t("teamPackInvalid"), storageNote(info.storage)].filter(Boolean).join(" — ") }),
+      h("td", {}, enabled),
+      actions,
+    );
+  });
+  $("team-packs").querySelector("tbody")!.replaceChildren(...rows);
+}
+
+function renderRules(): void {
+  const open = new Set([...document.querySelectorAll<HTMLDetailsElement>("#team-rules details[open]")].map((d) => d.dataset.rule));
+  $("team-rules").replaceChildren(
+    ...packs.flatMap(({ pack }) =>
+      pack.rules.length ? [h("h4", { text: pack.id }), ...pack.rules.map((rule) => ruleEditor(pack, rule, draft, open.has(rule.id)))] : [],
+    ),
+  );
+}
+
+function renderPhrases(): void {
+  const signals = [...new Set([...packs.flatMap(({ pack }) => Object.keys(pack.signals)), ...Object.keys(draft.signals)])].sort();
+  const select = $<HTMLSelectElement>("team-signal");
+  const current = select.value;
+  select.replaceChildren(...signals.map((s) => h("option", { value: s, text: s })));
+  if (signals.includes(current)) select.value = current;
+  const languages = $<HTMLSelectElement>("team-signal-language");
+  if (!languages.options.length) languages.replaceChildren(...INTERFACE_LANGUAGES.map((l) => h("option", { value: l, text: l })));
+  const lists = draft.signals[select.value]?.[languages.value] ?? {};
+  $<HTMLTextAreaElement>("team-phrases").value = (lists.phrases ?? []).join("\n");
+  $<HTMLTextAreaElement>("team-exceptions").value = (lists.exceptions ?? []).join("\n");
+}
+
+function renderAll(): void {
+  renderPacks();
+  renderRules();
+  renderPhrases();
+  $("team-overrides-storage").textContent = storageNote(state.overridesStorage);
+  changed();
+}
+
+async function load(next?: TeamState): Promise<void> {
+  state = next ?? (await ask<TeamState>({ type: "team-state" }));
+  packs = state.packs.flatMap((info) => {
+    const parsed = PackSchema.safeParse(info.pack);
+    return parsed.success ? [{ pack: parsed.data, info }] : [];
+  });
+  $<HTMLFieldSetElement>("team-editor").disabled = state.policy.lockOverrides;
+  $("team-locked").hidden = !state.policy.lockOverrides;
+  fillList($("team-policy-problems"), state.policyProblems);
+}
+
+const findRule = (id: string) => packs.flatMap((p) => p.pack.rules.map((rule) => ({ pack: p.pack, rule }))).find((r) => r.rule.id === id);
+
+function say(id: string, text: string, problems: readonly string[] = []): void {
+  $(id).textContent = text;
+  fillList($(`${id}-problems`), problems);
+}
+
+async function readFile(input: HTMLInputElement): Promise<{ name: string; json: unknown } | undefined> {
+  const file = input.files?.[0];
+  input.value = "";
+  if (!file) return undefined;
+  try {
+    return { name: file.name, json: JSON.parse(await file.text()) };
+  } catch (error) {
+    say("team-import-status", t("teamImportRefused", file.name), [`${file.name}: ${t("teamNotJson")}: ${error instanceof Error ? error.message : String(error)}`]);
+    return undefined;
+  }
+}
+
+export async function wireTeam(initial: TeamState): Promise<void> {
+  await load(initial);
+  draft = draftFrom(state.overrides);
+  savedJson = JSON.stringify(draft);
+  renderAll();
+
+  $("team-rules").addEventListener("input", (event) => {
+    const control = event.target as HTMLInputElement | HTMLSelectElement;
+    const found = control.dataset.rule && control.dataset.field ? findRule(control.dataset.rule) : undefined;
+    if (!found) return;
+    setRuleField(draft, found.rule, control.dataset.field!, controlValue(control));
+    const summary = control.closest("details")?.querySelector("summary");
+    if (summary) summary.textContent = ruleSummary(ruleWithDraft(found.rule, draft), !!draft.rules[found.rule.id]);
+    changed();
+  });
+  $("team-rules").addEventListener("click", (event) => {
+    const id = (event.target as HTMLElement).dataset.resetRule;
+    if (!id) return;
+    delete draft.rules[id];
+    renderRules();
+    changed();
+  });
+  $("team-packs").addEventListener("change", (event) => {
+    const box = event.target as HTMLInputElement;
+    if (!box.dataset.pack) return;
+    setPackEnabled(draft, box.dataset.pack, box.checked);
+    changed();
+  });
+  $("team-packs").addEventListener("click", async (event) => {
+    const target = event.target as HTMLElement;
+    const exported = target.dataset.exportPack;
+    if (exported) downloadJson(document, `${exported}.json`, state.packs.find((p) => (p.pack as { id?: string }).id === exported)?.pack);
+    const removed = target.dataset.removePack;
+    if (removed) {
+      const result = await ask<Result>({ type: "remove-pack", id: removed });
+      if (!result.ok) return say("team-import-status", t("teamRemoveRefused", removed), result.problems);
+      await load();
+      renderAll();
+      say("team-import-status", t("teamRemoved", removed));
+    }
+  });
+  for (const id of ["team-signal", "team-signal-language"]) $(id).addEventListener("change", renderPhrases);
+  for (const [id, list] of [["team-phrases", "phrases"], ["team-exceptions", "exceptions"]] as const) {
+    $(id).addEventListener("input", () => {
+      setSignalPhrases(draft, $<HTMLSelectElement>("team-signal").value, $<HTMLSelectElement>("team-signal-language").value, list, $<HTMLTextAreaElement>(id).value);
+      changed();
+    });
+  }
+
+  $("team-save").addEventListener("click", async () => {
+    const result = await ask<Result>({ type: "save-overrides", overrides: draft });
+    if (!result.ok) return say("team-status", t("teamSaveRefused"), result.problems);
+    savedJson = JSON.stringify(draft);
+    await load();
+    renderAll();
+    say("team-status", t("teamSaved"));
+  });
+  $("team-discard").addEventListener("click", () => {
+    draft = draftFrom(JSON.parse(savedJson));
+    renderAll();
+  });
+  $("team-reset-all").addEventListener("click", () => {
+    draft = emptyOverrides();
+    renderAll();
+  });
+
+  $("team-export-overrides").addEventListener("click", () => downloadJson(document, "attune-overrides.json", draft));
+  const packInput = $<HTMLInputElement>("team-import-pack");
+  packInput.addEventListener("change", async () => {
+    const file = await readFile(packInput);
+    if (!file) return;
+    const result = await ask<Result>({ type: "import-pack", file: file.name, pack: file.json });
+    if (!result.ok) return say("team-import-status", t("teamImportRefused", file.name), result.problems);
+    await load();
+    renderAll();
+    say("team-import-status", `${t("teamImported_pack", file.name)} ${storageNote(result.item as TeamStorage | undefined)}`);
+  });
+  const overridesInput = $<HTMLInputElement>("team-import-overrides");
+  overridesInput.addEventListener("change", async () => {
+    const file = await readFile(overridesInput);
+    if (!file) return;
+    const result = await ask<Result>({ type: "save-overrides", overrides: file.json, file: file.name });
+    if (!result.ok) return say("team-import-status", t("teamImportRefused", file.name), result.problems);
+    await load();
+    draft = draftFrom(state.overrides);
+    savedJson = JSON.stringify(draft);
+    renderAll();
+    say("team-import-status", `${t("teamImported_overrides", file.name)} ${storageNote(state.overridesStorage)}`);
+  });
+}
