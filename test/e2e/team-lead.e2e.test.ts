@@ -1,0 +1,126 @@
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Page } from "puppeteer-core";
+import { afterEach, describe, expect, it } from "vitest";
+import { extensionWorker, ROOT } from "../../scripts/lib/browser.mjs";
+import { axeViolations, clickOverlay, collectErrors, inExtension, openExtensionPage, readLocal, readOverlay, useHarness, waitFor, waitUntilRead } from "./harness.js";
+
+type Fixture = Window & { addMessage(speaker: string, text: string): void };
+const PACKS = join(ROOT, "test", "fixtures", "packs");
+
+/** The options page with the team lead's sections drawn. */
+async function openOptions(harness: ReturnType<typeof useHarness>): Promise<Page> {
+  const page = await openExtensionPage(harness, "pages/options.html");
+  await waitFor(() => page.evaluate(() => document.querySelectorAll("#team-packs tbody tr").length > 0), "the packs list");
+  return page;
+}
+
+const previewRules = (page: Page) => page.evaluate(() => [...document.querySelectorAll<HTMLElement>("#team-preview-events [data-rule]")].map((n) => n.dataset.rule!));
+const lines = (page: Page, selector: string) => page.evaluate((s) => [...document.querySelectorAll(s)].map((n) => n.textContent ?? ""), selector);
+
+async function importPack(page: Page, file: string): Promise<void> {
+  const input = await page.$("#team-import-pack");
+  await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(join(PACKS, file));
+}
+
+describe("team leads tune the rule packs", () => {
+  const harness = useHarness();
+  // useHarness clears storage.local after each test; what a test synced goes too.
+  afterEach(() => inExtension(harness, (chrome) => (chrome.storage as unknown as { sync: { clear(): Promise<void> } }).sync.clear(), null));
+
+  it("a changed threshold changes the live preview at once, and is saved as overrides", async () => {
+    const page = await openOptions(harness);
+    const errors = collectErrors(page);
+    await page.type("#team-preview-input", "Customer: My parcel is late\nAgent: Is it order 1234?\nAgent: Did you get our email?");
+    await waitFor(async () => (await previewRules(page)).includes("open-question"), "open-question in the preview");
+    // Three closed questions in a row instead of two: the preview no longer raises it.
+    await page.$eval('[data-rule="open-question"][data-field="param:count"]', (input) => {
+      (input as HTMLInputElement).value = "3";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    await waitFor(async () => !(await previewRules(page)).includes("open-question"), "open-question gone from the preview");
+    expect(await page.$eval("#team-status", (n) => n.textContent)).toMatch(/Unsaved/);
+    await page.click("#team-save");
+    await waitFor(() => page.evaluate(() => document.getElementById("team-status")?.textContent?.startsWith("Saved")), "saved");
+    const synced = await inExtension(harness, (chrome) => (chrome.storage as unknown as { sync: { get(k: null): Promise<Record<string, unknown>> } }).sync.get(null), null);
+    expect(synced["team:overrides"]).toMatchObject({ value: { rules: { "open-question": { params: { count: 3 } } } } });
+    expect(await page.$eval("#team-overrides-storage", (n) => n.textContent)).toMatch(/storage\.sync/);
+    // The examples written for a count of 2 now fail for that rule, and only there.
+    await page.click("#team-examples-run");
+    await waitFor(() => page.evaluate(() => /passed/.test(document.getElementById("team-examples-summary")?.textContent ?? "")), "the examples");
+    const failing = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>("#team-examples-table tr.fail")].map((r) => r.dataset.rule));
+    expect(failing).toEqual(["open-question"]);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it("a broken pack is refused as a whole with every problem listed, and what was active stays", async () => {
+    const page = await openOptions(harness);
+    await importPack(page, "retention-pack.json");
+    await waitFor(() => page.evaluate(() => !!document.querySelector('[data-pack-row="retention"]')), "the good pack listed");
+    await importPack(page, "broken-pack.json");
+    const problems = await waitFor(async () => {
+      const found = await lines(page, "#team-import-status-problems li");
+      return found.length ? found : undefined;
+    }, "the refusal");
+    expect(await page.$eval("#team-import-status", (n) => n.textContent)).toContain("broken-pack.json was refused as a whole");
+    for (const place of ["$.id", "$.version", "$.description", "$.languages", "$.rules[0].severity", "$.rules[0].message"]) {
+      expect(problems.some((line) => line.startsWith(`broken-pack.json: ${place}`)), `${place} in ${problems.join(" | ")}`).toBe(true);
+    }
+    // Nothing lost: the good pack is still installed, listed and stored.
+    expect(await page.evaluate(() => [...document.querySelectorAll<HTMLElement>("[data-pack-row]")].map((r) => r.dataset.packRow))).toContain("retention");
+    const state = (await inExtension(harness, (chrome) => chrome.runtime.sendMessage({ type: "team-state" }), null)) as { packs: Array<{ source: string; pack: { id: string } }> };
+    expect(state.packs.filter((p) => p.source === "imported").map((p) => p.pack.id)).toEqual(["retention"]);
+  });
+
+  it("an imported pack applies on a chat page, and the agent's feedback shows in the stats and their CSV export", async () => {
+    const options = await openOptions(harness);
+    await importPack(options, "retention-pack.json");
+    await waitFor(() => options.evaluate(() => /imported/.test(document.getElementById("team-import-status")?.textContent ?? "")), "the import");
+
+    const chat = await harness.browser.newPage();
+    await chat.goto(`${harness.origin}/fixtures/rerender.html`);
+    await waitUntilRead(harness, chat);
+    await chat.evaluate(() => (window as unknown as Fixture).addMessage("customer", "Hello, I want to cancel my subscription please."));
+    const [card] = await waitFor(async () => {
+      const cards = await readOverlay(chat);
+      return cards.length ? cards : undefined;
+    }, "the team's nudge");
+    expect(card!.message).toBe("Offer the retention plan before cancelling");
+    await clickOverlay(chat, "helpful");
+    await waitFor(async () => ((await readLocal(harness)).stats as Record<string, { helpful: number }> | undefined)?.["offer-retention"]?.helpful === 1, "the rating counted");
+
+    const page = await openOptions(harness);
+    await waitFor(() => page.evaluate(() => !!document.querySelector('#stats-table tr[data-rule="offer-retention"]')), "the stats row");
+    expect(await page.$eval('#stats-table tr[data-rule="offer-retention"] [data-field="raised"]', (n) => n.textContent)).toBe("1");
+    expect(await page.$eval('#stats-table tr[data-rule="offer-retention"] [data-field="helpful"]', (n) => n.textContent)).toBe("1");
+    const downloads = mkdtempSync(join(tmpdir(), "attune-team-lead-"));
+    const cdp = await page.createCDPSession();
+    await cdp.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: downloads });
+    await page.click("#stats-csv");
+    const file = await waitFor(async () => readdirSync(downloads).find((f) => f.endsWith(".csv")), "the CSV export");
+    const csv = readFileSync(join(downloads, file), "utf8");
+    expect(csv.split("\n")[0]).toBe("rule,raised,followed,missed,dismissed,helpful,notHelpful");
+    expect(csv).toContain("offer-retention,1,0,0,0,1,0");
+    expect(csv).not.toMatch(/cancel my subscription/i);
+  });
+
+  it("a managed policy (a stand-in for storage.managed) locks a setting and the packs", async () => {
+    // Chrome reads real policies from /etc, shared by every browser on the machine: the test replaces what
+    // storage.managed answers in the worker instead, with the JSON an administrator would push.
+    const worker = await (await extensionWorker(harness.browser)).worker();
+    await worker!.evaluate(() => {
+      const policy = { settings: { quiet: true }, lockedSettings: ["quiet"], lockOverrides: true, overrides: '{"rules":{"use-name":{"enabled":false}}}' };
+      (globalThis as unknown as { chrome: { storage: { managed: { get(): Promise<unknown> } } } }).chrome.storage.managed.get = async () => policy;
+    });
+    const page = await openOptions(harness);
+    const quiet = await page.$eval("input[name=quiet]", (input) => ({ disabled: (input as HTMLInputElement).disabled, checked: (input as HTMLInputElement).checked, note: input.closest("label")?.textContent }));
+    expect(quiet).toEqual({ disabled: true, checked: true, note: expect.stringContaining("Locked by your organisation") });
+    expect(await page.$eval("input[name=autoHideSeconds]", (input) => (input as HTMLInputElement).disabled)).toBe(false);
+    expect(await page.$eval("#team-editor", (f) => (f as HTMLFieldSetElement).disabled)).toBe(true);
+    expect(await page.$eval("#team-locked", (n) => (n as HTMLElement).hidden)).toBe(false);
+    const refused = (await inExtension(harness, (chrome) => chrome.runtime.sendMessage({ type: "save-overrides", overrides: {} }), null)) as { ok: boolean; problems: string[] };
+    expect(refused).toEqual({ ok: false, problems: ["overrides: locked by your organisation's policy"] });
+  });
+});
