@@ -1,10 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "puppeteer-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { extensionWorker, ROOT } from "../../scripts/lib/browser.mjs";
-import { axeViolations, clickOverlay, collectErrors, inExtension, openExtensionPage, readLocal, readOverlay, useHarness, waitFor, waitUntilRead } from "./harness.js";
+import { SCREENSHOTS, axeViolations, clickOverlay, collectErrors, inExtension, openExtensionPage, readLocal, readOverlay, useHarness, waitFor, waitUntilRead } from "./harness.js";
 
 type Fixture = Window & { addMessage(speaker: string, text: string): void };
 const PACKS = join(ROOT, "test", "fixtures", "packs");
@@ -51,6 +51,8 @@ describe("team leads tune the rule packs", () => {
     await waitFor(() => page.evaluate(() => /passed/.test(document.getElementById("team-examples-summary")?.textContent ?? "")), "the examples");
     const failing = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>("#team-examples-table tr.fail")].map((r) => r.dataset.rule));
     expect(failing).toEqual(["open-question"]);
+    await page.$eval('details[data-rule="open-question"]', (d) => ((d as HTMLDetailsElement).open = true));
+    await page.screenshot({ path: join(SCREENSHOTS, "options-team-lead.png"), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
@@ -72,6 +74,20 @@ describe("team leads tune the rule packs", () => {
     expect(await page.evaluate(() => [...document.querySelectorAll<HTMLElement>("[data-pack-row]")].map((r) => r.dataset.packRow))).toContain("retention");
     const state = (await inExtension(harness, (chrome) => chrome.runtime.sendMessage({ type: "team-state" }), null)) as { packs: Array<{ source: string; pack: { id: string } }> };
     expect(state.packs.filter((p) => p.source === "imported").map((p) => p.pack.id)).toEqual(["retention"]);
+  });
+
+  it("a pack over storage.sync's 8 KB per item is kept in storage.local, and the page says so", async () => {
+    const big = JSON.parse(readFileSync(join(PACKS, "retention-pack.json"), "utf8"));
+    big.id = "retention-big";
+    big.rules[0].id = "offer-retention-big";
+    big.description = "A long description. ".repeat(500);
+    const file = join(mkdtempSync(join(tmpdir(), "attune-team-lead-")), "big-pack.json");
+    writeFileSync(file, JSON.stringify(big));
+    const page = await openOptions(harness);
+    await (await page.$("#team-import-pack") as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(file);
+    await waitFor(() => page.evaluate(() => !!document.querySelector('[data-pack-row="retention-big"]')), "the big pack listed");
+    expect(await page.$eval('[data-pack-row="retention-big"] td:nth-child(4)', (n) => n.textContent)).toMatch(/this browser only \(storage\.local\): [\d.]+ KB is over storage\.sync's 8 KB/);
+    expect(Object.keys(await readLocal(harness))).toContain("team:pack:retention-big");
   });
 
   it("an imported pack applies on a chat page, and the agent's feedback shows in the stats and their CSV export", async () => {
