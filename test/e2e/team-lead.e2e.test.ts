@@ -138,5 +138,14 @@ describe("team leads tune the rule packs", () => {
     expect(await page.$eval("#team-locked", (n) => (n as HTMLElement).hidden)).toBe(false);
     const refused = (await inExtension(harness, (chrome) => chrome.runtime.sendMessage({ type: "save-overrides", overrides: {} }), null)) as { ok: boolean; problems: string[] };
     expect(refused).toEqual({ ok: false, problems: ["overrides: locked by your organisation's policy"] });
+
+    // A policy Attune cannot use is reported (the popup's Problems list comes from the same list) and the last good stays.
+    await worker!.evaluate(() => {
+      (globalThis as unknown as { chrome: { storage: { managed: { get(): Promise<unknown> } } } }).chrome.storage.managed.get = async () => ({ lockedSettings: ["colour"] });
+    });
+    const state = (await inExtension(harness, (chrome) => chrome.runtime.sendMessage({ type: "team-state" }), null)) as { policy: { lockedSettings: string[] }; policyProblems: string[]; problems: string[] };
+    expect(state.policy.lockedSettings).toEqual(["quiet"]);
+    expect(state.policyProblems).toEqual([expect.stringMatching(/^policy: \$\.lockedSettings\[0\]: /)]);
+    expect(state.problems).toContainEqual(expect.stringMatching(/^The administrator's policy was not applied: policy: \$\.lockedSettings\[0\]/));
   });
 });
