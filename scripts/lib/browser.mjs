@@ -85,6 +85,9 @@ async function launchFirefox(headless, extensionDir) {
     executablePath: findFirefox(),
     headless,
     defaultViewport: { width: 1280, height: 800 },
+    // Firefox 153 lets WebDriver navigate only to http(s), file, blob and about:blank unless system access is allowed:
+    // the tests open the extension's own moz-extension:// pages.
+    args: ["--remote-allow-system-access"],
     extraPrefsFirefox: {
       "extensions.webextensions.uuids": JSON.stringify({ [FIREFOX_EXTENSION_ID]: FIREFOX_EXTENSION_UUID }),
       // Pages prefer a light colour scheme (1), whatever the desktop's theme: tests and screenshots do not vary.
@@ -101,12 +104,17 @@ async function launchFirefox(headless, extensionDir) {
   return browser;
 }
 
+/** The same Chromium without Attune: the control for measurements that must tell Attune's cost from the page's. */
+export function launchChromiumWithoutExtension() {
+  return launchChromium(true, undefined);
+}
+
 function launchChromium(headless, extensionDir) {
   return puppeteer.launch({
     executablePath: findChromium(),
     headless,
     pipe: true,
-    enableExtensions: [extensionDir],
+    ...(extensionDir ? { enableExtensions: [extensionDir] } : {}),
     defaultViewport: { width: 1280, height: 800 },
     args: [
       "--no-sandbox",

@@ -16,6 +16,7 @@ import {
   waitUntilRead,
   type Harness,
 } from "./harness.js";
+import { recordEvents } from "./event-recorder.js";
 
 const FRUSTRATED = "This is the third time I'm asking and I'm really fed up!!!";
 
@@ -127,7 +128,12 @@ describe("the overlay", () => {
       const local = await readLocal(harness);
       return local[`view:${harness.origin}`] as { position?: { left: number; top: number } } | undefined;
     }, "the position to be saved");
+    // The reloaded page's content script reads the history as context first: a message added before it has read would
+    // be history too, and raise nothing.
+    const recorder = await recordEvents(harness);
+    await page.bringToFront();
     await page.reload();
+    await waitFor(async () => (await recorder.events()).some((e) => e.history), "the reloaded page's history to be read");
     // A different rule: the frustration one is still cooling down, on the conversation's clock, across the reload.
     await page.evaluate((text) => (window as unknown as Fixture).addMessage("customer", text), "You charged me twice for it.");
     await waitFor(async () => (await readOverlay(page)).length === 1, "the nudge after the reload");
