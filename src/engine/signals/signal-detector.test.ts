@@ -40,6 +40,41 @@ describe("English signals", () => {
     expect(has("I'm not sorry", "apology")).toBe(false);
   });
 
+  it("reads a short question asking to repeat, and a self-correction, as no apology", () => {
+    for (const text of ["Sorry?", "sorry, what?", "I'm sorry?", "I beg your pardon?", "Sorry, could you repeat that?", "sorry I didn't catch that", "sorry, say again", "the incoming, sorry I meant the outgoing calls"]) {
+      expect(has(text, "apology"), text).toBe(false);
+    }
+    for (const text of ["Sorry!", "I'm so sorry about that.", "Sorry? I'm so sorry, that should not have happened.", "Sorry for the wait, could you confirm your postcode?", "I'm sorry, I mean it"]) {
+      expect(has(text, "apology"), text).toBe(true);
+    }
+  });
+
+  it("reads declining, 'thanks to' (because of) and relief as no gratitude; British 'ta' as thanks", () => {
+    for (const text of ["No thanks, I'm fine", "thanks but no thanks", "Thanks to the update it works now", "Thank God that's sorted", "thanks for nothing"]) {
+      expect(has(text, "gratitude"), text).toBe(false);
+    }
+    for (const text of ["Thanks to you it works now", "Thank you for calling, how can I help?", "ta very much", "Thank you, bye", "Thanks, have a good day"]) {
+      expect(has(text, "gratitude"), text).toBe(true);
+    }
+    expect(has("thanks for nothing", "emotion.frustration")).toBe(true);
+  });
+
+  it("hears exasperated interjections, and not the same words used plainly", () => {
+    for (const text of ["ugh, this again", "Seriously? Third email today.", "Oh come on!", "why is this taking so long", "your agent was incredibly rude", "Argh"]) {
+      expect(has(text, "emotion.frustration"), text).toBe(true);
+    }
+    for (const text of ["we got seriously lost", "I take it seriously", "Come on in, the door is open", "people joke about it", "you seem upset, can I help?", "oh, that's terrible, I hope your mum is better", "it tastes horrible"]) {
+      expect(has(text, "emotion.frustration"), text).toBe(false);
+    }
+  });
+
+  it("reads warm emoji as glad (no shouting) and an angry face as anger", () => {
+    expect(has("BEST SERVICE EVER!!! ❤️", "emotion.frustration")).toBe(false);
+    expect(has("grazie ragazzi!!! 👏", "emotion.frustration")).toBe(false);
+    expect(has("where is my parcel 😡", "emotion.frustration")).toBe(true);
+    expect(has("WHERE IS MY PARCEL!!!", "emotion.frustration")).toBe(true);
+  });
+
   it("tells open from closed questions, with or without a question mark", () => {
     expect(en.detect("Could you walk me through what happened?", "en")).toContain("question.open");
     expect(en.detect("what kind of car do you have", "en")).toContain("question.open");
@@ -95,6 +130,9 @@ describe("the shipped Italian, Romanian and Persian lexicons", () => {
     ["it", "Non è ancora arrivata e sono tre settimane che aspetto", ["complaint.error", "emotion.frustration"]],
     ["it", "Questa volta tolgo la penale e vedrà l'accredito nella prossima bolletta", ["next-step"]],
     ["it", "ma stiamo scherzando? è mai possibile?", ["emotion.frustration"]],
+    ["it", "È da stamattina che provo a chiamarvi", ["emotion.frustration"]],
+    ["it", "Sto aspettando risposta dal 3 marzo", ["emotion.frustration"]],
+    ["it", "Ma per favore, ma possibile?", ["emotion.frustration"]],
     ["ro", "M-am săturat, e a treia oară când vă scriu", ["emotion.frustration"]],
     ["ro", "Îmi pare foarte rău, înțeleg cât de frustrant este", ["apology", "ack.feeling"]],
     ["ro", "Tehnicianul vă va suna mâine", ["next-step"]],

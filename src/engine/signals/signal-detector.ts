@@ -3,7 +3,7 @@ import { EnglishPatterns } from "./english-patterns.js";
 import { isNegated } from "./negation.js";
 import { tokenize } from "./normalize.js";
 import { PhraseMatcher, type Span } from "./phrase-matcher.js";
-import { isExasperated, isShouting, sentences } from "./structure.js";
+import { hasAngryEmoji, hasWarmEmoji, isExasperated, isShouting, sentences } from "./structure.js";
 
 export interface SignalDetector {
   detect(text: string, language: string): ReadonlySet<string>;
@@ -51,13 +51,10 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
       const signals = new Set<string>();
       if (!matchers) return signals;
 
-      const words = tokenize(text, language);
-      const vetoes = matchers.exceptions.match(words);
-      for (const { value: signal, span } of matchers.phrases.match(words)) {
-        if (signal.startsWith("question.")) continue;
-        if (!NOT_NEGATED.has(signal) && isNegated(words, span.start, language)) continue;
-        if (vetoes.some((veto) => veto.value === signal && overlaps(veto.span, span))) continue;
-        signals.add(signal);
+      for (const signal of phraseSignals(tokenize(text, language), language, matchers)) signals.add(signal);
+      // "Sorry?", "Sorry, what?", "Scusi?", "ببخشید؟": a short question asking the speaker to repeat is no apology.
+      if (signals.has("apology") && !sentences(text).some((s) => !isRepairQuestion(s, language) && phraseSignals(tokenize(s.text, language), language, matchers).has("apology"))) {
+        signals.delete("apology");
       }
       if (language === "en") {
         for (const { signal, before } of english.match(text)) {
@@ -68,12 +65,33 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
         }
       }
       for (const question of detectQuestions(text, language, matchers)) signals.add(question);
-      // Capitals and "!!!" are frustration unless the words are glad: "GRAZIE MILLE!!!" is delight, not anger.
-      const glad = signals.has("gratitude") || signals.has("emotion.positive");
+      // Capitals and "!!!" are frustration unless the words or emoji are glad: "GRAZIE MILLE!!!" and "BRAVI!!! ❤" are
+      // delight, not anger. An angry face is anger.
+      const glad = signals.has("gratitude") || signals.has("emotion.positive") || hasWarmEmoji(text);
       if ((isShouting(text) || isExasperated(text)) && !glad) signals.add("emotion.frustration");
+      if (hasAngryEmoji(text)) signals.add("emotion.frustration");
       return signals;
     },
   };
+}
+
+/** Signals of the lexicon's phrases in these words: negation and exceptions applied; question cues left out. */
+function phraseSignals(words: readonly string[], language: string, matchers: LanguageMatchers): Set<string> {
+  const found = new Set<string>();
+  const vetoes = matchers.exceptions.match(words);
+  for (const { value: signal, span } of matchers.phrases.match(words)) {
+    if (signal.startsWith("question.")) continue;
+    if (!NOT_NEGATED.has(signal) && isNegated(words, span.start, language)) continue;
+    if (vetoes.some((veto) => veto.value === signal && overlaps(veto.span, span))) continue;
+    found.add(signal);
+  }
+  return found;
+}
+
+/** A question of at most four words ("Sorry?", "I beg your pardon?"): how a listener asks to hear it again. */
+const REPAIR_WORDS = 4;
+function isRepairQuestion(sentence: { text: string; question: boolean }, language: string): boolean {
+  return sentence.question && tokenize(sentence.text, language).length <= REPAIR_WORDS;
 }
 
 /**

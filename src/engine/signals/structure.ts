@@ -15,6 +15,19 @@ export function isShouting(text: string): boolean {
   return upper.length >= 3 && upper.length / words.length >= 0.6;
 }
 
+/** Hearts, smiling and affectionate faces, applause, thumbs up, folded hands: the writer is glad or grateful. */
+const WARM_EMOJI = /[\u2764\u2665\u2661\u263A]|[\u{1F493}-\u{1F49F}\u{1F9E1}\u{1F90D}\u{1F90E}]|[\u{1F600}-\u{1F604}\u{1F60A}\u{1F60D}\u{1F618}\u{1F619}\u{1F61A}\u{1F642}\u{1F917}\u{1F929}\u{1F970}]|[\u{1F44D}\u{1F44F}\u{1F64F}\u{1F64C}]/u;
+/** Angry faces and the finger: the writer is angry. */
+const ANGRY_EMOJI = /[\u{1F620}\u{1F621}\u{1F92C}\u{1F47F}\u{1F4A2}\u{1F595}]/u;
+
+export function hasWarmEmoji(text: string): boolean {
+  return WARM_EMOJI.test(text);
+}
+
+export function hasAngryEmoji(text: string): boolean {
+  return ANGRY_EMOJI.test(text);
+}
+
 /** "!!!", "?!", "!?!" — exasperated punctuation. */
 export function isExasperated(text: string): boolean {
   return /!{3,}|[?؟]!|![?؟]/.test(text);
