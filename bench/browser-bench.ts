@@ -13,33 +13,35 @@ const FRUSTRATED = "This is the third time I'm writing and I'm really fed up!!!"
 
 interface Node { nodeName: string; nodeId: number; children?: Node[]; shadowRoots?: Node[]; attributes?: string[] }
 
-/** Resolves with the epoch-ms time a nudge card first appears in the page's overlay. */
-async function whenCardAppears(session: CDPSession): Promise<() => Promise<number>> {
+/** Watches a page's overlay: each `next()` resolves with the epoch-ms time the next nudge card is inserted. */
+async function cardWatcher(session: CDPSession): Promise<{ next(): Promise<number> }> {
   await session.send("DOM.enable");
-  const { root } = (await session.send("DOM.getDocument", { depth: -1, pierce: true })) as { root: Node };
-  void root;
-  let resolve: (t: number) => void;
-  const seen = new Promise<number>((r) => (resolve = r));
+  await session.send("DOM.getDocument", { depth: -1, pierce: true });
+  let waiting: ((t: number) => void) | undefined;
+  const seen = () => {
+    waiting?.(performance.timeOrigin + performance.now());
+    waiting = undefined;
+  };
   const isCard = (node: Node): boolean =>
     (node.nodeName === "DIV" && (node.attributes ?? []).some((a, i) => i % 2 === 1 && a.split(" ").includes("card") && node.attributes![i - 1] === "class"))
     || [...(node.children ?? []), ...(node.shadowRoots ?? [])].some(isCard);
-  const onInsert = (event: { node: Node }) => {
-    if (isCard(event.node)) resolve(performance.timeOrigin + performance.now());
-  };
-  session.on("DOM.childNodeInserted", onInsert);
-  session.on("DOM.shadowRootPushed", (event: { root: Node }) => {
-    if (isCard(event.root)) resolve(performance.timeOrigin + performance.now());
-  });
-  // The overlay's host is created with its first nudge: ask for its shadow tree as soon as it is there.
   session.on("DOM.childNodeInserted", async (event: { node: Node }) => {
+    if (isCard(event.node)) seen();
+    // The overlay's host may come after the session started: ask for its shadow tree as soon as it is there.
     const shadow = event.node.nodeName === "ATTUNE-OVERLAY" ? event.node.shadowRoots?.[0] : undefined;
     if (shadow) await session.send("DOM.requestChildNodes", { nodeId: shadow.nodeId, depth: -1, pierce: true }).catch(() => undefined);
   });
-  session.on("DOM.setChildNodes", (event: { nodes: Node[] }) => {
-    if (event.nodes.some(isCard)) resolve(performance.timeOrigin + performance.now());
+  session.on("DOM.shadowRootPushed", (event: { root: Node }) => {
+    if (isCard(event.root)) seen();
   });
-  return () => seen;
+  session.on("DOM.setChildNodes", (event: { nodes: Node[] }) => {
+    if (event.nodes.some(isCard)) seen();
+  });
+  return { next: () => new Promise<number>((resolve) => (waiting = resolve)) };
 }
+
+const within = (promise: Promise<number>, what: string) =>
+  Promise.race([promise, new Promise<number>((_, reject) => setTimeout(() => reject(new Error(`no ${what} within 10 s`)), 10_000))]);
 
 async function measureOnce(browser: Browser, url: string, stopWorkerFirst = false): Promise<{ ms: number; longTasks: number[] }> {
   const page: Page = await browser.newPage();
@@ -53,13 +55,52 @@ async function measureOnce(browser: Browser, url: string, stopWorkerFirst = fals
     await session.send("ServiceWorker.stopAllWorkers");
     await new Promise((r) => setTimeout(r, 200));
   }
-  const appeared = await whenCardAppears(session);
+  const cards = await cardWatcher(session);
+  const shown = cards.next();
   const appendedAt = (await page.evaluate((t) => (window as unknown as { append(s: string, t: string): number }).append("customer", t), FRUSTRATED)) as number;
-  const shownAt = await Promise.race([appeared(), new Promise<number>((_, reject) => setTimeout(() => reject(new Error("no nudge within 10 s")), 10_000))]);
+  const shownAt = await within(shown, "nudge");
   const longTasks = (await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks)) as number[];
   await session.detach();
   await page.close();
   return { ms: shownAt - appendedAt, longTasks };
+}
+
+/**
+ * Message to nudge in live conversations, as an agent meets it all day: tabs open for a while, a nudge for every
+ * frustrated message (the rule's cooldown set to 0 through the team lead's overrides, the density limit to its
+ * maximum, 60 per tab in five minutes), each dismissed before the next message comes.
+ */
+async function measureLive(browser: Browser, url: string, extensionOrigin: string, tabs: number, perTab: number): Promise<number[]> {
+  const control = await browser.newPage();
+  await control.goto(`${extensionOrigin}/pages/popup.html`);
+  const overrides = { type: "save-overrides", overrides: { rules: { "acknowledge-frustration": { cooldownSeconds: 0 } } } };
+  await control.evaluate(`Promise.all([chrome.runtime.sendMessage(${JSON.stringify(overrides)}), chrome.storage.local.set({ settings: { maxPerFiveMinutes: 60 } })])`);
+  const durations: number[] = [];
+  try {
+    for (let t = 0; t < tabs; t++) {
+      const tabUrl = `${url}${url.includes("?") ? "&" : "?"}tab=${t}`;
+      const page = await browser.newPage();
+      await page.goto(tabUrl);
+      await page.waitForFunction(() => document.readyState === "complete");
+      await new Promise((r) => setTimeout(r, 1000));
+      const tabId = (await control.evaluate(`chrome.tabs.query({}).then((tabs) => tabs.find((tab) => tab.url === ${JSON.stringify(tabUrl)}).id)`)) as number;
+      const session = await page.createCDPSession();
+      const cards = await cardWatcher(session);
+      for (let i = 0; i < perTab; i++) {
+        const shown = cards.next();
+        const appendedAt = (await page.evaluate((text) => (window as unknown as { append(s: string, t: string): number }).append("customer", text), `${FRUSTRATED} (${i})`)) as number;
+        durations.push((await within(shown, `nudge for message ${i}`)) - appendedAt);
+        await control.evaluate(`chrome.tabs.sendMessage(${tabId}, { type: "dismiss-nudge" })`);
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      await session.detach();
+      await page.close();
+    }
+  } finally {
+    await control.evaluate(`Promise.all([chrome.runtime.sendMessage({ type: "save-overrides", overrides: {} }), chrome.storage.local.remove("settings")])`);
+    await control.close();
+  }
+  return durations;
 }
 
 /** The worker's JS heap, through the DevTools protocol. */
@@ -171,6 +212,9 @@ export async function runBrowserBench() {
       full.push(withHistory.ms);
       if (i === 0) longTasks.push(...withHistory.longTasks);
     }
+    const extensionOrigin = `chrome-extension://${new URL((await extensionWorker(browser)).url()).host}`;
+    const live = await measureLive(browser, `${server.origin}/fixtures/bench-chat.html`, extensionOrigin, 5, 60);
+    const liveFull = await measureLive(browser, `${server.origin}/fixtures/bench-chat.html?history=2000`, extensionOrigin, 5, 60);
     const withoutAttune = await longTasksWithoutAttune(`${server.origin}/fixtures/bench-chat.html?history=2000`);
     const cold: number[] = [];
     for (let i = 0; i < 5; i++) cold.push((await measureOnce(browser, `${server.origin}/fixtures/bench-chat.html`, true)).ms);
@@ -179,8 +223,11 @@ export async function runBrowserBench() {
     const carriesNlp = readFileSync(join(ROOT, "dist", "chrome", "content.js"), "utf8").includes("compromise");
     const result = {
       samples: SAMPLES,
-      messageToNudgeMs: { p50: percentile(empty, 50), p95: percentile(empty, 95) },
-      messageToNudgeWith2000Ms: { p50: percentile(full, 50), p95: percentile(full, 95) },
+      liveSamples: live.length,
+      messageToNudgeMs: { p50: percentile(live, 50), p95: percentile(live, 95) },
+      messageToNudgeWith2000Ms: { p50: percentile(liveFull, 50), p95: percentile(liveFull, 95) },
+      firstNudgeInFreshTabMs: { p50: percentile(empty, 50), p95: percentile(empty, 95) },
+      firstNudgeInFreshTabWith2000Ms: { p50: percentile(full, 50), p95: percentile(full, 95) },
       coldStartMs: { p50: percentile(cold, 50), max: Math.max(...cold) },
       longTasksOver50Ms: longTasks.filter((d) => d > 50),
       longTasksOver50MsWithoutAttune: withoutAttune,
@@ -189,9 +236,12 @@ export async function runBrowserBench() {
       load: loaded,
     };
     const table: Array<[string, string, string, boolean | undefined]> = [
-      ["browser: message → nudge p50 (empty pane)", `${result.messageToNudgeMs.p50.toFixed(1)} ms`, "", undefined],
-      ["browser: message → nudge p95 (empty pane)", `${result.messageToNudgeMs.p95.toFixed(1)} ms`, "≤ 16 ms", result.messageToNudgeMs.p95 <= 16],
-      ["browser: message → nudge p95 (2,000 on pane)", `${result.messageToNudgeWith2000Ms.p95.toFixed(1)} ms`, "≤ 50 ms", result.messageToNudgeWith2000Ms.p95 <= 50],
+      ["browser: message → nudge p50, live chats (300 messages)", `${result.messageToNudgeMs.p50.toFixed(1)} ms`, "", undefined],
+      ["browser: message → nudge p95, live chats (300 messages)", `${result.messageToNudgeMs.p95.toFixed(1)} ms`, "≤ 16 ms", result.messageToNudgeMs.p95 <= 16],
+      ["browser: message → nudge p50, 2,000 on the pane", `${result.messageToNudgeWith2000Ms.p50.toFixed(1)} ms`, "", undefined],
+      ["browser: message → nudge p95, 2,000 on the pane", `${result.messageToNudgeWith2000Ms.p95.toFixed(1)} ms`, "≤ 50 ms", result.messageToNudgeWith2000Ms.p95 <= 50],
+      ["browser: first nudge in a fresh tab p50 / p95", `${result.firstNudgeInFreshTabMs.p50.toFixed(1)} / ${result.firstNudgeInFreshTabMs.p95.toFixed(1)} ms`, "", undefined],
+      ["browser: the same, 2,000 on the pane p50 / p95", `${result.firstNudgeInFreshTabWith2000Ms.p50.toFixed(1)} / ${result.firstNudgeInFreshTabWith2000Ms.p95.toFixed(1)} ms`, "", undefined],
       ["browser: stopped worker → first nudge p50", `${result.coldStartMs.p50.toFixed(0)} ms`, "≤ 300 ms", result.coldStartMs.p50 <= 300],
       ["browser: long tasks > 50 ms loading a 2,000 pane, with Attune", `${result.longTasksOver50Ms.length} (${ms(result.longTasksOver50Ms)})`, "no more than without", result.longTasksOver50Ms.length <= withoutAttune.length],
       ["browser: the same page in the same Chromium without Attune", `${withoutAttune.length} (${ms(withoutAttune)})`, "", undefined],

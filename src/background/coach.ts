@@ -59,7 +59,20 @@ export function installTeamPacks(sources: TeamSources): CompiledPacks {
  * refused pack reported: one broken or clashing pack must not switch coaching off.
  */
 export function compileWhatLoads(all: readonly unknown[], report: (problem: string) => void, names: readonly string[] = []): CompiledPacks {
-  return compilePacks(packsThatLoad(all, report, names));
+  return compileAsOne(all, undefined, names) ?? compilePacks(packsThatLoad(all, report, names));
+}
+
+/**
+ * The usual case, everything valid, in one compilation (the worker pays for each one in its cold start); undefined when
+ * something does not load, for the caller to find out what.
+ */
+function compileAsOne(all: readonly unknown[], overrides: Overrides | undefined, names: readonly string[]): CompiledPacks | undefined {
+  try {
+    return compilePacks(all, overrides, names);
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    return undefined;
+  }
 }
 
 function packsThatLoad(all: readonly unknown[], report: (problem: string) => void, names: readonly string[]): unknown[] {
@@ -96,9 +109,14 @@ export function compileTeamPacks(
 ): { compiled: CompiledPacks; overrides: Overrides | undefined } {
   const all = [...shipped, ...sources.packs.map((p) => p.pack)];
   const names = [...shipped.map((p, i) => `pack ${(p as { id?: unknown })?.id ?? i}`), ...sources.packs.map((p) => p.name)];
-  const good = packsThatLoad(all, report, names);
   const own = OverridesSchema.safeParse(sources.overrides ?? {});
   const managed = OverridesSchema.safeParse(sources.managedOverrides ?? {});
+  if (own.success && managed.success) {
+    const overrides = mergeOverrides(own.data, managed.data);
+    const compiled = compileAsOne(all, overrides, names);
+    if (compiled) return { compiled, overrides };
+  }
+  const good = packsThatLoad(all, report, names);
   const problems = [
     ...(own.success ? [] : formatIssues("overrides", own.error)),
     ...(managed.success ? [] : formatIssues("policy overrides", managed.error)),

@@ -8,6 +8,8 @@ import { nudgeKey } from "../overlay/nudge-queue.js";
 const SNOOZE_MINUTES = 15;
 /** Nudges remembered as already received, per page. */
 const MAX_REMEMBERED_NUDGES = 2000;
+/** The hidden warm-up card waits for the page to be idle, but not longer than this. */
+const WARM_UP_WITHIN_MS = 2000;
 
 interface ViewState {
   position?: Position;
@@ -64,11 +66,17 @@ export class CoachingView {
    * The overlay itself is drawn only with the first nudge: a page that never gets one never gets an overlay.
    */
   prepare(): void {
+    if (this.loading) return;
     // A failed setup is asked for again with the next nudge rather than kept.
-    this.loading ??= this.load().catch((error: unknown) => {
+    this.loading = this.load().catch((error: unknown) => {
       this.loading = undefined;
       throw error;
     });
+    // While the page is idle, lay out a hidden card once so that the first real one shows without that cost.
+    this.loading.then(
+      (loaded) => requestIdleCallback(() => (this.overlay ?? this.build(loaded)).warmUp(), { timeout: WARM_UP_WITHIN_MS }),
+      () => undefined,
+    );
   }
 
   private load() {
@@ -84,7 +92,10 @@ export class CoachingView {
 
   private async ensure(): Promise<Overlay> {
     this.prepare();
-    const { view, setup } = await this.loading!;
+    return this.overlay ?? this.build(await this.loading!);
+  }
+
+  private build({ view, setup }: { view: ViewState; setup: OverlaySetup }): Overlay {
     if (this.overlay) return this.overlay;
     const save = (patch: ViewState) => {
       Object.assign(view, patch);

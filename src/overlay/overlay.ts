@@ -1,6 +1,6 @@
 import type { Nudge } from "../engine/nudge.js";
 import { NudgeQueue } from "./nudge-queue.js";
-import { OVERLAY_STYLE } from "./overlay-style.js";
+import OVERLAY_STYLE from "./overlay.css";
 import { placeBeside } from "./placement.js";
 
 export interface OverlayLabels {
@@ -67,165 +67,190 @@ export function adoptStyle(doc: Document, root: ShadowRoot, css: string = OVERLA
  * buttons can be reached with Tab on purpose, but a click does not move focus to them.
  */
 export class Overlay {
-  private readonly host: HTMLElement;
-  private readonly panel: HTMLElement;
-  private readonly queue = new NudgeQueue();
-  private shown: Nudge | undefined;
-  private confirming = false;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #host: HTMLElement;
+  readonly #panel: HTMLElement;
+  readonly #queue = new NudgeQueue();
+  #shown: Nudge | undefined;
+  #confirming = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #attached = false;
 
-  constructor(
-    doc: Document,
-    private readonly options: OverlayOptions,
-  ) {
-    this.host = doc.createElement("attune-overlay");
-    const root = this.host.attachShadow({ mode: options.mountIn ? "open" : "closed" });
+  readonly #options: OverlayOptions;
+
+  constructor(doc: Document, options: OverlayOptions) {
+    this.#options = options;
+    this.#host = doc.createElement("attune-overlay");
+    const root = this.#host.attachShadow({ mode: options.mountIn ? "open" : "closed" });
     adoptStyle(doc, root);
-    this.panel = doc.createElement("div");
-    this.panel.className = "panel";
-    this.panel.setAttribute("role", "status");
-    this.panel.setAttribute("aria-live", "polite");
-    root.append(this.panel);
+    this.#panel = doc.createElement("div");
+    this.#panel.className = "panel";
+    this.#panel.setAttribute("role", "status");
+    this.#panel.setAttribute("aria-live", "polite");
+    root.append(this.#panel);
     if (options.mountIn) {
-      this.panel.classList.add("inline");
-      options.mountIn.append(this.host);
-    } else {
-      this.guardHost(doc);
+      this.#panel.classList.add("inline");
+      options.mountIn.append(this.#host);
+      this.#attached = true;
     }
+  }
+
+  /**
+   * The first card on a page costs a style and layout pass of a new subtree, and on Linux a font lookup: tens of
+   * milliseconds that would stand between the message and its nudge. Laying out a hidden card once, while the page is
+   * idle, pays them in advance. The (empty) host stays in the page from then on.
+   */
+  warmUp(): void {
+    if (this.#attached) return;
+    const { labels } = this.#options;
+    this.#panel.style.visibility = "hidden";
+    this.#panel.replaceChildren(this.#card({ rule: "", pack: "", event: 0, at: 0, severity: "tip", priority: 0, outcome: "open", message: labels.followed, suggestion: labels.snooze }));
+    this.#attach();
+    this.#position();
+    this.#panel.replaceChildren();
+    this.#panel.style.visibility = "";
+  }
+
+  /** Into the page (with the warm-up or the first card); from then on kept there against a hostile page. */
+  #attach(): void {
+    if (this.#attached) return;
+    this.#attached = true;
+    this.#guardHost(this.#host.ownerDocument);
   }
 
   /**
    * The host element is the one part of the overlay in the page's own DOM. Inline !important declarations outrank any
    * page stylesheet, and a page that removes the host or rewrites its style gets it back as it was.
    */
-  private guardHost(doc: Document): void {
+  #guardHost(doc: Document): void {
     const restore = () => {
-      if (this.host.getAttribute("style") !== HOST_STYLE) this.host.setAttribute("style", HOST_STYLE);
-      if (this.host.parentNode !== doc.documentElement) doc.documentElement.append(this.host);
+      if (this.#host.getAttribute("style") !== HOST_STYLE) this.#host.setAttribute("style", HOST_STYLE);
+      if (this.#host.parentNode !== doc.documentElement) doc.documentElement.append(this.#host);
     };
     restore();
     const observer = new MutationObserver(restore);
-    observer.observe(this.host, { attributes: true });
+    observer.observe(this.#host, { attributes: true });
     observer.observe(doc.documentElement, { childList: true });
   }
 
   /** What the worker sent: nudges raised and nudges whose outcome was decided. */
   update(raised: readonly Nudge[], resolved: readonly Nudge[]): void {
-    this.queue.add(raised);
-    const followed = this.queue.resolve(resolved).find((nudge) => nudge.outcome === "followed");
-    if (followed && this.shown && followed.rule === this.shown.rule && followed.event === this.shown.event) {
-      this.confirm(followed);
+    this.#queue.add(raised);
+    const followed = this.#queue.resolve(resolved).find((nudge) => nudge.outcome === "followed");
+    if (followed && this.#shown && followed.rule === this.#shown.rule && followed.event === this.#shown.event) {
+      this.#confirm(followed);
       return;
     }
-    if (!this.confirming) this.render();
+    if (!this.#confirming) this.#render();
   }
 
   /** The agent sent a reply: what earlier nudges were about has passed. */
   agentReplied(): void {
-    this.queue.dropWaiting(this.shown);
-    if (!this.confirming) this.render();
+    this.#queue.dropWaiting(this.#shown);
+    if (!this.#confirming) this.#render();
   }
 
   /** Dismiss what is shown (the keyboard shortcut lands here). */
   dismissCurrent(): void {
-    if (!this.shown) return;
-    const nudge = this.shown;
-    this.queue.remove(nudge);
-    this.options.onDismiss(nudge);
-    this.render();
+    if (!this.#shown) return;
+    const nudge = this.#shown;
+    this.#queue.remove(nudge);
+    this.#options.onDismiss(nudge);
+    this.#render();
   }
 
   clear(): void {
-    this.queue.dropWaiting(undefined);
-    this.render();
+    this.#queue.dropWaiting(undefined);
+    this.#render();
   }
 
-  private render(): void {
-    clearTimeout(this.timer);
-    this.confirming = false;
-    this.shown = this.queue.current();
-    if (!this.shown) {
-      this.panel.replaceChildren();
+  #render(): void {
+    clearTimeout(this.#timer);
+    this.#confirming = false;
+    this.#shown = this.#queue.current();
+    if (!this.#shown) {
+      this.#panel.replaceChildren();
       return;
     }
-    this.panel.replaceChildren(this.card(this.shown));
-    this.position();
-    if (this.options.autoHideSeconds > 0) {
-      const nudge = this.shown;
-      this.timer = setTimeout(() => {
-        this.queue.remove(nudge);
-        this.render();
-      }, this.options.autoHideSeconds * 1000);
+    this.#panel.replaceChildren(this.#card(this.#shown));
+    this.#attach();
+    this.#position();
+    if (this.#options.autoHideSeconds > 0) {
+      const nudge = this.#shown;
+      this.#timer = setTimeout(() => {
+        this.#queue.remove(nudge);
+        this.#render();
+      }, this.#options.autoHideSeconds * 1000);
     }
   }
 
   /** The agent did what the nudge asked: say so briefly, then move on. */
-  private confirm(nudge: Nudge): void {
-    clearTimeout(this.timer);
-    this.confirming = true;
-    this.shown = undefined;
-    this.panel.replaceChildren(this.card({ ...nudge, outcome: "followed" }));
-    this.position();
-    this.timer = setTimeout(() => this.render(), FOLLOWED_MS);
+  #confirm(nudge: Nudge): void {
+    clearTimeout(this.#timer);
+    this.#confirming = true;
+    this.#shown = undefined;
+    this.#panel.replaceChildren(this.#card({ ...nudge, outcome: "followed" }));
+    this.#attach();
+    this.#position();
+    this.#timer = setTimeout(() => this.#render(), FOLLOWED_MS);
   }
 
-  private card(nudge: Nudge): HTMLElement {
-    const { labels } = this.options;
-    const card = element(this.panel, "div", "card");
+  #card(nudge: Nudge): HTMLElement {
+    const { labels } = this.#options;
+    const card = element(this.#panel, "div", "card");
     // The nudge's own text decides its direction: a Persian nudge lays out right to left.
     card.dir = "auto";
     card.dataset.rule = nudge.rule;
     card.dataset.severity = nudge.severity;
     card.dataset.outcome = nudge.outcome;
-    card.classList.toggle("compact", this.options.compact);
+    card.classList.toggle("compact", this.#options.compact);
 
-    const handle = element(this.panel, "div", "handle");
+    const handle = element(this.#panel, "div", "handle");
     handle.dataset.part = "handle";
     handle.setAttribute("aria-hidden", "true");
-    this.makeDraggable(handle);
+    this.#makeDraggable(handle);
 
-    const message = element(this.panel, "p", "message");
+    const message = element(this.#panel, "p", "message");
     message.dataset.part = "message";
     if (nudge.outcome === "followed") {
-      const check = element(this.panel, "span", "check");
+      const check = element(this.#panel, "span", "check");
       check.textContent = "✓ ";
       check.setAttribute("aria-label", labels.followed);
       message.append(check);
     }
     message.append(nudge.message);
-    const suggestion = element(this.panel, "p", "suggestion");
+    const suggestion = element(this.#panel, "p", "suggestion");
     suggestion.dataset.part = "suggestion";
     suggestion.textContent = nudge.suggestion;
     card.append(handle, message, suggestion);
 
     if (nudge.outcome !== "followed") {
-      const actions = element(this.panel, "div", "actions");
+      const actions = element(this.#panel, "div", "actions");
       actions.append(
-        this.button(labels.helpful, labels.helpful, "helpful", () => this.feedback(nudge, true)),
-        this.button(labels.notHelpful, labels.notHelpful, "not-helpful", () => this.feedback(nudge, false)),
-        this.button(labels.snooze, labels.snooze, "snooze", () => {
-          this.options.onSnooze();
+        this.#button(labels.helpful, labels.helpful, "helpful", () => this.#feedback(nudge, true)),
+        this.#button(labels.notHelpful, labels.notHelpful, "not-helpful", () => this.#feedback(nudge, false)),
+        this.#button(labels.snooze, labels.snooze, "snooze", () => {
+          this.#options.onSnooze();
           this.clear();
         }),
-        this.button(this.options.compact ? "▸" : "▾", this.options.compact ? labels.expand : labels.collapse, "toggle", () => {
-          this.options.compact = !this.options.compact;
-          this.options.onCompactChange(this.options.compact);
-          this.render();
+        this.#button(this.#options.compact ? "▸" : "▾", this.#options.compact ? labels.expand : labels.collapse, "toggle", () => {
+          this.#options.compact = !this.#options.compact;
+          this.#options.onCompactChange(this.#options.compact);
+          this.#render();
         }),
       );
-      card.append(actions, this.button("×", labels.dismiss, "dismiss", () => this.dismissCurrent()));
+      card.append(actions, this.#button("×", labels.dismiss, "dismiss", () => this.dismissCurrent()));
     }
     return card;
   }
 
-  private feedback(nudge: Nudge, helpful: boolean): void {
-    this.options.onFeedback(nudge, helpful);
-    this.queue.remove(nudge);
-    this.render();
+  #feedback(nudge: Nudge, helpful: boolean): void {
+    this.#options.onFeedback(nudge, helpful);
+    this.#queue.remove(nudge);
+    this.#render();
   }
 
-  private button(text: string, label: string, part: string, action: () => void): HTMLButtonElement {
-    const button = element(this.panel, "button", part);
+  #button(text: string, label: string, part: string, action: () => void): HTMLButtonElement {
+    const button = element(this.#panel, "button", part);
     button.type = "button";
     button.dataset.part = part;
     button.textContent = text;
@@ -238,49 +263,49 @@ export class Overlay {
   }
 
   /** Beside the transcript and reply box where there is room (or where the agent dragged it), else a corner. */
-  private position(): void {
-    if (this.options.mountIn) return;
-    const view = this.panel.ownerDocument.defaultView!;
+  #position(): void {
+    if (this.#options.mountIn) return;
+    const view = this.#panel.ownerDocument.defaultView!;
     const viewport = { width: view.innerWidth, height: view.innerHeight };
-    this.panel.style.width = `${Math.min(CARD_WIDTH, viewport.width - 2 * EDGE)}px`;
-    const saved = this.options.position;
+    this.#panel.style.width = `${Math.min(CARD_WIDTH, viewport.width - 2 * EDGE)}px`;
+    const saved = this.#options.position;
     if (saved) {
-      this.place(saved.left, saved.top);
+      this.#place(saved.left, saved.top);
       return;
     }
-    const avoid = this.options.avoid().map((el) => el.getBoundingClientRect());
-    let beside = placeBeside(viewport, avoid, { width: CARD_WIDTH, height: this.panel.offsetHeight });
+    const avoid = this.#options.avoid().map((el) => el.getBoundingClientRect());
+    let beside = placeBeside(viewport, avoid, { width: CARD_WIDTH, height: this.#panel.offsetHeight });
     if (beside && beside.width < CARD_WIDTH) {
       // A narrower card is taller: measure it at its new width and place it again.
-      this.panel.style.width = `${beside.width}px`;
-      beside = placeBeside(viewport, avoid, { width: beside.width, height: this.panel.offsetHeight });
+      this.#panel.style.width = `${beside.width}px`;
+      beside = placeBeside(viewport, avoid, { width: beside.width, height: this.#panel.offsetHeight });
     }
     if (beside) {
-      this.panel.style.width = `${beside.width}px`;
-      this.place(beside.left, beside.top);
+      this.#panel.style.width = `${beside.width}px`;
+      this.#place(beside.left, beside.top);
     } else {
-      this.panel.style.width = `${Math.min(CARD_WIDTH, viewport.width - 2 * EDGE)}px`;
-      this.place(viewport.width - this.panel.offsetWidth - EDGE, viewport.height - this.panel.offsetHeight - EDGE);
+      this.#panel.style.width = `${Math.min(CARD_WIDTH, viewport.width - 2 * EDGE)}px`;
+      this.#place(viewport.width - this.#panel.offsetWidth - EDGE, viewport.height - this.#panel.offsetHeight - EDGE);
     }
   }
 
-  private place(left: number, top: number): void {
-    const view = this.panel.ownerDocument.defaultView!;
+  #place(left: number, top: number): void {
+    const view = this.#panel.ownerDocument.defaultView!;
     const clamp = (value: number, max: number) => Math.min(Math.max(0, value), Math.max(0, max));
-    this.panel.style.left = `${clamp(left, view.innerWidth - 80)}px`;
-    this.panel.style.top = `${clamp(top, view.innerHeight - 40)}px`;
+    this.#panel.style.left = `${clamp(left, view.innerWidth - 80)}px`;
+    this.#panel.style.top = `${clamp(top, view.innerHeight - 40)}px`;
   }
 
-  private makeDraggable(handle: HTMLElement): void {
+  #makeDraggable(handle: HTMLElement): void {
     handle.addEventListener("pointerdown", (down) => {
       down.preventDefault();
-      const start = { x: down.clientX, y: down.clientY, left: parseFloat(this.panel.style.left), top: parseFloat(this.panel.style.top) };
-      const move = (event: PointerEvent) => this.place(start.left + event.clientX - start.x, start.top + event.clientY - start.y);
+      const start = { x: down.clientX, y: down.clientY, left: parseFloat(this.#panel.style.left), top: parseFloat(this.#panel.style.top) };
+      const move = (event: PointerEvent) => this.#place(start.left + event.clientX - start.x, start.top + event.clientY - start.y);
       const up = () => {
         handle.removeEventListener("pointermove", move);
         handle.removeEventListener("pointerup", up);
-        this.options.position = { left: parseFloat(this.panel.style.left), top: parseFloat(this.panel.style.top) };
-        this.options.onMove(this.options.position);
+        this.#options.position = { left: parseFloat(this.#panel.style.left), top: parseFloat(this.#panel.style.top) };
+        this.#options.onMove(this.#options.position);
       };
       handle.setPointerCapture(down.pointerId);
       handle.addEventListener("pointermove", move);

@@ -98,6 +98,8 @@ describe("teach this site", () => {
     // After a reload, the taught adapter still reads the page (and only once).
     await recorder.clear();
     await page.reload();
+    // A line added before the reloaded page's script has read would be history: wait for it to read the page first.
+    await waitFor(async () => (await seen()).some((e) => e.history), "the reloaded page's history");
     await page.evaluate(() => (window as unknown as { addLine(s: string, t: string): void }).addLine("right", "Done, it is in your inbox."));
     await waitFor(async () => (await seen()).some((e) => e.type === "turn" && !e.history && e.speaker === "agent"), "the agent's turn after reload");
     await new Promise((resolve) => setTimeout(resolve, 400));

@@ -1,3 +1,4 @@
+// What build.mjs provides at build time: bundled data, constants, stylesheets as text.
 // Resolved by build.mjs: every rules/*.json, bundled into the worker at build time.
 declare module "attune:shipped-packs" {
   const packs: unknown[];
@@ -11,4 +12,10 @@ declare const __DEV__: boolean;
 declare module "attune:shipped-scenarios" {
   const scenarios: unknown[];
   export default scenarios;
+}
+
+// Resolved by build.mjs: a stylesheet's text, minified.
+declare module "*.css" {
+  const css: string;
+  export default css;
 }
