@@ -191,6 +191,35 @@ async function load(browser: Browser, origin: string) {
   };
 }
 
+/**
+ * One live chat of 10,000 turns, typed into the page in bursts: the worker's heap once it has taken them all (the
+ * conversation's state is in memory and in storage.session).
+ */
+async function longConversation(browser: Browser, origin: string) {
+  const extensionOrigin = `chrome-extension://${new URL((await extensionWorker(browser)).url()).host}`;
+  const TURNS = 10_000;
+  const page = await browser.newPage();
+  await page.goto(`${origin}/fixtures/bench-chat.html?tab=long`);
+  await new Promise((r) => setTimeout(r, 1000));
+  const before = await eventsTaken(browser, extensionOrigin);
+  const started = Date.now();
+  for (let start = 0; start < TURNS; start += 100) {
+    await page.evaluate((from) => {
+      const w = window as unknown as { append(s: string, t: string): number };
+      for (let i = from; i < from + 100; i++) w.append(i % 2 ? "agent" : "customer", i % 2 ? `Let me check order ${i} for you.` : `Order ${i} has not arrived yet.`);
+    }, start);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  let taken = before;
+  for (let i = 0; i < 240 && taken < before + TURNS; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    taken = await eventsTaken(browser, extensionOrigin);
+  }
+  const heap = await workerHeapMB(browser);
+  await page.close();
+  return { turns: TURNS, dropped: before + TURNS - taken, secondsToTakeAll: (Date.now() - started) / 1000, workerHeapMB: heap };
+}
+
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -237,6 +266,7 @@ export async function runBrowserBench() {
     for (let i = 0; i < 5; i++) cold.push((await measureOnce(browser, `${server.origin}/fixtures/bench-chat.html`, true)).ms);
     const bundles = { contentKB: size("content.js") / 1024, workerKB: size("background.js") / 1024, popupKB: size("pages/popup.js") / 1024, optionsKB: size("pages/options.js") / 1024 };
     const loaded = await load(browser, server.origin);
+    const long = await longConversation(browser, server.origin);
     const carriesNlp = readFileSync(join(ROOT, "dist", "chrome", "content.js"), "utf8").includes("compromise");
     const result = {
       samples: SAMPLES,
@@ -252,6 +282,7 @@ export async function runBrowserBench() {
       bundles,
       contentScriptCarriesNlp: carriesNlp,
       load: loaded,
+      longConversation: long,
     };
     const table: Array<[string, string, string, boolean | undefined]> = [
       ["browser: message → nudge p50, live chats (300 messages)", `${result.messageToNudgeMs.p50.toFixed(1)} ms`, "", undefined],
@@ -267,6 +298,8 @@ export async function runBrowserBench() {
       ["load: messages dropped (20 tabs × 50 in 1 s, 5,000 pane)", String(loaded.dropped), "0", loaded.dropped === 0],
       ["load: long tasks > 50 ms during the bursts (20 busy tabs, any cause)", String(loaded.longTasksOver50Ms), "", undefined],
       ["load: worker heap after the bursts", `${loaded.workerHeapMB.toFixed(1)} MB`, "≤ 30 MB", loaded.workerHeapMB <= 30],
+      ["load: one chat of 10,000 turns — turns dropped", String(long.dropped), "0", long.dropped === 0],
+      ["load: worker heap after that chat", `${long.workerHeapMB.toFixed(1)} MB`, "≤ 30 MB", long.workerHeapMB <= 30],
       ["bundle: content script", `${bundles.contentKB.toFixed(1)} KB`, "≤ 30 KB", bundles.contentKB <= 30],
       ["bundle: worker", `${bundles.workerKB.toFixed(0)} KB`, "", undefined],
       ["bundle: popup / options", `${bundles.popupKB.toFixed(0)} / ${bundles.optionsKB.toFixed(0)} KB`, "", undefined],
