@@ -1,31 +1,11 @@
 import browser from "webextension-polyfill";
-import { z } from "zod";
 import { SelectorSpecSchema, type SelectorSpec } from "../adapters/selector-spec.js";
 import { formatIssues } from "../engine/validation-errors.js";
 import { TAUGHT_PREFIX, taughtAdapterKey } from "../shared/storage-keys.js";
+import { OriginSchema, TaughtSitesFileSchema, type TaughtSite, type TaughtSitesFile } from "../shared/taught-sites-file.js";
 
 // Sites taught with "Teach this site": one selector spec per origin in storage.local, a content script registered for
 // each origin the agent granted access to, and a JSON file format to pass them between agents.
-
-const Origin = z.string().max(300).refine((value) => {
-  if (!URL.canParse(value)) return false;
-  const url = new URL(value);
-  return (url.protocol === "https:" || url.protocol === "http:") && url.origin === value;
-}, "an http(s) origin such as https://support.example.com");
-
-export const TaughtSitesFileSchema = z.strictObject({
-  attune: z.literal("taught-sites"),
-  version: z.literal(1),
-  sites: z.array(z.strictObject({ origin: Origin, spec: SelectorSpecSchema })).max(200),
-});
-export type TaughtSitesFile = z.infer<typeof TaughtSitesFileSchema>;
-
-export interface TaughtSite {
-  origin: string;
-  spec: SelectorSpec;
-  /** Whether the agent has granted Attune access to the site (else it is saved but not read). */
-  access: boolean;
-}
 
 export type SaveResult = { ok: true } | { ok: false; problems: string[] };
 
@@ -34,7 +14,7 @@ const patternFor = (origin: string) => `${origin}/*`;
 
 /** Saves what was taught for a site; the site's hosts are its own, whatever the spec says. */
 export async function saveTaughtSite(origin: string, raw: unknown): Promise<SaveResult> {
-  const originOk = Origin.safeParse(origin);
+  const originOk = OriginSchema.safeParse(origin);
   if (!originOk.success) return { ok: false, problems: formatIssues("origin", originOk.error) };
   const parsed = SelectorSpecSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, problems: formatIssues(origin, parsed.error) };

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { ChannelSchema, ConversationEventSchema, LanguageSchema } from "../engine/conversation.js";
-import type { Scorecard } from "../trainer/scorecard.js";
+import { ScorecardSchema } from "../trainer/scorecard.js";
 import { MAX_BATCH } from "./limits.js";
-import type { ManagedPolicy } from "./managed-policy.js";
+import { ManagedPolicySchema } from "./managed-policy.js";
 
 // Every message between the content script, the worker and extension pages is named here and validated on receipt:
 // a page can neither reach the worker nor forge a message that passes for one of ours.
@@ -110,52 +110,58 @@ export const PageToWorkerSchema = z.discriminatedUnion("type", [
 ]);
 export type PageToWorker = z.infer<typeof PageToWorkerSchema>;
 
-export interface ConversationSummary {
-  adapter: string;
-  key: string;
-  channel: "chat" | "call";
-  language: string | undefined;
-  nudges: { raised: number; followed: number; missed: number; open: number };
+export const ConversationSummarySchema = z.object({
+  adapter: z.string(),
+  key: z.string(),
+  channel: ChannelSchema,
+  language: z.string().optional(),
+  nudges: z.object({ raised: z.number(), followed: z.number(), missed: z.number(), open: z.number() }),
   /** Every nudge of the conversation, oldest first: rule ids and moments, no conversation text. */
-  list: Array<{ rule: string; event: number; at: number; severity: string; outcome: string }>;
+  list: z.array(z.object({ rule: z.string(), event: z.number(), at: z.number(), severity: z.string(), outcome: z.string() })),
   /** The conversation's scorecard so far (counts, times and moments; no conversation text). */
-  scorecard: Scorecard;
-}
+  scorecard: ScorecardSchema,
+});
+export type ConversationSummary = z.infer<typeof ConversationSummarySchema>;
 
-export interface TabStatus {
-  conversations: ConversationSummary[];
-  siteEnabled: boolean;
-  snoozedUntil: number;
+/** The worker's answer to tab-status. */
+export const TabStatusSchema = z.object({
+  conversations: z.array(ConversationSummarySchema),
+  siteEnabled: z.boolean(),
+  snoozedUntil: z.number(),
   /** What went wrong (a pack not loaded, storage failing, a rule failing); everything else kept working. */
-  problems: string[];
-  packs: Array<{ id: string; version: string; languages: string[] }>;
-}
+  problems: z.array(z.string()),
+  packs: z.array(z.object({ id: z.string(), version: z.string(), languages: z.array(z.string()) })),
+});
+export type TabStatus = z.infer<typeof TabStatusSchema>;
 
 /** Where a team item is kept: storage.sync, or storage.local when it is over sync's quota or sync refused it. */
-export interface TeamStorage {
-  area: "sync" | "local";
-  bytes: number;
-  reason?: "too-big" | "sync-refused";
-}
+export const TeamStorageSchema = z.object({
+  area: z.enum(["sync", "local"]),
+  bytes: z.number(),
+  reason: z.enum(["too-big", "sync-refused"]).optional(),
+});
+export type TeamStorage = z.infer<typeof TeamStorageSchema>;
 
-export interface TeamPackInfo {
+export const TeamPackInfoSchema = z.object({
   /** The pack as installed (raw JSON: the options page compiles its preview from it). */
-  pack: unknown;
-  source: "shipped" | "policy" | "imported";
-  storage?: TeamStorage;
-}
+  pack: z.unknown(),
+  source: z.enum(["shipped", "policy", "imported"]),
+  storage: TeamStorageSchema.optional(),
+});
+export type TeamPackInfo = z.infer<typeof TeamPackInfoSchema>;
 
 /** The worker's answer to team-state. */
-export interface TeamState {
-  packs: TeamPackInfo[];
+export const TeamStateSchema = z.object({
+  packs: z.array(TeamPackInfoSchema),
   /** The team lead's saved overrides. */
-  overrides: unknown;
-  overridesStorage?: TeamStorage;
-  policy: ManagedPolicy;
+  overrides: z.unknown(),
+  overridesStorage: TeamStorageSchema.optional(),
+  policy: ManagedPolicySchema,
   /** Why the administrator's policy (or a part of it) was not applied. */
-  policyProblems: string[];
-  problems: string[];
-}
+  policyProblems: z.array(z.string()),
+  problems: z.array(z.string()),
+});
+export type TeamState = z.infer<typeof TeamStateSchema>;
 
 /** The worker's answer to overlay-setup: labels in the agent's interface language, and display settings. */
 export const OverlaySetupSchema = z.strictObject({

@@ -8,8 +8,18 @@ const OPEN = Symbol.for("attune.teach-picker");
 const open = (globalThis as { [OPEN]?: Picker })[OPEN];
 if (open) open.close();
 
-void (browser.runtime.sendMessage({ type: "teach-setup" }) as Promise<Labels>).then((labels) => {
-  (globalThis as { [OPEN]?: Picker })[OPEN] = new Picker(document, labels, (spec: SelectorSpec) =>
-    browser.runtime.sendMessage({ type: "save-taught-site", spec }) as Promise<SaveResult>,
-  );
+// The worker's answers are checked by hand, as the content script's are: zod would triple this script.
+const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === "string");
+const isLabels = (value: unknown): value is Labels =>
+  typeof value === "object" && value !== null && !Array.isArray(value) && isStrings(Object.values(value));
+const isSaveResult = (value: unknown): value is SaveResult =>
+  typeof value === "object" && value !== null && ((value as SaveResult).ok === true || ((value as SaveResult).ok === false && isStrings((value as { problems?: unknown }).problems)));
+const NOT_UNDERSTOOD: SaveResult = { ok: false, problems: ["Attune: the worker's answer was not understood"] };
+
+void browser.runtime.sendMessage({ type: "teach-setup" }).then((labels: unknown) => {
+  if (!isLabels(labels)) throw new Error("Attune: the worker's labels for the picker were not understood");
+  (globalThis as { [OPEN]?: Picker })[OPEN] = new Picker(document, labels, async (spec: SelectorSpec) => {
+    const result: unknown = await browser.runtime.sendMessage({ type: "save-taught-site", spec });
+    return isSaveResult(result) ? result : NOT_UNDERSTOOD;
+  });
 });

@@ -1,38 +1,39 @@
-import type { Channel, ConversationEvent } from "../engine/conversation.js";
+import { z } from "zod";
+import { ChannelSchema, type Channel, type ConversationEvent } from "../engine/conversation.js";
 import type { EngineStep, Nudge } from "../engine/nudge.js";
 
 /** A place in the conversation a figure points at: the event's index and its time (seconds from the start). */
-export interface Moment {
-  event: number;
-  at: number;
-}
+export const MomentSchema = z.object({ event: z.number(), at: z.number() });
+export type Moment = z.infer<typeof MomentSchema>;
 
 /** A count and every moment it counted. */
-export interface Count {
-  value: number;
-  moments: Moment[];
-}
+export const CountSchema = z.object({ value: z.number(), moments: z.array(MomentSchema) });
+export type Count = z.infer<typeof CountSchema>;
 
-export interface Scorecard {
-  channel: Channel;
+/** What a scorecard shows (it travels from the worker to the popup: a schema, so the popup can check it). */
+export const ScorecardSchema = z.object({
+  channel: ChannelSchema,
   /** Agent turns carrying an open / a closed question. */
-  openQuestions: Count;
-  closedQuestions: Count;
-  feelingAcknowledgements: Count;
-  apologies: Count;
-  thanks: Count;
+  openQuestions: CountSchema,
+  closedQuestions: CountSchema,
+  feelingAcknowledgements: CountSchema,
+  apologies: CountSchema,
+  thanks: CountSchema,
   /** Agent turns that use the customer's name. */
-  nameUsed: Count;
+  nameUsed: CountSchema,
   /** Chat: seconds from a customer's first unanswered turn to the agent's reply, for each reply. */
-  responseTime?: { median: number; longest: number; longestAt: Moment; replies: Array<Moment & { seconds: number }> } | undefined;
+  responseTime: z
+    .object({ median: z.number(), longest: z.number(), longestAt: MomentSchema, replies: z.array(MomentSchema.extend({ seconds: z.number() })) })
+    .optional(),
   /** Call: the agent's share of the words spoken, 0–1. */
-  talkShare?: { agent: number; agentWords: number; customerWords: number } | undefined;
+  talkShare: z.object({ agent: z.number(), agentWords: z.number(), customerWords: z.number() }).optional(),
   /** Call: the agent's words a minute over the turns with a known end, and the fastest such turn (5+ words). */
-  speechRate?: { wordsPerMinute: number; fastest: Moment & { wordsPerMinute: number } } | undefined;
+  speechRate: z.object({ wordsPerMinute: z.number(), fastest: MomentSchema.extend({ wordsPerMinute: z.number() }) }).optional(),
   /** The longest run of agent turns with no customer turn between (chat: by words, call: by seconds). */
-  longestMonologue?: (Moment & { words: number; seconds: number; turns: number }) | undefined;
-  nudges: { raised: Count; followed: Count; missed: Count; open: Count };
-}
+  longestMonologue: MomentSchema.extend({ words: z.number(), seconds: z.number(), turns: z.number() }).optional(),
+  nudges: z.object({ raised: CountSchema, followed: CountSchema, missed: CountSchema, open: CountSchema }),
+});
+export type Scorecard = z.infer<typeof ScorecardSchema>;
 
 /** Signals counted on agent turns, and the figure each feeds. */
 const COUNTED = {

@@ -1,9 +1,9 @@
 import browser from "webextension-polyfill";
+import { askWorker } from "../ask-worker.js";
 import shippedPacks from "attune:shipped-packs";
 import { Overlay } from "../../overlay/overlay.js";
 import type { Nudge } from "../../engine/nudge.js";
 import { effectiveSettings } from "../../shared/managed-policy.js";
-import type { TeamState } from "../../shared/messages.js";
 import { SettingsSchema, type Settings } from "../../shared/settings.js";
 import { localizePage, t } from "../i18n.js";
 import { wireExamples } from "./examples-section.js";
@@ -60,7 +60,7 @@ function preview(language: string): void {
 
 async function main(): Promise<void> {
   const language = await localizePage(document);
-  const [{ settings }, team] = await Promise.all([browser.storage.local.get("settings"), browser.runtime.sendMessage({ type: "team-state" }) as Promise<TeamState>]);
+  const [{ settings }, team] = await Promise.all([browser.storage.local.get("settings"), askWorker({ type: "team-state" })]);
   // What the agent gets: their own settings under the administrator's policy, locked ones shown but not editable.
   fill(effectiveSettings(settings, team.policy));
   lockManagedSettings(form, team.policy);

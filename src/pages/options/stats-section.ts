@@ -1,6 +1,6 @@
 import browser from "webextension-polyfill";
+import { askWorker } from "../ask-worker.js";
 import { STAT_FIELDS, statsToCsv, type Stats } from "../../background/stats.js";
-import type { PageToWorker } from "../../shared/messages.js";
 import { downloadJson, downloadText } from "../download.js";
 import { t } from "../i18n.js";
 import { h } from "./dom.js";
@@ -29,7 +29,7 @@ export async function wireStats(): Promise<void> {
   $("stats-json").addEventListener("click", async () => downloadJson(document, "attune-stats.json", await readStats()));
   $("stats-reset").addEventListener("click", async () => {
     if (!confirm(t("statsResetConfirm"))) return;
-    await browser.runtime.sendMessage({ type: "reset-stats" } satisfies PageToWorker);
+    await askWorker({ type: "reset-stats" });
     render(await readStats());
   });
 }

@@ -1,18 +1,8 @@
 import browser from "webextension-polyfill";
-import type { SelectorSpec } from "../../adapters/selector-spec.js";
-import type { PageToWorker } from "../../shared/messages.js";
+import { askWorker } from "../ask-worker.js";
 import { t } from "../i18n.js";
 
-interface TaughtSite {
-  origin: string;
-  spec: SelectorSpec;
-  access: boolean;
-}
-
-type Result = { ok: true; imported?: number } | { ok: false; problems: string[] };
-
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const ask = <T>(message: PageToWorker) => browser.runtime.sendMessage(message) as Promise<T>;
 
 function say(text: string, problem = false): void {
   const status = $("taught-status");
@@ -30,7 +20,7 @@ function button(label: string, onClick: () => void): HTMLButtonElement {
 
 /** The sites taught with "Teach this site": listed, given access, forgotten, exported and imported as JSON. */
 export async function renderTaughtSites(): Promise<void> {
-  const sites = await ask<TaughtSite[]>({ type: "list-taught-sites" });
+  const sites = await askWorker({ type: "list-taught-sites" });
   $("taught-none").hidden = sites.length > 0;
   $("taught-sites").replaceChildren(
     ...sites.map((site) => {
@@ -43,12 +33,12 @@ export async function renderTaughtSites(): Promise<void> {
         // Asked here, on the agent's click: the one moment a browser lets an extension ask for a site.
         item.append(button(t("optionsTaughtGrant"), () => {
           void browser.permissions.request({ origins: [`${site.origin}/*`] }).then(async (granted) => {
-            if (granted) await ask({ type: "sync-taught-sites" });
+            if (granted) await askWorker({ type: "sync-taught-sites" });
             await renderTaughtSites();
           });
         }));
       }
-      item.append(button(t("optionsTaughtForget"), () => void ask({ type: "forget-taught-site", origin: site.origin }).then(renderTaughtSites)));
+      item.append(button(t("optionsTaughtForget"), () => void askWorker({ type: "forget-taught-site", origin: site.origin }).then(renderTaughtSites)));
       return item;
     }),
   );
@@ -56,7 +46,7 @@ export async function renderTaughtSites(): Promise<void> {
 
 export function wireTaughtSites(): void {
   $("taught-export").addEventListener("click", async () => {
-    const file = await ask<unknown>({ type: "export-taught-sites" });
+    const file = await askWorker({ type: "export-taught-sites" });
     const link = document.createElement("a");
     link.href = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: "application/json" }));
     link.download = "attune-taught-sites.json";
@@ -75,7 +65,7 @@ export function wireTaughtSites(): void {
       say(`${file.name}: ${error instanceof Error ? error.message : String(error)}`, true);
       return;
     }
-    const result = await ask<Result>({ type: "import-taught-sites", file: parsed });
+    const result = await askWorker({ type: "import-taught-sites", file: parsed });
     if (result.ok) say(t("optionsTaughtImported", String(result.imported ?? 0)));
     else say(result.problems.join("\n"), true);
     await renderTaughtSites();

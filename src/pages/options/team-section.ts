@@ -1,7 +1,7 @@
-import browser from "webextension-polyfill";
+import { askWorker } from "../ask-worker.js";
 import { PackSchema, type CompiledPacks, type Overrides, type Pack } from "../../engine/index.js";
 import { INTERFACE_LANGUAGES } from "../../shared/locales.js";
-import type { PageToWorker, TeamPackInfo, TeamState, TeamStorage } from "../../shared/messages.js";
+import type { TeamPackInfo, TeamState, TeamStorage } from "../../shared/messages.js";
 import { downloadJson } from "../download.js";
 import { t } from "../i18n.js";
 import { fillList, h } from "./dom.js";
@@ -12,11 +12,9 @@ import { compileDraft, draftFrom, emptyOverrides, ruleWithDraft, setPackEnabled,
 // overrides (never editing a pack), import and export. Every change is compiled at once; the preview and the examples
 // listen for the result.
 
-type Result = { ok: true; item?: { area: string; bytes: number; reason?: string } } | { ok: false; problems: string[] };
 export type Compiled = { compiled: CompiledPacks } | { problems: string[] };
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const ask = <T>(message: PageToWorker) => browser.runtime.sendMessage(message) as Promise<T>;
 
 let state: TeamState;
 /** Installed packs that validate, with where they come from. */
@@ -106,7 +104,7 @@ function renderAll(): void {
 }
 
 async function load(next?: TeamState): Promise<void> {
-  state = next ?? (await ask<TeamState>({ type: "team-state" }));
+  state = next ?? (await askWorker({ type: "team-state" }));
   packs = state.packs.flatMap((info) => {
     const parsed = PackSchema.safeParse(info.pack);
     return parsed.success ? [{ pack: parsed.data, info }] : [];
@@ -169,7 +167,7 @@ export async function wireTeam(initial: TeamState): Promise<void> {
     if (exported) downloadJson(document, `${exported}.json`, state.packs.find((p) => (p.pack as { id?: string }).id === exported)?.pack);
     const removed = target.dataset.removePack;
     if (removed) {
-      const result = await ask<Result>({ type: "remove-pack", id: removed });
+      const result = await askWorker({ type: "remove-pack", id: removed });
       if (!result.ok) return say("team-import-status", t("teamRemoveRefused", removed), result.problems);
       await load();
       renderAll();
@@ -185,7 +183,7 @@ export async function wireTeam(initial: TeamState): Promise<void> {
   }
 
   $("team-save").addEventListener("click", async () => {
-    const result = await ask<Result>({ type: "save-overrides", overrides: draft });
+    const result = await askWorker({ type: "save-overrides", overrides: draft });
     if (!result.ok) return say("team-status", t("teamSaveRefused"), result.problems);
     savedJson = JSON.stringify(draft);
     await load();
@@ -206,7 +204,7 @@ export async function wireTeam(initial: TeamState): Promise<void> {
   packInput.addEventListener("change", async () => {
     const file = await readFile(packInput);
     if (!file) return;
-    const result = await ask<Result>({ type: "import-pack", file: file.name, pack: file.json });
+    const result = await askWorker({ type: "import-pack", file: file.name, pack: file.json });
     if (!result.ok) return say("team-import-status", t("teamImportRefused", file.name), result.problems);
     await load();
     renderAll();
@@ -216,7 +214,7 @@ export async function wireTeam(initial: TeamState): Promise<void> {
   overridesInput.addEventListener("change", async () => {
     const file = await readFile(overridesInput);
     if (!file) return;
-    const result = await ask<Result>({ type: "save-overrides", overrides: file.json, file: file.name });
+    const result = await askWorker({ type: "save-overrides", overrides: file.json, file: file.name });
     if (!result.ok) return say("team-import-status", t("teamImportRefused", file.name), result.problems);
     await load();
     draft = draftFrom(state.overrides);

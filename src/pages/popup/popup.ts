@@ -1,17 +1,15 @@
 import browser from "webextension-polyfill";
-import type { PageToWorker, TabStatus } from "../../shared/messages.js";
+import { askWorker } from "../ask-worker.js";
 import { localizePage, t } from "../i18n.js";
 import { scorecardPanel } from "../scorecard-panel.js";
 
 const SNOOZE_MINUTES = 15;
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-const ask = <T>(message: PageToWorker) => browser.runtime.sendMessage(message) as Promise<T>;
-
 async function render(): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return;
-  const status = await ask<TabStatus>({ type: "tab-status", tabId: tab.id });
+  const status = await askWorker({ type: "tab-status", tabId: tab.id });
 
   const conversation = status.conversations[0];
   $("conversation-state").textContent = conversation
@@ -29,7 +27,7 @@ async function render(): Promise<void> {
   toggle.checked = status.siteEnabled;
   toggle.disabled = !site;
   toggle.onchange = async () => {
-    if (site) await ask({ type: "set-site-enabled", origin: site, enabled: toggle.checked });
+    if (site) await askWorker({ type: "set-site-enabled", origin: site, enabled: toggle.checked });
   };
 
   const teach = $<HTMLButtonElement>("teach");
@@ -38,7 +36,7 @@ async function render(): Promise<void> {
     if (!site || tab.id === undefined) return;
     // The picker now (opening this popup gave access to the tab), then the site's permission, asked at this moment:
     // the one a browser allows, a click. Asking may close the popup, so the picker does not wait for the answer.
-    void ask({ type: "teach-site", tabId: tab.id });
+    void askWorker({ type: "teach-site", tabId: tab.id });
     void browser.permissions.request({ origins: [`${site}/*`] }).finally(() => window.close());
   };
 
@@ -49,7 +47,7 @@ async function render(): Promise<void> {
   const snooze = $<HTMLButtonElement>("snooze");
   snooze.textContent = snoozed ? t("popupResume") : t("overlaySnooze");
   snooze.onclick = async () => {
-    await ask({ type: "snooze", minutes: snoozed ? 0 : SNOOZE_MINUTES });
+    await askWorker({ type: "snooze", minutes: snoozed ? 0 : SNOOZE_MINUTES });
     await render();
   };
 
