@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TabStatusSchema, TeamStateSchema, type PageToWorker } from "./messages.js";
+import { TabStatusSchema, TeamStateSchema, TeamStorageSchema, type PageToWorker } from "./messages.js";
 import { TaughtSiteSchema, TaughtSitesFileSchema } from "./taught-sites-file.js";
 
 // What the worker answers each message from an extension page: checked by the page on receipt, as the worker checks
@@ -7,7 +7,8 @@ import { TaughtSiteSchema, TaughtSitesFileSchema } from "./taught-sites-file.js"
 
 const Done = z.object({ ok: z.literal(true) });
 const Refused = z.object({ ok: z.literal(false), problems: z.array(z.string()) });
-const TeamSaved = z.union([z.object({ ok: z.literal(true), item: z.object({ area: z.enum(["sync", "local"]), bytes: z.number(), reason: z.enum(["too-big", "sync-refused"]).optional() }) }), Refused]);
+/** Where the saved item went (its value is not sent back). */
+const TeamSaved = z.union([Done.extend({ item: TeamStorageSchema }), Refused]);
 
 export const WORKER_ANSWERS = {
   "tab-status": TabStatusSchema,

@@ -208,7 +208,7 @@ export async function wireTeam(initial: TeamState): Promise<void> {
     if (!result.ok) return say("team-import-status", t("teamImportRefused", file.name), result.problems);
     await load();
     renderAll();
-    say("team-import-status", `${t("teamImported_pack", file.name)} ${storageNote(result.item as TeamStorage | undefined)}`);
+    say("team-import-status", `${t("teamImported_pack", file.name)} ${storageNote(result.item)}`);
   });
   const overridesInput = $<HTMLInputElement>("team-import-overrides");
   overridesInput.addEventListener("change", async () => {
