@@ -63,7 +63,7 @@ export class CoachingView {
 
   /**
    * A conversation was found: fetch the overlay's labels and place now, so the first nudge does not wait for them.
-   * The overlay itself is drawn only with the first nudge: a page that never gets one never gets an overlay.
+   * Pages where no conversation is found never get an overlay; here its (empty) host comes in with the warm-up.
    */
   prepare(): void {
     if (this.loading) return;

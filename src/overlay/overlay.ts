@@ -103,18 +103,22 @@ export class Overlay {
     if (this.#attached) return;
     const { labels } = this.#options;
     this.#panel.style.visibility = "hidden";
-    this.#panel.replaceChildren(this.#card({ rule: "", pack: "", event: 0, at: 0, severity: "tip", priority: 0, outcome: "open", message: labels.followed, suggestion: labels.snooze }));
-    this.#attach();
-    this.#position();
+    this.#show(this.#card({ rule: "", pack: "", event: 0, at: 0, severity: "tip", priority: 0, outcome: "open", message: labels.followed, suggestion: labels.snooze }));
     this.#panel.replaceChildren();
     this.#panel.style.visibility = "";
   }
 
-  /** Into the page (with the warm-up or the first card); from then on kept there against a hostile page. */
-  #attach(): void {
-    if (this.#attached) return;
-    this.#attached = true;
-    this.#guardHost(this.#host.ownerDocument);
+  /**
+   * Draws a card where it belongs. The host goes into the page with the first card (or the warm-up) and is kept there
+   * against a hostile page from then on.
+   */
+  #show(card: HTMLElement): void {
+    this.#panel.replaceChildren(card);
+    if (!this.#attached) {
+      this.#attached = true;
+      this.#guardHost(this.#host.ownerDocument);
+    }
+    this.#position();
   }
 
   /**
@@ -171,9 +175,7 @@ export class Overlay {
       this.#panel.replaceChildren();
       return;
     }
-    this.#panel.replaceChildren(this.#card(this.#shown));
-    this.#attach();
-    this.#position();
+    this.#show(this.#card(this.#shown));
     if (this.#options.autoHideSeconds > 0) {
       const nudge = this.#shown;
       this.#timer = setTimeout(() => {
@@ -188,9 +190,7 @@ export class Overlay {
     clearTimeout(this.#timer);
     this.#confirming = true;
     this.#shown = undefined;
-    this.#panel.replaceChildren(this.#card({ ...nudge, outcome: "followed" }));
-    this.#attach();
-    this.#position();
+    this.#show(this.#card({ ...nudge, outcome: "followed" }));
     this.#timer = setTimeout(() => this.#render(), FOLLOWED_MS);
   }
 
