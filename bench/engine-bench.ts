@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import nlp from "compromise";
-import { compilePacks, createEngine } from "../src/engine/index.js";
+import { compilePacks, createEngine, preparePacks } from "../src/engine/index.js";
 import type { ConversationEvent } from "../src/engine/conversation.js";
 import type { Pack } from "../src/engine/pack-schema.js";
 
@@ -50,8 +50,9 @@ export function generateConversation(turns: number): ConversationEvent[] {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
 
-export function runEngineBench(rulesDir: string) {
+export async function runEngineBench(rulesDir: string) {
   const packs = readdirSync(rulesDir).filter((f) => f.endsWith(".json")).map((f) => JSON.parse(readFileSync(join(rulesDir, f), "utf8")));
+  await preparePacks(packs);
   const compileTimes: number[] = [];
   for (let i = 0; i < 5; i++) {
     const started = performance.now();

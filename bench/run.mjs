@@ -25,7 +25,7 @@ async function load(entry) {
 
 const results = { date: new Date().toISOString(), node: process.version, cpus: (await import("node:os")).cpus().length };
 const { runEngineBench } = await load("engine-bench.ts");
-results.engine = runEngineBench(join(ROOT, "rules"));
+results.engine = await runEngineBench(join(ROOT, "rules"));
 
 if (!process.argv.includes("--engine-only")) {
   const { runBrowserBench } = await load("browser-bench.ts");

@@ -22,6 +22,8 @@ describe("loading the shipped packs in the worker", () => {
 
 const { compileTeamPacks } = await import("./coach.js");
 const retention = JSON.parse(readFileSync(join(__dirname, "..", "..", "test", "fixtures", "packs", "retention-pack.json"), "utf8"));
+// The team's pack has English patterns: the worker loads compromise for it (team-config.ts) before compiling.
+await (await import("../engine/index.js")).preparePacks([retention]);
 const cancelling = { language: "en", events: [{ type: "turn" as const, speaker: "customer" as const, text: "Please cancel my subscription", at: 0 }] };
 
 describe("the team's packs and overrides in the worker", () => {

@@ -1,6 +1,6 @@
 import browser from "webextension-polyfill";
 import shippedPacks from "attune:shipped-packs";
-import { compilePacks, mergeOverrides, OverridesSchema, PackSchema, ValidationError, formatIssues } from "../engine/index.js";
+import { compilePacks, mergeOverrides, OverridesSchema, PackSchema, preparePacks, ValidationError, formatIssues } from "../engine/index.js";
 import { NO_POLICY, readManagedPolicy, type ManagedPolicy } from "../shared/managed-policy.js";
 import type { TeamPackInfo, TeamState } from "../shared/messages.js";
 import { installTeamPacks, type NamedPack } from "./coach.js";
@@ -53,7 +53,9 @@ const ownOverrides = () => items.find((i) => i.key === OVERRIDES_KEY)?.value;
 export async function reloadTeam(): Promise<void> {
   await readPolicy();
   items = await store.all();
-  installTeamPacks({ packs: [...policyPacks(policy), ...importedPacks()], overrides: ownOverrides(), managedOverrides: policy.overrides });
+  const packs = [...policyPacks(policy), ...importedPacks()];
+  await preparePacks([...shippedPacks, ...packs.map((p) => p.pack)]);
+  installTeamPacks({ packs, overrides: ownOverrides(), managedOverrides: policy.overrides });
 }
 
 let ready: Promise<void> | undefined;
@@ -107,6 +109,7 @@ export async function importPack(file: string, raw: unknown): Promise<SaveResult
   const taken = [...(shippedPacks as Array<{ id?: string }>), ...policy.packs.map((p) => p as { id?: string })].some((p) => p?.id === id);
   if (taken) return { ok: false, problems: [`${file}: $.id: a pack "${id}" is already installed and cannot be replaced; give this pack another id`] };
   const others = [...policyPacks(policy), ...importedPacks().filter((p) => p.name !== `imported pack ${id}`)];
+  await preparePacks([raw]);
   const problems = problemsOf([...others, { name: file, pack: raw }], ownOverrides());
   if (problems.length) return { ok: false, problems };
   const item = await store.save(`${PACK_PREFIX}${id}`, raw);

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { compilePacks, type CompiledPacks } from "../engine/index.js";
+import { compilePacks, preparePacks, type CompiledPacks } from "../engine/index.js";
 import { ConversationSchema, type Conversation } from "../engine/conversation.js";
 import { formatIssues, ValidationError } from "../engine/validation-errors.js";
 import { CliError } from "./cli-error.js";
@@ -39,9 +39,10 @@ export function packFiles(paths: readonly string[]): string[] {
 
 const display = (file: string) => relative(process.cwd(), file) || file;
 
-export function loadPacks(paths: readonly string[], overridesFile?: string): { compiled: CompiledPacks; files: string[]; raw: unknown[] } {
+export async function loadPacks(paths: readonly string[], overridesFile?: string): Promise<{ compiled: CompiledPacks; files: string[]; raw: unknown[] }> {
   const files = packFiles(paths);
   const raw = files.map(readJson);
+  await preparePacks(raw);
   const overrides = overridesFile ? readJson(overridesFile) : undefined;
   try {
     return { compiled: compilePacks(raw, overrides, files.map(display)), files, raw };

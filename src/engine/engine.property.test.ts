@@ -85,5 +85,9 @@ describe("robustness (property-based)", () => {
     expect(() => compilePacks([pack("w ".repeat(13).trim())])).toThrow(/at most 12 words/);
     expect(() => compilePacks([pack("* sorry")])).toThrow(/must start with a word/);
     expect(() => compilePacks([pack("so* sorry")])).toThrow(/must start with a word/);
+    expect(() => compilePacks([pack("^so* sorry")])).toThrow(/must start with a word/);
+    expect(() => compilePacks([pack("so ^sorry")])).toThrow(/"\^" goes only before a phrase's first word/);
+    expect(() => compilePacks([pack("sorry$ again")])).toThrow(/"\$" only after its last/);
+    expect(() => compilePacks([pack("^sorry$")])).not.toThrow();
   });
 });

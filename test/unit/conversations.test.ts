@@ -18,7 +18,7 @@ interface Raised {
   outcome: string;
 }
 
-const { compiled } = loadPacks([]);
+const { compiled } = await loadPacks([]);
 const byEvent = (list: Raised[]) => [...list].sort((a, b) => a.event - b.event || a.rule.localeCompare(b.rule));
 
 function run(language: string, kind: string): { got: Raised[]; expected: Raised[]; channel: string; language?: string } {

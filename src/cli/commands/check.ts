@@ -24,7 +24,7 @@ export async function run(argv: string[], out: (line: string) => void = console.
     out(`usage: ${usage}`);
     return 2;
   }
-  const { compiled } = loadPacks(args.options.get("pack") ?? [], args.options.get("overrides")?.[0]);
+  const { compiled } = await loadPacks(args.options.get("pack") ?? [], args.options.get("overrides")?.[0]);
   const language = args.options.get("lang")?.[0];
   let failed = 0;
   for (const file of args.positional) {

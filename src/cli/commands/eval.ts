@@ -20,7 +20,7 @@ export async function run(argv: string[], out: (line: string) => void = console.
     return 2;
   }
   const language = args.options.get("lang")?.[0] ?? "en";
-  const { compiled } = loadPacks(args.options.get("pack") ?? []);
+  const { compiled } = await loadPacks(args.options.get("pack") ?? []);
   let text: string;
   try {
     text = readFileSync(file, "utf8");

@@ -10,7 +10,7 @@ export const usage = "attune signals TEXT [--lang CODE] [--json] | attune signal
 export async function run(argv: string[], out: (line: string) => void = console.log): Promise<number> {
   const args = parseArgs(argv, ["lang", "lines", "pack"], ["json"]);
   const language = args.options.get("lang")?.[0] ?? "en";
-  const { compiled } = loadPacks(args.options.get("pack") ?? []);
+  const { compiled } = await loadPacks(args.options.get("pack") ?? []);
   const file = args.options.get("lines")?.[0];
   if (file) {
     const input = createReadStream(file);

@@ -10,7 +10,7 @@ export const usage = "attune test-rules [PACK…]";
  */
 export async function run(argv: string[], out: (line: string) => void = console.log): Promise<number> {
   const args = parseArgs(argv, [], []);
-  const { compiled } = loadPacks(args.positional);
+  const { compiled } = await loadPacks(args.positional);
   const results = runRuleExamples(compiled);
   const failed = results.filter((r) => !r.ok).length;
   const passed = results.length - failed;

@@ -13,17 +13,24 @@ const Phrase = z
   .refine((p) => p.trim().split(/\s+/).length <= MAX_PHRASE_TOKENS, `at most ${MAX_PHRASE_TOKENS} words`)
   .refine((p) => /[\p{L}\p{N}]/u.test(p), "a phrase needs at least one letter or digit")
   // Phrases are indexed by their first word: it must be a word or alternatives, or a prefix of 3+ letters.
-  .refine((p) => p.trim().split(/\s+/)[0]!.split("|").every((alt) => alt !== "*" && (!alt.endsWith("*") || alt.length > PREFIX_KEY)), "a phrase must start with a word, or a prefix of at least 3 letters, not \"*\"");
+  .refine((p) => p.trim().replace(/^\^/, "").split(/\s+/)[0]!.split("|").every((alt) => alt !== "*" && (!alt.endsWith("*") || alt.length > PREFIX_KEY)), "a phrase must start with a word, or a prefix of at least 3 letters, not \"*\"");
 
-const PhraseList = z.array(Phrase).max(MAX_PHRASES_PER_LIST);
+/** A lexicon phrase: `^` may open it (the match must start a sentence) and `$` close it (the match must end one). */
+const AnchoredPhrase = Phrase.refine((p) => !/.\^/.test(p.trim()) && !/\$./.test(p.trim()), "\"^\" goes only before a phrase's first word and \"$\" only after its last");
+
+const PhraseList = z.array(AnchoredPhrase).max(MAX_PHRASES_PER_LIST);
+const PatternList = z.array(Phrase).max(MAX_PHRASES_PER_LIST);
 
 export const SignalLexiconSchema = z.strictObject({
-  /** Token sequences (see docs: `word*` prefix, `*` any word, `a|b` alternatives), matched after normalisation. */
+  /**
+   * Token sequences (see docs: `word*` prefix, `*` any word, `a|b` alternatives, `^` opening and `$` closing a
+   * sentence), matched after normalisation.
+   */
   phrases: PhraseList.optional(),
   /** Phrases that veto the signal where they overlap a match ("not angry", "non sono arrabbiato"). */
   exceptions: PhraseList.optional(),
-  /** English only: compromise match syntax, compiled once into a net. */
-  patterns: PhraseList.optional(),
+  /** English only: compromise match syntax, compiled once into a net (loading compromise costs the worker's start). */
+  patterns: PatternList.optional(),
 });
 export type SignalLexicon = z.infer<typeof SignalLexiconSchema>;
 

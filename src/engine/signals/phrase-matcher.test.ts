@@ -40,6 +40,18 @@ describe("PhraseMatcher", () => {
     expect(values(m, "cum v am ti spus", "ro")).toEqual([]);
   });
 
+  it("anchors a phrase to the start (^) or end ($) of a sentence", () => {
+    const m = new PhraseMatcher([{ phrase: "^seriously", value: "opens" }, { phrase: "^oh|ah come on$", value: "whole" }], "en");
+    expect(values(m, "seriously")).toEqual(["opens"]);
+    expect(values(m, "I take it seriously")).toEqual([]);
+    expect(values(m, "oh come on")).toEqual(["whole"]);
+    expect(values(m, "oh come on in")).toEqual([]);
+    // Sentence by sentence when the bounds are given: "Thanks. Seriously, …" opens its second sentence with the word.
+    const words = tokenize("Thanks. Seriously, two weeks. Ah come on", "en");
+    const bounds = { starts: new Set([0, 1, 4]), ends: new Set([1, 4, 7]) };
+    expect(m.match(words, bounds).map((found) => found.value)).toEqual(["opens", "whole"]);
+  });
+
   it("reports the span of words a phrase covers", () => {
     const m = new PhraseMatcher([{ phrase: "not angry", value: "x" }], "en");
     expect(m.match(tokenize("I am not angry at all", "en"))).toEqual([{ value: "x", span: { start: 2, end: 4 } }]);

@@ -20,6 +20,15 @@ export interface Span {
 interface Compiled<T> {
   tokens: PhraseToken[];
   value: T;
+  /** `^` before the first word: the match must open a sentence; `$` after the last: it must close one. */
+  opensSentence: boolean;
+  closesSentence: boolean;
+}
+
+/** Where sentences start and end, as word indexes (an end is one past the sentence's last word). */
+export interface SentenceBounds {
+  starts: ReadonlySet<number>;
+  ends: ReadonlySet<number>;
 }
 
 function compileToken(raw: string, language: string): PhraseToken {
@@ -72,14 +81,17 @@ export class PhraseMatcher<T> {
 
   constructor(entries: Iterable<{ phrase: string; value: T }>, language: string) {
     const splitAt = language === "it" || language === "ro" ? /['-]/ : /-/;
-    for (const { phrase, value } of entries) {
+    for (const entry of entries) {
+      const opensSentence = entry.phrase.trimStart().startsWith("^");
+      const closesSentence = entry.phrase.trimEnd().endsWith("$");
+      const phrase = entry.phrase.trim().replace(/^\^/, "").replace(/\$$/, "");
       const persian = language === "fa" || isPersianScript(phrase);
       for (const spelling of spellings(phrase, splitAt)) {
         const tokens = (persian ? joinPersianAffixes(spelling.map((raw) => normalizeText(raw, language))) : spelling)
           .map((raw) => compileToken(raw.replace(/[.,!?;:"()]/g, ""), language))
           .filter((t) => t.any || t.words.size || t.prefixes.length);
         if (!tokens.length) continue;
-        const compiled = { tokens, value };
+        const compiled = { tokens, value: entry.value, opensSentence, closesSentence };
         const first = tokens[0]!;
         // The lexicon schema refuses phrases that open with "*" or a short prefix; anything else that does is skipped.
         if (first.any || first.prefixes.some((p) => p.length < PREFIX_KEY)) continue;
@@ -89,16 +101,22 @@ export class PhraseMatcher<T> {
     }
   }
 
-  /** Every match in `words` (normalised tokens), as the phrase's value and the span of words it covers. */
-  match(words: readonly string[]): Array<{ value: T; span: Span }> {
+  /**
+   * Every match in `words` (normalised tokens), as the phrase's value and the span of words it covers. Without
+   * `sentences`, the words are taken as one sentence.
+   */
+  match(words: readonly string[], sentences?: SentenceBounds): Array<{ value: T; span: Span }> {
     const found: Array<{ value: T; span: Span }> = [];
+    const opens = (at: number) => (sentences ? sentences.starts.has(at) : at === 0);
+    const closes = (at: number) => (sentences ? sentences.ends.has(at) : at === words.length);
     for (let start = 0; start < words.length; start++) {
       const word = words[start]!;
       const candidates = [...(this.byFirstWord.get(word) ?? []), ...(this.byPrefixKey.get(word.slice(0, PREFIX_KEY)) ?? [])];
-      for (const { tokens, value } of candidates) {
-        if (start + tokens.length > words.length) continue;
+      for (const { tokens, value, opensSentence, closesSentence } of candidates) {
+        const end = start + tokens.length;
+        if (end > words.length || (opensSentence && !opens(start)) || (closesSentence && !closes(end))) continue;
         if (tokens.every((token, i) => matchesToken(token, words[start + i]!))) {
-          found.push({ value, span: { start, end: start + tokens.length } });
+          found.push({ value, span: { start, end } });
         }
       }
     }

@@ -2,8 +2,8 @@ import type { SignalLexicons } from "./lexicon-schema.js";
 import { EnglishPatterns } from "./english-patterns.js";
 import { isNegated } from "./negation.js";
 import { tokenize } from "./normalize.js";
-import { PhraseMatcher, type Span } from "./phrase-matcher.js";
-import { hasAngryEmoji, hasWarmEmoji, isExasperated, isShouting, sentences } from "./structure.js";
+import { PhraseMatcher, type SentenceBounds, type Span } from "./phrase-matcher.js";
+import { hasAngryEmoji, hasWarmEmoji, isExasperated, isShouting, readSentences, type ReadSentence } from "./structure.js";
 
 export interface SignalDetector {
   detect(text: string, language: string): ReadonlySet<string>;
@@ -51,9 +51,10 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
       const signals = new Set<string>();
       if (!matchers) return signals;
 
-      for (const signal of phraseSignals(tokenize(text, language), language, matchers)) signals.add(signal);
+      const { words, sentences, bounds } = readSentences(text, language);
+      for (const signal of phraseSignals(words, bounds, language, matchers)) signals.add(signal);
       // "Sorry?", "Sorry, what?", "Scusi?", "ببخشید؟": a short question asking the speaker to repeat is no apology.
-      if (signals.has("apology") && !sentences(text).some((s) => !isRepairQuestion(s, language) && phraseSignals(tokenize(s.text, language), language, matchers).has("apology"))) {
+      if (signals.has("apology") && !sentences.some((s) => !isRepairQuestion(s) && phraseSignals(words.slice(s.start, s.end), undefined, language, matchers).has("apology"))) {
         signals.delete("apology");
       }
       if (language === "en") {
@@ -64,7 +65,7 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
           signals.add(signal);
         }
       }
-      for (const question of detectQuestions(text, language, matchers)) signals.add(question);
+      for (const question of detectQuestions(words, sentences, matchers)) signals.add(question);
       // Capitals and "!!!" are frustration unless the words or emoji are glad: "GRAZIE MILLE!!!" and "BRAVI!!! ❤" are
       // delight, not anger. An angry face is anger.
       const glad = signals.has("gratitude") || signals.has("emotion.positive") || hasWarmEmoji(text);
@@ -76,10 +77,10 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
 }
 
 /** Signals of the lexicon's phrases in these words: negation and exceptions applied; question cues left out. */
-function phraseSignals(words: readonly string[], language: string, matchers: LanguageMatchers): Set<string> {
+function phraseSignals(words: readonly string[], sentences: SentenceBounds | undefined, language: string, matchers: LanguageMatchers): Set<string> {
   const found = new Set<string>();
-  const vetoes = matchers.exceptions.match(words);
-  for (const { value: signal, span } of matchers.phrases.match(words)) {
+  const vetoes = matchers.exceptions.match(words, sentences);
+  for (const { value: signal, span } of matchers.phrases.match(words, sentences)) {
     if (signal.startsWith("question.")) continue;
     if (!NOT_NEGATED.has(signal) && isNegated(words, span.start, language)) continue;
     if (vetoes.some((veto) => veto.value === signal && overlaps(veto.span, span))) continue;
@@ -90,8 +91,8 @@ function phraseSignals(words: readonly string[], language: string, matchers: Lan
 
 /** A question of at most four words ("Sorry?", "I beg your pardon?"): how a listener asks to hear it again. */
 const REPAIR_WORDS = 4;
-function isRepairQuestion(sentence: { text: string; question: boolean }, language: string): boolean {
-  return sentence.question && tokenize(sentence.text, language).length <= REPAIR_WORDS;
+function isRepairQuestion(sentence: ReadSentence): boolean {
+  return sentence.question && sentence.end - sentence.start <= REPAIR_WORDS;
 }
 
 /**
@@ -100,10 +101,10 @@ function isRepairQuestion(sentence: { text: string; question: boolean }, languag
  * carrying an open cue is open; any other question — yes/no, tag, either/or, a statement ending in "?" — is closed.
  * A cue inside an exception is no cue: "Come le ho già detto, …" opens like a question but is a statement.
  */
-function detectQuestions(text: string, language: string, matchers: { phrases: PhraseMatcher<string>; exceptions: PhraseMatcher<string> }): Set<string> {
+function detectQuestions(all: readonly string[], sentences: readonly ReadSentence[], matchers: LanguageMatchers): Set<string> {
   const found = new Set<string>();
-  for (const sentence of sentences(text)) {
-    const words = tokenize(sentence.text, language);
+  for (const sentence of sentences) {
+    const words = all.slice(sentence.start, sentence.end);
     if (!words.length) continue;
     const vetoes = matchers.exceptions.match(words);
     const cues = matchers.phrases.match(words).filter((m) => m.value.startsWith("question.")

@@ -1,4 +1,6 @@
 // Signals read from an utterance's shape rather than its words: questions, shouting, and the names people give.
+import { tokenize } from "./normalize.js";
+import type { SentenceBounds } from "./phrase-matcher.js";
 
 /** Sentences with whether each was punctuated as a question; a question may also be recognised by its opener. */
 export function sentences(text: string): Array<{ text: string; question: boolean }> {
@@ -6,6 +8,24 @@ export function sentences(text: string): Array<{ text: string; question: boolean
   return parts
     .map((part) => ({ text: part.replace(/[.!?؟\n]+$/, "").trim(), question: /[?؟]/.test(part) }))
     .filter((s) => s.text.length > 0);
+}
+
+export interface ReadSentence {
+  question: boolean;
+  /** The sentence's words are `words.slice(start, end)`. */
+  start: number;
+  end: number;
+}
+
+/** An utterance's words, tokenized once, with where each sentence lies among them. */
+export function readSentences(text: string, language: string): { words: string[]; sentences: ReadSentence[]; bounds: SentenceBounds } {
+  const words: string[] = [];
+  const read = sentences(text).map(({ text: sentence, question }) => {
+    const start = words.length;
+    words.push(...tokenize(sentence, language));
+    return { question, start, end: words.length };
+  });
+  return { words, sentences: read, bounds: { starts: new Set(read.map((s) => s.start)), ends: new Set(read.map((s) => s.end)) } };
 }
 
 /** Written in capitals to shout: at least three words of three or more letters, mostly upper case. */

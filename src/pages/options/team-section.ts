@@ -1,5 +1,5 @@
 import { askWorker } from "../ask-worker.js";
-import { PackSchema, type CompiledPacks, type Overrides, type Pack } from "../../engine/index.js";
+import { PackSchema, preparePacks, type CompiledPacks, type Overrides, type Pack } from "../../engine/index.js";
 import { INTERFACE_LANGUAGES } from "../../shared/locales.js";
 import type { TeamPackInfo, TeamState, TeamStorage } from "../../shared/messages.js";
 import { downloadJson } from "../download.js";
@@ -109,6 +109,7 @@ async function load(next?: TeamState): Promise<void> {
     const parsed = PackSchema.safeParse(info.pack);
     return parsed.success ? [{ pack: parsed.data, info }] : [];
   });
+  await preparePacks(packs.map((p) => p.pack));
   $<HTMLFieldSetElement>("team-editor").disabled = state.policy.lockOverrides;
   $("team-locked").hidden = !state.policy.lockOverrides;
   fillList($("team-policy-problems"), state.policyProblems);

@@ -1,6 +1,6 @@
 import shippedPacks from "attune:shipped-packs";
 import shippedScenarios from "attune:shipped-scenarios";
-import { compilePacks, type CompiledPacks } from "../../engine/index.js";
+import { compilePacks, preparePacks, type CompiledPacks } from "../../engine/index.js";
 import { Replay } from "../../trainer/replay.js";
 import { variantConversation, type Scenario } from "../../trainer/scenario.js";
 import { localizePage, t } from "../i18n.js";
@@ -191,6 +191,7 @@ function wire(): void {
 async function main(): Promise<void> {
   language = await localizePage(document);
   try {
+    await preparePacks(shippedPacks);
     packs = compilePacks(shippedPacks);
   } catch (error) {
     showProblems(problemLines(error));
