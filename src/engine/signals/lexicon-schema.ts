@@ -6,20 +6,32 @@ export const MAX_PHRASE_CHARS = 200;
 export const MAX_PHRASE_TOKENS = 12;
 export const MAX_PHRASES_PER_LIST = 5000;
 
-const Phrase = z
-  .string()
-  .min(1)
-  .max(MAX_PHRASE_CHARS)
-  .refine((p) => p.trim().split(/\s+/).length <= MAX_PHRASE_TOKENS, `at most ${MAX_PHRASE_TOKENS} words`)
-  .refine((p) => /[\p{L}\p{N}]/u.test(p), "a phrase needs at least one letter or digit")
+/**
+ * What is wrong with a phrase, if anything (its length is checked by zod, and so shows in the JSON Schema). One check
+ * per phrase rather than one zod refinement per rule: packs hold thousands of phrases, and the worker validates them as
+ * it starts.
+ */
+function phraseProblem(phrase: string, anchored: boolean): string | undefined {
+  const trimmed = phrase.trim();
+  const words = trimmed.split(/\s+/);
+  if (words.length > MAX_PHRASE_TOKENS) return `at most ${MAX_PHRASE_TOKENS} words`;
+  if (!/[\p{L}\p{N}]/u.test(phrase)) return "a phrase needs at least one letter or digit";
   // Phrases are indexed by their first word: it must be a word or alternatives, or a prefix of 3+ letters.
-  .refine((p) => p.trim().replace(/^\^/, "").split(/\s+/)[0]!.split("|").every((alt) => alt !== "*" && (!alt.endsWith("*") || alt.length > PREFIX_KEY)), "a phrase must start with a word, or a prefix of at least 3 letters, not \"*\"");
+  const first = anchored ? words[0]!.replace(/^\^/, "") : words[0]!;
+  if (!first.split("|").every((alt) => alt !== "*" && (!alt.endsWith("*") || alt.length > PREFIX_KEY))) return "a phrase must start with a word, or a prefix of at least 3 letters, not \"*\"";
+  if (anchored && (/.\^/.test(trimmed) || /\$./.test(trimmed))) return "\"^\" goes only before a phrase's first word and \"$\" only after its last";
+  return undefined;
+}
 
 /** A lexicon phrase: `^` may open it (the match must start a sentence) and `$` close it (the match must end one). */
-const AnchoredPhrase = Phrase.refine((p) => !/.\^/.test(p.trim()) && !/\$./.test(p.trim()), "\"^\" goes only before a phrase's first word and \"$\" only after its last");
+const phrase = (anchored: boolean) =>
+  z.string().min(1).max(MAX_PHRASE_CHARS).check((ctx) => {
+    const problem = phraseProblem(ctx.value, anchored);
+    if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
+  });
 
-const PhraseList = z.array(AnchoredPhrase).max(MAX_PHRASES_PER_LIST);
-const PatternList = z.array(Phrase).max(MAX_PHRASES_PER_LIST);
+const PhraseList = z.array(phrase(true)).max(MAX_PHRASES_PER_LIST);
+const PatternList = z.array(phrase(false)).max(MAX_PHRASES_PER_LIST);
 
 export const SignalLexiconSchema = z.strictObject({
   /**

@@ -52,8 +52,10 @@ function compileToken(raw: string, language: string): PhraseToken {
  * Persian prefixes and suffixes written apart are joined to their word, as in text ("بی ادب" is one word).
  */
 function spellings(phrase: string, splitAt: RegExp): string[][] {
+  const words = phrase.trim().split(/\s+/);
+  if (!splitAt.test(phrase)) return [words];
   let variants: string[][] = [[]];
-  for (const raw of phrase.trim().split(/\s+/)) {
+  for (const raw of words) {
     const alternatives = raw.split("|");
     const whole = alternatives.filter((a) => !splitAt.test(a));
     const options = [
