@@ -2,14 +2,17 @@ import browser, { type Runtime } from "webextension-polyfill";
 import type { Nudge } from "../engine/nudge.js";
 import {
   ContentToWorkerSchema,
+  ConversationEventsSchema,
   PageToWorkerSchema,
   type ConversationEventsMessage,
+  type EventsAccepted,
   type OverlaySetup,
   type PageToWorker,
   type TabStatus,
   type WorkerToContent,
 } from "../shared/messages.js";
 import { translate } from "../shared/locales.js";
+import { EVENTS_PORT } from "../shared/ports.js";
 import { activePacks, createCoach } from "./coach.js";
 import { CoachingGate } from "./coaching-gate.js";
 import { ConversationStore } from "./conversation-store.js";
@@ -46,8 +49,6 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   if (!parsed.success) return undefined;
   const message = parsed.data;
   switch (message.type) {
-    case "conversation-events":
-      return onConversationEvent(tabId, sender.frameId ?? 0, siteOf(sender), message);
     case "nudge-feedback":
       return stats.count(message.rule, message.helpful ? "helpful" : "notHelpful").then(() => dropFromBadge(tabId, message.rule));
     case "nudge-dismissed":
@@ -65,6 +66,34 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
         return result;
       });
   }
+});
+
+// A content script's conversation events, on its events port: nudges and acknowledgements go back on the same port.
+browser.runtime.onConnect.addListener((port) => {
+  const sender = port.sender;
+  const tabId = sender?.tab?.id;
+  if (port.name !== EVENTS_PORT || sender?.id !== browser.runtime.id || tabId === undefined || sender.url?.startsWith(browser.runtime.getURL(""))) {
+    port.disconnect();
+    return;
+  }
+  const frameId = sender.frameId ?? 0;
+  const site = siteOf(sender);
+  const post = (message: WorkerToContent | EventsAccepted) => {
+    try {
+      port.postMessage(message);
+    } catch {
+      // The page went away or reloaded: what it had not seen acknowledged, it sends again on its next connection.
+    }
+  };
+  port.onMessage.addListener((raw: unknown) => {
+    const parsed = ConversationEventsSchema.safeParse(raw);
+    if (!parsed.success) return;
+    const { session } = parsed.data;
+    void onConversationEvent(tabId, frameId, site, parsed.data, post).then(
+      ({ acceptedThrough }) => post({ type: "events-accepted", session, acceptedThrough }),
+      (error: unknown) => reportProblem(`Could not take in the page's events: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  });
 });
 
 // Access to a taught site granted or taken back (popup, options page, browser settings): read it, or stop.
@@ -108,7 +137,7 @@ function siteOf(sender: Runtime.MessageSender): string {
   return URL.canParse(url) ? new URL(url).origin : "";
 }
 
-async function onConversationEvent(tabId: number, frameId: number, site: string, message: ConversationEventsMessage) {
+async function onConversationEvent(tabId: number, frameId: number, site: string, message: ConversationEventsMessage, post: (reply: WorkerToContent) => void) {
   // Switched off for this site: acknowledged, so the page stops resending, and otherwise ignored.
   if ((await disabledSites()).includes(site)) return { ok: true, acceptedThrough: message.events.at(-1)!.seq };
   const [current, snoozed] = await Promise.all([settings(), snoozedUntil(), teamReady()]);
@@ -119,8 +148,7 @@ async function onConversationEvent(tabId: number, frameId: number, site: string,
     if (!step.raised.length && !step.resolved.length) return;
     raised = gate.admit(tabId, step.raised, current, snoozed, Date.now());
     if (!raised.length && !step.resolved.length) return;
-    const reply: WorkerToContent = { type: "nudges", conversationKey: message.conversation.key, raised, resolved: step.resolved };
-    browser.tabs.sendMessage(tabId, reply, { frameId }).catch(() => undefined);
+    post({ type: "nudges", conversationKey: message.conversation.key, raised, resolved: step.resolved });
   });
   if (!step.raised.length && !step.resolved.length) return ack;
   const open = openPerTab.get(tabId) ?? new Set();

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { EventAckSchema, OverlaySetupSchema, WorkerToContentSchema } from "../shared/messages.js";
-import { isEventAck, isOverlaySetup, isWorkerMessage } from "./worker-message-check.js";
+import { EventsAcceptedSchema, OverlaySetupSchema, WorkerToContentSchema } from "../shared/messages.js";
+import { isEventsAccepted, isOverlaySetup, isWorkerMessage } from "./worker-message-check.js";
 
 const nudge = {
   rule: "open-question", pack: "active-listening", event: 3, at: 12.5, severity: "tip", priority: 50,
@@ -10,7 +10,7 @@ const nudge = {
 };
 const VALID = {
   worker: [{ type: "nudges", conversationKey: "c-1", raised: [nudge], resolved: [] }, { type: "dismiss-nudge" }],
-  ack: [{ ok: true, acceptedThrough: 41 }],
+  accepted: [{ type: "events-accepted", session: "0b6c6f5e-8f0e-4d2a-9a63-3c1f0e8b7a21", acceptedThrough: 41 }],
   setup: [{ labels: { dismiss: "×", helpful: "Helpful", notHelpful: "Not helpful", snooze: "Snooze", expand: "More", collapse: "Less", followed: "Done" }, autoHideSeconds: 20 }],
 };
 
@@ -78,6 +78,6 @@ function agreesWith(check: (value: unknown) => boolean, schema: z.ZodType, valid
 
 describe("the content script's hand-written checks accept exactly what the zod schemas accept", () => {
   it("worker → content messages", () => agreesWith(isWorkerMessage, WorkerToContentSchema, VALID.worker));
-  it("the worker's acknowledgement of events", () => agreesWith(isEventAck, EventAckSchema, VALID.ack));
+  it("the worker's acknowledgement of events", () => agreesWith(isEventsAccepted, EventsAcceptedSchema, VALID.accepted));
   it("the overlay's setup", () => agreesWith(isOverlaySetup, OverlaySetupSchema, VALID.setup));
 });

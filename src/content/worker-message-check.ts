@@ -1,4 +1,4 @@
-import type { EventAck, OverlaySetup, WorkerToContent } from "../shared/messages.js";
+import type { EventsAccepted, OverlaySetup, WorkerToContent } from "../shared/messages.js";
 
 // The content script checks what it receives from the worker against the same contract as the zod schemas in
 // shared/messages.ts, written by hand: zod would add ~19 KB to a content script whose budget is 30 KB. A property
@@ -37,8 +37,11 @@ export function isWorkerMessage(value: unknown): value is WorkerToContent {
   );
 }
 
-export function isEventAck(value: unknown): value is EventAck {
-  return isObject(value) && hasOnlyKeys(value, ["ok", "acceptedThrough"]) && value.ok === true && Number.isSafeInteger(value.acceptedThrough);
+export function isEventsAccepted(value: unknown): value is EventsAccepted {
+  return (
+    isObject(value) && hasOnlyKeys(value, ["type", "session", "acceptedThrough"]) && value.type === "events-accepted" &&
+    typeof value.session === "string" && Number.isSafeInteger(value.acceptedThrough)
+  );
 }
 
 const LABELS = ["dismiss", "helpful", "notHelpful", "snooze", "expand", "collapse", "followed"] as const;

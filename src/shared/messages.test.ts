@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ContentToWorkerSchema } from "./messages.js";
+import { ContentToWorkerSchema, ConversationEventsSchema } from "./messages.js";
 
 const event = { seq: 0, event: { type: "turn", speaker: "customer", text: "Hello", at: 1.5 }, history: false };
 const valid = {
@@ -11,8 +11,9 @@ const valid = {
 };
 
 describe("content → worker messages", () => {
-  it("accepts a well-formed conversation event", () => {
-    expect(ContentToWorkerSchema.parse(valid)).toEqual(valid);
+  it("accepts a well-formed conversation event on the events port, and only there", () => {
+    expect(ConversationEventsSchema.parse(valid)).toEqual(valid);
+    expect(ContentToWorkerSchema.safeParse(valid).success).toBe(false);
   });
 
   it.each([
@@ -25,6 +26,6 @@ describe("content → worker messages", () => {
     ["text over 200 000 characters", { ...valid, conversation: { ...valid.conversation, key: "x".repeat(201) } }],
     ["not an object at all", "conversation-events"],
   ])("rejects %s", (_, message) => {
-    expect(ContentToWorkerSchema.safeParse(message).success).toBe(false);
+    expect(ConversationEventsSchema.safeParse(message).success).toBe(false);
   });
 });

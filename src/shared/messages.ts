@@ -32,28 +32,36 @@ const NudgeSchema = z.strictObject({
   outcome: z.enum(["open", "followed", "missed"]),
 });
 
+/**
+ * Content script → worker, on the events port (one long-lived connection per frame: a message on it is one hop, where
+ * each sendMessage opens a connection of its own).
+ */
+export const ConversationEventsSchema = z.strictObject({
+  type: z.literal("conversation-events"),
+  conversation: ConversationRefSchema,
+  /** One run of the content script (a page load, or a transcript re-attached): its events are numbered by `seq`. */
+  session: z.string().min(1).max(64),
+  /** When the session started (ms since the epoch): event times are seconds from it. */
+  sessionStartedAt: z.number().nonnegative(),
+  /** In order; sent together when several are waiting (a page's history arrives as one batch). */
+  events: z
+    .array(
+      z.strictObject({
+        /** Position of the event in this session, so a resent event is recognised and not pushed twice. */
+        seq: z.number().int().nonnegative(),
+        event: ConversationEventSchema,
+        /** Already on the page when reading started: fed to the engine for context, never shown as nudges. */
+        history: z.boolean(),
+      }),
+    )
+    .min(1)
+    .max(MAX_BATCH),
+});
+export type ConversationEventsMessage = z.infer<typeof ConversationEventsSchema>;
+export type QueuedEvent = ConversationEventsMessage["events"][number];
+
+/** Content script → worker, by sendMessage: the rest, each answered or rare. */
 export const ContentToWorkerSchema = z.discriminatedUnion("type", [
-  z.strictObject({
-    type: z.literal("conversation-events"),
-    conversation: ConversationRefSchema,
-    /** One run of the content script (a page load, or a transcript re-attached): its events are numbered by `seq`. */
-    session: z.string().min(1).max(64),
-    /** When the session started (ms since the epoch): event times are seconds from it. */
-    sessionStartedAt: z.number().nonnegative(),
-    /** In order; sent together when several are waiting (a page's history arrives as one batch). */
-    events: z
-      .array(
-        z.strictObject({
-          /** Position of the event in this session, so a resent event is recognised and not pushed twice. */
-          seq: z.number().int().nonnegative(),
-          event: ConversationEventSchema,
-          /** Already on the page when reading started: fed to the engine for context, never shown as nudges. */
-          history: z.boolean(),
-        }),
-      )
-      .min(1)
-      .max(MAX_BATCH),
-  }),
   /** The agent rated a nudge (kept for the team lead's stats: counts and rule ids only). */
   z.strictObject({ type: z.literal("nudge-feedback"), rule: z.string().max(100), helpful: z.boolean() }),
   z.strictObject({ type: z.literal("nudge-dismissed"), rule: z.string().max(100) }),
@@ -67,8 +75,6 @@ export const ContentToWorkerSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("save-taught-site"), spec: z.unknown() }),
 ]);
 export type ContentToWorker = z.infer<typeof ContentToWorkerSchema>;
-export type ConversationEventsMessage = Extract<ContentToWorker, { type: "conversation-events" }>;
-export type QueuedEvent = ConversationEventsMessage["events"][number];
 
 export const WorkerToContentSchema = z.discriminatedUnion("type", [
   z.strictObject({
@@ -82,9 +88,15 @@ export const WorkerToContentSchema = z.discriminatedUnion("type", [
 ]);
 export type WorkerToContent = z.infer<typeof WorkerToContentSchema>;
 
-/** The worker's answer to conversation-events: the highest seq it has taken in, so the sender knows what to resend. */
-export const EventAckSchema = z.strictObject({ ok: z.literal(true), acceptedThrough: z.number().int() });
-export type EventAck = z.infer<typeof EventAckSchema>;
+/** What the worker has taken in of a session's events, and saved: the highest seq, so the sender knows what to resend. */
+export interface EventAck {
+  ok: true;
+  acceptedThrough: number;
+}
+
+/** Worker → content script, on the events port: a session's batch is taken in and saved through `acceptedThrough`. */
+export const EventsAcceptedSchema = z.strictObject({ type: z.literal("events-accepted"), session: z.string(), acceptedThrough: z.number().int() });
+export type EventsAccepted = z.infer<typeof EventsAcceptedSchema>;
 
 /** Extension pages (popup, options, trainer) → worker. */
 export const PageToWorkerSchema = z.discriminatedUnion("type", [

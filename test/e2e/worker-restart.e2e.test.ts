@@ -63,7 +63,10 @@ async function play(harness: Harness, k: number) {
   const turns = script();
   for (const [i, turn] of turns.entries()) {
     await page.evaluate((s, t) => (window as unknown as { addMessage(s: string, t: string): void }).addMessage(s, t), turn.speaker, turn.text);
-    if (k && (i + 1) % k === 0) await cdp.send("ServiceWorker.stopAllWorkers");
+    if (k && (i + 1) % k === 0) {
+      await cdp.send("ServiceWorker.stopAllWorkers");
+      await recorder.release();
+    }
   }
   // Every turn (and the two already on the page) must have been taken in before the nudges are compared.
   await waitFor(async () => (await eventsTaken(harness, tabId)) >= TURNS + 2, "all turns to reach the worker", 30_000);
