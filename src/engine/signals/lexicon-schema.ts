@@ -6,7 +6,33 @@ export const MAX_PHRASE_CHARS = 200;
 export const MAX_PHRASE_TOKENS = 12;
 export const MAX_PHRASES_PER_LIST = 5000;
 
-const Phrase = z
+/** Words compared as the matcher compares them, whatever the case and diacritics ("imi" is "îmi"). */
+const fold = (word: string) => word.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
+
+/**
+ * What is wrong with a phrase that puts a space inside an alternative, or undefined. An alternative is one word, so
+ * "still not|still no" reads as "still", "not|still", "no": never what was meant. Such a phrase gives itself away by
+ * offering as an alternative a word that is also a token of its own in the phrase ("still", "rip off|rip-off"), or
+ * by offering the same word twice in one token ("come le ho già detto|detto"). No correct phrase does either; the same
+ * mistake without a repeated word ("thanks for calling|your patience") reads like "what kind|sort of", so it is left
+ * to review. Alternatives are compared exactly within a token: "explicati|explicați" is redundant, not misread.
+ */
+export function misreadAlternatives(phrase: string): string | undefined {
+  const tokens = phrase.trim().split(/\s+/);
+  const single = new Set(tokens.filter((t) => !t.includes("|") && t !== "*").map(fold));
+  const advice = "an alternative is one word (\"a b|a c\" reads as a, b|a, c), so write each wording as a phrase of its own";
+  for (const token of tokens) {
+    const alternatives = token.split("|");
+    if (alternatives.length < 2) continue;
+    const twice = alternatives.find((a, i) => alternatives.indexOf(a) !== i);
+    if (twice !== undefined) return `"${token}" offers "${twice}" twice: ${advice}`;
+    const alone = alternatives.flatMap((a) => a.split("-")).find((word) => single.has(fold(word)));
+    if (alone !== undefined) return `"${token}" offers "${alone}", which is also a word of its own in the phrase: ${advice}`;
+  }
+  return undefined;
+}
+
+const Bounded = z
   .string()
   .min(1)
   .max(MAX_PHRASE_CHARS)
@@ -15,15 +41,21 @@ const Phrase = z
   // Phrases are indexed by their first word: it must be a word or alternatives, or a prefix of 3+ letters.
   .refine((p) => p.trim().split(/\s+/)[0]!.split("|").every((alt) => alt !== "*" && (!alt.endsWith("*") || alt.length > PREFIX_KEY)), "a phrase must start with a word, or a prefix of at least 3 letters, not \"*\"");
 
+const Phrase = Bounded.superRefine((p, ctx) => {
+  const problem = misreadAlternatives(p);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+});
+
 const PhraseList = z.array(Phrase).max(MAX_PHRASES_PER_LIST);
+const PatternList = z.array(Bounded).max(MAX_PHRASES_PER_LIST);
 
 export const SignalLexiconSchema = z.strictObject({
   /** Token sequences (see docs: `word*` prefix, `*` any word, `a|b` alternatives), matched after normalisation. */
   phrases: PhraseList.optional(),
   /** Phrases that veto the signal where they overlap a match ("not angry", "non sono arrabbiato"). */
   exceptions: PhraseList.optional(),
-  /** English only: compromise match syntax, compiled once into a net. */
-  patterns: PhraseList.optional(),
+  /** English only: compromise match syntax, compiled once into a net; its groups are its own syntax, not phrase alternatives. */
+  patterns: PatternList.optional(),
 });
 export type SignalLexicon = z.infer<typeof SignalLexiconSchema>;
 
