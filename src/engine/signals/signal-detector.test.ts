@@ -40,6 +40,13 @@ describe("English signals", () => {
     expect(has("I'm not sorry", "apology")).toBe(false);
   });
 
+  it("lets a negator reach only within its clause: 'No, I'm furious' is fury", () => {
+    for (const text of ["No, I'm furious.", "Of course not! I'm livid.", "why not? come on!"]) {
+      expect(has(text, "emotion.frustration"), text).toBe(true);
+    }
+    expect(has("I am not really angry", "emotion.frustration")).toBe(false);
+  });
+
   it("reads a short question asking to repeat, and a self-correction, as no apology", () => {
     for (const text of ["Sorry?", "sorry, what?", "I'm sorry?", "I beg your pardon?", "Sorry, could you repeat that?", "sorry I didn't catch that", "sorry, say again", "the incoming, sorry I meant the outgoing calls"]) {
       expect(has(text, "apology"), text).toBe(false);

@@ -1,6 +1,6 @@
 import type { SignalLexicons } from "./lexicon-schema.js";
 import { EnglishPatterns } from "./english-patterns.js";
-import { isNegated } from "./negation.js";
+import { clauseStarts, isNegated, lastClause } from "./negation.js";
 import { tokenize } from "./normalize.js";
 import { PhraseMatcher, type Span } from "./phrase-matcher.js";
 import { hasAngryEmoji, hasWarmEmoji, isExasperated, isShouting, sentences } from "./structure.js";
@@ -51,15 +51,15 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
       const signals = new Set<string>();
       if (!matchers) return signals;
 
-      for (const signal of phraseSignals(tokenize(text, language), language, matchers)) signals.add(signal);
+      for (const signal of phraseSignals(text, language, matchers)) signals.add(signal);
       // "Sorry?", "Sorry, what?", "Scusi?", "ببخشید؟": a short question asking the speaker to repeat is no apology.
-      if (signals.has("apology") && !sentences(text).some((s) => !isRepairQuestion(s, language) && phraseSignals(tokenize(s.text, language), language, matchers).has("apology"))) {
+      if (signals.has("apology") && !sentences(text).some((s) => !isRepairQuestion(s, language) && phraseSignals(s.text, language, matchers).has("apology"))) {
         signals.delete("apology");
       }
       if (language === "en") {
         for (const { signal, before } of english.match(text)) {
           if (signal.startsWith("question.")) continue;
-          const preceding = tokenize(before, "en");
+          const preceding = tokenize(lastClause(before), "en");
           if (!NOT_NEGATED.has(signal) && isNegated(preceding, preceding.length, "en")) continue;
           signals.add(signal);
         }
@@ -75,13 +75,17 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
   };
 }
 
-/** Signals of the lexicon's phrases in these words: negation and exceptions applied; question cues left out. */
-function phraseSignals(words: readonly string[], language: string, matchers: LanguageMatchers): Set<string> {
+/** Signals of the lexicon's phrases in this text: negation and exceptions applied; question cues left out. */
+function phraseSignals(text: string, language: string, matchers: LanguageMatchers): Set<string> {
   const found = new Set<string>();
+  const words = tokenize(text, language);
+  // Clauses are worked out only when a negator is near, rarely: that keeps detection to one tokenization.
+  let clauses: number[] | undefined;
+  const negated = (start: number) => isNegated(words, start, language) && isNegated(words, start, language, (clauses ??= clauseStarts(text, language))[start]);
   const vetoes = matchers.exceptions.match(words);
   for (const { value: signal, span } of matchers.phrases.match(words)) {
     if (signal.startsWith("question.")) continue;
-    if (!NOT_NEGATED.has(signal) && isNegated(words, span.start, language)) continue;
+    if (!NOT_NEGATED.has(signal) && negated(span.start)) continue;
     if (vetoes.some((veto) => veto.value === signal && overlaps(veto.span, span))) continue;
     found.add(signal);
   }
