@@ -75,6 +75,15 @@ describe("English signals", () => {
     }
   });
 
+  it("hears impatience and scorn, not urging, concern or acknowledging someone else's frustration", () => {
+    for (const text of ["Will you hurry up?", "what is wrong with you people", "I can't stand this any more", "Not again.", "this is the last straw", "eww, that's revolting"]) {
+      expect(has(text, "emotion.frustration"), text).toBe(true);
+    }
+    for (const text of ["hurry up, the film is starting", "what's wrong with you? you look pale", "the budget can't stand another cut", "I know it's frustrating, let me fix it", "if something terrible happened"]) {
+      expect(has(text, "emotion.frustration"), text).toBe(false);
+    }
+  });
+
   it("reads warm emoji as glad (no shouting) and an angry face as anger", () => {
     expect(has("BEST SERVICE EVER!!! ❤️", "emotion.frustration")).toBe(false);
     expect(has("grazie ragazzi!!! 👏", "emotion.frustration")).toBe(false);
