@@ -97,6 +97,15 @@ const table = [
   "(\"no thanks\"), \"thanks to\" (because of) and relief (\"thank God\") are no gratitude. The file has no punctuation,",
   "so a bare \"sorry\" (an apology as often as a request to repeat there) stays an apology.",
   "",
+  "Why apology and gratitude stay below their targets: over nine in ten of the turns read as thanks but labelled",
+  "otherwise are long turns where the thanks is one act among several; the rest are mostly a bare \"thank you\"",
+  "(labelled thanks thirty times as often) or a \"thank you, bye\" closing. Of the turns read as an apology but labelled",
+  "otherwise, seven in ten are long turns and a quarter a bare \"sorry\" or \"i'm sorry\". Thanks said to a third party",
+  "within a turn (\"thanks, operator\" to another exchange while the customer holds) cannot be told from thanks to the",
+  "customer by its words. The apologies missed are \"i'm afraid\" and \"oh dear\": regret that softens bad news, not an",
+  "apology; counting it would let \"I'm afraid I can't refund that\" pass as the apology apologize-for-error expects.",
+  "Closing the gap would mean reading one act per turn, and the rules need every thanks and apology in a turn.",
+  "",
   ...(history.length
     ? [
       HISTORY_HEADING,

@@ -6,10 +6,37 @@ export const MAX_PHRASE_CHARS = 200;
 export const MAX_PHRASE_TOKENS = 12;
 export const MAX_PHRASES_PER_LIST = 5000;
 
+/** Words compared as the matcher compares them, whatever the case and diacritics ("imi" is "îmi"). */
+const fold = (word: string) => word.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
+
+/**
+ * What is wrong with a phrase that puts a space inside an alternative, or undefined. An alternative is one word, so
+ * "still not|still no" reads as "still", "not|still", "no": never what was meant. Such a phrase gives itself away by
+ * offering as an alternative a word that is also a token of its own in the phrase ("still", "rip off|rip-off"), or
+ * by offering the same word twice in one token ("come le ho già detto|detto"). No correct phrase does either; the same
+ * mistake without a repeated word ("thanks for calling|your patience") reads like "what kind|sort of", so it is left
+ * to review. Alternatives are compared exactly within a token: "explicati|explicați" is redundant, not misread.
+ */
+export function misreadAlternatives(phrase: string): string | undefined {
+  const tokens = phrase.trim().replace(/^\^/, "").replace(/\$$/, "").split(/\s+/);
+  const single = new Set(tokens.filter((t) => !t.includes("|") && t !== "*").map(fold));
+  const advice = "an alternative is one word (\"a b|a c\" reads as a, b|a, c), so write each wording as a phrase of its own";
+  for (const token of tokens) {
+    const alternatives = token.split("|");
+    if (alternatives.length < 2) continue;
+    const twice = alternatives.find((a, i) => alternatives.indexOf(a) !== i);
+    if (twice !== undefined) return `"${token}" offers "${twice}" twice: ${advice}`;
+    const alone = alternatives.flatMap((a) => a.split("-")).find((word) => single.has(fold(word)));
+    if (alone !== undefined) return `"${token}" offers "${alone}", which is also a word of its own in the phrase: ${advice}`;
+  }
+  return undefined;
+}
+
 /**
  * What is wrong with a phrase, if anything (its length is checked by zod, and so shows in the JSON Schema). One check
  * per phrase rather than one zod refinement per rule: packs hold thousands of phrases, and the worker validates them as
- * it starts.
+ * it starts. A lexicon phrase (`anchored`) may open with `^` and close with `$`; a compromise pattern has its own
+ * syntax, groups and anchors included, so only its size and first word are checked.
  */
 function phraseProblem(phrase: string, anchored: boolean): string | undefined {
   const trimmed = phrase.trim();
@@ -19,8 +46,9 @@ function phraseProblem(phrase: string, anchored: boolean): string | undefined {
   // Phrases are indexed by their first word: it must be a word or alternatives, or a prefix of 3+ letters.
   const first = anchored ? words[0]!.replace(/^\^/, "") : words[0]!;
   if (!first.split("|").every((alt) => alt !== "*" && (!alt.endsWith("*") || alt.length > PREFIX_KEY))) return "a phrase must start with a word, or a prefix of at least 3 letters, not \"*\"";
-  if (anchored && (/.\^/.test(trimmed) || /\$./.test(trimmed))) return "\"^\" goes only before a phrase's first word and \"$\" only after its last";
-  return undefined;
+  if (!anchored) return undefined;
+  if (/.\^/.test(trimmed) || /\$./.test(trimmed)) return "\"^\" goes only before a phrase's first word and \"$\" only after its last";
+  return misreadAlternatives(trimmed);
 }
 
 /** A lexicon phrase: `^` may open it (the match must start a sentence) and `$` close it (the match must end one). */
@@ -41,7 +69,10 @@ export const SignalLexiconSchema = z.strictObject({
   phrases: PhraseList.optional(),
   /** Phrases that veto the signal where they overlap a match ("not angry", "non sono arrabbiato"). */
   exceptions: PhraseList.optional(),
-  /** English only: compromise match syntax, compiled once into a net (loading compromise costs the worker's start). */
+  /**
+   * English only: compromise match syntax (its groups are its own, not phrase alternatives), compiled once into a net;
+   * loading compromise costs the worker's start.
+   */
   patterns: PatternList.optional(),
 });
 export type SignalLexicon = z.infer<typeof SignalLexiconSchema>;

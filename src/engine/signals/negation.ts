@@ -1,3 +1,5 @@
+import { tokenize } from "./normalize.js";
+
 // Words that, just before a match, turn it around: "not angry", "non sono arrabbiato", "nu sunt supărat".
 // Tokens are normalised (lower case, no diacritics), as the matcher sees them.
 const NEGATORS: Record<string, ReadonlySet<string>> = {
@@ -11,9 +13,28 @@ const NEGATORS: Record<string, ReadonlySet<string>> = {
 /** How far back a negator reaches: "I'm not really angry" is still not anger. */
 const REACH = 2;
 
-export function isNegated(words: readonly string[], start: number, language: string): boolean {
+/** Punctuation that ends a clause: a negator does not reach past it ("No, I'm furious" is fury, "why not? come on!" exasperation). */
+const CLAUSE_END = /[,;:.!?\n؟،؛]/;
+
+/** For each word of `text`, as tokenize gives them, the index of the first word of its clause. */
+export function clauseStarts(text: string, language: string): number[] {
+  const starts: number[] = [];
+  for (const clause of text.split(CLAUSE_END)) {
+    const first = starts.length;
+    for (let i = tokenize(clause, language).length; i > 0; i--) starts.push(first);
+  }
+  return starts;
+}
+
+/** The clause `text` ends in: what a negator before a match at the end of `text` can reach into. */
+export function lastClause(text: string): string {
+  return text.split(CLAUSE_END).at(-1) ?? "";
+}
+
+/** Whether a negator stands just before `start`, within the clause that begins at word `from`. */
+export function isNegated(words: readonly string[], start: number, language: string, from = 0): boolean {
   const negators = NEGATORS[language];
   if (!negators) return false;
-  for (let i = Math.max(0, start - REACH); i < start; i++) if (negators.has(words[i]!)) return true;
+  for (let i = Math.max(from, start - REACH); i < start; i++) if (negators.has(words[i]!)) return true;
   return false;
 }

@@ -40,6 +40,13 @@ describe("English signals", () => {
     expect(has("I'm not sorry", "apology")).toBe(false);
   });
 
+  it("lets a negator reach only within its clause: 'No, I'm furious' is fury", () => {
+    for (const text of ["No, I'm furious.", "Of course not! I'm livid.", "why not? come on!"]) {
+      expect(has(text, "emotion.frustration"), text).toBe(true);
+    }
+    expect(has("I am not really angry", "emotion.frustration")).toBe(false);
+  });
+
   it("reads a short question asking to repeat, and a self-correction, as no apology", () => {
     for (const text of ["Sorry?", "sorry, what?", "I'm sorry?", "I beg your pardon?", "Sorry, could you repeat that?", "sorry I didn't catch that", "sorry, say again", "the incoming, sorry I meant the outgoing calls"]) {
       expect(has(text, "apology"), text).toBe(false);
@@ -64,6 +71,15 @@ describe("English signals", () => {
       expect(has(text, "emotion.frustration"), text).toBe(true);
     }
     for (const text of ["we got seriously lost", "I take it seriously", "Come on in, the door is open", "people joke about it", "you seem upset, can I help?", "oh, that's terrible, I hope your mum is better", "it tastes horrible"]) {
+      expect(has(text, "emotion.frustration"), text).toBe(false);
+    }
+  });
+
+  it("hears impatience and scorn, not urging, concern or acknowledging someone else's frustration", () => {
+    for (const text of ["Will you hurry up?", "what is wrong with you people", "I can't stand this any more", "Not again.", "this is the last straw", "eww, that's revolting"]) {
+      expect(has(text, "emotion.frustration"), text).toBe(true);
+    }
+    for (const text of ["hurry up, the film is starting", "what's wrong with you? you look pale", "the budget can't stand another cut", "I know it's frustrating, let me fix it", "if something terrible happened"]) {
       expect(has(text, "emotion.frustration"), text).toBe(false);
     }
   });

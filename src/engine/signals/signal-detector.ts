@@ -1,6 +1,6 @@
 import type { SignalLexicons } from "./lexicon-schema.js";
 import { EnglishPatterns } from "./english-patterns.js";
-import { isNegated } from "./negation.js";
+import { clauseStarts, isNegated, lastClause } from "./negation.js";
 import { tokenize } from "./normalize.js";
 import { PhraseMatcher, type SentenceBounds, type Span } from "./phrase-matcher.js";
 import { hasAngryEmoji, hasWarmEmoji, isExasperated, isShouting, readSentences, type ReadSentence } from "./structure.js";
@@ -52,15 +52,20 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
       if (!matchers) return signals;
 
       const { words, sentences, bounds } = readSentences(text, language);
-      for (const signal of phraseSignals(words, bounds, language, matchers)) signals.add(signal);
+      // Clauses are worked out only when a negator is near a match, rarely: detection stays one tokenization.
+      let clauses: number[] | undefined;
+      const clauseOf = () => (clauses ??= clauseStarts(text, language));
+      for (const signal of phraseSignals(words, bounds, clauseOf, language, matchers)) signals.add(signal);
       // "Sorry?", "Sorry, what?", "Scusi?", "ببخشید؟": a short question asking the speaker to repeat is no apology.
-      if (signals.has("apology") && !sentences.some((s) => !isRepairQuestion(s) && phraseSignals(words.slice(s.start, s.end), undefined, language, matchers).has("apology"))) {
+      const apologyIn = (s: ReadSentence) =>
+        phraseSignals(words.slice(s.start, s.end), undefined, () => clauseOf().slice(s.start, s.end).map((c) => c - s.start), language, matchers).has("apology");
+      if (signals.has("apology") && !sentences.some((s) => !isRepairQuestion(s) && apologyIn(s))) {
         signals.delete("apology");
       }
       if (language === "en") {
         for (const { signal, before } of english.match(text)) {
           if (signal.startsWith("question.")) continue;
-          const preceding = tokenize(before, "en");
+          const preceding = tokenize(lastClause(before), "en");
           if (!NOT_NEGATED.has(signal) && isNegated(preceding, preceding.length, "en")) continue;
           signals.add(signal);
         }
@@ -76,13 +81,17 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
   };
 }
 
-/** Signals of the lexicon's phrases in these words: negation and exceptions applied; question cues left out. */
-function phraseSignals(words: readonly string[], sentences: SentenceBounds | undefined, language: string, matchers: LanguageMatchers): Set<string> {
+/**
+ * Signals of the lexicon's phrases in these words: negation (within the clause, `clauses()` giving each word's clause
+ * start) and exceptions applied; question cues left out.
+ */
+function phraseSignals(words: readonly string[], sentences: SentenceBounds | undefined, clauses: () => number[], language: string, matchers: LanguageMatchers): Set<string> {
   const found = new Set<string>();
+  const negated = (start: number) => isNegated(words, start, language) && isNegated(words, start, language, clauses()[start]);
   const vetoes = matchers.exceptions.match(words, sentences);
   for (const { value: signal, span } of matchers.phrases.match(words, sentences)) {
     if (signal.startsWith("question.")) continue;
-    if (!NOT_NEGATED.has(signal) && isNegated(words, span.start, language)) continue;
+    if (!NOT_NEGATED.has(signal) && negated(span.start)) continue;
     if (vetoes.some((veto) => veto.value === signal && overlaps(veto.span, span))) continue;
     found.add(signal);
   }
