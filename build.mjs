@@ -36,7 +36,7 @@ export function manifestFor(browser) {
 }
 
 /**
- * `import packs from "attune:shipped-packs"` bundles every rules/*.json (and "attune:shipped-scenarios" every
+ * `import packs from "attune:shipped-packs"` bundles every rules/*.json, validated (and "attune:shipped-scenarios" every
  * scenarios/*.json), so the extension needs no fetch at run time.
  */
 const BUNDLED_FOLDERS = { "shipped-packs": "rules", "shipped-scenarios": "scenarios" };
@@ -44,9 +44,10 @@ const shippedJsonPlugin = {
   name: "shipped-json",
   setup(build) {
     build.onResolve({ filter: /^attune:shipped-(packs|scenarios)$/ }, (args) => ({ path: args.path.slice("attune:".length), namespace: "attune" }));
-    build.onLoad({ filter: /.*/, namespace: "attune" }, (args) => {
+    build.onLoad({ filter: /.*/, namespace: "attune" }, async (args) => {
       const dir = join(root, BUNDLED_FOLDERS[args.path]);
       const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith(".json")).sort() : [];
+      if (args.path === "shipped-packs") return validatedPacks(dir, files);
       const imports = files.map((f, i) => `import p${i} from ${JSON.stringify(join(dir, f))};`);
       return {
         contents: `${imports.join("\n")}\nexport default [${files.map((_, i) => `p${i}`).join(", ")}];`,
@@ -57,6 +58,38 @@ const shippedJsonPlugin = {
     });
   },
 };
+
+/** The engine's pack schema, bundled for Node once per build. */
+let packSchema;
+async function loadPackSchema() {
+  const { outputFiles } = await esbuild.build({
+    stdin: { contents: 'export { PackSchema, VALIDATED_AT_BUILD } from "./src/engine/pack-schema.ts"; export { formatIssues } from "./src/engine/validation-errors.ts";', resolveDir: root, loader: "ts" },
+    bundle: true, platform: "node", format: "esm", write: false, logLevel: "warning",
+  });
+  return import(`data:text/javascript;base64,${Buffer.from(outputFiles[0].text).toString("base64")}`);
+}
+
+/**
+ * The shipped packs, validated now (a pack that does not load fails the build, each problem named) and bundled as
+ * validated, defaults filled in: the worker takes them as they are instead of validating them at every start.
+ */
+async function validatedPacks(dir, files) {
+  const { PackSchema, VALIDATED_AT_BUILD, formatIssues } = (packSchema ??= await loadPackSchema());
+  const packs = [];
+  const errors = [];
+  for (const file of files) {
+    const parsed = PackSchema.safeParse(JSON.parse(readFileSync(join(dir, file), "utf8")));
+    if (parsed.success) packs.push(parsed.data);
+    else errors.push(...formatIssues(`rules/${file}`, parsed.error).map((text) => ({ text })));
+  }
+  if (errors.length) return { errors };
+  return {
+    contents: `const packs = JSON.parse(${JSON.stringify(JSON.stringify(packs))});\nfor (const pack of packs) pack[Symbol.for(${JSON.stringify(Symbol.keyFor(VALIDATED_AT_BUILD))})] = true;\nexport default packs;`,
+    loader: "js",
+    watchFiles: files.map((f) => join(dir, f)),
+    watchDirs: [dir],
+  };
+}
 
 /** Where a browser's build is written: dist/<browser>, or beside it while a one-off build is being put together. */
 const outDir = (browser) => join(root, "dist", watch ? browser : `.next-${browser}-${process.pid}`);

@@ -1,5 +1,5 @@
 // What build.mjs provides at build time: bundled data, constants, stylesheets as text.
-// Resolved by build.mjs: every rules/*.json, bundled into the worker at build time.
+// Resolved by build.mjs: every rules/*.json, validated at build time and bundled as validated (see VALIDATED_AT_BUILD).
 declare module "attune:shipped-packs" {
   const packs: unknown[];
   export default packs;

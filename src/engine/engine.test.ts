@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { compilePacks, createEngine, restoreEngine, runConversation, type EngineSnapshot } from "./engine.js";
 import { expandEvents } from "./examples.js";
 import type { Nudge } from "./nudge.js";
+import { PackSchema, VALIDATED_AT_BUILD } from "./pack-schema.js";
 import { defineRuleKind } from "./rule-kinds/registry.js";
 import { z } from "zod";
 import { packWith, taggedDetector } from "./test-support.js";
@@ -102,6 +103,16 @@ describe("pack validation", () => {
     expect(problems([one, { ...one, id: "copy" }])).toEqual([expect.stringMatching(/rule "rule" is defined by more than one pack/)]);
     expect(problems([one], { rules: { ghost: { enabled: false } } })).toEqual([expect.stringMatching(/overrides: \$\.rules\.ghost/)]);
     expect(problems([one], { rules: { rule: { severity: "loud" } } })).toEqual([expect.stringMatching(/^overrides: \$\.rules\.rule\.severity/)]);
+  });
+
+  it("takes a pack the build validated as it is, and no pack from JSON or a message can claim that", () => {
+    // Defaults filled in, as the build bundles it; an odd version the schema would refuse shows it is not checked again.
+    const built = { ...PackSchema.parse(packWith({ kind: "on-signal", params: { speaker: "agent", anyOf: ["x"] } })), version: "built" };
+    expect(problems([built])).toEqual([expect.stringMatching(/\$\.version/)]);
+    const marked = Object.assign(structuredClone(built), { [VALIDATED_AT_BUILD]: true });
+    expect(problems([marked])).toEqual([]);
+    expect(problems([JSON.parse(JSON.stringify(marked))])).toEqual([expect.stringMatching(/\$\.version/)]);
+    expect(problems([structuredClone(marked)])).toEqual([expect.stringMatching(/\$\.version/)]);
   });
 });
 

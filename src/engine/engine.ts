@@ -1,7 +1,7 @@
 import { ConversationEventSchema, ConversationSchema, type Channel, type ConversationEvent, type ConversationInput } from "./conversation.js";
 import type { EngineStep, Nudge } from "./nudge.js";
 import { applyOverrides, OverridesSchema, type OverridesInput } from "./overrides.js";
-import { PackSchema, type Pack, type Rule } from "./pack-schema.js";
+import { isValidatedAtBuild, PackSchema, type Pack, type Rule } from "./pack-schema.js";
 import { ruleKind, type OutcomeSpec, type RuleBehaviour, type TurnView } from "./rule-kinds/index.js";
 import type { Facts, KindContext } from "./rule-kinds/rule-kind.js";
 import { createLanguageTracker } from "./signals/language-detect.js";
@@ -34,7 +34,7 @@ export function compilePacks(inputs: readonly unknown[], overridesInput?: Overri
   const packs: Pack[] = [];
   inputs.forEach((input, i) => {
     const name = names[i] ?? `pack ${(input as { id?: unknown })?.id ?? i}`;
-    const parsed = PackSchema.safeParse(input);
+    const parsed = isValidatedAtBuild(input) ? { success: true as const, data: input } : PackSchema.safeParse(input);
     if (parsed.success) packs.push(parsed.data);
     else problems.push(...formatIssues(name, parsed.error));
   });

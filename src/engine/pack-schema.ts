@@ -49,4 +49,15 @@ export const PackSchema = z.strictObject({
 });
 export type Pack = z.infer<typeof PackSchema>;
 export type PackInput = z.input<typeof PackSchema>;
+
+/**
+ * Set by build.mjs on the shipped packs it validated while building the extension, so that compilePacks takes them as
+ * they are: validating them again would cost every worker start ~40 ms. A symbol, so that no pack read from JSON or
+ * received in a message can carry it.
+ */
+export const VALIDATED_AT_BUILD = Symbol.for("attune.validated-at-build");
+
+export function isValidatedAtBuild(input: unknown): input is Pack {
+  return typeof input === "object" && input !== null && (input as Record<symbol, unknown>)[VALIDATED_AT_BUILD] === true;
+}
 export { SignalNameSchema };

@@ -21,7 +21,9 @@ const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 /**
  * Compiles every pack's lexicons once: one phrase matcher per language (and one compromise net for English patterns).
- * Detection then costs one tokenization and one pass per utterance, whatever the number of phrases.
+ * Detection then costs one tokenization and one pass per utterance, whatever the number of phrases. A language's
+ * matchers are built when its first utterance is read: a worker woken by an English chat does not wait for the
+ * Persian, Italian and Romanian indexes.
  */
 export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector {
   const byLanguage = new Map<string, LanguageMatchers>();
@@ -36,18 +38,19 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
       if (language === "en") for (const pattern of lexicon.patterns ?? []) englishPatterns.push({ pattern, signal });
     }
   }
-  for (const [language, lists] of entries) {
-    byLanguage.set(language, {
-      phrases: new PhraseMatcher(lists.phrases, language),
-      exceptions: new PhraseMatcher(lists.exceptions, language),
-    });
-  }
+  const matchersFor = (language: string): LanguageMatchers | undefined => {
+    const lists = entries.get(language);
+    if (!lists || byLanguage.has(language)) return byLanguage.get(language);
+    const built = { phrases: new PhraseMatcher(lists.phrases, language), exceptions: new PhraseMatcher(lists.exceptions, language) };
+    byLanguage.set(language, built);
+    return built;
+  };
   const english = new EnglishPatterns(englishPatterns);
 
   return {
     detect(text, requested) {
-      const language = byLanguage.has(requested) ? requested : "en";
-      const matchers = byLanguage.get(language);
+      const language = entries.has(requested) ? requested : "en";
+      const matchers = matchersFor(language);
       const signals = new Set<string>();
       if (!matchers) return signals;
 
