@@ -262,8 +262,9 @@ export async function runBrowserBench() {
     const liveFull = await measureLive(browser, `${server.origin}/fixtures/bench-chat.html?history=2000`, extensionOrigin, 5, 60);
     const evaluation = await contentScriptEvaluationMs(browser, `${server.origin}/fixtures/bench-chat.html?history=2000`, 10);
     const withoutAttune = await longTasksWithoutAttune(`${server.origin}/fixtures/bench-chat.html?history=2000`);
+    // Ten cold starts: one takes a third of a second, and five gave a median that moved by ~80 ms between runs.
     const cold: number[] = [];
-    for (let i = 0; i < 5; i++) cold.push((await measureOnce(browser, `${server.origin}/fixtures/bench-chat.html`, true)).ms);
+    for (let i = 0; i < 10; i++) cold.push((await measureOnce(browser, `${server.origin}/fixtures/bench-chat.html`, true)).ms);
     const bundles = { contentKB: size("content.js") / 1024, workerKB: size("background.js") / 1024, popupKB: size("pages/popup.js") / 1024, optionsKB: size("pages/options.js") / 1024 };
     const loaded = await load(browser, server.origin);
     const long = await longConversation(browser, server.origin);
@@ -291,7 +292,7 @@ export async function runBrowserBench() {
       ["browser: message → nudge p95, 2,000 on the pane", `${result.messageToNudgeWith2000Ms.p95.toFixed(1)} ms`, "≤ 50 ms", result.messageToNudgeWith2000Ms.p95 <= 50],
       ["browser: first nudge in a fresh tab p50 / p95", `${result.firstNudgeInFreshTabMs.p50.toFixed(1)} / ${result.firstNudgeInFreshTabMs.p95.toFixed(1)} ms`, "", undefined],
       ["browser: the same, 2,000 on the pane p50 / p95", `${result.firstNudgeInFreshTabWith2000Ms.p50.toFixed(1)} / ${result.firstNudgeInFreshTabWith2000Ms.p95.toFixed(1)} ms`, "", undefined],
-      ["browser: stopped worker → first nudge p50", `${result.coldStartMs.p50.toFixed(0)} ms`, "≤ 300 ms", result.coldStartMs.p50 <= 300],
+      ["browser: stopped worker → first nudge p50 (max of 10)", `${result.coldStartMs.p50.toFixed(0)} ms (${result.coldStartMs.max.toFixed(0)})`, "≤ 300 ms", result.coldStartMs.p50 <= 300],
       ["browser: content script evaluation at page load (2,000 pane) p50 / max", `${result.contentScriptEvaluationMs.p50.toFixed(1)} / ${result.contentScriptEvaluationMs.max.toFixed(1)} ms`, "", undefined],
       ["browser: long tasks > 50 ms loading a 2,000 pane, with Attune", `${result.longTasksOver50Ms.length} (${ms(result.longTasksOver50Ms)})`, "no more than without", result.longTasksOver50Ms.length <= withoutAttune.length],
       ["browser: the same page in the same Chromium without Attune", `${withoutAttune.length} (${ms(withoutAttune)})`, "", undefined],
