@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { CliError } from "./cli-error.js";
 import * as check from "./commands/check.js";
 import * as evaluate from "./commands/eval.js";
@@ -9,6 +9,7 @@ import * as signals from "./commands/signals.js";
 import * as testRules from "./commands/test-rules.js";
 
 const dir = mkdtempSync(join(tmpdir(), "attune-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, content: unknown) => {
   const path = join(dir, name);
   writeFileSync(path, typeof content === "string" ? content : JSON.stringify(content));

@@ -1,8 +1,9 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "puppeteer-core";
-import { afterAll, afterEach, beforeAll, type TestContext } from "vitest";
+import { afterAll, afterEach, beforeAll, onTestFinished, type TestContext } from "vitest";
 import {
   attribute,
   extensionWorker,
@@ -17,6 +18,13 @@ import {
 import { startStaticServer } from "../../scripts/lib/static-server.mjs";
 
 export { readOverlay } from "../../scripts/lib/browser.mjs";
+
+/** A folder for one test's files (downloads, a pack written on the fly), removed when the test ends. */
+export function scratchDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `attune-${prefix}-`));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
 
 /**
  * The browser these tests drive: Chromium, or Firefox when ATTUNE_E2E_BROWSER=firefox (the `e2e-firefox` vitest

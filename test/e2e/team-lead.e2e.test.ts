@@ -1,10 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "puppeteer-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { extensionWorker, ROOT } from "../../scripts/lib/browser.mjs";
-import { SCREENSHOTS, axeViolations, clickOverlay, collectErrors, inExtension, openExtensionPage, readLocal, readOverlay, useHarness, waitFor, waitUntilRead } from "./harness.js";
+import { SCREENSHOTS, axeViolations, clickOverlay, collectErrors, inExtension, openExtensionPage, readLocal, readOverlay, scratchDir, useHarness, waitFor, waitUntilRead } from "./harness.js";
 
 type Fixture = Window & { addMessage(speaker: string, text: string): void };
 const PACKS = join(ROOT, "test", "fixtures", "packs");
@@ -81,7 +80,7 @@ describe("team leads tune the rule packs", () => {
     big.id = "retention-big";
     big.rules[0].id = "offer-retention-big";
     big.description = "A long description. ".repeat(500);
-    const file = join(mkdtempSync(join(tmpdir(), "attune-team-lead-")), "big-pack.json");
+    const file = join(scratchDir("team-lead"), "big-pack.json");
     writeFileSync(file, JSON.stringify(big));
     const page = await openOptions(harness);
     await (await page.$("#team-import-pack") as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(file);
@@ -111,7 +110,7 @@ describe("team leads tune the rule packs", () => {
     await waitFor(() => page.evaluate(() => !!document.querySelector('#stats-table tr[data-rule="offer-retention"]')), "the stats row");
     expect(await page.$eval('#stats-table tr[data-rule="offer-retention"] [data-field="raised"]', (n) => n.textContent)).toBe("1");
     expect(await page.$eval('#stats-table tr[data-rule="offer-retention"] [data-field="helpful"]', (n) => n.textContent)).toBe("1");
-    const downloads = mkdtempSync(join(tmpdir(), "attune-team-lead-"));
+    const downloads = scratchDir("team-lead");
     const cdp = await page.createCDPSession();
     await cdp.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: downloads });
     await page.click("#stats-csv");

@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "puppeteer-core";
 import { describe, expect, it } from "vitest";
@@ -13,6 +12,7 @@ import {
   openPopup,
   readLocal,
   readOverlay,
+  scratchDir,
   setLocal,
   skipInFirefox,
   useHarness,
@@ -145,7 +145,7 @@ describe("the trainer", () => {
     skipInFirefox(context, "its export is caught with the DevTools protocol's Browser.setDownloadBehavior, which WebDriver BiDi has no counterpart for");
     const page = await harness.browser.newPage();
     const errors = collectErrors(page);
-    const downloads = mkdtempSync(join(tmpdir(), "attune-trainer-"));
+    const downloads = scratchDir("trainer");
     const cdp = await page.createCDPSession();
     await cdp.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: downloads });
     await openTrainer(page, harness, "scenario=en-vague-problem&mode=practice&speed=4");
@@ -216,7 +216,7 @@ describe("the trainer", () => {
     await scorecard!.screenshot({ path: join(SCREENSHOTS, "scorecard.png") });
 
     // Exported as JSON: the scorecard, and the scenario as it was imported.
-    const downloads = mkdtempSync(join(tmpdir(), "attune-trainer-"));
+    const downloads = scratchDir("trainer");
     const cdp = await page.createCDPSession();
     await cdp.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: downloads });
     await page.click(".pane .export-scorecard");

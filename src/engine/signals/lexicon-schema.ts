@@ -18,6 +18,7 @@ const fold = (word: string) => word.toLowerCase().normalize("NFD").replace(/\p{M
  * to review. Alternatives are compared exactly within a token: "explicati|explicați" is redundant, not misread.
  */
 export function misreadAlternatives(phrase: string): string | undefined {
+  if (!phrase.includes("|")) return undefined;
   const tokens = phrase.trim().replace(/^\^/, "").replace(/\$$/, "").split(/\s+/);
   const single = new Set(tokens.filter((t) => !t.includes("|") && t !== "*").map(fold));
   const advice = "an alternative is one word (\"a b|a c\" reads as a, b|a, c), so write each wording as a phrase of its own";

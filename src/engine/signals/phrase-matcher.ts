@@ -83,6 +83,9 @@ export class PhraseMatcher<T> {
 
   constructor(entries: Iterable<{ phrase: string; value: T }>, language: string) {
     const splitAt = language === "it" || language === "ro" ? /['-]/ : /-/;
+    // Lexicons repeat their tokens ("you", "i|we", long lists of auxiliaries): each is compiled once, and shared.
+    const compiled = new Map<string, PhraseToken>();
+    const token = (raw: string) => compiled.get(raw) ?? compiled.set(raw, compileToken(raw, language)).get(raw)!;
     for (const entry of entries) {
       const opensSentence = entry.phrase.trimStart().startsWith("^");
       const closesSentence = entry.phrase.trimEnd().endsWith("$");
@@ -90,15 +93,15 @@ export class PhraseMatcher<T> {
       const persian = language === "fa" || isPersianScript(phrase);
       for (const spelling of spellings(phrase, splitAt)) {
         const tokens = (persian ? joinPersianAffixes(spelling.map((raw) => normalizeText(raw, language))) : spelling)
-          .map((raw) => compileToken(raw.replace(/[.,!?;:"()]/g, ""), language))
+          .map((raw) => token(raw.replace(/[.,!?;:"()]/g, "")))
           .filter((t) => t.any || t.words.size || t.prefixes.length);
         if (!tokens.length) continue;
-        const compiled = { tokens, value: entry.value, opensSentence, closesSentence };
+        const phraseEntry = { tokens, value: entry.value, opensSentence, closesSentence };
         const first = tokens[0]!;
         // The lexicon schema refuses phrases that open with "*" or a short prefix; anything else that does is skipped.
         if (first.any || first.prefixes.some((p) => p.length < PREFIX_KEY)) continue;
-        for (const key of new Set(first.prefixes.map((p) => p.slice(0, PREFIX_KEY)))) add(this.byPrefixKey, key, compiled);
-        for (const word of first.words) add(this.byFirstWord, word, compiled);
+        for (const key of new Set(first.prefixes.map((p) => p.slice(0, PREFIX_KEY)))) add(this.byPrefixKey, key, phraseEntry);
+        for (const word of first.words) add(this.byFirstWord, word, phraseEntry);
       }
     }
   }
