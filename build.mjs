@@ -111,9 +111,24 @@ function extensionOptions(browser) {
       __BROWSER__: JSON.stringify(browser),
       __DEV__: JSON.stringify(dev),
     },
-    plugins: [shippedJsonPlugin, minifiedCssPlugin, writeStaticPlugin(browser)],
+    plugins: [shippedJsonPlugin, minifiedCssPlugin, zodWithoutLocalesPlugin, writeStaticPlugin(browser)],
   };
 }
+
+/**
+ * zod ships its error messages in ~40 languages (~250 KB minified), reached through `z.locales`, which Attune never
+ * uses (its messages are English, as zod's default locale, and names its own paths): an empty module stands in, so
+ * the worker, which loads them at every start, and the pages are that much smaller.
+ */
+const zodWithoutLocalesPlugin = {
+  name: "zod-without-locales",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: "zod-locales", namespace: "attune-empty" } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "attune-empty" }, () => ({ contents: "export {};", loader: "js" }));
+  },
+};
 
 /**
  * `import css from "./overlay.css"` gives the stylesheet's text, minified: the overlay adopts it in its shadow root,
