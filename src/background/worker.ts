@@ -70,9 +70,11 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
 
 // A content script's conversation events, on its events port: nudges and acknowledgements go back on the same port.
 browser.runtime.onConnect.addListener((port) => {
+  if (port.name !== EVENTS_PORT) return;
   const sender = port.sender;
   const tabId = sender?.tab?.id;
-  if (port.name !== EVENTS_PORT || sender?.id !== browser.runtime.id || tabId === undefined || sender.url?.startsWith(browser.runtime.getURL(""))) {
+  // Only our own content scripts, in a tab, send events.
+  if (sender?.id !== browser.runtime.id || tabId === undefined || sender.url?.startsWith(browser.runtime.getURL(""))) {
     port.disconnect();
     return;
   }

@@ -20,9 +20,8 @@ let port: Runtime.Port | undefined;
 /** Per session (one conversation's link), the batch waiting for its acknowledgement. */
 const waiting = new Map<string, (acceptedThrough: number | undefined) => void>();
 
-/** The connection closed, or stopped answering: the batches on it are unanswered, and the next one opens another. */
+/** The connection closed: the batches on it are unanswered, and the next one opens another. */
 function closed(): void {
-  port?.disconnect();
   port = undefined;
   for (const answer of waiting.values()) answer(undefined);
   waiting.clear();
@@ -48,7 +47,11 @@ function connect(): Runtime.Port {
 /** Resolves with the last seq the worker took in and saved, or undefined when the batch must be sent again. */
 function sendEvents(batch: ConversationEventsMessage): Promise<number | undefined> {
   return new Promise((resolve) => {
-    const timer = setTimeout(closed, ANSWER_TIMEOUT_MS);
+    // Unanswered: this connection may reach a worker that is gone while another context holds it open.
+    const timer = setTimeout(() => {
+      port?.disconnect();
+      closed();
+    }, ANSWER_TIMEOUT_MS);
     waiting.set(batch.session, (acceptedThrough) => {
       clearTimeout(timer);
       resolve(acceptedThrough);
