@@ -133,4 +133,17 @@ describe("overrides", () => {
     const withPhrase = compilePacks(shipped, { signals: { "emotion.frustration": { en: { phrases: ["bananas"] } } } });
     expect(runConversation(withPhrase, quiet)).toMatchObject([{ rule: "acknowledge-frustration" }]);
   });
+
+  it("refuse added phrases a pack would be refused for, naming where they are", () => {
+    const refused = (phrases: string[]) => {
+      try {
+        compilePacks(shipped, { signals: { "emotion.frustration": { en: { phrases } } } });
+        return [];
+      } catch (error) {
+        return (error as ValidationError).problems;
+      }
+    };
+    expect(refused(["* sorry"])).toEqual([expect.stringMatching(/^overrides: \$\.signals\.emotion\.frustration\.en\.phrases\[0\]: a phrase must start with a word/)]);
+    expect(refused(["fine", "still not|still no"])).toEqual([expect.stringMatching(/phrases\[1\]: .*an alternative is one word/)]);
+  });
 });

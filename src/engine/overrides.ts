@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LocalizedSchema, RuleIdSchema, SeveritySchema, type Pack, type Rule } from "./pack-schema.js";
-import { SignalNameSchema } from "./signals/lexicon-schema.js";
+import { PhraseList, SignalNameSchema } from "./signals/lexicon-schema.js";
 
 /**
  * A team lead's changes, kept apart from the shipped packs (Vale style): switch packs and rules off, change severity,
@@ -25,7 +25,8 @@ export const OverridesSchema = z.strictObject({
     )
     .default({}),
   signals: z
-    .record(SignalNameSchema, z.record(z.string(), z.strictObject({ phrases: z.array(z.string().min(1).max(200)).optional(), exceptions: z.array(z.string().min(1).max(200)).optional() })))
+    // Checked as a pack's phrases are: an override must not slip in what a pack would be refused for.
+    .record(SignalNameSchema, z.record(z.string(), z.strictObject({ phrases: PhraseList.optional(), exceptions: PhraseList.optional() })))
     .default({}),
 });
 export type Overrides = z.infer<typeof OverridesSchema>;

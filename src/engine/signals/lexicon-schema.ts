@@ -59,7 +59,8 @@ const phrase = (anchored: boolean) =>
     if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
   });
 
-const PhraseList = z.array(phrase(true)).max(MAX_PHRASES_PER_LIST);
+/** A list of lexicon phrases, in a pack or in a team lead's overrides. */
+export const PhraseList = z.array(phrase(true)).max(MAX_PHRASES_PER_LIST);
 const PatternList = z.array(phrase(false)).max(MAX_PHRASES_PER_LIST);
 
 export const SignalLexiconSchema = z.strictObject({
