@@ -35,136 +35,140 @@ interface Speech {
  * a turn is reported once final: when the console marks it so, when someone else speaks, or when its text settles.
  */
 export class TranscriptSession {
-  private readonly observer: MutationObserver;
-  private scheduled = false;
-  private stableTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #observer: MutationObserver;
+  #scheduled = false;
+  #stableTimer: ReturnType<typeof setTimeout> | undefined;
   /**
    * Each message element read once: a pane of thousands of messages costs a walk over its items per change, not a
    * re-reading of every message. Null marks an item that is not a message (a date divider, a notice).
    */
-  private readonly cache = new WeakMap<Element, Read | null>();
-  private readonly speech = new WeakMap<Element, Speech>();
+  readonly #cache = new WeakMap<Element, Read | null>();
+  readonly #speech = new WeakMap<Element, Speech>();
   /** Message elements the tracker has taken in. */
-  private readonly known = new WeakSet<Element>();
+  readonly #known = new WeakSet<Element>();
   /** Page times to conversation times, fixed by the first live turn that shows a time. */
-  private shownOffset: number | undefined;
+  #shownOffset: number | undefined;
+  readonly #adapter: Adapter;
+  /** The page now shows another conversation than this session's. */
+  readonly #onSwitch: () => void;
 
   constructor(
-    private readonly adapter: Adapter,
+    adapter: Adapter,
     readonly transcript: Element,
     readonly context: ConversationContext,
-    /** The page now shows another conversation than this session's. */
-    private readonly onSwitch: () => void,
+    onSwitch: () => void,
   ) {
-    this.read(context.tracker.isEmpty);
-    this.observer = new MutationObserver((records) => {
-      for (const record of records) this.invalidate(record.target);
-      this.schedule();
+    this.#adapter = adapter;
+    this.#onSwitch = onSwitch;
+    this.#read(context.tracker.isEmpty);
+    this.#observer = new MutationObserver((records) => {
+      for (const record of records) this.#invalidate(record.target);
+      this.#schedule();
     });
-    this.observer.observe(transcript, { childList: true, subtree: true, characterData: true, attributes: adapter.channel === "call" });
+    this.#observer.observe(transcript, { childList: true, subtree: true, characterData: true, attributes: adapter.channel === "call" });
   }
 
   stop(): void {
-    this.observer.disconnect();
-    clearTimeout(this.stableTimer);
+    this.#observer.disconnect();
+    clearTimeout(this.#stableTimer);
   }
 
   /** Mutations come in bursts while a console renders a message: read once per burst, before the next paint. */
-  private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
+  #schedule(): void {
+    if (this.#scheduled) return;
+    this.#scheduled = true;
     queueMicrotask(() => {
-      this.scheduled = false;
-      this.read(false);
+      this.#scheduled = false;
+      this.#read(false);
     });
   }
 
   /** A change inside a message (an edit, a late-rendered body) makes that message be read again. */
-  private invalidate(target: Node): void {
+  #invalidate(target: Node): void {
     for (let node: Node | null = target; node && node !== this.transcript; node = node.parentNode) {
-      if (node instanceof Element && this.cache.has(node)) {
-        this.cache.delete(node);
+      if (node instanceof Element && this.#cache.has(node)) {
+        this.#cache.delete(node);
         return;
       }
     }
   }
 
-  private readItem(item: Element): Read | null {
-    let message = this.cache.get(item);
+  #readItem(item: Element): Read | null {
+    let message = this.#cache.get(item);
     if (message === undefined) {
-      const speaker = this.adapter.speaker(item);
-      message = speaker ? { speaker, text: this.adapter.text(item), id: this.adapter.messageId(item), element: item } : null;
-      this.cache.set(item, message);
+      const speaker = this.#adapter.speaker(item);
+      message = speaker ? { speaker, text: this.#adapter.text(item), id: this.#adapter.messageId(item), element: item } : null;
+      this.#cache.set(item, message);
     }
     return message;
   }
 
-  private read(history: boolean): void {
-    if (this.adapter.conversationKey(document, this.transcript) !== this.context.key) {
-      this.onSwitch();
+  #read(history: boolean): void {
+    if (this.#adapter.conversationKey(document, this.transcript) !== this.context.key) {
+      this.#onSwitch();
       return;
     }
     const messages: Read[] = [];
-    const items = this.adapter.messages(this.transcript);
+    const items = this.#adapter.messages(this.transcript);
     // From the newest back: a message already known marks where the past starts, and a first reading needs no more
     // than the history worth sending. A pane of thousands costs the new messages, not a reading of every one.
     for (let i = items.length - 1; i >= 0; i--) {
       const item = items[i]!;
-      const known = this.known.has(item) && this.cache.has(item);
-      const message = this.readItem(item);
+      const known = this.#known.has(item) && this.#cache.has(item);
+      const message = this.#readItem(item);
       if (!message) continue;
       messages.push(message);
       if (known) break;
       if (history && messages.length >= MAX_HISTORY) {
         // The older history is not read, only known by id, so that a virtualised list scrolled up is not taken as new.
-        this.context.tracker.markSeen(items.slice(0, i).flatMap((older) => this.adapter.messageId(older) ?? []));
+        this.context.tracker.markSeen(items.slice(0, i).flatMap((older) => this.#adapter.messageId(older) ?? []));
         break;
       }
     }
     messages.reverse();
-    if (this.adapter.channel === "call" && !history) this.holdBackOpenSpeech(messages);
+    if (this.#adapter.channel === "call" && !history) this.#holdBackOpenSpeech(messages);
     const { added } = this.context.tracker.read(messages);
-    for (const message of messages) this.known.add(message.element);
+    for (const message of messages) this.#known.add(message.element);
     // Every message is known (so none comes back as new), but only the recent past is worth the engine's time.
     for (const message of history ? added.slice(-MAX_HISTORY) : added) {
-      this.context.send(history ? this.historyTurn(message) : this.liveTurn(message as Read), history);
+      this.context.send(history ? this.#historyTurn(message) : this.#liveTurn(message as Read), history);
     }
   }
 
-  private historyTurn({ speaker, text }: { speaker: Speaker; text: string }): ConversationEvent {
+  #historyTurn({ speaker, text }: { speaker: Speaker; text: string }): ConversationEvent {
     return { type: "turn", speaker, text, at: 0 };
   }
 
-  private liveTurn(message: Read): ConversationEvent {
+  #liveTurn(message: Read): ConversationEvent {
     const now = this.context.now();
-    if (this.adapter.channel !== "call") return { type: "turn", speaker: message.speaker, text: message.text, at: now };
-    const speech = this.speech.get(message.element) ?? { firstSeen: now, lastChange: now, text: message.text };
-    const shown = this.adapter.shownTimes?.(message.element);
+    if (this.#adapter.channel !== "call") return { type: "turn", speaker: message.speaker, text: message.text, at: now };
+    const speech = this.#speech.get(message.element) ?? { firstSeen: now, lastChange: now, text: message.text };
+    const shown = this.#adapter.shownTimes?.(message.element);
     if (shown?.at !== undefined) {
-      this.shownOffset ??= speech.firstSeen - shown.at;
-      const at = Math.max(0, shown.at + this.shownOffset);
-      const end = shown.end !== undefined ? Math.max(at, shown.end + this.shownOffset) : speech.lastChange;
+      this.#shownOffset ??= speech.firstSeen - shown.at;
+      const at = Math.max(0, shown.at + this.#shownOffset);
+      const end = shown.end !== undefined ? Math.max(at, shown.end + this.#shownOffset) : speech.lastChange;
       return { type: "turn", speaker: message.speaker, text: message.text, at, end };
     }
     return { type: "turn", speaker: message.speaker, text: message.text, at: speech.firstSeen, end: Math.max(speech.firstSeen, speech.lastChange) };
   }
 
   /** Speech still being recognised is not a turn yet: the last item waits until it is final. */
-  private holdBackOpenSpeech(messages: Read[]): void {
+  #holdBackOpenSpeech(messages: Read[]): void {
     const now = this.context.now();
     for (const message of messages) {
-      const speech = this.speech.get(message.element);
-      if (!speech) this.speech.set(message.element, { firstSeen: now, lastChange: now, text: message.text });
+      const speech = this.#speech.get(message.element);
+      if (!speech) this.#speech.set(message.element, { firstSeen: now, lastChange: now, text: message.text });
       else if (speech.text !== message.text) Object.assign(speech, { lastChange: now, text: message.text });
     }
     const last = messages.at(-1);
     if (!last) return;
-    const interim = this.adapter.interim?.(last.element);
-    const settled = now - this.speech.get(last.element)!.lastChange >= STABLE_SPEECH_MS / 1000;
+    const interim = this.#adapter.interim?.(last.element);
+    const settled = now - this.#speech.get(last.element)!.lastChange >= STABLE_SPEECH_MS / 1000;
     if (interim === false || (interim === undefined && settled)) return;
     messages.pop();
     // Nothing may change again on the page: look once more when the text would count as settled.
-    clearTimeout(this.stableTimer);
-    if (interim === undefined) this.stableTimer = setTimeout(() => this.read(false), STABLE_SPEECH_MS);
+    clearTimeout(this.#stableTimer);
+    if (interim === undefined) this.#stableTimer = setTimeout(() => this.#read(false), STABLE_SPEECH_MS);
   }
 }
