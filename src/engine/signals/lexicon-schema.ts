@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PREFIX_KEY } from "./phrase-matcher.js";
+import { PREFIX_KEY, splitAnchors } from "./phrase-matcher.js";
 
 /** Bounds that keep a pack from making detection slow: phrases are short token sequences, never regular expressions. */
 export const MAX_PHRASE_CHARS = 200;
@@ -19,7 +19,7 @@ const fold = (word: string) => word.toLowerCase().normalize("NFD").replace(/\p{M
  */
 export function misreadAlternatives(phrase: string): string | undefined {
   if (!phrase.includes("|")) return undefined;
-  const tokens = phrase.trim().replace(/^\^/, "").replace(/\$$/, "").split(/\s+/);
+  const tokens = splitAnchors(phrase).words.split(/\s+/);
   const single = new Set(tokens.filter((t) => !t.includes("|") && t !== "*").map(fold));
   const advice = "an alternative is one word (\"a b|a c\" reads as a, b|a, c), so write each wording as a phrase of its own";
   for (const token of tokens) {
@@ -40,16 +40,14 @@ export function misreadAlternatives(phrase: string): string | undefined {
  * syntax, groups and anchors included, so only its size and first word are checked.
  */
 function phraseProblem(phrase: string, anchored: boolean): string | undefined {
-  const trimmed = phrase.trim();
-  const words = trimmed.split(/\s+/);
+  const words = (anchored ? splitAnchors(phrase).words : phrase.trim()).split(/\s+/);
   if (words.length > MAX_PHRASE_TOKENS) return `at most ${MAX_PHRASE_TOKENS} words`;
   if (!/[\p{L}\p{N}]/u.test(phrase)) return "a phrase needs at least one letter or digit";
   // Phrases are indexed by their first word: it must be a word or alternatives, or a prefix of 3+ letters.
-  const first = anchored ? words[0]!.replace(/^\^/, "") : words[0]!;
-  if (!first.split("|").every((alt) => alt !== "*" && (!alt.endsWith("*") || alt.length > PREFIX_KEY))) return "a phrase must start with a word, or a prefix of at least 3 letters, not \"*\"";
+  if (!words[0]!.split("|").every((alt) => alt !== "*" && (!alt.endsWith("*") || alt.length > PREFIX_KEY))) return "a phrase must start with a word, or a prefix of at least 3 letters, not \"*\"";
   if (!anchored) return undefined;
-  if (/.\^/.test(trimmed) || /\$./.test(trimmed)) return "\"^\" goes only before a phrase's first word and \"$\" only after its last";
-  return misreadAlternatives(trimmed);
+  if (/[$^]/.test(words.join(" "))) return "\"^\" goes only before a phrase's first word and \"$\" only after its last";
+  return misreadAlternatives(phrase);
 }
 
 /** A lexicon phrase: `^` may open it (the match must start a sentence) and `$` close it (the match must end one). */

@@ -1,5 +1,3 @@
-import { tokenize } from "./normalize.js";
-
 // Words that, just before a match, turn it around: "not angry", "non sono arrabbiato", "nu sunt supărat".
 // Tokens are normalised (lower case, no diacritics), as the matcher sees them.
 const NEGATORS: Record<string, ReadonlySet<string>> = {
@@ -14,17 +12,7 @@ const NEGATORS: Record<string, ReadonlySet<string>> = {
 const REACH = 2;
 
 /** Punctuation that ends a clause: a negator does not reach past it ("No, I'm furious" is fury, "why not? come on!" exasperation). */
-const CLAUSE_END = /[,;:.!?\n؟،؛]/;
-
-/** For each word of `text`, as tokenize gives them, the index of the first word of its clause. */
-export function clauseStarts(text: string, language: string): number[] {
-  const starts: number[] = [];
-  for (const clause of text.split(CLAUSE_END)) {
-    const first = starts.length;
-    for (let i = tokenize(clause, language).length; i > 0; i--) starts.push(first);
-  }
-  return starts;
-}
+export const CLAUSE_END = /[,;:.!?\n؟،؛]/;
 
 /** The clause `text` ends in: what a negator before a match at the end of `text` can reach into. */
 export function lastClause(text: string): string {

@@ -31,6 +31,14 @@ export interface SentenceBounds {
   ends: ReadonlySet<number>;
 }
 
+/** A phrase without its anchors: `^` before its first word (it must open a sentence), `$` after its last (close one). */
+export function splitAnchors(phrase: string): { words: string; opensSentence: boolean; closesSentence: boolean } {
+  const trimmed = phrase.trim();
+  const opensSentence = trimmed.startsWith("^");
+  const closesSentence = trimmed.endsWith("$");
+  return { words: trimmed.slice(opensSentence ? 1 : 0, closesSentence ? -1 : undefined), opensSentence, closesSentence };
+}
+
 function compileToken(raw: string, language: string): PhraseToken {
   if (raw === "*") return { any: true };
   const words = new Set<string>();
@@ -87,9 +95,7 @@ export class PhraseMatcher<T> {
     const compiled = new Map<string, PhraseToken>();
     const token = (raw: string) => compiled.get(raw) ?? compiled.set(raw, compileToken(raw, language)).get(raw)!;
     for (const entry of entries) {
-      const opensSentence = entry.phrase.trimStart().startsWith("^");
-      const closesSentence = entry.phrase.trimEnd().endsWith("$");
-      const phrase = entry.phrase.trim().replace(/^\^/, "").replace(/\$$/, "");
+      const { words: phrase, opensSentence, closesSentence } = splitAnchors(entry.phrase);
       const persian = language === "fa" || isPersianScript(phrase);
       for (const spelling of spellings(phrase, splitAt)) {
         const tokens = (persian ? joinPersianAffixes(spelling.map((raw) => normalizeText(raw, language))) : spelling)

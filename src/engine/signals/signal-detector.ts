@@ -1,6 +1,6 @@
 import type { SignalLexicons } from "./lexicon-schema.js";
 import { EnglishPatterns } from "./english-patterns.js";
-import { clauseStarts, isNegated, lastClause } from "./negation.js";
+import { isNegated, lastClause } from "./negation.js";
 import { tokenize } from "./normalize.js";
 import { PhraseMatcher, type SentenceBounds, type Span } from "./phrase-matcher.js";
 import { hasAngryEmoji, hasWarmEmoji, isExasperated, isShouting, readSentences, type ReadSentence } from "./structure.js";
@@ -54,14 +54,11 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
       const signals = new Set<string>();
       if (!matchers) return signals;
 
-      const { words, sentences, bounds } = readSentences(text, language);
-      // Clauses are worked out only when a negator is near a match, rarely: detection stays one tokenization.
-      let clauses: number[] | undefined;
-      const clauseOf = () => (clauses ??= clauseStarts(text, language));
-      for (const signal of phraseSignals(words, bounds, clauseOf, language, matchers)) signals.add(signal);
+      const { words, clauseStarts, sentences, bounds } = readSentences(text, language);
+      for (const signal of phraseSignals(words, bounds, clauseStarts, language, matchers)) signals.add(signal);
       // "Sorry?", "Sorry, what?", "Scusi?", "ببخشید؟": a short question asking the speaker to repeat is no apology.
       const apologyIn = (s: ReadSentence) =>
-        phraseSignals(words.slice(s.start, s.end), undefined, () => clauseOf().slice(s.start, s.end).map((c) => c - s.start), language, matchers).has("apology");
+        phraseSignals(words.slice(s.start, s.end), undefined, clauseStarts.slice(s.start, s.end).map((c) => c - s.start), language, matchers).has("apology");
       if (signals.has("apology") && !sentences.some((s) => !isRepairQuestion(s) && apologyIn(s))) {
         signals.delete("apology");
       }
@@ -85,12 +82,12 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
 }
 
 /**
- * Signals of the lexicon's phrases in these words: negation (within the clause, `clauses()` giving each word's clause
- * start) and exceptions applied; question cues left out.
+ * Signals of the lexicon's phrases in these words: negation (within the clause, `clauseStarts` giving each word's
+ * clause's first word) and exceptions applied; question cues left out.
  */
-function phraseSignals(words: readonly string[], sentences: SentenceBounds | undefined, clauses: () => number[], language: string, matchers: LanguageMatchers): Set<string> {
+function phraseSignals(words: readonly string[], sentences: SentenceBounds | undefined, clauseStarts: readonly number[], language: string, matchers: LanguageMatchers): Set<string> {
   const found = new Set<string>();
-  const negated = (start: number) => isNegated(words, start, language) && isNegated(words, start, language, clauses()[start]);
+  const negated = (start: number) => isNegated(words, start, language, clauseStarts[start]);
   const vetoes = matchers.exceptions.match(words, sentences);
   for (const { value: signal, span } of matchers.phrases.match(words, sentences)) {
     if (signal.startsWith("question.")) continue;

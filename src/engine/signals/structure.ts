@@ -1,4 +1,5 @@
 // Signals read from an utterance's shape rather than its words: questions, shouting, and the names people give.
+import { CLAUSE_END } from "./negation.js";
 import { tokenize } from "./normalize.js";
 import type { SentenceBounds } from "./phrase-matcher.js";
 
@@ -17,15 +18,25 @@ export interface ReadSentence {
   end: number;
 }
 
-/** An utterance's words, tokenized once, with where each sentence lies among them. */
-export function readSentences(text: string, language: string): { words: string[]; sentences: ReadSentence[]; bounds: SentenceBounds } {
+/**
+ * An utterance's words, tokenized once clause by clause, with where each sentence lies among them and, for each word,
+ * the index of the first word of its clause (how far back a negator reaches).
+ */
+export function readSentences(text: string, language: string): { words: string[]; clauseStarts: number[]; sentences: ReadSentence[]; bounds: SentenceBounds } {
   const words: string[] = [];
+  const clauseStarts: number[] = [];
   const read = sentences(text).map(({ text: sentence, question }) => {
     const start = words.length;
-    words.push(...tokenize(sentence, language));
+    for (const clause of sentence.split(CLAUSE_END)) {
+      const first = words.length;
+      for (const word of tokenize(clause, language)) {
+        words.push(word);
+        clauseStarts.push(first);
+      }
+    }
     return { question, start, end: words.length };
   });
-  return { words, sentences: read, bounds: { starts: new Set(read.map((s) => s.start)), ends: new Set(read.map((s) => s.end)) } };
+  return { words, clauseStarts, sentences: read, bounds: { starts: new Set(read.map((s) => s.start)), ends: new Set(read.map((s) => s.end)) } };
 }
 
 /** Written in capitals to shout: at least three words of three or more letters, mostly upper case. */
