@@ -20,9 +20,10 @@ export interface Received {
  * script's events port connects to every extension context listening for it, so an extension page open in a tab hears
  * them all, in Chromium and in Firefox alike, without answering (the worker answers). A resent event (same session and
  * number) is recorded once. Holding its end of a port keeps the port open when the worker stops, which no page of
- * Attune's does: a test that stops the worker calls `release()` after, for the content script to see it go.
+ * Attune's does: a test that stops the worker calls `release()` after, for the content script to see it go, and
+ * `close()` when it is done recording (a recorder left open goes on holding ports).
  */
-export async function recordEvents(harness: Harness): Promise<{ events(): Promise<Received[]>; clear(): Promise<void>; release(): Promise<void> }> {
+export async function recordEvents(harness: Harness): Promise<{ events(): Promise<Received[]>; clear(): Promise<void>; release(): Promise<void>; close(): Promise<void> }> {
   // Not the popup: tests look for the popup's own window by its address.
   const page = await openExtensionPage(harness, "pages/options.html");
   await page.evaluate(() => {
@@ -65,5 +66,6 @@ export async function recordEvents(harness: Harness): Promise<{ events(): Promis
         for (const port of ports) port.disconnect();
         ports.clear();
       }),
+    close: () => page.close(),
   };
 }

@@ -72,6 +72,8 @@ async function play(harness: Harness, k: number) {
   await waitFor(async () => (await eventsTaken(harness, tabId)) >= TURNS + 2, "all turns to reach the worker", 30_000);
   const final = await tabStatus(harness, tabId);
   const sent = (await recorder.events()).filter((e) => e.adapter === "generic");
+  // Each run records with its own page: one left open would hold the next runs' ports open past every stop.
+  await recorder.close();
   await page.close();
   return { sent: sent.length, nudges: final.conversations[0]!.list.map(({ rule, event, outcome }) => `${event}:${rule}:${outcome}`), expected: uninterruptedNudges(sent) };
 }
