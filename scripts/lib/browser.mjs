@@ -104,17 +104,12 @@ async function launchFirefox(headless, extensionDir) {
   return browser;
 }
 
-/** The same Chromium without Attune: the control for measurements that must tell Attune's cost from the page's. */
-export function launchChromiumWithoutExtension() {
-  return launchChromium(true, undefined);
-}
-
 function launchChromium(headless, extensionDir) {
   return puppeteer.launch({
     executablePath: findChromium(),
     headless,
     pipe: true,
-    ...(extensionDir ? { enableExtensions: [extensionDir] } : {}),
+    enableExtensions: [extensionDir],
     defaultViewport: { width: 1280, height: 800 },
     args: [
       "--no-sandbox",
