@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "puppeteer-core";
 import { extensionWorker, launchWithExtension, ROOT } from "../scripts/lib/browser.mjs";
 import { startStaticServer } from "../scripts/lib/static-server.mjs";
+import { readPageLoad, type LongTask, type TraceEvent } from "./long-tasks.js";
 
 // The extension in Chromium: from a message node appended to the transcript to the nudge card inserted in the
 // overlay (both on the page's clock), and from the frame that paints the message to the one that paints the nudge; in
@@ -76,7 +77,7 @@ async function cardWatcher(page: Page): Promise<{ shown(n: number): Promise<Card
     });
   });
   await session.send("Runtime.enable");
-  await within(found.then(() => 0), "content script in the page");
+  await within(found, "content script in the page");
   await session.send("Runtime.evaluate", { contextId, expression: WATCH_CARDS });
   return {
     shown: async (n) => {
@@ -165,18 +166,9 @@ async function measureLive(browser: Browser, url: string, extensionOrigin: strin
   return nudges;
 }
 
-interface TraceEvent { name: string; ph: string; pid: number; tid: number; ts: number; dur?: number; args?: { data?: { url?: string } } }
-
-const isAttuneScript = (e: TraceEvent) =>
-  (e.name === "EvaluateScript" || e.name === "FunctionCall") && /^chrome-extension:.*\/content\.js$/.test(e.args?.data?.url ?? "");
-
-/** A task of the page's main thread over 50 ms, and how much of it was the content script's own script. */
-interface LongTask { ms: number; attuneMs: number }
-
 /**
  * Page loads, each traced by the browser: the content script's evaluation, and the page's long tasks with the content
- * script's part in each (its script evaluation and every call into it: observers, idle callbacks, messages). The
- * page's own timing APIs cannot tell whose a long task is; the trace can.
+ * script's part in each.
  */
 async function pageLoads(browser: Browser, url: string, loads: number): Promise<{ evaluationMs: number[]; longTasks: LongTask[] }> {
   const evaluationMs: number[] = [];
@@ -187,21 +179,11 @@ async function pageLoads(browser: Browser, url: string, loads: number): Promise<
     await page.goto(url);
     // Long enough for the content script's idle work (the overlay's warm-up waits up to 2 s for an idle moment).
     await new Promise((r) => setTimeout(r, 2500));
-    const events = (JSON.parse(Buffer.from((await page.tracing.stop())!).toString("utf8")) as { traceEvents: TraceEvent[] }).traceEvents.filter((e) => e.ph === "X");
+    const trace = JSON.parse(Buffer.from((await page.tracing.stop())!).toString("utf8")) as { traceEvents: TraceEvent[] };
     await page.close();
-    const attune = events.filter(isAttuneScript);
-    evaluationMs.push(attune.filter((e) => e.name === "EvaluateScript").reduce((sum, e) => sum + (e.dur ?? 0) / 1000, 0));
-    // The page's main thread: where its own document is parsed.
-    const parse = events.find((e) => e.name === "ParseHTML");
-    if (!parse) continue;
-    const onMain = (e: TraceEvent) => e.pid === parse.pid && e.tid === parse.tid;
-    for (const task of events.filter((e) => onMain(e) && (e.name === "ThreadControllerImpl::RunTask" || e.name === "RunTask") && (e.dur ?? 0) > 50_000)) {
-      const end = task.ts + task.dur!;
-      const inside = attune.filter((e) => onMain(e) && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= end);
-      // Calls nest (a call inside an evaluation): only the outermost ones count.
-      const outermost = inside.filter((e) => !inside.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur! >= e.ts + e.dur! && o.dur! > e.dur!));
-      longTasks.push({ ms: task.dur! / 1000, attuneMs: outermost.reduce((sum, e) => sum + e.dur! / 1000, 0) });
-    }
+    const load = readPageLoad(trace.traceEvents);
+    evaluationMs.push(load.evaluationMs);
+    longTasks.push(...load.longTasks);
   }
   return { evaluationMs, longTasks };
 }
