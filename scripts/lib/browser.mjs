@@ -177,7 +177,7 @@ export async function inOverlayRoots(page, read, arg) {
 function cardsIn(roots) {
   const part = (card, name) => card.querySelector(`:scope > [data-part="${name}"]`)?.textContent.trim() ?? "";
   return roots.flatMap((root) =>
-    [...root.querySelectorAll("div.card")].map((card) => ({
+    [...root.querySelectorAll("div.card")].filter((card) => getComputedStyle(card).visibility !== "hidden").map((card) => ({
       rule: card.getAttribute("data-rule") ?? "",
       severity: card.getAttribute("data-severity") ?? "",
       outcome: card.getAttribute("data-outcome") ?? "",
@@ -209,7 +209,7 @@ export async function walkOverlay(page, visit) {
 }
 
 /**
- * The nudge cards the overlay shows.
+ * The nudge cards the overlay shows (a hidden card, as the warm-up lays out, is not).
  * @returns {Promise<Array<{ rule: string, severity: string, outcome: string, message: string, suggestion: string, direction: string }>>}
  */
 export async function readOverlay(page) {
@@ -222,6 +222,8 @@ export async function readOverlay(page) {
     const style = await session.send("CSS.getComputedStyleForNode", { nodeId: node.nodeId }).catch(() => undefined);
     if (!style) return;
     const { computedStyle } = style;
+    // The overlay's warm-up lays out a hidden card ahead of the first nudge: it is not shown.
+    if (computedStyle.find((p) => p.name === "visibility")?.value === "hidden") return;
     cards.push({
       rule: attribute(node, "data-rule") ?? "",
       severity: attribute(node, "data-severity") ?? "",

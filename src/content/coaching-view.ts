@@ -72,15 +72,10 @@ export class CoachingView {
       this.loading = undefined;
       throw error;
     });
-    // While the page is idle, lay out a hidden card once so that the first real one shows without that cost. Building
-    // the overlay and the card's first layout (fonts included) take an idle moment each: in one, a page's first load
-    // in a fresh browser took ~60 ms, a long task.
-    const idle = (work: () => void) => requestIdleCallback(work, { timeout: WARM_UP_WITHIN_MS });
+    // While the page is idle, lay out a hidden card once so that the first real one shows without that cost.
+    const idle = (step: () => void) => requestIdleCallback(step, { timeout: WARM_UP_WITHIN_MS });
     this.loading.then(
-      (loaded) => idle(() => {
-        const overlay = this.overlay ?? this.build(loaded);
-        idle(() => overlay.warmUp());
-      }),
+      (loaded) => idle(() => (this.overlay ?? this.build(loaded)).warmUp(idle)),
       () => undefined,
     );
   }

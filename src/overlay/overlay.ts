@@ -95,17 +95,30 @@ export class Overlay {
   }
 
   /**
-   * The first card on a page costs a style and layout pass of a new subtree, and on Linux a font lookup: tens of
-   * milliseconds that would stand between the message and its nudge. Laying out a hidden card once, while the page is
-   * idle, pays them in advance. The (empty) host stays in the page from then on.
+   * The first card on a page costs a style and layout pass of a new subtree and, on Linux, font lookups through the
+   * browser: tens of milliseconds that would stand between the message and its nudge. A hidden card laid out while the
+   * page is idle pays them in advance, a part at a time (`idle` runs each step in an idle moment of its own): the whole
+   * card in one step took 50–80 ms in a fresh browser's first page, most of it looking up its fonts. The (empty) host
+   * stays in the page from then on.
    */
-  warmUp(): void {
+  warmUp(idle: (step: () => void) => void): void {
     if (this.#attached) return;
     const { labels } = this.#options;
+    const card = this.#card({ rule: "", pack: "", event: 0, at: 0, severity: "tip", priority: 0, outcome: "open", message: labels.followed, suggestion: labels.snooze });
+    const parts = [...card.children];
+    card.replaceChildren();
+    this.#show(card);
     this.#panel.style.visibility = "hidden";
-    this.#show(this.#card({ rule: "", pack: "", event: 0, at: 0, severity: "tip", priority: 0, outcome: "open", message: labels.followed, suggestion: labels.snooze }));
-    this.#panel.replaceChildren();
-    this.#panel.style.visibility = "";
+    const layOut = (next: number) => idle(() => {
+      // A real card came first: it is shown, and the rest of the warm-up is not needed.
+      if (this.#panel.firstChild !== card) return;
+      const part = parts[next];
+      if (!part) return this.#panel.replaceChildren();
+      card.append(part);
+      void card.offsetHeight;
+      layOut(next + 1);
+    });
+    layOut(0);
   }
 
   /**
@@ -113,6 +126,7 @@ export class Overlay {
    * against a hostile page from then on.
    */
   #show(card: HTMLElement): void {
+    this.#panel.style.visibility = "";
     this.#panel.replaceChildren(card);
     if (!this.#attached) {
       this.#attached = true;

@@ -28,7 +28,7 @@ async function chatWithNudge(harness: Harness): Promise<Page> {
   await page.goto(`${harness.origin}/fixtures/rerender.html`);
   await waitUntilRead(harness, page);
   // The overlay lays out a hidden card ahead of the first nudge (when the page is idle): its host is then in the page,
-  // and no card is left from it.
+  // and no card is shown from it.
   await waitFor(() => page.evaluate(() => document.querySelector("attune-overlay") !== null), "the overlay's warm-up");
   expect(await readOverlay(page)).toEqual([]);
   await page.evaluate((text) => (window as unknown as Fixture).addMessage("customer", text), FRUSTRATED);
