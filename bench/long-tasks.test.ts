@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readPageLoad, type TraceEvent } from "./long-tasks.js";
+import { isContentScripts, readPageLoad, type TraceEvent } from "./long-tasks.js";
 
 const CONTENT = "chrome-extension://abc/content.js";
 const PAGE = "http://127.0.0.1/fixtures/bench-chat.html";
@@ -38,5 +38,13 @@ describe("readPageLoad", () => {
 
   it("finds no long tasks in a trace without the page's parse", () => {
     expect(readPageLoad(trace.filter((e) => e.name !== "ParseHTML")).longTasks).toEqual([]);
+  });
+});
+
+describe("isContentScripts", () => {
+  it("gives a long task to the content script when its script is most of it, and to the page otherwise", () => {
+    expect(isContentScripts({ ms: 80, attuneMs: 60 })).toBe(true);
+    expect(isContentScripts({ ms: 70, attuneMs: 5 })).toBe(false);
+    expect(isContentScripts({ ms: 100, attuneMs: 50 })).toBe(false);
   });
 });

@@ -42,3 +42,6 @@ export function readPageLoad(traceEvents: readonly TraceEvent[]): { evaluationMs
   });
   return { evaluationMs, longTasks };
 }
+
+/** A long task is the content script's when its script is most of it; in the others it took a part of the page's. */
+export const isContentScripts = (task: LongTask) => task.attuneMs > task.ms / 2;
