@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "coverage/", "test/artifacts/", "test/fixtures/chatscope/app.js"] },
+  { ignores: ["dist/", "node_modules/", "coverage/", "test/artifacts/", "test/fixtures/kits/*/dist/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

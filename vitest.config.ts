@@ -8,7 +8,7 @@ const FIREFOX_E2E = [
   "test/e2e/overlay.e2e.test.ts",
   "test/e2e/options.e2e.test.ts",
   "test/e2e/consoles.e2e.test.ts",
-  "test/e2e/chatscope.e2e.test.ts",
+  "test/e2e/chat-kits.e2e.test.ts",
   "test/e2e/trainer.e2e.test.ts",
 ];
 

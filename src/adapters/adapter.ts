@@ -7,6 +7,12 @@ export interface ShownTimes {
   end?: number | undefined;
 }
 
+/** What the reader knows of a message it is judging, besides the message itself. */
+export interface SpeakerHints {
+  /** The message's text is what the agent just sent from the reply box. */
+  sentByAgent?: boolean;
+}
+
 /**
  * How Attune reads one console: data (selectors) plus a little code. One file per console under src/adapters/,
  * each making one `defineAdapter` call; the adapter's id is its file name.
@@ -16,6 +22,8 @@ export interface Adapter {
   /** The console's name as people know it. */
   name: string;
   channel: Channel;
+  /** The reader finds the conversation by judging the page, not from a description: it looks again while unsure. */
+  guesses?: boolean;
   /** A cheap check, run once per page: could this page be this console? */
   matchesPage(location: Location): boolean;
   /** The element holding the live transcript, or null while the page shows none. */
@@ -23,7 +31,7 @@ export interface Adapter {
   /** The items of the transcript that may be messages, oldest first (cheap: it runs on every change). */
   messages(transcript: Element): Element[];
   /** Who wrote the item; undefined for items that are not messages. */
-  speaker(item: Element): Speaker | undefined;
+  speaker(item: Element, hints?: SpeakerHints): Speaker | undefined;
   text(item: Element): string;
   /** A stable id for the message where the console's markup carries one. */
   messageId(item: Element): string | undefined;

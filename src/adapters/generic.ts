@@ -1,60 +1,56 @@
 import { defineAdapter } from "./adapter.js";
-import { isShown } from "./deep-query.js";
-import { inferSpeaker } from "../content/speaker.js";
-import { messageText } from "../content/message-text.js";
+import { NameBook } from "./generic/customer-name.js";
+import { findConversation, REPLY_BOX } from "./generic/find-conversation.js";
+import { messageItems } from "./generic/message-items.js";
+import { SpeakerModel } from "./generic/speaker-model.js";
+import { isTypingIndicator, typingShown } from "./generic/typing.js";
+import { readMessage } from "./message-text.js";
 
-/**
- * Live regions are how accessible chat widgets announce new messages, so most consoles have one; chat UI kits without
- * one name their list of messages so.
- */
-const TRANSCRIPT_SELECTOR = [
-  "[role='log']", "[aria-live='polite']", "[aria-live='assertive']",
-  "[class*='message-list']", "[class*='messageList']", "[class*='message_list']", "[class*='chat-messages']",
-].join(",");
+// The reader of last resort, and the one most chats are read with: it finds the conversation on a chat UI that no
+// adapter describes (src/adapters/generic/), tells the two sides apart, and learns from what the page shows as it goes.
+// One page has one chat UI: what it learns is kept for the page.
 
-/** How chat widgets show that the other side is typing. */
-const TYPING_SELECTOR = "[class*='typing-indicator'], [class*='typingIndicator'], [class*='is-typing']";
+const model = new SpeakerModel();
+const names = new NameBook();
+/** Names read with each message, until its speaker is known. */
+const pendingNames = new WeakMap<Element, string[]>();
+let conversation: Element | undefined;
 
-/** Where a live region wraps its messages in one inner list, the messages are that list's children. */
-function messageParent(container: Element): Element {
-  let parent = container;
-  while (parent.children.length === 1 && parent.firstElementChild && parent.firstElementChild.children.length > 0) {
-    parent = parent.firstElementChild;
-  }
-  return parent;
+/** The reply box nearest the conversation: in its own shadow root first, then in the page. */
+function replyBox(doc: Document): Element | null {
+  const root = conversation?.getRootNode();
+  const near = root instanceof ShadowRoot ? root.querySelector(REPLY_BOX) : null;
+  return near ?? doc.querySelector(REPLY_BOX);
 }
-
-/** The items that may be messages; those whose speaker cannot be told (notices, dividers) are skipped by the reader. */
-function messageItems(container: Element): Element[] {
-  return [...messageParent(container).children];
-}
-
-const countMessages = (container: Element) => messageItems(container).filter((item) => inferSpeaker(item) !== undefined).length;
 
 export default defineAdapter({
   id: "generic",
-  name: "Any chat with a live region (generic reader)",
+  name: "Any chat UI (generic reader)",
   channel: "chat",
+  guesses: true,
   matchesPage: () => true,
   findTranscript(root) {
-    let best: Element | null = null;
-    let bestCount = 0;
-    for (const candidate of root.querySelectorAll(TRANSCRIPT_SELECTOR)) {
-      const count = countMessages(candidate);
-      if (count > bestCount) [best, bestCount] = [candidate, count];
-    }
-    // A chat log with no message yet is still the transcript: its first message must be read live, not as history.
-    return best ?? root.querySelector("[role='log']");
+    conversation = findConversation(root) ?? undefined;
+    return conversation ?? null;
   },
   messages: messageItems,
-  speaker: inferSpeaker,
-  text: messageText,
+  speaker(item, hints) {
+    if (isTypingIndicator(item)) return undefined;
+    const speaker = model.speaker(item, conversation ?? item.parentElement ?? item, hints);
+    if (speaker === "customer") names.note(pendingNames.get(item) ?? []);
+    return speaker;
+  },
+  text(item) {
+    const read = readMessage(item, names.labels);
+    pendingNames.set(item, read.names);
+    return read.text;
+  },
   messageId(item) {
     return item.getAttribute("data-message-id") ?? item.getAttribute("data-id") ?? (item.id || undefined);
   },
-  // Kits keep an empty container for the indicator: only one with something in it counts.
-  customerTyping: (root) =>
-    [...root.querySelectorAll(TYPING_SELECTOR)].some((el) => el.childElementCount > 0 && isShown(el)),
+  replyBox,
+  customerTyping: (doc) => !!conversation?.isConnected && typingShown(conversation, replyBox(doc)),
+  customerName: (doc) => names.customerName(doc, conversation),
   conversationKey: (root, transcript) =>
     (transcript.closest("[data-conversation-id]") ?? root.querySelector("[data-conversation-id]"))?.getAttribute("data-conversation-id") || "default",
 });

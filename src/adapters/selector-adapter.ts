@@ -1,7 +1,7 @@
 import type { Adapter } from "./adapter.js";
 import { deepQuery, isShown, matchesOrHolds } from "./deep-query.js";
 import type { SelectorSpec } from "./selector-spec.js";
-import { messageText } from "../content/message-text.js";
+import { messageText } from "./message-text.js";
 
 /** Loopback is where the demo console and the test fixtures live: every console's reader may try its selectors there. */
 const isLoopback = (hostname: string) => hostname === "127.0.0.1" || hostname === "localhost";

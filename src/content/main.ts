@@ -68,28 +68,56 @@ function conversation(adapter: Adapter, key: string): ConversationContext {
   return context;
 }
 
+/** The page has been looked at once: a pane found from now on appeared while the agent was on the page. */
+let looked = false;
+
+/**
+ * A reader that guesses where the conversation is looks again while the pane holds fewer messages than this: with one
+ * message, a list and its only item cannot be told apart.
+ */
+const SURE_AFTER_MESSAGES = 3;
+
+/** Whether the conversation being read is still the one to read: on the page, the same conversation, not empty. */
+function stillReading(): boolean {
+  if (!current?.session.transcript.isConnected) return false;
+  const { adapter, session } = current;
+  const enough = adapter.guesses ? SURE_AFTER_MESSAGES : 1;
+  return adapter.conversationKey(document, session.transcript) === session.context.key && session.messagesRead >= enough;
+}
+
 function attach(): void {
   current?.compose.checkTyping();
-  if (current?.session.transcript.isConnected) {
-    const { adapter, session } = current;
-    if (adapter.conversationKey(document, session.transcript) === session.context.key) return;
-  }
-  current?.session.stop();
-  current = undefined;
+  // Adapters are tried in order of preference, each time the page changes, until the one in use: a taught or
+  // console-specific reader whose pane appears later takes over from the generic one, and a pane that stays empty
+  // (a notifications log, a chat not started) is looked past while messages may appear elsewhere.
   for (const adapter of adapters) {
+    if (adapter === current?.adapter && stillReading()) break;
     const transcript = adapter.findTranscript(document);
     if (!transcript) continue;
-    const context = conversation(adapter, adapter.conversationKey(document, transcript));
-    let compose = composers.get(adapter);
-    if (!compose) composers.set(adapter, (compose = new ComposeWatcher(adapter, () => current?.session.context)));
-    // Another conversation on the same pane (single-page consoles reuse it) is read into its own state.
-    current = { adapter, compose, session: new TranscriptSession(adapter, transcript, context, attach) };
-    // A transcript inside a web component's shadow root changes out of the document observer's sight: watch its root.
-    const root = transcript.getRootNode();
-    if (root instanceof ShadowRoot) observePage(root);
-    view.prepare();
-    return;
+    const key = adapter.conversationKey(document, transcript);
+    if (adapter === current?.adapter && transcript === current.session.transcript && key === current.session.context.key) break;
+    read(adapter, transcript, key);
+    break;
   }
+  looked = true;
+}
+
+function read(adapter: Adapter, transcript: Element, key: string): void {
+  current?.session.stop();
+  const context = conversation(adapter, key);
+  let compose = composers.get(adapter);
+  if (!compose) composers.set(adapter, (compose = new ComposeWatcher(adapter, () => current?.session.context)));
+  const reading = compose;
+  // Another conversation on the same pane (single-page consoles reuse it) is read into its own state.
+  current = {
+    adapter,
+    compose,
+    session: new TranscriptSession(adapter, transcript, context, attach, { late: looked, sentByAgent: (text) => reading.sentByAgent(text) }),
+  };
+  // A transcript inside a web component's shadow root changes out of the document observer's sight: watch its root.
+  const root = transcript.getRootNode();
+  if (root instanceof ShadowRoot) observePage(root);
+  view.prepare();
 }
 
 let pending = false;

@@ -4,6 +4,12 @@ import type { ConversationContext } from "./transcript-session.js";
 /** A draft is reported this long after the agent's last keystroke: each pause, not each key. */
 export const DRAFT_DEBOUNCE_MS = 150;
 
+/** How long what the agent typed is remembered, to recognise it when it shows up as a message. */
+const SENT_MEMORY_MS = 5 * 60_000;
+
+/** Text compared as a chat UI may show it: spacing and case aside. */
+const comparable = (text: string) => text.replace(/\s+/g, " ").trim().toLowerCase();
+
 /** Where an agent types, on consoles whose adapter does not say. */
 const ANY_REPLY_BOX = "textarea, [contenteditable='true'], [contenteditable=''], [role='textbox']";
 
@@ -24,6 +30,8 @@ export class ComposeWatcher {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastDraft = "";
   private typing = false;
+  /** The last text the reply box held, and when: once sent, it shows up as the agent's message. */
+  private typed: { text: string; at: number } | undefined;
 
   constructor(
     private readonly adapter: Adapter,
@@ -37,6 +45,8 @@ export class ComposeWatcher {
     const box = findReplyBox(this.adapter, document);
     const target = event.composedPath()[0];
     if (!box || !(target instanceof Node) || !(box === target || box.contains(target))) return;
+    const text = comparable(box instanceof HTMLTextAreaElement || box instanceof HTMLInputElement ? box.value : box.textContent ?? "");
+    if (text) this.typed = { text, at: Date.now() };
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.reportDraft(box), DRAFT_DEBOUNCE_MS);
   }
@@ -47,6 +57,14 @@ export class ComposeWatcher {
     if (!context || !text || text === this.lastDraft) return;
     this.lastDraft = text;
     context.send({ type: "draft", text, at: context.now() }, false);
+  }
+
+  /** Whether a message's text is what the agent last typed in the reply box: then the message is the agent's. */
+  sentByAgent(text: string): boolean {
+    if (!this.typed || Date.now() - this.typed.at > SENT_MEMORY_MS) return false;
+    const matches = comparable(text) === this.typed.text;
+    if (matches) this.typed = undefined;
+    return matches;
   }
 
   /** The reply was sent: the next draft starts a new reply, even if it begins with the same words. */

@@ -22,6 +22,17 @@ interface Read {
   element: Element;
 }
 
+/** What the session is told besides the page. */
+export interface SessionOptions {
+  /**
+   * The pane appeared after the page was first looked at (a chat that starts empty shows its list with the first
+   * message): a lone message in it is the conversation starting, not history.
+   */
+  late: boolean;
+  /** Whether a message's text is what the agent just sent from the reply box. */
+  sentByAgent(text: string): boolean;
+}
+
 /** When a spoken item was first seen and last changed (seconds on the conversation's clock). */
 interface Speech {
   firstSeen: number;
@@ -51,21 +62,30 @@ export class TranscriptSession {
   readonly #adapter: Adapter;
   /** The page now shows another conversation than this session's. */
   readonly #onSwitch: () => void;
+  readonly #options: SessionOptions;
+  #messagesRead = 0;
 
   constructor(
     adapter: Adapter,
     readonly transcript: Element,
     readonly context: ConversationContext,
     onSwitch: () => void,
+    options: SessionOptions,
   ) {
     this.#adapter = adapter;
     this.#onSwitch = onSwitch;
+    this.#options = options;
     this.#read(context.tracker.isEmpty);
     this.#observer = new MutationObserver((records) => {
       for (const record of records) this.#invalidate(record.target);
       this.#schedule();
     });
     this.#observer.observe(transcript, { childList: true, subtree: true, characterData: true, attributes: adapter.channel === "call" });
+  }
+
+  /** How many messages have been read from this pane (0: an empty chat, or a pane that holds something else). */
+  get messagesRead(): number {
+    return this.#messagesRead;
   }
 
   stop(): void {
@@ -96,8 +116,9 @@ export class TranscriptSession {
   #readItem(item: Element): Read | null {
     let message = this.#cache.get(item);
     if (message === undefined) {
-      const speaker = this.#adapter.speaker(item);
-      message = speaker ? { speaker, text: this.#adapter.text(item), id: this.#adapter.messageId(item), element: item } : null;
+      const text = this.#adapter.text(item);
+      const speaker = this.#adapter.speaker(item, { sentByAgent: this.#options.sentByAgent(text) });
+      message = speaker ? { speaker, text, id: this.#adapter.messageId(item), element: item } : null;
       this.#cache.set(item, message);
     }
     return message;
@@ -126,6 +147,8 @@ export class TranscriptSession {
       }
     }
     messages.reverse();
+    this.#messagesRead += messages.length;
+    if (history && this.#options.late && messages.length <= 1 && this.#messagesRead <= 1) history = false;
     if (this.#adapter.channel === "call" && !history) this.#holdBackOpenSpeech(messages);
     const { added } = this.context.tracker.read(messages);
     for (const message of messages) this.#known.add(message.element);

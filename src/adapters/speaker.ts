@@ -7,16 +7,41 @@ const AGENT_WORDS = new Set([
   "you", "me", "self", "mine", "outgoing", "outbound", "sent", "tu", "voi", "dumneavoastra", "شما", "اپراتور", "پشتیبان",
 ]);
 const CUSTOMER_WORDS = new Set([
-  "customer", "visitor", "client", "cliente", "clientul", "user", "enduser", "end-user", "contact", "guest",
+  "customer", "visitor", "client", "cliente", "clientul", "enduser", "end-user", "contact", "guest",
   "requester", "incoming", "inbound", "received", "consumer", "مشتری", "کاربر", "بازدیدکننده",
 ]);
 
+/**
+ * Words that name a side only in some UIs: chatbot kits call the person typing (here, the agent) "user" and the other
+ * side "bot" or "assistant", where help desks say "user" for the customer. Left and right are where a side is drawn in
+ * left-to-right pages. The generic reader weighs them below the layout it sees and above nothing.
+ */
+const WEAK_WORDS: Record<string, Speaker> = {
+  user: "agent", human: "agent", own: "agent", right: "agent",
+  bot: "customer", ai: "customer", assistant: "customer", left: "customer",
+};
+
 const SPEAKER_ATTRIBUTES = ["data-speaker", "data-author", "data-author-role", "data-sender", "data-role", "data-from", "data-direction", "data-participant"];
 
+const plain = (word: string) => word.trim().toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/:$/, "");
+
 export function speakerFromWord(word: string): Speaker | undefined {
-  const w = word.trim().toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/:$/, "");
+  const w = plain(word);
   if (AGENT_WORDS.has(w)) return "agent";
   if (CUSTOMER_WORDS.has(w)) return "customer";
+  return undefined;
+}
+
+/** A side from the words of the item's classes and speaker attributes that only some UIs mean so ("user", "bot"). */
+export function weakSpeaker(item: Element): Speaker | undefined {
+  // The item's own markers, then those of the few elements at the top of it (the bubble inside a row).
+  for (const el of [item, ...[...item.querySelectorAll("[class]")].slice(0, 12)]) {
+    const words = [...el.classList, ...SPEAKER_ATTRIBUTES.map((name) => el.getAttribute(name) ?? "")].flatMap((token) => token.split(/[-_\s]+/));
+    for (const word of words) {
+      const speaker = WEAK_WORDS[plain(word)];
+      if (speaker) return speaker;
+    }
+  }
   return undefined;
 }
 

@@ -1,0 +1,113 @@
+import { isVisuallyHidden, readMessage } from "../message-text.js";
+import { messageItems, messageParent } from "./message-items.js";
+import { pageRoots } from "./page-roots.js";
+
+// Finding the conversation on a chat UI nobody described: ARIA where the UI has it (a log, a feed of articles, a list,
+// a live region), else the structure every chat shares: a list of items of one shape holding text, scrolled, next to
+// the box where the agent types. Class names count for nothing here: they may be hashes.
+
+/** Where an agent types a reply. */
+export const REPLY_BOX = "textarea, [contenteditable='true'], [contenteditable=''], [contenteditable='plaintext-only'], [role='textbox'], input[type='text']";
+/** Elements that say they hold a conversation, or a list of messages. */
+const DECLARED = "[role='log'], [role='feed'], [aria-live='polite'], [aria-live='assertive'], [role='list'], ul, ol";
+/** How much more a declaration is worth than structure alone. */
+const DECLARED_WEIGHT: Record<string, number> = { log: 3, feed: 3, live: 2, list: 1.2 };
+/** Elements visited around each reply box when looking for a list by its structure. */
+const MAX_VISITED = 3000;
+/** The latest items of a candidate judged: enough to know a list, without reading a long history. */
+const MAX_JUDGED = 30;
+/** Ancestors of the reply box searched for a conversation: a chat's pane is near its box. */
+const MAX_CLIMB = 8;
+
+interface Candidate {
+  element: Element;
+  score: number;
+}
+
+const roleOf = (el: Element) => el.getAttribute("role") ?? (el.hasAttribute("aria-live") ? "live" : el.localName === "ul" || el.localName === "ol" ? "list" : "");
+
+/**
+ * How much the items read like a conversation: messages are sentences, where a header or a menu holds names, times
+ * and single words; and how alike the items are, since a chat's messages are drawn by one component.
+ */
+function shapeOf(container: Element): { worth: number; withText: number; alike: number } {
+  const items = messageItems(container);
+  const tags = new Map<string, number>();
+  let worth = 0;
+  let withText = 0;
+  for (const item of items.slice(-MAX_JUDGED)) {
+    if (!item.textContent?.trim()) continue;
+    withText++;
+    tags.set(item.localName, (tags.get(item.localName) ?? 0) + 1);
+    const read = readMessage(item);
+    if (!read.metaOnly) worth += 1 + Math.min(read.text.split(/\s+/).length, 12) / 4;
+  }
+  const alike = withText ? Math.max(...tags.values()) / withText : 0;
+  return { worth, withText, alike };
+}
+
+function isScroller(el: Element): boolean {
+  const overflow = el.ownerDocument.defaultView?.getComputedStyle(el).overflowY;
+  return overflow === "auto" || overflow === "scroll";
+}
+
+/** Steps from `el` up to the nearest ancestor that also holds `box`. */
+function distance(el: Element, box: Element | undefined): number {
+  if (!box) return MAX_CLIMB;
+  let steps = 0;
+  for (let node: Node | null = el; node; node = node.parentNode, steps++) if (node.contains(box)) return steps;
+  return MAX_CLIMB;
+}
+
+function score(element: Element, box: Element | undefined): number {
+  if (box && (element.contains(box) || box.contains(element))) return 0;
+  const { worth, withText, alike } = shapeOf(element);
+  const declared = DECLARED_WEIGHT[roleOf(element)] ?? 1;
+  // An empty log or feed beside the reply box is a chat that has not started: its first message must be read live.
+  if (!withText) return declared >= 3 && box && distance(element, box) < MAX_CLIMB ? 0.5 : 0;
+  if (!worth || (withText >= 3 && alike < 0.6)) return 0;
+  const structure = declared > 1 || isScroller(element) || isScroller(messageParent(element)) ? 1 : 0.3;
+  // A visually hidden live region repeats what is shown elsewhere, with "… said:" prefixes: the last resort.
+  const hidden = isVisuallyHidden(element, element) && element.getBoundingClientRect().height <= 1 ? 0.01 : 1;
+  // The conversation is the tallest part of a chat; a header or a list of quick replies is a strip.
+  const height = element.getBoundingClientRect().height;
+  const tall = height > 0 ? Math.min(3, Math.max(0.3, Math.sqrt(height / 150))) : 1;
+  return (worth * declared * structure * hidden * tall) / (1 + distance(element, box) * 0.3);
+}
+
+/**
+ * Elements near a reply box that may hold its conversation: the subtrees beside its path up to the page, nearest
+ * first, each element once. Lists of two items or more, and scrolled panes (a chat's first message is a list of one).
+ */
+function around(box: Element): Element[] {
+  const found: Element[] = [];
+  let visited = 0;
+  let path: Element = box;
+  for (let ancestor = box.parentElement, climbed = 0; ancestor && climbed < MAX_CLIMB && visited < MAX_VISITED; path = ancestor, ancestor = ancestor.parentElement, climbed++) {
+    for (const beside of ancestor.children) {
+      if (beside === path) continue;
+      const walker = ancestor.ownerDocument.createTreeWalker(beside, NodeFilter.SHOW_ELEMENT);
+      for (let node: Node | null = beside; node && visited < MAX_VISITED; node = walker.nextNode()) {
+        visited++;
+        const el = node as Element;
+        if (el.childElementCount >= 2 || (el.childElementCount === 1 && isScroller(el))) found.push(el);
+      }
+    }
+  }
+  return found;
+}
+
+/** The element most likely to hold the conversation on this page, in the document or an open shadow root. */
+export function findConversation(doc: Document): Element | null {
+  let best: Candidate | undefined;
+  const consider = (element: Element, box: Element | undefined) => {
+    const value = score(element, box);
+    if (value > 0 && (!best || value > best.score)) best = { element, score: value };
+  };
+  for (const root of pageRoots(doc)) {
+    const box = [...root.querySelectorAll(REPLY_BOX)].find((el) => !el.closest("[hidden], [aria-hidden='true']"));
+    for (const element of root.querySelectorAll(DECLARED)) consider(element, box);
+    if (box) for (const element of around(box)) consider(element, box);
+  }
+  return best?.element ?? null;
+}

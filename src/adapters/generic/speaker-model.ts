@@ -1,0 +1,102 @@
+import type { Speaker } from "../../engine/conversation.js";
+import type { SpeakerHints } from "../adapter.js";
+import { inferSpeaker, weakSpeaker } from "../speaker.js";
+
+// Who wrote a message on a chat UI that does not say it in words. The surest clue is the agent's own reply: text typed
+// in the reply box that shows up as a message is the agent's, and the side it is drawn on and the markers it carries
+// are the agent's from then on. Before that, the side: chat UIs draw the agent's own messages at the end of the line
+// (the right in left-to-right pages), the other side's at the start.
+
+export type Side = "start" | "end";
+
+
+/** At most this many text nodes are measured per message: enough to see where its words are drawn. */
+const MEASURED_TEXTS = 12;
+/** Elements of a message whose classes and attributes are compared between the two sides. */
+const MARKED_ELEMENTS = 24;
+
+function textBox(item: Element): { left: number; right: number } | undefined {
+  const range = item.ownerDocument.createRange();
+  const walker = item.ownerDocument.createTreeWalker(item, NodeFilter.SHOW_TEXT);
+  let left = Infinity;
+  let right = -Infinity;
+  let measured = 0;
+  for (let node = walker.nextNode(); node && measured < MEASURED_TEXTS; node = walker.nextNode()) {
+    if (!node.nodeValue?.trim()) continue;
+    range.selectNodeContents(node);
+    const box = range.getBoundingClientRect();
+    if (box.width <= 1) continue;
+    left = Math.min(left, box.left);
+    right = Math.max(right, box.right);
+    measured++;
+  }
+  return measured ? { left, right } : undefined;
+}
+
+/**
+ * Where the item's words are drawn in the conversation; undefined when centred (a notice), full width, or not laid
+ * out.
+ */
+export function layoutSide(item: Element, conversation: Element): Side | undefined {
+  const pane = conversation.getBoundingClientRect();
+  if (pane.width <= 0) return undefined;
+  const text = textBox(item);
+  if (!text) return undefined;
+  const before = text.left - pane.left;
+  const after = pane.right - text.right;
+  if (Math.abs(before - after) < Math.max(24, pane.width * 0.1)) return undefined;
+  const rtl = item.ownerDocument.defaultView?.getComputedStyle(conversation).direction === "rtl";
+  return before < after !== rtl ? "start" : "end";
+}
+
+/** The classes and descriptive attributes of a message and the elements in it: what its side may be told by. */
+function markers(item: Element): Set<string> {
+  const found = new Set<string>();
+  for (const el of [item, ...[...item.querySelectorAll("*")].slice(0, MARKED_ELEMENTS)]) {
+    for (const token of el.classList) found.add(`.${token}`);
+    for (const attr of el.attributes) {
+      if ((attr.name.startsWith("data-") || attr.name === "role") && attr.value.length <= 40 && !/\d{2,}/.test(attr.value)) {
+        found.add(`[${attr.name}=${attr.value}]`);
+      }
+    }
+  }
+  return found;
+}
+
+const minus = (a: Set<string>, b: Set<string>) => new Set([...a].filter((x) => !b.has(x)));
+const overlap = (a: Set<string>, b: Set<string>) => [...a].filter((x) => b.has(x)).length;
+
+/** What one page's chat has shown of its two sides: learned as messages are read, kept while the page lives. */
+export class SpeakerModel {
+  #agentSide: Side | undefined;
+  #agentExample: Set<string> | undefined;
+  #customerExample: Set<string> | undefined;
+
+  /** @param conversation the pane the item is in, whose sides the item's words are drawn toward */
+  speaker(item: Element, conversation: Element, hints: SpeakerHints = {}): Speaker | undefined {
+    if (hints.sentByAgent) {
+      this.#agentSide = layoutSide(item, conversation) ?? this.#agentSide;
+      this.#agentExample = markers(item);
+      return this.#remember(item, "agent");
+    }
+    const told = inferSpeaker(item);
+    if (told) return this.#remember(item, told);
+    const side = layoutSide(item, conversation);
+    if (side) return this.#remember(item, side === (this.#agentSide ?? "end") ? "agent" : "customer");
+    return this.#remember(item, this.#byMarkers(item) ?? weakSpeaker(item));
+  }
+
+  /** Where the layout says nothing (a hidden pane, a full-width message): the markers of each side's examples. */
+  #byMarkers(item: Element): Speaker | undefined {
+    if (!this.#agentExample || !this.#customerExample) return undefined;
+    const own = markers(item);
+    const agent = overlap(own, minus(this.#agentExample, this.#customerExample));
+    const customer = overlap(own, minus(this.#customerExample, this.#agentExample));
+    return agent === customer ? undefined : agent > customer ? "agent" : "customer";
+  }
+
+  #remember(item: Element, speaker: Speaker | undefined): Speaker | undefined {
+    if (speaker === "customer") this.#customerExample = markers(item);
+    return speaker;
+  }
+}

@@ -1,0 +1,90 @@
+import type { Page } from "puppeteer-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildKits, kitIds } from "../../scripts/lib/build-kits.mjs";
+import { CUSTOMER_NAME, OPENING, type KitInfo } from "../fixtures/kits/kit-page.js";
+import { recordEvents, type Received } from "./event-recorder.js";
+import { collectErrors, readOverlay, useHarness, waitFor } from "./harness.js";
+
+// Chats built with real UI kits from npm (test/fixtures/kits/), read with no setup at all: the generic reader has to
+// find each conversation, tell the agent's messages from the customer's and read only what was written.
+
+const FRUSTRATED = "This is ridiculous, it's the second month in a row!";
+const REPLY = "I'm really sorry about that, let me look into it right now.";
+const FOLLOW_UP = "Ok. Can you refund the second charge today?";
+
+const turnLine = (e: Received) => `${e.history ? "history " : ""}${e.speaker}: ${e.text}`;
+
+async function openKit(page: Page, url: string): Promise<KitInfo> {
+  await page.goto(url);
+  await page.waitForFunction(() => !!window.chat && !!window.kit);
+  return (await page.evaluate(() => window.kit))!;
+}
+
+/** The agent's reply, typed into the kit's own reply box and sent the kit's way. */
+async function reply(page: Page, kit: KitInfo, text: string): Promise<void> {
+  await page.click(kit.replyBox);
+  await page.keyboard.type(text, { delay: 5 });
+  if (kit.send === "Enter") await page.keyboard.press("Enter");
+  else await page.click(kit.send);
+}
+
+describe.each(kitIds())("a chat built with %s, read with no setup", (kitId) => {
+  const harness = useHarness();
+  beforeAll(buildKits);
+  const url = (query = "") => `${harness.origin}/fixtures/kits/${kitId}/index.html${query}`;
+
+  async function reading() {
+    const recorder = await recordEvents(harness);
+    await recorder.clear();
+    const events = async () => (await recorder.events()).filter((e) => e.adapter === "generic");
+    const turns = async () => (await events()).filter((e) => e.type === "turn").map(turnLine);
+    return { recorder, events, turns };
+  }
+
+  it("reads the history, the customer's messages and typing, and the agent's reply, each once with its speaker", async () => {
+    const { recorder, events, turns } = await reading();
+    const page = await harness.browser.newPage();
+    const errors = collectErrors(page);
+    const kit = await openKit(page, url());
+
+    const history = OPENING.map(({ speaker, text }) => `history ${speaker}: ${text}`);
+    await waitFor(async () => (await turns()).length >= history.length, "the conversation on the page");
+    expect(await turns()).toEqual(history);
+
+    const typing = await page.evaluate(() => !!window.chat!.typing);
+    if (typing) {
+      await page.evaluate(() => window.chat!.typing!(true));
+      await waitFor(async () => (await events()).some((e) => e.type === "typing" && e.until === undefined), "typing started");
+      await page.evaluate(() => window.chat!.typing!(false));
+      await waitFor(async () => (await events()).some((e) => e.type === "typing" && e.until !== undefined), "typing ended");
+    }
+
+    await page.evaluate((text) => window.chat!.receive(text), FRUSTRATED);
+    await waitFor(async () => (await turns()).length === history.length + 1, "the customer's message");
+    await waitFor(async () => (await readOverlay(page)).some((card) => card.rule === "acknowledge-frustration"), "the frustration nudge");
+
+    await reply(page, kit, REPLY);
+    await waitFor(async () => (await turns()).length === history.length + 2, "the agent's reply");
+    await page.evaluate((text) => window.chat!.receive(text), FOLLOW_UP);
+    await waitFor(async () => (await turns()).length === history.length + 3, "the customer's next message");
+    expect(await turns()).toEqual([...history, `customer: ${FRUSTRATED}`, `agent: ${REPLY}`, `customer: ${FOLLOW_UP}`]);
+    expect((await events()).at(-1)?.customerName).toBe(CUSTOMER_NAME);
+    expect(errors).toEqual([]);
+    await recorder.close();
+  });
+
+  it("reads a chat that starts empty: its first message is coached, not taken as history", async () => {
+    const { recorder, turns } = await reading();
+    const page = await harness.browser.newPage();
+    const errors = collectErrors(page);
+    const kit = await openKit(page, url("?start=empty"));
+    await page.evaluate((text) => window.chat!.receive(text), FRUSTRATED);
+    await waitFor(async () => (await turns()).length === 1, "the first message");
+    await waitFor(async () => (await readOverlay(page)).some((card) => card.rule === "acknowledge-frustration"), "the frustration nudge");
+    await reply(page, kit, REPLY);
+    await waitFor(async () => (await turns()).length === 2, "the agent's reply");
+    expect(await turns()).toEqual([`customer: ${FRUSTRATED}`, `agent: ${REPLY}`]);
+    expect(errors).toEqual([]);
+    await recorder.close();
+  });
+});
