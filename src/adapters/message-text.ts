@@ -53,14 +53,16 @@ export interface ReadText {
 
 /** What the person wrote: the item's text without author labels, times, status and controls, whitespace collapsed. */
 export function readMessage(item: Element, labels?: KnownLabels): ReadText {
-  const body = item.querySelector(BODY_SELECTOR) ?? item;
-  const blocks = textBlocks(body);
-  const visible = isLaidOut(item) ? blocks.filter((block) => !isVisuallyHidden(block.element, body)) : blocks;
+  const laidOut = isLaidOut(item);
+  const shown = (root: Element) => (laidOut ? textBlocks(root).filter((block) => !isVisuallyHidden(block.element, root)) : textBlocks(root));
+  const all = shown(item);
+  const body = item.querySelector(BODY_SELECTOR);
+  const visible = body ? all.filter((block) => body.contains(block.element)) : all;
   const kept = visible.filter((block) => !isMeta(block, labels));
   // A message that is nothing but a time or a name ("10:30", "Sam Taylor") is still a message.
   const text = join(kept.length ? kept : visible.length ? [longest(visible)] : []);
   const names = kept.length
-    ? visible.filter((block) => !kept.includes(block)).flatMap((block) => block.text.split(META_SEPARATOR).filter((part) => NAME.test(part)))
+    ? all.filter((block) => !kept.includes(block)).flatMap((block) => block.text.split(META_SEPARATOR).filter((part) => NAME.test(part)))
     : [];
   return { text: stripSpeakerPrefix(text), names, metaOnly: !kept.length };
 }

@@ -1,4 +1,5 @@
 import { registeredAdapters, type Adapter } from "../adapters/index.js";
+import { pageRoots } from "../adapters/generic/page-roots.js";
 import type { ConversationRef } from "../shared/messages.js";
 import { CoachingView } from "./coaching-view.js";
 import { ComposeWatcher, findReplyBox } from "./reply-box.js";
@@ -100,6 +101,8 @@ function attach(): void {
     break;
   }
   looked = true;
+  // Chat UIs drawn in web components change inside shadow roots, out of the document observer's sight.
+  for (const root of pageRoots(document)) if (root instanceof ShadowRoot) observePage(root);
 }
 
 function read(adapter: Adapter, transcript: Element, key: string): void {
@@ -114,9 +117,6 @@ function read(adapter: Adapter, transcript: Element, key: string): void {
     compose,
     session: new TranscriptSession(adapter, transcript, context, attach, { late: looked, sentByAgent: (text) => reading.sentByAgent(text) }),
   };
-  // A transcript inside a web component's shadow root changes out of the document observer's sight: watch its root.
-  const root = transcript.getRootNode();
-  if (root instanceof ShadowRoot) observePage(root);
   view.prepare();
 }
 
@@ -155,7 +155,10 @@ async function start(): Promise<void> {
 }
 
 const pageObserver = new MutationObserver(scheduleAttach);
+const observed = new WeakSet<Node>();
 function observePage(root: Node): void {
+  if (observed.has(root)) return;
+  observed.add(root);
   pageObserver.observe(root, {
     childList: true,
     subtree: true,

@@ -18,6 +18,12 @@ export interface Reading {
   older: ReadMessage[];
 }
 
+/**
+ * Two elements of one message: the same, or one inside the other (a reader that first took a message's inner part for
+ * the message reads the whole of it once it sees the list's shape).
+ */
+const sameMessage = (a: Element, b: Element) => a === b || a.contains(b) || b.contains(a);
+
 /** How many message texts are remembered for edits; keys alone are kept for the whole conversation. */
 const MAX_REMEMBERED_TEXTS = 1000;
 
@@ -70,7 +76,7 @@ export class TurnTracker {
    */
   private contentKey(content: string, n: number, element: Element | undefined): string {
     let key = `${content}\u0000${n}`;
-    for (let owner = this.ownerOf.get(key)?.deref(); element && owner && owner !== element && owner.isConnected; owner = this.ownerOf.get(key)?.deref()) {
+    for (let owner = this.ownerOf.get(key)?.deref(); element && owner && !sameMessage(owner, element) && owner.isConnected; owner = this.ownerOf.get(key)?.deref()) {
       key = `${content}\u0000${++n}`;
     }
     if (element) this.ownerOf.set(key, new WeakRef(element));

@@ -38,18 +38,22 @@ describe.each(kitIds())("a chat built with %s, read with no setup", (kitId) => {
     await recorder.clear();
     const events = async () => (await recorder.events()).filter((e) => e.adapter === "generic");
     const turns = async () => (await events()).filter((e) => e.type === "turn").map(turnLine);
-    return { recorder, events, turns };
+    /** Waits for as many turns as expected, then compares them: a miss shows what was read instead. */
+    const expectTurns = async (expected: string[]) => {
+      await waitFor(async () => (await turns()).length >= expected.length, `${expected.length} turns`).catch(() => undefined);
+      expect(await turns()).toEqual(expected);
+    };
+    return { recorder, events, turns, expectTurns };
   }
 
   it("reads the history, the customer's messages and typing, and the agent's reply, each once with its speaker", async () => {
-    const { recorder, events, turns } = await reading();
+    const { recorder, events, expectTurns } = await reading();
     const page = await harness.browser.newPage();
     const errors = collectErrors(page);
     const kit = await openKit(page, url());
 
     const history = OPENING.map(({ speaker, text }) => `history ${speaker}: ${text}`);
-    await waitFor(async () => (await turns()).length >= history.length, "the conversation on the page");
-    expect(await turns()).toEqual(history);
+    await expectTurns(history);
 
     const typing = await page.evaluate(() => !!window.chat!.typing);
     if (typing) {
@@ -60,30 +64,28 @@ describe.each(kitIds())("a chat built with %s, read with no setup", (kitId) => {
     }
 
     await page.evaluate((text) => window.chat!.receive(text), FRUSTRATED);
-    await waitFor(async () => (await turns()).length === history.length + 1, "the customer's message");
+    await expectTurns([...history, `customer: ${FRUSTRATED}`]);
     await waitFor(async () => (await readOverlay(page)).some((card) => card.rule === "acknowledge-frustration"), "the frustration nudge");
 
     await reply(page, kit, REPLY);
-    await waitFor(async () => (await turns()).length === history.length + 2, "the agent's reply");
+    await expectTurns([...history, `customer: ${FRUSTRATED}`, `agent: ${REPLY}`]);
     await page.evaluate((text) => window.chat!.receive(text), FOLLOW_UP);
-    await waitFor(async () => (await turns()).length === history.length + 3, "the customer's next message");
-    expect(await turns()).toEqual([...history, `customer: ${FRUSTRATED}`, `agent: ${REPLY}`, `customer: ${FOLLOW_UP}`]);
+    await expectTurns([...history, `customer: ${FRUSTRATED}`, `agent: ${REPLY}`, `customer: ${FOLLOW_UP}`]);
     expect((await events()).at(-1)?.customerName).toBe(CUSTOMER_NAME);
     expect(errors).toEqual([]);
     await recorder.close();
   });
 
   it("reads a chat that starts empty: its first message is coached, not taken as history", async () => {
-    const { recorder, turns } = await reading();
+    const { recorder, expectTurns } = await reading();
     const page = await harness.browser.newPage();
     const errors = collectErrors(page);
     const kit = await openKit(page, url("?start=empty"));
     await page.evaluate((text) => window.chat!.receive(text), FRUSTRATED);
-    await waitFor(async () => (await turns()).length === 1, "the first message");
+    await expectTurns([`customer: ${FRUSTRATED}`]);
     await waitFor(async () => (await readOverlay(page)).some((card) => card.rule === "acknowledge-frustration"), "the frustration nudge");
     await reply(page, kit, REPLY);
-    await waitFor(async () => (await turns()).length === 2, "the agent's reply");
-    expect(await turns()).toEqual([`customer: ${FRUSTRATED}`, `agent: ${REPLY}`]);
+    await expectTurns([`customer: ${FRUSTRATED}`, `agent: ${REPLY}`]);
     expect(errors).toEqual([]);
     await recorder.close();
   });
