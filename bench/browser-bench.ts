@@ -366,7 +366,7 @@ export async function runBrowserBench() {
       ["load: worker heap after the bursts", `${loaded.workerHeapMB.toFixed(1)} MB`, "≤ 30 MB", loaded.workerHeapMB <= 30],
       ["load: one chat of 10,000 turns — turns dropped", String(long.dropped), "0", long.dropped === 0],
       ["load: worker heap after that chat", `${long.workerHeapMB.toFixed(1)} MB`, "≤ 30 MB", long.workerHeapMB <= 30],
-      ["bundle: content script", `${bundles.contentKB.toFixed(1)} KB`, "≤ 30 KB", bundles.contentKB <= 30],
+      ["bundle: content script", `${bundles.contentKB.toFixed(1)} KB`, "≤ 45 KB", bundles.contentKB <= 45],
       ["bundle: worker", `${bundles.workerKB.toFixed(0)} KB`, "", undefined],
       ["bundle: popup / options", `${bundles.popupKB.toFixed(0)} / ${bundles.optionsKB.toFixed(0)} KB`, "", undefined],
       ["bundle: content script free of the NLP library", carriesNlp ? "no" : "yes", "yes", !carriesNlp],

@@ -72,8 +72,9 @@ describe("generic reader", () => {
     expect(generic.findTranscript(doc)?.getAttribute("role")).toBe("log");
   });
 
-  it("takes an empty chat log as the transcript, so its first message is read live", () => {
-    expect(generic.findTranscript(page(`<div aria-live="polite">Saved</div><div role="log" id="chat"></div>`))?.id).toBe("chat");
+  it("takes an empty chat log beside a reply box as the transcript, so its first message is read live", () => {
+    expect(generic.findTranscript(page(`<div aria-live="polite">Saved</div><section><div role="log" id="chat"></div><textarea></textarea></section>`))?.id).toBe("chat");
+    expect(generic.findTranscript(page(`<div role="log" id="notifications"></div><main><p>Welcome</p></main>`))).toBeNull();
   });
 
   it("finds nothing on a page without a transcript", () => {

@@ -106,6 +106,9 @@ function attach(): void {
 }
 
 function read(adapter: Adapter, transcript: Element, key: string): void {
+  // A pane that appears on a page that showed none (a chat starting): its lone message is the conversation starting.
+  // Another conversation opened in its place (a switch) shows its history.
+  const late = looked && !current;
   current?.session.stop();
   const context = conversation(adapter, key);
   let compose = composers.get(adapter);
@@ -115,7 +118,7 @@ function read(adapter: Adapter, transcript: Element, key: string): void {
   current = {
     adapter,
     compose,
-    session: new TranscriptSession(adapter, transcript, context, attach, { late: looked, sentByAgent: (text) => reading.sentByAgent(text) }),
+    session: new TranscriptSession(adapter, transcript, context, attach, { late, sentByAgent: (text) => reading.sentByAgent(text) }),
   };
   view.prepare();
 }

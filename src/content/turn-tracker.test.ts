@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
 import { TurnTracker, type ReadMessage } from "./turn-tracker.js";
 
@@ -75,7 +76,10 @@ describe("TurnTracker", () => {
 
   it("counts a repeated message as new when the reading starts part-way down the list", () => {
     const tracker = new TurnTracker();
-    const el = (): Element => ({ isConnected: true }) as unknown as Element;
+    const el = (): Element => {
+      const fake = { isConnected: true, contains: (other: unknown) => other === fake };
+      return fake as unknown as Element;
+    };
     const first = { speaker: "customer" as const, text: "ok", element: el() };
     const question = { speaker: "agent" as const, text: "Anything else?", element: el() };
     tracker.read([first, question]);
@@ -88,6 +92,16 @@ describe("TurnTracker", () => {
     Object.assign(again.element, { isConnected: false });
     const redrawn = [first, question, again].map((m) => ({ ...m, element: el() }));
     expect(tracker.read(redrawn).added).toEqual([]);
+  });
+
+  it("takes a message read again as a whole, after its inner part was read, as the same message", () => {
+    const tracker = new TurnTracker();
+    const outer = document.createElement("div");
+    const inner = outer.appendChild(document.createElement("p"));
+    document.body.append(outer);
+    expect(tracker.read([{ speaker: "customer", text: "ok", element: inner }]).added).toHaveLength(1);
+    expect(tracker.read([{ speaker: "customer", text: "ok", element: outer }]).added).toEqual([]);
+    outer.remove();
   });
 
   it("takes a cleared list's first message as new", () => {

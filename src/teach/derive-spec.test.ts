@@ -25,6 +25,23 @@ describe("teaching a site", () => {
     for (const token of ["message", "msg--out", "chat-log", "is-agent"]) expect(looksGenerated(token), token).toBe(false);
   });
 
+  it("knows the generated class names of real chat kits from their readable ones", () => {
+    // As rendered by the kit pages in test/fixtures/kits (Twilio Paste under two emotion cache keys, minchat's
+    // styled-components), and the schemes of CSS modules and JSS.
+    const generated = [
+      "css-1rtd03t", "css-146cy1u", "flex-1kau5en", "flex-g5t0ri", "css-1k9ek97-Message",
+      "sc-kieALA", "sc-kHNKno", "feuBPB", "etOjUj", "kMWHXB", "hRuXrU", "cNxZGC", "dUmgtX",
+      "Button_root__3xKzq", "styles_message__a1b2c", "jss12", "makeStyles-root-12",
+    ];
+    const readable = [
+      "cs-message", "cs-message--incoming", "cs-message-list__scroll-wrapper", "Message", "Message-author", "Bubble",
+      "PullToRefresh", "MessageList", "vac-message-current", "vac-offset-current", "user-message-text",
+      "outer-message-container", "paste-chat-composer-content-editable", "fade-animation", "chatLog", "isMine",
+    ];
+    for (const token of generated) expect(looksGenerated(token), token).toBe(true);
+    for (const token of readable) expect(looksGenerated(token), token).toBe(false);
+  });
+
   it("derives selectors from stable attributes, ignoring generated classes, and reads the site with them", () => {
     const { spec, read } = readWith(`
       <main class="css-9a8b7c"><div class="css-1k9ek97" data-testid="conversation">

@@ -4,10 +4,20 @@
 /** Attributes consoles put on elements on purpose, for tests, accessibility or their own scripts. */
 const STABLE_ATTRIBUTES = ["data-testid", "data-test-id", "data-test", "data-qa", "data-cy", "role", "name", "aria-label", "type"];
 
-/** Generated names: CSS-in-JS hashes ("css-1k9ek97", "sc-bdVaJa"), long digit runs, hex ids, framework ids. */
+/**
+ * Generated names, in the schemes real kits use: emotion under any cache key ("css-1rtd03t", "flex-1kau5en",
+ * "css-1k9ek97-Message"), styled-components ("sc-kieALA", "feuBPB"), CSS modules ("Button_root__3xKzq"), JSS and
+ * makeStyles ("jss12", "makeStyles-root-12"), hashed utility classes ("_3xKzq"), long digit runs, hex ids and framework
+ * ids. A hash changes with every deploy; readable names ("cs-message--incoming", "Message", "vac-message-current")
+ * do not.
+ */
 export function looksGenerated(token: string): boolean {
   return (
     /^(css|sc|jsx|emotion|styled|makeStyles|tw)-/i.test(token) ||
+    /^[a-z][a-z0-9]*-(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{5,8}(-[A-Za-z]\w*)?$/.test(token) ||
+    (/^[a-zA-Z]{5,8}$/.test(token) && /[A-Z].*[A-Z]/.test(token) && !isWords(token)) ||
+    /^[\w-]+__[A-Za-z0-9_-]{5,}$/.test(token) && /\d/.test(token.split("__").at(-1)!) ||
+    /^(jss|mui|Mui\w*|makeStyles)(\d+|-.*-\d+)$/.test(token) ||
     /\d{3,}/.test(token) ||
     /[0-9a-f]{8,}/i.test(token) ||
     /^[a-zA-Z]{1,3}\d+[a-zA-Z]*$/.test(token) ||
@@ -15,6 +25,12 @@ export function looksGenerated(token: string): boolean {
     /^_[a-zA-Z0-9]{4,}$/.test(token) ||
     token.length > 60
   );
+}
+
+/** camelCase or PascalCase words ("isMine", "MessageList"), not a hash that happens to alternate case ("etOjUj"). */
+function isWords(token: string): boolean {
+  if (!/^[A-Z]?[a-z]+(?:[A-Z][a-z]+)*$/.test(token)) return false;
+  return token.split(/(?=[A-Z])/).slice(1).some((word) => word.length > 2);
 }
 
 /** An identifier safe in a selector (CSS.escape, where the environment lacks it). */

@@ -1,4 +1,5 @@
 import { isVisuallyHidden, readMessage } from "../message-text.js";
+import { inferSpeaker } from "../speaker.js";
 import { messageItems, messageParent } from "./message-items.js";
 import { pageRoots } from "./page-roots.js";
 
@@ -66,6 +67,9 @@ function score(element: Element, box: Element | undefined): number {
   // An empty log or feed beside the reply box is a chat that has not started: its first message must be read live.
   if (!withText) return declared >= 3 && box && distance(element, box) < MAX_CLIMB ? 0.5 : 0;
   if (!worth || (withText >= 3 && alike < 0.6)) return 0;
+  // Without a reply box (a page that may not be a chat at all: a toast, a menu), only a log or a live region whose
+  // messages say who wrote them.
+  if (!box && (declared < 2 || !messageItems(element).some((item) => inferSpeaker(item)))) return 0;
   const structure = declared > 1 || isScroller(element) || isScroller(messageParent(element)) ? 1 : 0.3;
   // A visually hidden live region repeats what is shown elsewhere, with "… said:" prefixes: the last resort.
   const hidden = isVisuallyHidden(element, element) && element.getBoundingClientRect().height <= 1 ? 0.01 : 1;
