@@ -11,6 +11,11 @@ export interface ShownTimes {
 export interface SpeakerHints {
   /** The message's text is what the agent just sent from the reply box. */
   sentByAgent?: boolean;
+  /**
+   * The agent corrected this site's reader from the popup: the sides it tells apart are the other way round. What the
+   * agent's own sent text shows stays the agent's.
+   */
+  swapped?: boolean;
 }
 
 /**

@@ -71,6 +71,8 @@ describe("selector adapters", () => {
     expect(adapter.customerTyping!(document)).toBe(false);
     document.querySelector(".typing")!.removeAttribute("hidden");
     expect(adapter.customerTyping!(document)).toBe(true);
+    // The agent said the sides are the wrong way round: each side is read as the other, items of neither stay out.
+    expect(adapter.messages(transcript).map((item) => adapter.speaker(item, { swapped: true }))).toEqual(["agent", "customer", undefined]);
   });
 
   it("refuses a spec with a broken selector or a bad host, saying where", () => {

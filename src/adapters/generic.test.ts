@@ -87,4 +87,18 @@ describe("generic reader", () => {
     expect(generic.messageId(generic.messages(transcript)[0]!)).toBe("m7");
     expect(generic.conversationKey(doc, transcript)).toBe("c-42");
   });
+
+  it("turns its guesses the other way round once the agent corrects the sides, but not what the agent's own text showed", () => {
+    const doc = page(`
+      <div role="log">
+        <div class="msg msg--customer">I typed this myself.</div>
+        <div class="msg msg--agent">This came from the other side.</div>
+        <div class="msg">Sent from the reply box.</div>
+      </div>`);
+    const [mine, theirs, sent] = generic.messages(generic.findTranscript(doc)!);
+    expect(generic.speaker(mine!, { swapped: true })).toBe("agent");
+    expect(generic.speaker(theirs!, { swapped: true })).toBe("customer");
+    expect(generic.speaker(sent!, { swapped: true, sentByAgent: true })).toBe("agent");
+    expect(generic.speaker(mine!)).toBe("customer");
+  });
 });

@@ -2,6 +2,7 @@ import type { Adapter } from "./adapter.js";
 import { deepQuery, isShown, matchesOrHolds } from "./deep-query.js";
 import type { SelectorSpec } from "./selector-spec.js";
 import { messageText } from "./message-text.js";
+import { otherSpeaker } from "./speaker.js";
 
 /** Loopback is where the demo console and the test fixtures live: every console's reader may try its selectors there. */
 const isLoopback = (hostname: string) => hostname === "127.0.0.1" || hostname === "localhost";
@@ -36,10 +37,10 @@ export function selectorAdapter(spec: SelectorSpec): Adapter {
     messages: (transcript) => children(transcript, spec.message),
     // Customer first: consoles often mark only one side, and "agent" selectors such as ".is-mine" are the likelier
     // to catch a stray nested element.
-    speaker(item) {
+    speaker(item, hints) {
       const customer = spec.customer ? matchesOrHolds(item, spec.customer) : !matchesOrHolds(item, spec.agent!);
-      if (customer) return "customer";
-      return !spec.agent || matchesOrHolds(item, spec.agent) ? "agent" : undefined;
+      const speaker = customer ? "customer" : !spec.agent || matchesOrHolds(item, spec.agent) ? "agent" : undefined;
+      return speaker && hints?.swapped ? otherSpeaker(speaker) : speaker;
     },
     text(item) {
       const body = spec.text ? item.querySelector(spec.text) : null;

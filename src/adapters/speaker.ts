@@ -21,6 +21,9 @@ const WEAK_WORDS: Record<string, Speaker> = {
   bot: "customer", ai: "customer", assistant: "customer", left: "customer",
 };
 
+/** The other side of the conversation. */
+export const otherSpeaker = (speaker: Speaker): Speaker => (speaker === "agent" ? "customer" : "agent");
+
 const SPEAKER_ATTRIBUTES = ["data-speaker", "data-author", "data-author-role", "data-sender", "data-role", "data-from", "data-direction", "data-participant"];
 
 const plain = (word: string) => word.trim().toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "").replace(/:$/, "");

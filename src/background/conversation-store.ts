@@ -76,6 +76,7 @@ export class ConversationStore {
       const state = this.live.get(key) ?? this.revive(key, stored[key] as Saved);
       const nudges = state.coach.nudges();
       summaries.push({
+        frameId: Number(key.split(":")[2]),
         adapter: state.ref.adapter,
         key: state.ref.key,
         channel: state.ref.channel,

@@ -13,6 +13,7 @@ import {
 } from "../shared/messages.js";
 import { translate } from "../shared/locales.js";
 import { EVENTS_PORT } from "../shared/ports.js";
+import { speakersSwappedKey } from "../shared/storage-keys.js";
 import { activePacks, createCoach } from "./coach.js";
 import { CoachingGate } from "./coaching-gate.js";
 import { ConversationStore } from "./conversation-store.js";
@@ -198,6 +199,15 @@ async function onPageMessage(message: PageToWorker): Promise<unknown> {
       return importTaughtSites(message.file);
     case "sync-taught-sites":
       await syncTaughtScripts();
+      return { ok: true };
+    case "set-speakers-swapped":
+      // What the tab's conversations were told with the sides wrong is forgotten first: the content script, seeing the
+      // correction, reads them again from the start.
+      // Nudges already shown still count toward the tab's limit.
+      await store.forgetTab(message.tabId);
+      await updateBadge(message.tabId, new Set());
+      if (message.swapped) await browser.storage.local.set({ [speakersSwappedKey(message.origin)]: true });
+      else await browser.storage.local.remove(speakersSwappedKey(message.origin));
       return { ok: true };
     case "team-state":
       return teamState();

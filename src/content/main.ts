@@ -3,7 +3,8 @@ import { pageRoots } from "../adapters/generic/page-roots.js";
 import type { ConversationRef } from "../shared/messages.js";
 import { CoachingView } from "./coaching-view.js";
 import { ComposeWatcher, findReplyBox } from "./reply-box.js";
-import { loadTaughtAdapter, onTaughtAdapterChange } from "./taught-adapter.js";
+import { answerReadingStatus } from "./reading-status.js";
+import { loadSiteSetup, onSiteSetupChange } from "./site-setup.js";
 import { TranscriptSession, type ConversationContext } from "./transcript-session.js";
 import { TurnTracker } from "./turn-tracker.js";
 import { onWorkerMessage, WorkerLink } from "./worker-link.js";
@@ -17,6 +18,8 @@ const MAX_CONVERSATIONS = 50;
 
 const conversations = new Map<string, ConversationContext>();
 let adapters: Adapter[] = [];
+/** The agent said this site's reader has the two sides the wrong way round. */
+let swapped = false;
 /** What is being read now, and with which adapter. */
 let current: { adapter: Adapter; session: TranscriptSession; compose: ComposeWatcher } | undefined;
 const composers = new Map<Adapter, ComposeWatcher>();
@@ -106,9 +109,10 @@ function attach(): void {
 }
 
 function read(adapter: Adapter, transcript: Element, key: string): void {
-  // A pane that appears on a page that showed none (a chat starting): its lone message is the conversation starting.
-  // Another conversation opened in its place (a switch) shows its history.
-  const late = looked && !current;
+  // A pane that appears on a page that showed no message (a chat starting; the empty pane or the other list read till
+  // now was not it): its lone message is the conversation starting. Another conversation opened in place of one that
+  // was read (a switch) shows its history.
+  const late = looked && !current?.session.messagesRead;
   current?.session.stop();
   const context = conversation(adapter, key);
   let compose = composers.get(adapter);
@@ -118,7 +122,7 @@ function read(adapter: Adapter, transcript: Element, key: string): void {
   current = {
     adapter,
     compose,
-    session: new TranscriptSession(adapter, transcript, context, attach, { late, sentByAgent: (text) => reading.sentByAgent(text) }),
+    session: new TranscriptSession(adapter, transcript, context, attach, { late, swapped, sentByAgent: (text) => reading.sentByAgent(text) }),
   };
   view.prepare();
 }
@@ -133,24 +137,34 @@ function scheduleAttach(): void {
   });
 }
 
-async function loadAdapters(): Promise<void> {
-  const taught = await loadTaughtAdapter(location);
-  adapters = [...(taught ? [taught] : []), ...registeredAdapters()].filter((adapter) => adapter.matchesPage(location));
+async function loadSetup(): Promise<void> {
+  const setup = await loadSiteSetup(location);
+  swapped = setup.swapped;
+  adapters = [...(setup.taught ? [setup.taught] : []), ...registeredAdapters()].filter((adapter) => adapter.matchesPage(location));
+}
+
+/** The site was taught, or its sides corrected: every conversation is read again from the start, the new way. */
+function readAnew(): void {
+  current?.session.stop();
+  current = undefined;
+  conversations.clear();
+  looked = false;
+  attach();
 }
 
 async function start(): Promise<void> {
-  await loadAdapters();
+  await loadSetup();
   if (!adapters.length) return;
   onWorkerMessage((message) => {
     if (current) void view.receive(message);
   });
-  onTaughtAdapterChange(location, () => {
-    void loadAdapters().then(() => {
-      current?.session.stop();
-      current = undefined;
-      attach();
-    });
-  });
+  answerReadingStatus(() => ({
+    looked,
+    ...(current ? { reader: { id: current.adapter.id, name: current.adapter.name } } : {}),
+    swapped,
+    messages: current?.session.recent ?? [],
+  }));
+  onSiteSetupChange(location, () => void loadSetup().then(readAnew));
   attach();
   // Consoles are single-page apps: the transcript may appear, be replaced or show another conversation long after
   // load, and typing indicators come and go by class or attribute.

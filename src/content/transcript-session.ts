@@ -31,7 +31,12 @@ export interface SessionOptions {
   late: boolean;
   /** Whether a message's text is what the agent just sent from the reply box. */
   sentByAgent(text: string): boolean;
+  /** The agent said this site's reader has the two sides the wrong way round. */
+  swapped: boolean;
 }
+
+/** How many of the last messages read the session keeps for the popup. */
+const RECENT_MESSAGES = 3;
 
 /** When a spoken item was first seen and last changed (seconds on the conversation's clock). */
 interface Speech {
@@ -64,6 +69,7 @@ export class TranscriptSession {
   readonly #onSwitch: () => void;
   readonly #options: SessionOptions;
   #messagesRead = 0;
+  #recent: Read[] = [];
 
   constructor(
     adapter: Adapter,
@@ -86,6 +92,11 @@ export class TranscriptSession {
   /** How many messages have been read from this pane (0: an empty chat, or a pane that holds something else). */
   get messagesRead(): number {
     return this.#messagesRead;
+  }
+
+  /** The last messages read, oldest first: what the popup shows so the agent can see the right thing is read. */
+  get recent(): Array<{ speaker: Speaker; text: string }> {
+    return this.#recent.map(({ speaker, text }) => ({ speaker, text }));
   }
 
   stop(): void {
@@ -117,7 +128,7 @@ export class TranscriptSession {
     let message = this.#cache.get(item);
     if (message === undefined) {
       const text = this.#adapter.text(item);
-      const speaker = this.#adapter.speaker(item, { sentByAgent: this.#options.sentByAgent(text) });
+      const speaker = this.#adapter.speaker(item, { sentByAgent: this.#options.sentByAgent(text), swapped: this.#options.swapped });
       message = speaker ? { speaker, text, id: this.#adapter.messageId(item), element: item } : null;
       this.#cache.set(item, message);
     }
@@ -152,6 +163,7 @@ export class TranscriptSession {
     if (this.#adapter.channel === "call" && !history) this.#holdBackOpenSpeech(messages);
     const { added } = this.context.tracker.read(messages);
     for (const message of messages) this.#known.add(message.element);
+    if (messages.length) this.#recent = [...this.#recent.filter((old) => !messages.some((m) => m.element === old.element)), ...messages].slice(-RECENT_MESSAGES);
     // Every message is known (so none comes back as new), but only the recent past is worth the engine's time.
     for (const message of history ? added.slice(-MAX_HISTORY) : added) {
       this.context.send(history ? this.#historyTurn(message) : this.#liveTurn(message as Read), history);

@@ -8,6 +8,7 @@ const { askWorker } = await import("./ask-worker.js");
 const status = {
   conversations: [
     {
+      frameId: 0,
       adapter: "generic",
       key: "chat",
       channel: "chat",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ChannelSchema, ConversationEventSchema, LanguageSchema } from "../engine/conversation.js";
+import { ChannelSchema, ConversationEventSchema, LanguageSchema, SpeakerSchema } from "../engine/conversation.js";
 import { ScorecardSchema } from "../trainer/scorecard.js";
 import { MAX_BATCH } from "./limits.js";
 import { ManagedPolicySchema } from "./managed-policy.js";
@@ -110,6 +110,11 @@ export const PageToWorkerSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("export-taught-sites") }),
   /** A file of taught sites, as the options page read it: validated by the worker. */
   z.strictObject({ type: z.literal("import-taught-sites"), file: z.unknown() }),
+  /**
+   * "These messages are mine", from the popup: this site's reader has the two sides the wrong way round (or, again,
+   * not). The tab's conversations are read anew with the sides corrected.
+   */
+  z.strictObject({ type: z.literal("set-speakers-swapped"), tabId: z.number().int().nonnegative(), origin: z.string().url().max(300), swapped: z.boolean() }),
   /** The agent granted access to a taught site: start reading it. */
   z.strictObject({ type: z.literal("sync-taught-sites") }),
   /** Team leads (options page): the packs, overrides and policy; saving overrides, importing and removing packs. */
@@ -123,6 +128,8 @@ export const PageToWorkerSchema = z.discriminatedUnion("type", [
 export type PageToWorker = z.infer<typeof PageToWorkerSchema>;
 
 export const ConversationSummarySchema = z.object({
+  /** The frame of the tab the conversation is read in: where the popup asks what was read. */
+  frameId: z.number(),
   adapter: z.string(),
   key: z.string(),
   channel: ChannelSchema,
@@ -145,6 +152,19 @@ export const TabStatusSchema = z.object({
   packs: z.array(z.object({ id: z.string(), version: z.string(), languages: z.array(z.string()) })),
 });
 export type TabStatus = z.infer<typeof TabStatusSchema>;
+
+/** The content script's answer to the popup's READING_STATUS (ports.ts). */
+export const ReadingStatusSchema = z.strictObject({
+  /** The content script has looked at the page at least once. */
+  looked: z.boolean(),
+  /** The reader in use, if a conversation is found. */
+  reader: z.strictObject({ id: z.string(), name: z.string() }).optional(),
+  /** The agent corrected the sides on this site. */
+  swapped: z.boolean(),
+  /** The last messages read, oldest first (at most three, each cut short). */
+  messages: z.array(z.strictObject({ speaker: SpeakerSchema, text: z.string().max(300) })).max(3),
+});
+export type ReadingStatus = z.infer<typeof ReadingStatusSchema>;
 
 /** Where a team item is kept: storage.sync, or storage.local when it is over sync's quota or sync refused it. */
 export const TeamStorageSchema = z.object({

@@ -4,3 +4,9 @@
 export const taughtAdapterKey = (origin: string) => `taught:${origin}`;
 
 export const TAUGHT_PREFIX = "taught:";
+
+/**
+ * The agent said the reader has the two sides of this site's chats the wrong way round ("these messages are mine"):
+ * written by the worker at the popup's request, read by the content script.
+ */
+export const speakersSwappedKey = (origin: string) => `speakersSwapped:${origin}`;

@@ -20,6 +20,7 @@ export const WORKER_ANSWERS = {
   "export-taught-sites": TaughtSitesFileSchema,
   "import-taught-sites": z.union([Done.extend({ imported: z.number().optional() }), Refused]),
   "sync-taught-sites": Done,
+  "set-speakers-swapped": Done,
   "team-state": TeamStateSchema,
   "save-overrides": TeamSaved,
   "import-pack": TeamSaved,

@@ -16,6 +16,7 @@ import {
   walkOverlay,
 } from "../../scripts/lib/browser.mjs";
 import { startStaticServer } from "../../scripts/lib/static-server.mjs";
+import type { ReadingStatus } from "../../src/shared/messages.js";
 
 export { readOverlay } from "../../scripts/lib/browser.mjs";
 
@@ -135,7 +136,10 @@ export async function inExtension<A, R>(harness: Harness, fn: (chrome: ChromeApi
 /** The few extension APIs the tests use. */
 export interface ChromeApi {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
-  tabs: { query(query: object): Promise<Array<{ id: number; url: string }>>; sendMessage(tabId: number, message: unknown): Promise<unknown> };
+  tabs: {
+    query(query: object): Promise<Array<{ id: number; url: string }>>;
+    sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
+  };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
   commands: { getAll(): Promise<Array<{ name: string; shortcut: string }>> };
   storage: {
@@ -198,6 +202,21 @@ export async function waitUntilRead(harness: Harness, page: Page): Promise<void>
     };
     return (status.conversations?.length ?? 0) > 0;
   }, "the worker to hold the page's conversation");
+}
+
+/** What the content script in the page's top frame says it reads, asked as the popup asks it. */
+export async function readingStatusOf(harness: Harness, page: Page): Promise<ReadingStatus | undefined> {
+  const tabId = await tabIdOf(harness, page);
+  const answer = await inExtension(harness, (chrome, id) => chrome.tabs.sendMessage(id, { type: "reading-status" }, { frameId: 0 }).catch(() => undefined), tabId);
+  return answer as ReadingStatus | undefined;
+}
+
+/**
+ * Resolves once the content script has looked at the page: a message added from then on is the conversation going on,
+ * and on a page that showed none, its start (Firefox may inject the content script after `load`).
+ */
+export async function waitUntilLooked(harness: Harness, page: Page): Promise<void> {
+  await waitFor(async () => (await readingStatusOf(harness, page))?.looked, "the content script to look at the page");
 }
 
 export function readLocal(harness: Harness): Promise<Record<string, unknown>> {

@@ -1,7 +1,13 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import type { Page } from "puppeteer-core";
 import { describe, expect, it } from "vitest";
+import { buildKits } from "../../scripts/lib/build-kits.mjs";
+import { OPENING } from "../fixtures/kits/kit-page.js";
 import { SCREENSHOTS, axeViolations, inExtension, openPopup, readOverlay, tabIdOf, useHarness, waitFor } from "./harness.js";
+
+/** The last messages the popup shows as read, as "You: …" / "Customer: …". */
+const shownAsRead = (popup: Page) => popup.$$eval("#recent li", (items) => items.map((item) => item.textContent?.replace(/^(\S+)\s/, "$1: ")));
 
 describe("the toolbar popup", () => {
   const harness = useHarness();
@@ -34,5 +40,31 @@ describe("the toolbar popup", () => {
     const again = await openPopup(harness.browser, page);
     expect(await again.$eval("#site-enabled", (el) => (el as HTMLInputElement).checked)).toBe(false);
     await again.click("#site-enabled");
+  });
+
+  it("shows the reader in use and the last three messages it read, and reads them the other way round when told", async () => {
+    // A chat built with a real UI kit from npm, read by the generic reader with no setup.
+    await buildKits();
+    const page = await harness.browser.newPage();
+    await page.goto(`${harness.origin}/fixtures/kits/chatscope/index.html`);
+    await page.waitForFunction(() => !!(window as { chat?: unknown }).chat);
+    const frustrated = "This is ridiculous, it's the second month in a row!";
+    await page.evaluate((text) => (window as unknown as { chat: { receive(t: string): void } }).chat.receive(text), frustrated);
+    await waitFor(async () => (await readOverlay(page)).length > 0, "a nudge");
+
+    const popup = await openPopup(harness.browser, page);
+    expect(await popup.$eval("#conversation-state", (el) => el.textContent)).toMatch(/generic reader/);
+    const asRead = [`Customer: ${OPENING[0]!.text}`, `You: ${OPENING[1]!.text}`, `Customer: ${frustrated}`];
+    expect(await shownAsRead(popup)).toEqual(asRead);
+    expect(await axeViolations(popup)).toEqual([]);
+
+    // "These messages are mine": the page is read again with the sides the other way round, and the popup shows it.
+    await popup.click("#swap-speakers");
+    await popup.waitForFunction(() => !document.getElementById("swap-state")!.hidden);
+    const swapped = (line: string) => (line.startsWith("You: ") ? line.replace("You: ", "Customer: ") : line.replace("Customer: ", "You: "));
+    expect(await shownAsRead(popup)).toEqual(asRead.map(swapped));
+    await popup.click("#swap-speakers");
+    await popup.waitForFunction(() => document.getElementById("swap-state")!.hidden);
+    expect(await shownAsRead(popup)).toEqual(asRead);
   });
 });

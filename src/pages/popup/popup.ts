@@ -2,9 +2,59 @@ import browser from "webextension-polyfill";
 import { askWorker } from "../ask-worker.js";
 import { localizePage, t } from "../i18n.js";
 import { scorecardPanel } from "../scorecard-panel.js";
+import { ReadingStatusSchema, type ReadingStatus } from "../../shared/messages.js";
+import { READING_STATUS } from "../../shared/ports.js";
 
 const SNOOZE_MINUTES = 15;
+/** How long the popup waits for the page to be read again after the sides are swapped. */
+const REREAD_WAIT_MS = 3000;
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+/** What the content script in that frame of the tab reads; undefined where none answers (no script, no access). */
+async function readingStatus(tabId: number, frameId: number): Promise<ReadingStatus | undefined> {
+  const answer: unknown = await browser.tabs.sendMessage(tabId, { type: READING_STATUS }, { frameId }).catch(() => undefined);
+  const parsed = ReadingStatusSchema.safeParse(answer);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** The reader in use and the last messages it read, labelled You / Customer, with the correction of the sides. */
+function showReading(tabId: number, frameId: number, site: string | undefined, reading: ReadingStatus | undefined): void {
+  $("reading").hidden = !reading?.reader;
+  if (!reading?.reader) return;
+  $("recent").replaceChildren(
+    ...(reading.messages.length ? reading.messages : [undefined]).map((message) => {
+      const item = document.createElement("li");
+      if (!message) {
+        item.textContent = t("popupNothingReadYet");
+        return item;
+      }
+      // The same words the picker uses for the two sides.
+      const who = document.createElement("b");
+      who.textContent = t(message.speaker === "agent" ? "teachAgent" : "teachCustomer");
+      item.dataset.speaker = message.speaker;
+      item.append(who, ` ${message.text}`);
+      return item;
+    }),
+  );
+  $("swap-state").hidden = !reading.swapped;
+  const swap = $<HTMLButtonElement>("swap-speakers");
+  swap.textContent = t(reading.swapped ? "popupUnswap" : "popupSwap");
+  swap.disabled = !site;
+  swap.onclick = async () => {
+    if (!site) return;
+    swap.disabled = true;
+    const swapped = !reading.swapped;
+    await askWorker({ type: "set-speakers-swapped", tabId, origin: site, swapped });
+    // The page reads its conversation again the corrected way: shown as soon as it has.
+    const until = Date.now() + REREAD_WAIT_MS;
+    let now = await readingStatus(tabId, frameId);
+    while (now?.swapped !== swapped && Date.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      now = await readingStatus(tabId, frameId);
+    }
+    await render();
+  };
+}
 
 async function render(): Promise<void> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -12,9 +62,15 @@ async function render(): Promise<void> {
   const status = await askWorker({ type: "tab-status", tabId: tab.id });
 
   const conversation = status.conversations[0];
+  const site = tab.url && URL.canParse(tab.url) ? new URL(tab.url).origin : undefined;
+  const frameId = conversation?.frameId ?? 0;
+  const reading = await readingStatus(tab.id, frameId);
+  showReading(tab.id, frameId, site, reading);
+  // A conversation found with nothing in it yet is known to the page only: the worker knows it from its first message.
+  const reader = reading?.reader?.name;
   $("conversation-state").textContent = conversation
-    ? t("popupFoundBy", conversation.adapter, conversation.language ?? t("popupLanguageUnknown"))
-    : t("popupNoConversation");
+    ? t("popupFoundBy", reader ?? conversation.adapter, conversation.language ?? t("popupLanguageUnknown"))
+    : reader ? t("popupReadingWith", reader) : t("popupNoConversation");
   $("figures").hidden = !conversation;
   const totals = { raised: 0, followed: 0, missed: 0, open: 0 };
   for (const c of status.conversations) for (const key of Object.keys(totals) as Array<keyof typeof totals>) totals[key] += c.nudges[key];
@@ -22,7 +78,6 @@ async function render(): Promise<void> {
   $("scorecard-section").hidden = !conversation;
   $("scorecard").replaceChildren(...(conversation ? [scorecardPanel(document, conversation.scorecard, { t, exportName: "attune-scorecard.json" })] : []));
 
-  const site = tab.url && URL.canParse(tab.url) ? new URL(tab.url).origin : undefined;
   const toggle = $<HTMLInputElement>("site-enabled");
   toggle.checked = status.siteEnabled;
   toggle.disabled = !site;
