@@ -170,8 +170,9 @@ async function measureLive(browser: Browser, url: string, extensionOrigin: strin
  * Page loads, each traced by the browser: the content script's evaluation, and the page's long tasks with the content
  * script's part in each.
  */
-async function pageLoads(browser: Browser, url: string, loads: number): Promise<{ evaluationMs: number[]; longTasks: LongTask[] }> {
+async function pageLoads(browser: Browser, url: string, loads: number): Promise<{ evaluationMs: number[]; attuneMs: number[]; longTasks: LongTask[] }> {
   const evaluationMs: number[] = [];
+  const attuneMs: number[] = [];
   const longTasks: LongTask[] = [];
   for (let i = 0; i < loads; i++) {
     const page = await browser.newPage();
@@ -183,9 +184,10 @@ async function pageLoads(browser: Browser, url: string, loads: number): Promise<
     await page.close();
     const load = readPageLoad(trace.traceEvents);
     evaluationMs.push(load.evaluationMs);
+    attuneMs.push(load.attuneMs);
     longTasks.push(...load.longTasks);
   }
-  return { evaluationMs, longTasks };
+  return { evaluationMs, attuneMs, longTasks };
 }
 
 /** The worker's JS heap, through the DevTools protocol. */
@@ -308,6 +310,8 @@ export async function runBrowserBench() {
     await extensionWorker(browser);
     // First, while nothing has run in this browser yet: its first page load is the content script's worst.
     const loads = await pageLoads(browser, `${server.origin}/fixtures/bench-chat.html?history=2000`, 10);
+    // A long page that is no chat, changing ten times a second: what Attune costs where it has nothing to read.
+    const noChat = await pageLoads(browser, `${server.origin}/fixtures/bench-no-chat.html`, 5);
     const SAMPLES = 40;
     const empty: number[] = [];
     const full: number[] = [];
@@ -341,6 +345,8 @@ export async function runBrowserBench() {
       contentScriptEvaluationMs: { p50: percentile(loads.evaluationMs, 50), max: Math.max(...loads.evaluationMs) },
       // Over the ten loads: every task over 50 ms on the page's main thread, with the content script's part in it.
       longTasksOver50Ms: loads.longTasks,
+      // Five loads of a page with no chat, 2.5 s each (about 25 changes of the page): the content script's time in all.
+      noChatPage: { contentScriptMs: { p50: percentile(noChat.attuneMs, 50), max: Math.max(...noChat.attuneMs) }, longTasks: noChat.longTasks.filter(isContentScripts).length },
       bundles,
       contentScriptCarriesNlp: carriesNlp,
       load: loaded,
@@ -361,6 +367,8 @@ export async function runBrowserBench() {
       ["browser: content script evaluation at page load (2,000 pane) p50 / max", `${result.contentScriptEvaluationMs.p50.toFixed(1)} / ${result.contentScriptEvaluationMs.max.toFixed(1)} ms`, "", undefined],
       ["browser: long tasks > 50 ms, mostly the content script's (10 loads of a 2,000 pane)", `${fromAttune.length} (${ms(fromAttune.map((t) => t.ms))})`, "0", fromAttune.length === 0],
       ["browser: the page's own long tasks in those loads; the content script's part in them", `${pagesOwn.length} (${ms(pagesOwn.map((t) => t.ms))}); ${ms(pagesOwn.map((t) => t.attuneMs))}`, "", undefined],
+      ["browser: no chat on the page (2,000 list items, 25 changes in 2.5 s): content script's time p50 / max", `${result.noChatPage.contentScriptMs.p50.toFixed(1)} / ${result.noChatPage.contentScriptMs.max.toFixed(1)} ms`, "", undefined],
+      ["browser: the same, long tasks > 50 ms that are the content script's", String(result.noChatPage.longTasks), "0", result.noChatPage.longTasks === 0],
       ["load: messages dropped (20 tabs × 50 in 1 s, 5,000 pane)", String(loaded.dropped), "0", loaded.dropped === 0],
       ["load: long tasks > 50 ms during the bursts (20 busy tabs, any cause)", String(loaded.longTasksOver50Ms), "", undefined],
       ["load: worker heap after the bursts", `${loaded.workerHeapMB.toFixed(1)} MB`, "≤ 30 MB", loaded.workerHeapMB <= 30],

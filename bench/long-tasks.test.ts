@@ -36,6 +36,10 @@ describe("readPageLoad", () => {
     expect(readPageLoad(trace).evaluationMs).toBe(60);
   });
 
+  it("sums all of the content script's time on the page's main thread, nested calls once, other threads left out", () => {
+    expect(readPageLoad(trace).attuneMs).toBe(60 + 5 + 30);
+  });
+
   it("finds no long tasks in a trace without the page's parse", () => {
     expect(readPageLoad(trace.filter((e) => e.name !== "ParseHTML")).longTasks).toEqual([]);
   });

@@ -77,6 +77,14 @@ describe("generic reader", () => {
     expect(generic.findTranscript(page(`<div role="log" id="notifications"></div><main><p>Welcome</p></main>`))).toBeNull();
   });
 
+  it("does not take an article's lists beside a search field for a chat, but takes a chat just started beside its box", () => {
+    const questions = (topic: string) => Array.from({ length: 6 }, (_, i) => `<li>How do I change my ${topic} settings when step ${i + 1} fails?</li>`).join("");
+    const article = `<header><input type="text" aria-label="Search"></header><main><section><h2>Billing</h2><ul>${questions("billing")}</ul></section><section><h2>Delivery</h2><ul>${questions("delivery")}</ul></section></main>`;
+    expect(generic.findTranscript(page(article))).toBeNull();
+    const started = page(`${article}<div class="chat"><div class="messages"><div><p>Hello, my parcel never came.</p></div><div><p>It was due on Monday.</p></div></div><textarea></textarea></div>`);
+    expect(generic.findTranscript(started)?.className).toBe("messages");
+  });
+
   it("finds nothing on a page without a transcript", () => {
     expect(generic.findTranscript(page(`<main><p>Welcome</p><div aria-live="polite">Saved</div></main>`))).toBeNull();
   });

@@ -89,7 +89,21 @@ function stillReading(): boolean {
   return adapter.conversationKey(document, session.transcript) === session.context.key && session.messagesRead >= enough;
 }
 
+/**
+ * Searching the page costs time on its main thread: after a search that took t ms, the next waits 9t, so that a page
+ * that changes all the time (a clock, a ticker) and shows no chat gives the search at most a tenth of its time.
+ */
+const SEARCH_SHARE = 0.1;
+let quietUntil = 0;
+
 function attach(): void {
+  const started = performance.now();
+  attachNow();
+  const took = performance.now() - started;
+  quietUntil = performance.now() + (took * (1 - SEARCH_SHARE)) / SEARCH_SHARE;
+}
+
+function attachNow(): void {
   current?.compose.checkTyping();
   // Adapters are tried in order of preference, each time the page changes, until the one in use: a taught or
   // console-specific reader whose pane appears later takes over from the generic one, and a pane that stays empty
@@ -131,10 +145,14 @@ let pending = false;
 function scheduleAttach(): void {
   if (pending) return;
   pending = true;
-  requestAnimationFrame(() => {
-    pending = false;
-    attach();
-  });
+  const run = () =>
+    requestAnimationFrame(() => {
+      pending = false;
+      attach();
+    });
+  const wait = quietUntil - performance.now();
+  if (wait > 0) setTimeout(run, wait);
+  else run();
 }
 
 async function loadSetup(): Promise<void> {

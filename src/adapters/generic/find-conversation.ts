@@ -2,6 +2,7 @@ import { isVisuallyHidden, readMessage } from "../message-text.js";
 import { inferSpeaker } from "../speaker.js";
 import { messageItems, messageParent } from "./message-items.js";
 import { pageRoots } from "./page-roots.js";
+import { layoutSide } from "./speaker-model.js";
 
 // Finding the conversation on a chat UI nobody described: ARIA where the UI has it (a log, a feed of articles, a list,
 // a live region), else the structure every chat shares: a list of items of one shape holding text, scrolled, next to
@@ -31,8 +32,7 @@ const roleOf = (el: Element) => el.getAttribute("role") ?? (el.hasAttribute("ari
  * How much the items read like a conversation: messages are sentences, where a header or a menu holds names, times
  * and single words; and how alike the items are, since a chat's messages are drawn by one component.
  */
-function shapeOf(container: Element): { worth: number; withText: number; alike: number } {
-  const items = messageItems(container);
+function shapeOf(items: readonly Element[]): { worth: number; withText: number; alike: number } {
   const tags = new Map<string, number>();
   let worth = 0;
   let withText = 0;
@@ -60,17 +60,56 @@ function distance(el: Element, box: Element | undefined): number {
   return MAX_CLIMB;
 }
 
+/** Whether `box` comes after `el` in the page: a chat's reply box is below its messages. */
+const below = (box: Element, el: Element) => !!(el.compareDocumentPosition(box) & Node.DOCUMENT_POSITION_FOLLOWING);
+
+/** The reply box nearest the element, of those on the page (a console's search field may come before the chat's). */
+function nearest(el: Element, boxes: readonly Element[]): Element | undefined {
+  let best: Element | undefined;
+  for (const box of boxes) if (!best || distance(el, box) < distance(el, best)) best = box;
+  return best;
+}
+
+/** Steps from a chat just started (a message or two) up to where its reply box is. */
+const STARTING_DISTANCE = 2;
+/** The latest items looked at for the sides they are drawn on. */
+const MAX_SIDED = 6;
+
+/**
+ * Whether the items show the two sides of a conversation: some drawn at the start of the line and some at the end, or
+ * a side said in words. An article's or a menu's list is all on one side.
+ */
+function showsSides(container: Element, items: readonly Element[]): boolean {
+  const latest = items.slice(-MAX_SIDED);
+  if (latest.some((item) => inferSpeaker(item))) return true;
+  const sides = new Set<string>();
+  for (const item of latest) {
+    const side = layoutSide(item, container);
+    if (side) sides.add(side);
+    if (sides.size === 2) return true;
+  }
+  return false;
+}
+
+/** How likely the element is to hold the conversation; 0 when it cannot. The cheap checks come first. */
 function score(element: Element, box: Element | undefined): number {
-  if (box && (element.contains(box) || box.contains(element))) return 0;
-  const { worth, withText, alike } = shapeOf(element);
   const declared = DECLARED_WEIGHT[roleOf(element)] ?? 1;
+  // Without a reply box (a page that may not be a chat at all: a toast, a menu), only a log or a live region, and
+  // below, only one whose messages say who wrote them.
+  if (!box && declared < 2) return 0;
+  // A chat's pane is declared a log or scrolled; a list in the page's flow is one only if it shows the two sides, or
+  // if it is a chat just started: a message or two right above the reply box (a search field sits above the page).
+  const parent = messageParent(element);
+  const items = messageItems(element, parent);
+  const scrolled = isScroller(element) || isScroller(parent);
+  const starting = items.length <= 2 && !!box && distance(element, box) <= STARTING_DISTANCE && below(box, element);
+  if (declared < 2 && !scrolled && !starting && !showsSides(element, items)) return 0;
+  const { worth, withText, alike } = shapeOf(items);
   // An empty log or feed beside the reply box is a chat that has not started: its first message must be read live.
   if (!withText) return declared >= 3 && box && distance(element, box) < MAX_CLIMB ? 0.5 : 0;
   if (!worth || (withText >= 3 && alike < 0.6)) return 0;
-  // Without a reply box (a page that may not be a chat at all: a toast, a menu), only a log or a live region whose
-  // messages say who wrote them.
-  if (!box && (declared < 2 || !messageItems(element).some((item) => inferSpeaker(item)))) return 0;
-  const structure = declared > 1 || isScroller(element) || isScroller(messageParent(element)) ? 1 : 0.3;
+  if (!box && !items.some((item) => inferSpeaker(item))) return 0;
+  const structure = declared > 1 || scrolled ? 1 : 0.3;
   // A visually hidden live region repeats what is shown elsewhere, with "… said:" prefixes: the last resort.
   const hidden = isVisuallyHidden(element, element) && element.getBoundingClientRect().height <= 1 ? 0.01 : 1;
   // The conversation is the tallest part of a chat; a header or a list of quick replies is a strip.
@@ -101,17 +140,30 @@ function around(box: Element): Element[] {
   return found;
 }
 
+/** Reply boxes looked around per page root: the chat's own, and a search field or two before it. */
+const MAX_BOXES = 4;
+/**
+ * Candidates judged per search. They come likeliest first (declared conversations, then what is near a reply box,
+ * then lists), so a page with a chat finds it early, and a long page with none stops looking: its cost is bounded by
+ * the page's shape, not its length.
+ */
+const MAX_CANDIDATES = 60;
+
 /** The element most likely to hold the conversation on this page, in the document or an open shadow root. */
 export function findConversation(doc: Document): Element | null {
   let best: Candidate | undefined;
-  const consider = (element: Element, box: Element | undefined) => {
-    const value = score(element, box);
-    if (value > 0 && (!best || value > best.score)) best = { element, score: value };
-  };
+  let judged = 0;
   for (const root of pageRoots(doc)) {
-    const box = [...root.querySelectorAll(REPLY_BOX)].find((el) => !el.closest("[hidden], [aria-hidden='true']"));
-    for (const element of root.querySelectorAll(DECLARED)) consider(element, box);
-    if (box) for (const element of around(box)) consider(element, box);
+    const boxes = [...root.querySelectorAll(REPLY_BOX)].filter((el) => !el.closest("[hidden], [aria-hidden='true']")).slice(0, MAX_BOXES);
+    const declared = [...root.querySelectorAll(DECLARED)];
+    const conversations = declared.filter((el) => (DECLARED_WEIGHT[roleOf(el)] ?? 1) >= 2);
+    const lists = declared.filter((el) => (DECLARED_WEIGHT[roleOf(el)] ?? 1) < 2);
+    for (const element of [...conversations, ...boxes.flatMap(around), ...lists]) {
+      if (boxes.some((box) => element.contains(box) || box.contains(element))) continue;
+      if (++judged > MAX_CANDIDATES) return best?.element ?? null;
+      const value = score(element, nearest(element, boxes));
+      if (value > 0 && (!best || value > best.score)) best = { element, score: value };
+    }
   }
   return best?.element ?? null;
 }

@@ -21,18 +21,24 @@ const MOST_OF_THE_TEXT = 0.6;
 export function messageParent(container: Element): Element {
   let parent = container;
   while (parent.childElementCount <= SURELY_A_LIST) {
-    const texts = [...parent.children].filter(holdsText);
-    const length = (el: Element) => el.textContent!.trim().length;
-    const total = texts.reduce((sum, el) => sum + length(el), 0);
-    const main = texts.reduce<Element | undefined>((a, b) => (!a || length(b) > length(a) ? b : a), undefined);
-    if (!main || length(main) < total * MOST_OF_THE_TEXT || hasOwnText(main)) return parent;
-    const parts = [...main.children].filter(holdsText);
+    const texts = [...parent.children].map((el) => ({ el, length: NOT_ITEMS.has(el.localName) ? 0 : (el.textContent?.trim().length ?? 0) })).filter((t) => t.length);
+    const total = texts.reduce((sum, t) => sum + t.length, 0);
+    const main = texts.reduce<(typeof texts)[number] | undefined>((a, b) => (!a || b.length > a.length ? b : a), undefined);
+    if (!main || main.length < total * MOST_OF_THE_TEXT || hasOwnText(main.el)) return parent;
+    const parts = [...main.el.children].filter(holdsText);
     if (!parts.length) return parent;
     if (texts.length > 1 && parts.length < 2) return parent;
-    if (parts.length > 1 && parts.filter((part) => !readMessage(part).metaOnly).length < 2) return parent;
-    parent = main;
+    if (parts.length > 1 && !twoMessages(parts)) return parent;
+    parent = main.el;
   }
   return parent;
+}
+
+/** Whether at least two of the parts read as messages rather than names and times (read no further than that). */
+function twoMessages(parts: readonly Element[]): boolean {
+  let found = 0;
+  for (const part of parts) if (!readMessage(part).metaOnly && ++found === 2) return true;
+  return false;
 }
 
 function hasOwnText(el: Element): boolean {
@@ -56,9 +62,11 @@ function isReversed(parent: Element): boolean {
   return known;
 }
 
-/** The items of the pane that may be messages, oldest first: notices and dividers among them are left out later. */
-export function messageItems(container: Element): Element[] {
-  const parent = messageParent(container);
+/**
+ * The items of the pane that may be messages, oldest first: notices and dividers among them are left out later.
+ * `parent`: the pane's message parent, where the caller has it already.
+ */
+export function messageItems(container: Element, parent = messageParent(container)): Element[] {
   const items = [...parent.children].filter((child) => !NOT_ITEMS.has(child.localName));
   return isReversed(parent) ? items.reverse() : items;
 }
