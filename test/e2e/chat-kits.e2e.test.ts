@@ -1,6 +1,6 @@
 import type { Page } from "puppeteer-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildKits, kitIds } from "../../scripts/lib/build-kits.mjs";
+import { buildKits, kitIds, kitPath } from "../../scripts/lib/build-kits.mjs";
 import { CUSTOMER_NAME, OPENING, type KitInfo } from "../fixtures/kits/kit-page.js";
 import { recordEvents, type Received } from "./event-recorder.js";
 import { collectErrors, readOverlay, useHarness, waitFor, waitUntilLooked } from "./harness.js";
@@ -31,7 +31,7 @@ async function reply(page: Page, kit: KitInfo, text: string): Promise<void> {
 describe.each(kitIds())("a chat built with %s, read with no setup", (kitId) => {
   const harness = useHarness();
   beforeAll(buildKits);
-  const url = (query = "") => `${harness.origin}/fixtures/kits/${kitId}/index.html${query}`;
+  const url = (query = "") => `${harness.origin}${kitPath(kitId)}${query}`;
 
   async function reading() {
     const recorder = await recordEvents(harness);

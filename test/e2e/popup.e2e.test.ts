@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "puppeteer-core";
 import { describe, expect, it } from "vitest";
-import { buildKits } from "../../scripts/lib/build-kits.mjs";
+import { buildKits, kitPath } from "../../scripts/lib/build-kits.mjs";
 import { OPENING } from "../fixtures/kits/kit-page.js";
 import { SCREENSHOTS, axeViolations, inExtension, openPopup, readOverlay, tabIdOf, useHarness, waitFor } from "./harness.js";
 
@@ -46,7 +46,7 @@ describe("the toolbar popup", () => {
     // A chat built with a real UI kit from npm, read by the generic reader with no setup.
     await buildKits();
     const page = await harness.browser.newPage();
-    await page.goto(`${harness.origin}/fixtures/kits/chatscope/index.html`);
+    await page.goto(`${harness.origin}${kitPath("chatscope")}`);
     await page.waitForFunction(() => !!(window as { chat?: unknown }).chat);
     const frustrated = "This is ridiculous, it's the second month in a row!";
     await page.evaluate((text) => (window as unknown as { chat: { receive(t: string): void } }).chat.receive(text), frustrated);
