@@ -4,6 +4,7 @@ import type { Page } from "puppeteer-core";
 import { describe, expect, it } from "vitest";
 import { buildKits, kitPath } from "../../scripts/lib/build-kits.mjs";
 import { OPENING } from "../fixtures/kits/kit-page.js";
+import type { TabStatus } from "../../src/shared/messages.js";
 import { SCREENSHOTS, axeViolations, inExtension, openPopup, readOverlay, tabIdOf, useHarness, waitFor } from "./harness.js";
 
 /** The last messages the popup shows as read, as "You: …" / "Customer: …". */
@@ -63,8 +64,19 @@ describe("the toolbar popup", () => {
     await popup.waitForFunction(() => !document.getElementById("swap-state")!.hidden);
     const swapped = (line: string) => (line.startsWith("You: ") ? line.replace("You: ", "Customer: ") : line.replace("Customer: ", "You: "));
     expect(await shownAsRead(popup)).toEqual(asRead.map(swapped));
+
     await popup.click("#swap-speakers");
     await popup.waitForFunction(() => document.getElementById("swap-state")!.hidden);
     expect(await shownAsRead(popup)).toEqual(asRead);
+
+    // The worker forgot what it was told with the sides wrong and took the conversation in again, all of it as history
+    // (at 0 s; the frustrated message came live before): nothing open on the badge.
+    const tabId = await tabIdOf(harness, page);
+    const status = await waitFor(async () => {
+      const now = (await inExtension(harness, (chrome, id) => chrome.runtime.sendMessage({ type: "tab-status", tabId: id }), tabId)) as TabStatus;
+      return now.conversations.length > 0 && now;
+    }, "the conversation taken in again");
+    expect(status.conversations[0]!.list.every((nudge) => nudge.at === 0)).toBe(true);
+    expect(await inExtension(harness, (chrome, id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe("");
   });
 });
