@@ -149,4 +149,16 @@ describe("teaching a site", () => {
     expect(JSON.stringify(spec)).not.toContain("data-id");
     expect(read).toEqual(["customer: Where is my refund?", "agent: Checking now"]);
   });
+
+  it("never tells speakers apart by what a moment put on one message (a transition, the actions shown under the pointer)", () => {
+    const { spec, read } = readWith(`
+      <div class="list">
+        <div class="wrapper"><div class="box"><div class="card"><p>Where is my refund?</p><span class="vac-slide-left-leave-from is-hovered"></span><div class="blur-container"></div></div></div></div>
+        <div class="wrapper"><div class="box box--mine"><div class="card fade-enter-active"><p>Checking now</p></div></div></div>
+      </div>`,
+      { transcript: ".list", agent: ".box--mine p", customer: ".wrapper:first-child p" });
+    expect(spec).toMatchObject({ message: "div.wrapper", agent: ".box--mine" });
+    expect(spec).not.toHaveProperty("customer");
+    expect(read).toEqual(["customer: Where is my refund?", "agent: Checking now"]);
+  });
 });

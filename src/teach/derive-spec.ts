@@ -53,11 +53,26 @@ function partsWithin(item: Element): Set<string> {
   return parts;
 }
 
-/** A selector that marks `mine` and not `other`: on the item itself first, then inside it. */
-function distinguishing(mine: Element, other: Element): string | undefined {
+/**
+ * A selector that marks `mine` and not `other`: on the item itself first, then inside it. A mark is firm when it is on
+ * the item, or varies an element both items have (".bubble.is-mine" beside ".bubble"); an element only one item has
+ * may be a moment's (the actions a message shows while the pointer is over it).
+ */
+function distinguishing(mine: Element, other: Element): { selector: string; firm: boolean } | undefined {
   const otherParts = partsWithin(other);
   const candidates = [...messageParts(mine), ...partsWithin(mine)].filter((part) => !otherParts.has(part) && !part.startsWith("#"));
-  return candidates.find((part) => matchesOrHolds(mine, part) && !matchesOrHolds(other, part));
+  const marks = candidates.filter((part) => matchesOrHolds(mine, part) && !matchesOrHolds(other, part));
+  const firm = (part: string) => mine.matches(part) || [...mine.querySelectorAll(part)].some((el) => messageParts(el).some((shared) => otherParts.has(shared)));
+  const selector = marks.find(firm) ?? marks[0];
+  return selector ? { selector, firm: firm(selector) } : undefined;
+}
+
+/** One firm mark is enough to tell the sides apart: a loose one on the other side would only add a way to be wrong. */
+function speakers(agentItem: Element, customerItem: Element): { agent?: string; customer?: string } {
+  const agent = distinguishing(agentItem, customerItem);
+  const customer = distinguishing(customerItem, agentItem);
+  const keep = (mark: typeof agent, otherMark: typeof agent) => mark && (mark.firm || !otherMark?.firm) ? mark.selector : undefined;
+  return { agent: keep(agent, customer), customer: keep(customer, agent) };
 }
 
 /** "support.example.com" → "taught-support-example-com" */
@@ -121,8 +136,7 @@ export function deriveSpec(picks: Picks, location: Pick<Location, "host" | "host
   const shape = messageShape(pane, container, agentMessage, customerMessage);
   if (!shape) return { ok: false, problem: "teachProblemNoMessageShape" };
 
-  const agent = distinguishing(shape.agentItem, shape.customerItem);
-  const customer = distinguishing(shape.customerItem, shape.agentItem);
+  const { agent, customer } = speakers(shape.agentItem, shape.customerItem);
   if (!agent && !customer) return { ok: false, problem: "teachProblemSpeakers" };
 
   const replyBox = picks.replyBox ? deepSelector(editable(picks.replyBox)) : undefined;

@@ -40,6 +40,12 @@ function isWords(token: string): boolean {
  */
 const RECORD_KEY = /^data-(?:.*[-_])?(?:id|key|uuid|guid|index|idx)$/i;
 
+/**
+ * Classes a moment puts on an element: a transition running (Vue's "vac-slide-left-leave-from", React Transition
+ * Group's "fade-enter-active"), the pointer or the focus on it. Present while the agent picks, gone after.
+ */
+const TRANSIENT = /(?:^|[-_])(?:(?:enter|leave|exit|appear)(?:[-_](?:from|to|active|done))?|hover|hovered|focus|focused|focus-visible|pressed)$/i;
+
 /** An identifier safe in a selector (CSS.escape, where the environment lacks it). */
 const escapeIdent = (ident: string) => ident.replace(/^(\d)/, "\\3$1 ").replace(/[^a-zA-Z0-9_\u00a0-\uffff-]/g, (c) => `\\${c}`);
 
@@ -58,7 +64,7 @@ export function stableParts(el: Element): string[] {
       parts.push(attr.value ? `[${attr.name}=${quote(attr.value)}]` : `[${attr.name}]`);
     }
   }
-  for (const token of el.classList) if (!looksGenerated(token)) parts.push(`.${escapeIdent(token)}`);
+  for (const token of el.classList) if (!looksGenerated(token) && !TRANSIENT.test(token)) parts.push(`.${escapeIdent(token)}`);
   return parts;
 }
 
