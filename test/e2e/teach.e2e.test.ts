@@ -67,6 +67,57 @@ describe("teach this site", () => {
     expect(errors).toEqual([]);
   });
 
+  it("widens and narrows what it highlights with the wheel, the arrow keys and its buttons, and says why picks read nothing", async () => {
+    const page = await harness.browser.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${harness.origin}/fixtures/teach-me.html`);
+    const popup = await openPopup(harness.browser, page);
+    await popup.click("#teach");
+    await waitFor(() => pickerPart(page, "cancel"), "the picker");
+    const selected = (text: string) => waitFor(async () => (await pickerPart(page, "selection"))?.text === text, `"${text}" highlighted`);
+    const pointAt = async (selector: string) => {
+      const box = (await (await page.$(selector))!.boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    };
+
+    // One message picked as both sides: the picker says so and starts the picks again.
+    await clickAt(page, "#thread", { x: 4, y: 4 });
+    await clickAt(page, "[data-side='right']");
+    await clickAt(page, "[data-side='right']");
+    await clickPart(page, "skip");
+    const problem = await waitFor(() => pickerPart(page, "problem"), "the problem");
+    expect(problem.text).toBe("Pick two different messages: one of yours and one of the customer's.");
+
+    // The pane: the wheel widens a message to the pane around it, and a click inside picks the pane.
+    await pointAt("[data-side='left']");
+    await selected("div.q1.css-8f2k1a");
+    await page.mouse.wheel({ deltaY: -100 });
+    await selected("div#thread.k3j9x");
+    await clickAt(page, "[data-side='left']");
+    // The agent's message: ↑ widens, ↓ narrows back, Enter picks.
+    await pointAt("[data-side='right']");
+    await selected("div.q1.css-8f2k1b");
+    await page.keyboard.press("ArrowUp");
+    await selected("div#thread.k3j9x");
+    await page.keyboard.press("ArrowDown");
+    await selected("div.q1.css-8f2k1b");
+    await page.keyboard.press("Enter");
+    // The customer's: the buttons, which leave the highlight where it was while the pointer goes to them.
+    await pointAt("[data-side='left']");
+    await selected("div.q1.css-8f2k1a");
+    await clickPart(page, "wider");
+    await selected("div#thread.k3j9x");
+    await clickPart(page, "narrower");
+    await selected("div.q1.css-8f2k1a");
+    await clickPart(page, "pick");
+    await clickPart(page, "skip");
+    const preview = await waitFor(() => pickerPart(page, "preview"), "what the picker reads");
+    expect(preview.text).toBe("Customer Hi, the invoice you sent has the wrong VAT number. You Hello, thanks for telling us, let me look.");
+    // The wheel widened instead of scrolling, and nothing reached the page.
+    expect(await page.evaluate(() => [scrollY, document.activeElement?.tagName])).toEqual([0, "BODY"]);
+    expect(errors).toEqual([]);
+  });
+
   it("exports taught sites as JSON and imports them back, refusing a broken file with a located error", async () => {
     const site = {
       origin: "https://desk.example.org",
