@@ -64,6 +64,21 @@ describe("teach this site", () => {
     await waitFor(async () => (await seen()).some((e) => e.type === "turn" && !e.history && e.speaker === "agent"), "the agent's turn after reload");
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect((await seen()).filter((e) => e.type === "turn" && !e.history)).toHaveLength(1);
+
+    // A pane that leaves the page and comes back later, another element (a console switching views): read the taught
+    // way again, its messages not taken for new ones.
+    await page.evaluate(() => {
+      const thread = document.getElementById("thread")!;
+      (window as unknown as { away: Element }).away = thread.cloneNode(true) as Element;
+      thread.remove();
+    });
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    await page.evaluate(() => {
+      document.querySelector(".composer")!.before((window as unknown as { away: Element }).away);
+      (window as unknown as { addLine(s: string, t: string): void }).addLine("left", "Great, thanks!");
+    });
+    await waitFor(async () => (await seen()).some((e) => e.type === "turn" && !e.history && e.text === "Great, thanks!"), "a turn in the pane that came back");
+    expect((await seen()).filter((e) => e.type === "turn" && !e.history).map((e) => e.text)).toEqual(["Done, it is in your inbox.", "Great, thanks!"]);
     expect(errors).toEqual([]);
   });
 
