@@ -1,6 +1,6 @@
 import { selectorAdapter } from "../adapters/selector-adapter.js";
 import type { SelectorSpec } from "../adapters/selector-spec.js";
-import { adoptStyle } from "../overlay/overlay.js";
+import { adoptStyle, guardHost } from "../overlay/overlay.js";
 import { composedContains } from "../adapters/deep-query.js";
 import { deriveSpec, type Picks } from "./derive-spec.js";
 import { PICKER_STYLE } from "./picker-style.js";
@@ -44,6 +44,8 @@ export class Picker {
   private readonly selected: HTMLElement;
   private readonly listeners: Array<[string, (event: Event) => void]> = [];
   private readonly target: EventTarget;
+  /** Keeps the picker on a page that removes it or hides it: its listeners would otherwise swallow clicks unseen. */
+  private readonly guard: MutationObserver;
   /** Why the last picks did not make a reader: shown above the steps as the agent picks again. */
   private problem: HTMLElement | undefined;
 
@@ -65,7 +67,7 @@ export class Picker {
     this.selected = doc.createElement("code");
     this.selected.dataset.part = "selection";
     root.append(this.highlight, this.panel);
-    doc.documentElement.append(this.host);
+    this.guard = guardHost(this.host);
     // On the window, before the page's own listeners on the document and below.
     this.target = doc.defaultView ?? doc;
     this.listen("pointermove", (event) => this.hover(event));
@@ -323,6 +325,7 @@ export class Picker {
   }
 
   close(): void {
+    this.guard.disconnect();
     for (const [type, handler] of this.listeners) this.target.removeEventListener(type, handler, true);
     this.host.remove();
   }

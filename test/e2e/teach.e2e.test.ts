@@ -89,6 +89,13 @@ describe("teach this site", () => {
     const popup = await openPopup(harness.browser, page);
     await popup.click("#teach");
     await waitFor(() => pickerPart(page, "cancel"), "the picker");
+    // A hostile page cannot take the picker away (its listeners would go on swallowing clicks): removed or hidden by
+    // the page's style, it comes back as it was.
+    await page.evaluate(() => {
+      document.head.append(Object.assign(document.createElement("style"), { textContent: "attune-teach { display: none !important; }" }));
+      document.querySelector("attune-teach")!.remove();
+    });
+    await waitFor(() => page.evaluate(() => document.querySelector("attune-teach")?.checkVisibility() ?? false), "the picker back on the page");
     const selected = (text: string) => waitFor(async () => (await pickerPart(page, "selection"))?.text === text, `"${text}" highlighted`);
     const pointAt = async (selector: string) => {
       const box = (await (await page.$(selector))!.boundingBox())!;
