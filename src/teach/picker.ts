@@ -1,7 +1,7 @@
+import { composedContains } from "../adapters/deep-query.js";
 import { selectorAdapter } from "../adapters/selector-adapter.js";
 import type { SelectorSpec } from "../adapters/selector-spec.js";
 import { adoptStyle, guardHost } from "../overlay/overlay.js";
-import { composedContains } from "../adapters/deep-query.js";
 import { deriveSpec, type Picks } from "./derive-spec.js";
 import { PICKER_STYLE } from "./picker-style.js";
 import { Selection } from "./selection.js";
