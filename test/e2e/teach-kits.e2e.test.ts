@@ -34,10 +34,8 @@ const PREVIEW = OPENING.map(({ speaker, text }) => `${speaker === "agent" ? "You
 
 const turnLine = (e: Received) => `${e.history ? "history " : ""}${e.speaker}: ${e.text}`;
 
-async function box(page: Page, selector: string) {
-  const found = await waitFor(async () => (await (await page.$(selector))?.boundingBox()) ?? undefined, selector);
-  return found;
-}
+/** Where an element is drawn, once it is. */
+const box = (page: Page, selector: string) => waitFor(async () => (await (await page.$(selector))?.boundingBox()) ?? undefined, selector);
 
 /** A click where an agent would click on an element: its middle. */
 async function clickMiddle(page: Page, selector: string): Promise<void> {
@@ -57,10 +55,11 @@ describe.each(kitIds())("a chat built with %s, taught by clicks", (kitId) => {
   const harness = useHarness();
   beforeAll(buildKits);
   const url = (query = "") => `${harness.origin}/fixtures/kits/${kitId}/index.html${query}`;
-  const plan = PANES[kitId] ?? { cannot: "no pane known to this test: add the kit to PANES" };
+  const plan = PANES[kitId];
+  const cannot = plan && "cannot" in plan ? plan.cannot : undefined;
 
-  it.skipIf("cannot" in plan)(`is taught through the picker and read on the next deploy${"cannot" in plan ? ` (cannot be taught: ${plan.cannot})` : ""}`, async () => {
-    if (!("pane" in plan)) return;
+  it.skipIf(!!cannot)(`is taught through the picker and read on the next deploy${cannot ? ` (cannot be taught: ${cannot})` : ""}`, async () => {
+    if (!plan || !("pane" in plan)) throw new Error(`Where an agent would click for ${kitId}'s pane is not known: add the kit to PANES`);
     const recorder = await recordEvents(harness);
     await recorder.clear();
     const taught = async () => (await recorder.events()).filter((e) => e.adapter === TAUGHT);
