@@ -30,13 +30,13 @@ describe("teaching a site", () => {
     // styled-components), and the schemes of CSS modules and JSS.
     const generated = [
       "css-1rtd03t", "css-146cy1u", "flex-1kau5en", "flex-g5t0ri", "css-1k9ek97-Message",
-      "sc-kieALA", "sc-kHNKno", "feuBPB", "etOjUj", "kMWHXB", "hRuXrU", "cNxZGC", "dUmgtX",
+      "sc-kieALA", "sc-kHNKno", "feuBPB", "etOjUj", "kMWHXB", "hRuXrU", "cNxZGC", "dUmgtX", "hBmBqn", "jRlxZw", "iokOoi", "iysMrg",
       "Button_root__3xKzq", "styles_message__a1b2c", "jss12", "makeStyles-root-12",
     ];
     const readable = [
       "cs-message", "cs-message--incoming", "cs-message-list__scroll-wrapper", "Message", "Message-author", "Bubble",
       "PullToRefresh", "MessageList", "vac-message-current", "vac-offset-current", "user-message-text",
-      "outer-message-container", "paste-chat-composer-content-editable", "fade-animation", "chatLog", "isMine",
+      "outer-message-container", "paste-chat-composer-content-editable", "fade-animation", "chatLog", "isMine", "ChatApp", "navBar",
     ];
     for (const token of generated) expect(looksGenerated(token), token).toBe(true);
     for (const token of readable) expect(looksGenerated(token), token).toBe(false);

@@ -16,7 +16,7 @@ export function looksGenerated(token: string): boolean {
   return (
     /^(css|sc|jsx|emotion|styled|makeStyles|tw)-/i.test(token) ||
     /^[a-z][a-z0-9]*-(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{5,8}(-[A-Za-z]\w*)?$/.test(token) ||
-    (/^[a-zA-Z]{5,8}$/.test(token) && /[A-Z].*[A-Z]/.test(token) && !isWords(token)) ||
+    (/^[a-zA-Z]{5,8}$/.test(token) && /[a-z][A-Z]|[A-Z].*[A-Z]/.test(token) && !isWords(token)) ||
     /^[\w-]+__[A-Za-z0-9_-]{5,}$/.test(token) && /\d/.test(token.split("__").at(-1)!) ||
     /^(jss|mui|Mui\w*|makeStyles)(\d+|-.*-\d+)$/.test(token) ||
     /\d{3,}/.test(token) ||
@@ -28,10 +28,14 @@ export function looksGenerated(token: string): boolean {
   );
 }
 
-/** camelCase or PascalCase words ("isMine", "MessageList"), not a hash that happens to alternate case ("etOjUj"). */
+/**
+ * camelCase or PascalCase words ("isMine", "chatLog"), not a hash that happens to alternate case ("etOjUj", "hBmBqn",
+ * "iokOoi"): every part a syllable or more (a vowel and a consonant), one of them longer than two letters.
+ */
 function isWords(token: string): boolean {
   if (!/^[A-Z]?[a-z]+(?:[A-Z][a-z]+)*$/.test(token)) return false;
-  return token.split(/(?=[A-Z])/).slice(1).some((word) => word.length > 2);
+  const words = token.split(/(?=[A-Z])/);
+  return words.every((word) => /[aeiouy]/i.test(word) && /[^aeiouy]/i.test(word)) && words.slice(1).some((word) => word.length > 2);
 }
 
 /**

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildKits, kitIds } from "../../scripts/lib/build-kits.mjs";
 import { OPENING } from "../fixtures/kits/kit-page.js";
 import { recordEvents, type Received } from "./event-recorder.js";
-import { collectErrors, openPopup, readOverlay, useHarness, waitFor } from "./harness.js";
+import { looksGenerated } from "../../src/teach/stable-selector.js";
+import { collectErrors, inExtension, openPopup, readOverlay, useHarness, waitFor } from "./harness.js";
 import { openKit, send, typeReply } from "./kit-driver.js";
 import { clickPart, pickerPart } from "./picker-parts.js";
 
@@ -83,7 +84,14 @@ describe.each(kitIds())("a chat built with %s, taught by clicks", (kitId) => {
     const preview = await waitFor(async () => (await pickerPart(page, "preview")) ?? (await pickerPart(page, "problem")), "what the picker reads");
     expect(preview.text).toBe(PREVIEW);
     await clickPart(page, "save");
+    const saved = await waitFor(() => pickerPart(page, "saved"), "saved");
+    expect(saved.text).toBe("Saved. Attune now reads this site.");
     await clickPart(page, "close");
+    // No class in what was saved is a generated one: the next deploy would rename it.
+    const [site] = (await inExtension(harness, (chrome) => chrome.runtime.sendMessage({ type: "list-taught-sites" }), null)) as Array<{ spec: Record<string, unknown> }>;
+    const selectors = ["transcript", "message", "agent", "customer", "replyBox"].map((field) => site!.spec[field]).filter((value): value is string => typeof value === "string");
+    const classes = selectors.flatMap((selector) => [...selector.matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)].map((match) => match[1]!));
+    expect(classes.filter(looksGenerated), selectors.join(" | ")).toEqual([]);
 
     // The page is read the taught way from then on: the history, a customer's frustration (nudged), the agent's reply.
     const history = OPENING.map(({ speaker, text }) => `history ${speaker}: ${text}`);
