@@ -138,6 +138,16 @@ describe("teaching a site", () => {
     expect(read).toEqual(["customer: Hi, I was charged twice", "agent: Sorry about that"]);
   });
 
+  it("keeps to attribute names that are valid in selectors, whatever a page names them", () => {
+    fill(`<div id="log"><p class="m">a</p><p class="m">b</p></div>`);
+    const [first, second] = [...document.querySelectorAll(".m")] as [Element, Element];
+    first.setAttribute("data-side:x", "them");
+    second.setAttribute("data-side:x", "me");
+    second.setAttribute("data-mine", "");
+    const derived = deriveSpec({ transcript: $("#log"), agentMessage: second, customerMessage: first }, where);
+    expect(derived).toMatchObject({ ok: true, spec: { message: "p.m", agent: "[data-mine]" } });
+  });
+
   it("never tells speakers apart by a message's own id, and never takes a box that holds messages for a message", () => {
     const { spec, read } = readWith(`
       <div class="MessageList">

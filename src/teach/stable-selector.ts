@@ -64,7 +64,8 @@ export function stableParts(el: Element): string[] {
     if (value && value.length <= 80 && !looksGenerated(value)) parts.push(`[${name}=${quote(value)}]`);
   }
   for (const attr of el.attributes) {
-    if (attr.name.startsWith("data-") && !STABLE_ATTRIBUTES.includes(attr.name) && !RECORD_KEY.test(attr.name) && attr.value.length <= 40 && !looksGenerated(attr.value) && !looksGenerated(attr.name)) {
+    // Only names that are selectors as they stand: a page may name attributes "data-a:b" or worse.
+    if (/^data-[\w-]+$/.test(attr.name) && !STABLE_ATTRIBUTES.includes(attr.name) && !RECORD_KEY.test(attr.name) && attr.value.length <= 40 && !looksGenerated(attr.value) && !looksGenerated(attr.name)) {
       parts.push(attr.value ? `[${attr.name}=${quote(attr.value)}]` : `[${attr.name}]`);
     }
   }
