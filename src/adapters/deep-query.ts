@@ -35,3 +35,15 @@ export function isShown(el: Element): boolean {
   if (el.closest("[hidden], [aria-hidden='true']")) return false;
   return typeof el.checkVisibility === "function" ? el.checkVisibility() : true;
 }
+
+/** An element's parent, stepping out of a shadow root to its host. */
+export function composedParent(el: Element): Element | null {
+  const parent = el.parentNode;
+  return parent instanceof Element ? parent : parent instanceof ShadowRoot ? parent.host : null;
+}
+
+/** Whether `outer` is `inner` or holds it, through shadow roots. */
+export function composedContains(outer: Element, inner: Element): boolean {
+  for (let el: Element | null = inner; el; el = composedParent(el)) if (el === outer) return true;
+  return false;
+}

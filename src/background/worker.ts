@@ -113,7 +113,7 @@ const TEACH_LABELS = [
   "teachTitle", "teachStepTranscript", "teachStepAgent", "teachStepCustomer", "teachStepReplyBox", "teachSkip",
   "teachStartOver", "teachCancel", "teachSave", "teachPreview", "teachSaved", "teachAgent", "teachCustomer",
   "teachNothingRead", "teachProblemOutsidePane", "teachProblemSameMessage", "teachProblemNoStablePane",
-  "teachProblemNoMessageShape", "teachProblemSpeakers",
+  "teachProblemNoMessageShape", "teachProblemSpeakers", "teachWider", "teachNarrower", "teachPickThis", "teachWidenHint",
 ];
 
 async function overlaySetup(): Promise<OverlaySetup> {

@@ -45,6 +45,24 @@ const EDGE = 16;
 const HOST_STYLE = "all: initial !important; display: block !important; position: static !important; visibility: visible !important; opacity: 1 !important;";
 
 /**
+ * A host element is the one part of a closed-shadow-root UI (the overlay, the teach picker) in the page's own DOM.
+ * Inline !important declarations outrank any page stylesheet, and a page that removes the host or rewrites its style
+ * gets it back as it was, until the observer returned is disconnected.
+ */
+export function guardHost(host: HTMLElement): MutationObserver {
+  const doc = host.ownerDocument;
+  const restore = () => {
+    if (host.getAttribute("style") !== HOST_STYLE) host.setAttribute("style", HOST_STYLE);
+    if (host.parentNode !== doc.documentElement) doc.documentElement.append(host);
+  };
+  restore();
+  const observer = new MutationObserver(restore);
+  observer.observe(host, { attributes: true });
+  observer.observe(doc.documentElement, { childList: true });
+  return observer;
+}
+
+/**
  * A constructed sheet, not a <style> element: the page's CSP cannot block it. Firefox refuses `adoptedStyleSheets`
  * to content scripts (the Xray wrapper around the shadow root throws, Mozilla bug 1751346); there the style goes in a
  * <style> element, which Firefox does not hold to the page's CSP when a content script inserts it.
@@ -130,24 +148,9 @@ export class Overlay {
     this.#panel.replaceChildren(card);
     if (!this.#attached) {
       this.#attached = true;
-      this.#guardHost(this.#host.ownerDocument);
+      guardHost(this.#host);
     }
     this.#position();
-  }
-
-  /**
-   * The host element is the one part of the overlay in the page's own DOM. Inline !important declarations outrank any
-   * page stylesheet, and a page that removes the host or rewrites its style gets it back as it was.
-   */
-  #guardHost(doc: Document): void {
-    const restore = () => {
-      if (this.#host.getAttribute("style") !== HOST_STYLE) this.#host.setAttribute("style", HOST_STYLE);
-      if (this.#host.parentNode !== doc.documentElement) doc.documentElement.append(this.#host);
-    };
-    restore();
-    const observer = new MutationObserver(restore);
-    observer.observe(this.#host, { attributes: true });
-    observer.observe(doc.documentElement, { childList: true });
   }
 
   /** What the worker sent: nudges raised and nudges whose outcome was decided. */

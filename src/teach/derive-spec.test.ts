@@ -30,13 +30,13 @@ describe("teaching a site", () => {
     // styled-components), and the schemes of CSS modules and JSS.
     const generated = [
       "css-1rtd03t", "css-146cy1u", "flex-1kau5en", "flex-g5t0ri", "css-1k9ek97-Message",
-      "sc-kieALA", "sc-kHNKno", "feuBPB", "etOjUj", "kMWHXB", "hRuXrU", "cNxZGC", "dUmgtX",
+      "sc-kieALA", "sc-kHNKno", "feuBPB", "etOjUj", "kMWHXB", "hRuXrU", "cNxZGC", "dUmgtX", "hBmBqn", "jRlxZw", "iokOoi", "iysMrg",
       "Button_root__3xKzq", "styles_message__a1b2c", "jss12", "makeStyles-root-12",
     ];
     const readable = [
       "cs-message", "cs-message--incoming", "cs-message-list__scroll-wrapper", "Message", "Message-author", "Bubble",
       "PullToRefresh", "MessageList", "vac-message-current", "vac-offset-current", "user-message-text",
-      "outer-message-container", "paste-chat-composer-content-editable", "fade-animation", "chatLog", "isMine",
+      "outer-message-container", "paste-chat-composer-content-editable", "fade-animation", "chatLog", "isMine", "ChatApp", "navBar",
     ];
     for (const token of generated) expect(looksGenerated(token), token).toBe(true);
     for (const token of readable) expect(looksGenerated(token), token).toBe(false);
@@ -86,5 +86,89 @@ describe("teaching a site", () => {
       { transcript: ".scroll", agent: ".msg--outgoing p", customer: ".msg--incoming p" });
     expect(JSON.stringify(spec)).not.toContain("Sam");
     expect(read).toEqual(["customer: I was charged twice", "agent: Sorry about that", "customer: Thanks"]);
+  });
+
+  it("takes the nearest ancestor holding both messages when the pane pick is a row beside a bubble or a thin strip", () => {
+    const markup = `
+      <div id="chat"><header class="title">Sam</header><div class="log">
+        <div class="row"><p class="msg them">My order is late</p></div>
+        <div class="row"><p class="msg me">Let me check</p></div>
+      </div></div>`;
+    for (const pane of [".row", ".title"]) {
+      const { spec, read } = readWith(markup, { transcript: pane, agent: ".me", customer: ".them" });
+      expect(read, pane).toEqual(["customer: My order is late", "agent: Let me check"]);
+      expect(spec.transcript).toBe(pane === ".row" ? "div.log" : "#chat");
+    }
+    fill(markup);
+    // A pick outside the chat altogether would make the whole page the pane: refused.
+    expect(deriveSpec({ transcript: document.body, agentMessage: $(".me"), customerMessage: $(".them") }, where)).toEqual({ ok: false, problem: "teachProblemOutsidePane" });
+  });
+
+  it("steps into open shadow roots with >>> for the pane, the messages and the reply box", () => {
+    fill(`<chat-app></chat-app>`);
+    const shadow = $("chat-app").attachShadow({ mode: "open" });
+    shadow.append(document.createRange().createContextualFragment(`
+      <div id="container"><div id="messages"><div>
+        <div class="outer role-ai"><span class="name">Sam Taylor</span><div class="bubble"><p>Card declined</p></div></div>
+        <div class="outer role-user"><div class="bubble"><p>Sorry to hear that</p></div></div>
+      </div></div><div id="input"><div id="text-input" contenteditable="true"><p>draft</p></div></div></div>`));
+    const at = (selector: string) => shadow.querySelector(selector)!;
+    const derived = deriveSpec({ transcript: $("chat-app"), agentMessage: at(".role-user p"), customerMessage: at(".role-ai p"), replyBox: at("#text-input p") }, where);
+    if (!derived.ok) throw new Error(derived.problem);
+    const spec = SelectorSpecSchema.parse(derived.spec);
+    // The host was picked: the pane is the top of its shadow root, where the messages can be queried.
+    expect(spec).toMatchObject({ transcript: "chat-app >>> #container", message: "div.outer", agent: ".role-user", customer: ".role-ai", replyBox: "chat-app >>> #text-input" });
+    const adapter = selectorAdapter(spec);
+    const transcript = adapter.findTranscript(document)!;
+    expect(adapter.messages(transcript).map((item) => `${adapter.speaker(item)}: ${adapter.text(item)}`)).toEqual(["customer: Card declined", "agent: Sorry to hear that"]);
+    expect(adapter.replyBox!(document)).toBe(at("#text-input"));
+  });
+
+  it("reaches a pane with only generated classes by its path of tags from a stable ancestor, and speakers by data-testid", () => {
+    const { spec, read } = readWith(`
+      <div id="root"><div class="sc-eYKLqR dEQGZJ"><div class="sc-eJZSpO">Sam Taylor</div>
+        <div class="sc-ciFqri dUmgtX"><div class="sc-VILhF cNxZGC"></div><div class="sc-jtazNH ceXHtt"><div class="sc-epGxBs hRuXrU">
+          <div data-testid="incoming-message" class="sc-kieALA feuBPB fade-animation"><div class="sc-jMpmlX">Hi, I was charged twice</div></div>
+          <div data-testid="outgoing-message" class="sc-kieALA kMWHXB fade-animation"><div class="sc-jMpmlX">Sorry about that</div></div>
+        </div></div></div>
+      </div></div>`,
+      { transcript: ".cNxZGC", agent: "[data-testid='outgoing-message'] div", customer: "[data-testid='incoming-message'] div" });
+    expect(spec).toMatchObject({ transcript: "#root > div > div:nth-of-type(2)", message: "div.fade-animation", agent: '[data-testid="outgoing-message"]', customer: '[data-testid="incoming-message"]' });
+    expect(JSON.stringify(spec)).not.toMatch(/sc-|dUmgtX|hRuXrU/);
+    expect(read).toEqual(["customer: Hi, I was charged twice", "agent: Sorry about that"]);
+  });
+
+  it("keeps to attribute names that are valid in selectors, whatever a page names them", () => {
+    fill(`<div id="log"><p class="m">a</p><p class="m">b</p></div>`);
+    const [first, second] = [...document.querySelectorAll(".m")] as [Element, Element];
+    first.setAttribute("data-side:x", "them");
+    second.setAttribute("data-side:x", "me");
+    second.setAttribute("data-mine", "");
+    const derived = deriveSpec({ transcript: $("#log"), agentMessage: second, customerMessage: first }, where);
+    expect(derived).toMatchObject({ ok: true, spec: { message: "p.m", agent: "[data-mine]" } });
+  });
+
+  it("never tells speakers apart by a message's own id, and never takes a box that holds messages for a message", () => {
+    const { spec, read } = readWith(`
+      <div class="MessageList">
+        <div class="Message left" data-id="yrwhpzmh6lny" data-type="text"><div class="Bubble" data-type="text"><p>Where is my refund?</p></div></div>
+        <div class="Message right" data-id="xjpiux2s7wuc" data-type="text"><div class="Bubble" data-type="text"><p>Checking now</p></div></div>
+      </div>`,
+      { transcript: ".MessageList", agent: ".right p", customer: ".left p" });
+    expect(spec).toMatchObject({ message: "div.Message", agent: ".right", customer: ".left" });
+    expect(JSON.stringify(spec)).not.toContain("data-id");
+    expect(read).toEqual(["customer: Where is my refund?", "agent: Checking now"]);
+  });
+
+  it("never tells speakers apart by what a moment put on one message (a transition, the actions shown under the pointer)", () => {
+    const { spec, read } = readWith(`
+      <div class="list">
+        <div class="wrapper"><div class="box"><div class="card"><p>Where is my refund?</p><span class="vac-slide-left-leave-from is-hovered"></span><div class="blur-container"></div></div></div></div>
+        <div class="wrapper"><div class="box box--mine"><div class="card fade-enter-active"><p>Checking now</p></div></div></div>
+      </div>`,
+      { transcript: ".list", agent: ".box--mine p", customer: ".wrapper:first-child p" });
+    expect(spec).toMatchObject({ message: "div.wrapper", agent: ".box--mine" });
+    expect(spec).not.toHaveProperty("customer");
+    expect(read).toEqual(["customer: Where is my refund?", "agent: Checking now"]);
   });
 });

@@ -1,5 +1,6 @@
-// Selectors that survive a console's next deploy: stable attributes and roles before generated class names, and no
-// positions (":nth-child") that shift as messages arrive.
+// Selectors that survive a console's next deploy: stable attributes and roles before generated class names. Positions
+// (":nth-of-type") only on the path from a stable ancestor down to a pane or a box, never among messages, where they
+// shift as messages arrive.
 
 /** Attributes consoles put on elements on purpose, for tests, accessibility or their own scripts. */
 const STABLE_ATTRIBUTES = ["data-testid", "data-test-id", "data-test", "data-qa", "data-cy", "role", "name", "aria-label", "type"];
@@ -15,7 +16,7 @@ export function looksGenerated(token: string): boolean {
   return (
     /^(css|sc|jsx|emotion|styled|makeStyles|tw)-/i.test(token) ||
     /^[a-z][a-z0-9]*-(?=[a-z0-9]*\d)(?=[a-z0-9]*[a-z])[a-z0-9]{5,8}(-[A-Za-z]\w*)?$/.test(token) ||
-    (/^[a-zA-Z]{5,8}$/.test(token) && /[A-Z].*[A-Z]/.test(token) && !isWords(token)) ||
+    (/^[a-zA-Z]{5,8}$/.test(token) && /[a-z][A-Z]|[A-Z].*[A-Z]/.test(token) && !isWords(token)) ||
     /^[\w-]+__[A-Za-z0-9_-]{5,}$/.test(token) && /\d/.test(token.split("__").at(-1)!) ||
     /^(jss|mui|Mui\w*|makeStyles)(\d+|-.*-\d+)$/.test(token) ||
     /\d{3,}/.test(token) ||
@@ -27,11 +28,27 @@ export function looksGenerated(token: string): boolean {
   );
 }
 
-/** camelCase or PascalCase words ("isMine", "MessageList"), not a hash that happens to alternate case ("etOjUj"). */
+/**
+ * camelCase or PascalCase words ("isMine", "chatLog"), not a hash that happens to alternate case ("etOjUj", "hBmBqn",
+ * "iokOoi"): every part a syllable or more (a vowel and a consonant), one of them longer than two letters.
+ */
 function isWords(token: string): boolean {
   if (!/^[A-Z]?[a-z]+(?:[A-Z][a-z]+)*$/.test(token)) return false;
-  return token.split(/(?=[A-Z])/).slice(1).some((word) => word.length > 2);
+  const words = token.split(/(?=[A-Z])/);
+  return words.every((word) => /[aeiouy]/i.test(word) && /[^aeiouy]/i.test(word)) && words.slice(1).some((word) => word.length > 2);
 }
+
+/**
+ * Attributes naming one record (data-id="yrwhpzmh6lny", data-message-id, data-index): another on every message and
+ * every conversation, so they find one of them and never the kind.
+ */
+const RECORD_KEY = /^data-(?:.*[-_])?(?:id|key|uuid|guid|index|idx)$/i;
+
+/**
+ * Classes a moment puts on an element: a transition running (Vue's "vac-slide-left-leave-from", React Transition
+ * Group's "fade-enter-active"), the pointer or the focus on it. Present while the agent picks, gone after.
+ */
+const TRANSIENT = /(?:^|[-_])(?:(?:enter|leave|exit|appear)(?:[-_](?:from|to|active|done))?|hover|hovered|focus|focused|focus-visible|pressed)$/i;
 
 /** An identifier safe in a selector (CSS.escape, where the environment lacks it). */
 const escapeIdent = (ident: string) => ident.replace(/^(\d)/, "\\3$1 ").replace(/[^a-zA-Z0-9_\u00a0-\uffff-]/g, (c) => `\\${c}`);
@@ -47,11 +64,12 @@ export function stableParts(el: Element): string[] {
     if (value && value.length <= 80 && !looksGenerated(value)) parts.push(`[${name}=${quote(value)}]`);
   }
   for (const attr of el.attributes) {
-    if (attr.name.startsWith("data-") && !STABLE_ATTRIBUTES.includes(attr.name) && attr.value.length <= 40 && !looksGenerated(attr.value) && !looksGenerated(attr.name)) {
+    // Only names that are selectors as they stand: a page may name attributes "data-a:b" or worse.
+    if (/^data-[\w-]+$/.test(attr.name) && !STABLE_ATTRIBUTES.includes(attr.name) && !RECORD_KEY.test(attr.name) && attr.value.length <= 40 && !looksGenerated(attr.value) && !looksGenerated(attr.name)) {
       parts.push(attr.value ? `[${attr.name}=${quote(attr.value)}]` : `[${attr.name}]`);
     }
   }
-  for (const token of el.classList) if (!looksGenerated(token)) parts.push(`.${escapeIdent(token)}`);
+  for (const token of el.classList) if (!looksGenerated(token) && !TRANSIENT.test(token)) parts.push(`.${escapeIdent(token)}`);
   return parts;
 }
 
@@ -73,10 +91,13 @@ function own(el: Element): string[] {
 
 /**
  * A selector that finds exactly this element in `root`: its own stable parts if they are unique, else under the
- * nearest ancestor that has a unique stable selector. Null when nothing stable can be found.
+ * nearest ancestor that has a unique stable selector, else by its path of tags from the nearest stable ancestor. Null
+ * when nothing stable can be found.
  */
 export function stableSelector(el: Element, root: ParentNode = el.ownerDocument): string | null {
-  for (const candidate of own(el)) if (unique(candidate, root, el)) return candidate;
+  // A custom element's tag is its own name ("deep-chat"), as stable as a class.
+  const alone = el.localName.includes("-") ? [el.localName] : [];
+  for (const candidate of [...own(el), ...alone]) if (unique(candidate, root, el)) return candidate;
   for (let ancestor = el.parentElement, depth = 0; ancestor && depth < 6; ancestor = ancestor.parentElement, depth++) {
     for (const above of own(ancestor)) {
       if (!unique(above, root, ancestor)) continue;
@@ -86,5 +107,44 @@ export function stableSelector(el: Element, root: ParentNode = el.ownerDocument)
       }
     }
   }
-  return null;
+  return pathSelector(el, root);
+}
+
+/** Its tag, and its place among siblings of that tag where it has any. */
+function step(el: Element): string {
+  const same = el.parentElement ? [...el.parentElement.children].filter((sibling) => sibling.localName === el.localName) : [];
+  return same.length > 1 ? `${el.localName}:nth-of-type(${same.indexOf(el) + 1})` : el.localName;
+}
+
+/**
+ * Where nothing on the element or near it is stable (styled-components name everything with hashes): the tags down
+ * from the nearest ancestor that has a stable selector, or from the top of `root`.
+ */
+function pathSelector(el: Element, root: ParentNode): string | null {
+  const steps: string[] = [];
+  for (let node: Element | null = el; node && node !== root; node = node.parentElement) {
+    const anchor = node === el ? undefined : [...own(node), ...(node.localName === "body" ? ["body"] : [])].find((candidate) => unique(candidate, root, node!));
+    if (anchor) return checked([anchor, ...steps].join(" > "), root, el);
+    steps.unshift(step(node));
+  }
+  return checked([...(root instanceof Element ? [":scope"] : []), ...steps].join(" > "), root, el);
+}
+
+const checked = (selector: string, root: ParentNode, el: Element) => (unique(selector, root, el) ? selector : null);
+
+/**
+ * A selector that finds exactly this element from the document, with a " >>> " step into each open shadow root on the
+ * way (the chat kits built as web components draw their messages in one).
+ */
+export function deepSelector(el: Element): string | null {
+  const steps: string[] = [];
+  for (let node: Element | null = el; node; ) {
+    const root = node.getRootNode();
+    if (!(root instanceof ShadowRoot) && !(root instanceof Document)) return null;
+    const selector = stableSelector(node, root);
+    if (!selector) return null;
+    steps.unshift(selector);
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  return steps.join(" >>> ");
 }

@@ -1,9 +1,9 @@
-import type { Page } from "puppeteer-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildKits, kitIds, kitPath } from "../../scripts/lib/build-kits.mjs";
-import { CUSTOMER_NAME, OPENING, type KitInfo } from "../fixtures/kits/kit-page.js";
+import { CUSTOMER_NAME, OPENING } from "../fixtures/kits/kit-page.js";
 import { recordEvents, type Received } from "./event-recorder.js";
 import { collectErrors, readOverlay, useHarness, waitFor, waitUntilLooked } from "./harness.js";
+import { openKit, reply } from "./kit-driver.js";
 
 // Chats built with real UI kits from npm (test/fixtures/kits/), read with no setup at all: the generic reader has to
 // find each conversation, tell the agent's messages from the customer's and read only what was written.
@@ -13,20 +13,6 @@ const REPLY = "I'm really sorry about that, let me look into it right now.";
 const FOLLOW_UP = "Ok. Can you refund the second charge today?";
 
 const turnLine = (e: Received) => `${e.history ? "history " : ""}${e.speaker}: ${e.text}`;
-
-async function openKit(page: Page, url: string): Promise<KitInfo> {
-  await page.goto(url);
-  await page.waitForFunction(() => !!window.chat && !!window.kit);
-  return (await page.evaluate(() => window.kit))!;
-}
-
-/** The agent's reply, typed into the kit's own reply box and sent the kit's way. */
-async function reply(page: Page, kit: KitInfo, text: string): Promise<void> {
-  await page.click(kit.replyBox);
-  await page.keyboard.type(text, { delay: 5 });
-  if (kit.send === "Enter") await page.keyboard.press("Enter");
-  else await page.click(kit.send);
-}
 
 describe.each(kitIds())("a chat built with %s, read with no setup", (kitId) => {
   const harness = useHarness();

@@ -2,47 +2,7 @@ import type { Page } from "puppeteer-core";
 import { describe, expect, it } from "vitest";
 import { recordEvents } from "./event-recorder.js";
 import { collectErrors, inExtension, openPopup, useHarness, waitFor, type Harness } from "./harness.js";
-
-interface CdpNode {
-  nodeId: number;
-  nodeName: string;
-  nodeType: number;
-  nodeValue?: string;
-  attributes?: string[];
-  children?: CdpNode[];
-  shadowRoots?: CdpNode[];
-}
-
-/** The picker's parts (data-part), read through the DevTools protocol: its shadow root is closed to page scripts. */
-async function pickerPart(page: Page, part: string): Promise<{ text: string; x: number; y: number } | undefined> {
-  const session = await page.createCDPSession();
-  try {
-    const { root } = (await session.send("DOM.getDocument", { depth: -1, pierce: true })) as { root: CdpNode };
-    const text = (node: CdpNode): string => (node.nodeType === 3 ? (node.nodeValue ?? "") : (node.children ?? []).map(text).join(" "));
-    const find = (node: CdpNode, inPicker: boolean): CdpNode | undefined => {
-      const here = inPicker || node.nodeName === "ATTUNE-TEACH";
-      const attrs = node.attributes ?? [];
-      if (here && attrs.some((value, i) => i % 2 === 0 && value === "data-part" && attrs[i + 1] === part)) return node;
-      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
-        const found = find(child, here);
-        if (found) return found;
-      }
-      return undefined;
-    };
-    const node = find(root, false);
-    if (!node) return undefined;
-    const { model } = (await session.send("DOM.getBoxModel", { nodeId: node.nodeId })) as { model: { content: number[] } };
-    const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
-    return { text: text(node).replace(/\s+/g, " ").trim(), x: (x1 + x3) / 2, y: (y1 + y3) / 2 };
-  } finally {
-    await session.detach();
-  }
-}
-
-async function clickPart(page: Page, part: string): Promise<void> {
-  const found = await waitFor(() => pickerPart(page, part), `the picker's "${part}"`);
-  await page.mouse.click(found.x, found.y);
-}
+import { clickPart, pickerPart } from "./picker-parts.js";
 
 /** Clicks an element where the agent would: a point inside it (the pane's padding, not a message). */
 async function clickAt(page: Page, selector: string, offset?: { x: number; y: number }): Promise<void> {
@@ -104,6 +64,79 @@ describe("teach this site", () => {
     await waitFor(async () => (await seen()).some((e) => e.type === "turn" && !e.history && e.speaker === "agent"), "the agent's turn after reload");
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect((await seen()).filter((e) => e.type === "turn" && !e.history)).toHaveLength(1);
+
+    // A pane that leaves the page and comes back later, another element (a console switching views): read the taught
+    // way again, its messages not taken for new ones.
+    await page.evaluate(() => {
+      const thread = document.getElementById("thread")!;
+      (window as unknown as { away: Element }).away = thread.cloneNode(true) as Element;
+      thread.remove();
+    });
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    await page.evaluate(() => {
+      document.querySelector(".composer")!.before((window as unknown as { away: Element }).away);
+      (window as unknown as { addLine(s: string, t: string): void }).addLine("left", "Great, thanks!");
+    });
+    await waitFor(async () => (await seen()).some((e) => e.type === "turn" && !e.history && e.text === "Great, thanks!"), "a turn in the pane that came back");
+    expect((await seen()).filter((e) => e.type === "turn" && !e.history).map((e) => e.text)).toEqual(["Done, it is in your inbox.", "Great, thanks!"]);
+    expect(errors).toEqual([]);
+  });
+
+  it("widens and narrows what it highlights with the wheel, the arrow keys and its buttons, and says why picks read nothing", async () => {
+    const page = await harness.browser.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${harness.origin}/fixtures/teach-me.html`);
+    const popup = await openPopup(harness.browser, page);
+    await popup.click("#teach");
+    await waitFor(() => pickerPart(page, "cancel"), "the picker");
+    // A hostile page cannot take the picker away (its listeners would go on swallowing clicks): removed or hidden by
+    // the page's style, it comes back as it was.
+    await page.evaluate(() => {
+      document.head.append(Object.assign(document.createElement("style"), { textContent: "attune-teach { display: none !important; }" }));
+      document.querySelector("attune-teach")!.remove();
+    });
+    await waitFor(() => page.evaluate(() => document.querySelector("attune-teach")?.checkVisibility() ?? false), "the picker back on the page");
+    const selected = (text: string) => waitFor(async () => (await pickerPart(page, "selection"))?.text === text, `"${text}" highlighted`);
+    const pointAt = async (selector: string) => {
+      const box = (await (await page.$(selector))!.boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    };
+
+    // One message picked as both sides: the picker says so and starts the picks again.
+    await clickAt(page, "#thread", { x: 4, y: 4 });
+    await clickAt(page, "[data-side='right']");
+    await clickAt(page, "[data-side='right']");
+    await clickPart(page, "skip");
+    const problem = await waitFor(() => pickerPart(page, "problem"), "the problem");
+    expect(problem.text).toBe("Pick two different messages: one of yours and one of the customer's.");
+
+    // The pane: the wheel widens a message to the pane around it, and a click inside picks the pane.
+    await pointAt("[data-side='left']");
+    await selected("div.q1.css-8f2k1a");
+    await page.mouse.wheel({ deltaY: -100 });
+    await selected("div#thread.k3j9x");
+    await clickAt(page, "[data-side='left']");
+    // The agent's message: ↑ widens, ↓ narrows back, Enter picks.
+    await pointAt("[data-side='right']");
+    await selected("div.q1.css-8f2k1b");
+    await page.keyboard.press("ArrowUp");
+    await selected("div#thread.k3j9x");
+    await page.keyboard.press("ArrowDown");
+    await selected("div.q1.css-8f2k1b");
+    await page.keyboard.press("Enter");
+    // The customer's: the buttons, which leave the highlight where it was while the pointer goes to them.
+    await pointAt("[data-side='left']");
+    await selected("div.q1.css-8f2k1a");
+    await clickPart(page, "wider");
+    await selected("div#thread.k3j9x");
+    await clickPart(page, "narrower");
+    await selected("div.q1.css-8f2k1a");
+    await clickPart(page, "pick");
+    await clickPart(page, "skip");
+    const preview = await waitFor(() => pickerPart(page, "preview"), "what the picker reads");
+    expect(preview.text).toBe("Customer Hi, the invoice you sent has the wrong VAT number. You Hello, thanks for telling us, let me look.");
+    // The wheel widened instead of scrolling, and nothing reached the page.
+    expect(await page.evaluate(() => [scrollY, document.activeElement?.tagName])).toEqual([0, "BODY"]);
     expect(errors).toEqual([]);
   });
 
