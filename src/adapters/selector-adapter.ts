@@ -1,6 +1,8 @@
+import type { Speaker } from "../engine/conversation.js";
 import type { Adapter } from "./adapter.js";
 import { deepQuery, isShown, matchesOrHolds } from "./deep-query.js";
 import type { SelectorSpec } from "./selector-spec.js";
+import { layoutSide } from "./layout-side.js";
 import { messageText } from "./message-text.js";
 import { otherSpeaker } from "./speaker.js";
 
@@ -26,6 +28,14 @@ export function selectorAdapter(spec: SelectorSpec): Adapter {
     const value = attribute ? Number.parseFloat(item.getAttribute(attribute) ?? "") : Number.NaN;
     return Number.isFinite(value) && value >= 0 ? value : undefined;
   };
+  const markedSpeaker = (item: Element): Speaker | undefined => {
+    const customer = spec.customer ? matchesOrHolds(item, spec.customer) : !matchesOrHolds(item, spec.agent!);
+    return customer ? "customer" : !spec.agent || matchesOrHolds(item, spec.agent) ? "agent" : undefined;
+  };
+  const drawnSpeaker = (item: Element): Speaker | undefined => {
+    const side = item.parentElement ? layoutSide(item, item.parentElement) : undefined;
+    return side && (side === spec.agentSide ? "agent" : "customer");
+  };
   return {
     id: spec.id,
     name: spec.name,
@@ -38,8 +48,7 @@ export function selectorAdapter(spec: SelectorSpec): Adapter {
     // Customer first: consoles often mark only one side, and "agent" selectors such as ".is-mine" are the likelier
     // to catch a stray nested element.
     speaker(item, hints) {
-      const customer = spec.customer ? matchesOrHolds(item, spec.customer) : !matchesOrHolds(item, spec.agent!);
-      const speaker = customer ? "customer" : !spec.agent || matchesOrHolds(item, spec.agent) ? "agent" : undefined;
+      const speaker = spec.agent || spec.customer ? markedSpeaker(item) : drawnSpeaker(item);
       return speaker && hints?.swapped ? otherSpeaker(speaker) : speaker;
     },
     text(item) {

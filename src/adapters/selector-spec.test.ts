@@ -14,8 +14,10 @@ describe("selector specs where there is no DOM (the worker)", () => {
     for (const good of ["div.bubble", "[data-from=\"me\"]", "[title='a]b']", "li:not(.mine) > span", ".a\\[1\\]", "app-chat >>> .log"]) expect(valid(good), good).toBe(true);
   });
 
-  it("needs at least one side's selector", () => {
+  it("needs at least one side's selector, or the side of the line the agent's messages are drawn on", () => {
     expect(SelectorSpecSchema.safeParse({ ...base, agent: undefined }).success).toBe(false);
     expect(SelectorSpecSchema.safeParse({ ...base, agent: undefined, customer: ".them" }).success).toBe(true);
+    expect(SelectorSpecSchema.safeParse({ ...base, agent: undefined, agentSide: "end" }).success).toBe(true);
+    expect(SelectorSpecSchema.safeParse({ ...base, agent: undefined, agentSide: "right" }).success).toBe(false);
   });
 });

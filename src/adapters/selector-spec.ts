@@ -29,6 +29,11 @@ export const SelectorSpecSchema = z.strictObject({
    */
   agent: Selector.optional(),
   customer: Selector.optional(),
+  /**
+   * Where nothing in the markup tells the two sides apart, only where they are drawn: the side of the line the agent's
+   * messages are on ("end": the right in left-to-right pages). A message drawn across the pane (a notice) is neither's.
+   */
+  agentSide: z.enum(["start", "end"]).optional(),
   /** The part of an item holding what was written; without it, the item's text minus labels and times. */
   text: Selector.optional(),
   /** The attribute carrying the console's id for a message. */
@@ -43,7 +48,7 @@ export const SelectorSpecSchema = z.strictObject({
   interim: Selector.optional(),
   /** Live call transcripts: attributes holding a turn's start and end, in seconds from the call's start. */
   times: z.strictObject({ at: AttributeName, end: AttributeName.optional() }).optional(),
-}).refine((spec) => spec.agent || spec.customer, { message: "an agent or a customer selector (or both)", path: ["agent"] });
+}).refine((spec) => spec.agent || spec.customer || spec.agentSide, { message: "an agent or a customer selector (or both), or the agent's side", path: ["agent"] });
 
 export type SelectorSpec = z.output<typeof SelectorSpecSchema>;
 export type SelectorSpecInput = z.input<typeof SelectorSpecSchema>;

@@ -1,4 +1,5 @@
 import type { SelectorSpec } from "../adapters/selector-spec.js";
+import { layoutSide, type Side } from "../adapters/layout-side.js";
 import { composedContains, composedParent, matchesOrHolds } from "../adapters/deep-query.js";
 import { deepSelector, stableParts, stableSelector } from "./stable-selector.js";
 
@@ -75,6 +76,13 @@ function speakers(agentItem: Element, customerItem: Element): { agent?: string; 
   return { agent: keep(agent, customer), customer: keep(customer, agent) };
 }
 
+/** The side the agent's message is drawn on, when the customer's is drawn on the other. */
+function drawnApart(agentItem: Element, customerItem: Element): Side | undefined {
+  const agentSide = agentItem.parentElement && layoutSide(agentItem, agentItem.parentElement);
+  const customerSide = customerItem.parentElement && layoutSide(customerItem, customerItem.parentElement);
+  return agentSide && customerSide && agentSide !== customerSide ? agentSide : undefined;
+}
+
 /** "support.example.com" → "taught-support-example-com" */
 const idFor = (host: string) => `taught-${host.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}`.slice(0, 60);
 
@@ -137,7 +145,10 @@ export function deriveSpec(picks: Picks, location: Pick<Location, "host" | "host
   if (!shape) return { ok: false, problem: "teachProblemNoMessageShape" };
 
   const { agent, customer } = speakers(shape.agentItem, shape.customerItem);
-  if (!agent && !customer) return { ok: false, problem: "teachProblemSpeakers" };
+  // Nothing in the markup tells the sides apart (a design system that styles them by generated classes alone): where
+  // they are drawn does, if the two picked messages are drawn on opposite sides.
+  const agentSide = agent || customer ? undefined : drawnApart(shape.agentItem, shape.customerItem);
+  if (!agent && !customer && !agentSide) return { ok: false, problem: "teachProblemSpeakers" };
 
   const replyBox = picks.replyBox ? deepSelector(editable(picks.replyBox)) : undefined;
   return {
@@ -151,6 +162,7 @@ export function deriveSpec(picks: Picks, location: Pick<Location, "host" | "host
       message: shape.message,
       ...(agent ? { agent } : {}),
       ...(customer ? { customer } : {}),
+      ...(agentSide ? { agentSide } : {}),
       ...(replyBox ? { replyBox } : {}),
     },
   };

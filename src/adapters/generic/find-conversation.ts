@@ -2,7 +2,7 @@ import { isVisuallyHidden, readMessage } from "../message-text.js";
 import { inferSpeaker } from "../speaker.js";
 import { messageItems, messageParent } from "./message-items.js";
 import { pageRoots } from "./page-roots.js";
-import { layoutSide } from "./speaker-model.js";
+import { layoutSide } from "../layout-side.js";
 
 // Finding the conversation on a chat UI nobody described: ARIA where the UI has it (a log, a feed of articles, a list,
 // a live region), else the structure every chat shares: a list of items of one shape holding text, scrolled, next to

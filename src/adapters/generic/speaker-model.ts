@@ -1,5 +1,6 @@
 import type { Speaker } from "../../engine/conversation.js";
 import type { SpeakerHints } from "../adapter.js";
+import { layoutSide, type Side } from "../layout-side.js";
 import { inferSpeaker, otherSpeaker, weakSpeaker } from "../speaker.js";
 
 // Who wrote a message on a chat UI that does not say it in words. The surest clue is the agent's own reply: text typed
@@ -7,47 +8,8 @@ import { inferSpeaker, otherSpeaker, weakSpeaker } from "../speaker.js";
 // are the agent's from then on. Before that, the side: chat UIs draw the agent's own messages at the end of the line
 // (the right in left-to-right pages), the other side's at the start.
 
-export type Side = "start" | "end";
-
-
-/** At most this many text nodes are measured per message: enough to see where its words are drawn. */
-const MEASURED_TEXTS = 12;
 /** Elements of a message whose classes and attributes are compared between the two sides. */
 const MARKED_ELEMENTS = 24;
-
-function textBox(item: Element): { left: number; right: number } | undefined {
-  const range = item.ownerDocument.createRange();
-  const walker = item.ownerDocument.createTreeWalker(item, NodeFilter.SHOW_TEXT);
-  let left = Infinity;
-  let right = -Infinity;
-  let measured = 0;
-  for (let node = walker.nextNode(); node && measured < MEASURED_TEXTS; node = walker.nextNode()) {
-    if (!node.nodeValue?.trim()) continue;
-    range.selectNodeContents(node);
-    const box = range.getBoundingClientRect();
-    if (box.width <= 1) continue;
-    left = Math.min(left, box.left);
-    right = Math.max(right, box.right);
-    measured++;
-  }
-  return measured ? { left, right } : undefined;
-}
-
-/**
- * Where the item's words are drawn in the conversation; undefined when centred (a notice), full width, or not laid
- * out.
- */
-export function layoutSide(item: Element, conversation: Element): Side | undefined {
-  const pane = conversation.getBoundingClientRect();
-  if (pane.width <= 0) return undefined;
-  const text = textBox(item);
-  if (!text) return undefined;
-  const before = text.left - pane.left;
-  const after = pane.right - text.right;
-  if (Math.abs(before - after) < Math.max(24, pane.width * 0.1)) return undefined;
-  const rtl = item.ownerDocument.defaultView?.getComputedStyle(conversation).direction === "rtl";
-  return before < after !== rtl ? "start" : "end";
-}
 
 /** The classes and descriptive attributes of a message and the elements in it: what its side may be told by. */
 function markers(item: Element): Set<string> {
