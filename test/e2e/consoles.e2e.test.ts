@@ -114,15 +114,17 @@ describe("built-in console adapters (fixtures)", () => {
       await call(f, "say", "customer", "Thanks, I appreciate it.");
       await waitFor(async () => turns(await seen()).length === 5, "one more turn after all that");
 
-      // Another conversation in the same tab is its own state; coming back resumes the first.
-      await call(f, "open", "conv-2", [["customer", "I need to change my delivery address."]]);
+      // Another conversation in the same tab is its own state (its customer writing twice in a row); coming back
+      // resumes the first.
+      await call(f, "open", "conv-2", [["customer", "Hi again."], ["customer", "I need to change my delivery address."]]);
       await call(f, "say", "agent", "Sure, what is the new address?");
-      await waitFor(async () => turns(await seen()).length === 7, "the second conversation");
+      await waitFor(async () => turns(await seen()).length === 8, "the second conversation");
       await call(f, "open", "conv-1");
       await call(f, "say", "customer", "Are you still there?");
-      await waitFor(async () => turns(await seen()).length === 8, "back in the first conversation");
+      await waitFor(async () => turns(await seen()).length === 9, "back in the first conversation");
       await settle();
       expect(turns(await seen()).slice(5).map((e) => brief(e, console_.keys))).toEqual([
+        "history conv-2 customer: Hi again.",
         "history conv-2 customer: I need to change my delivery address.",
         "conv-2 agent: Sure, what is the new address?",
         "conv-1 customer: Are you still there?",
