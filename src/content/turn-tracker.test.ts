@@ -48,6 +48,16 @@ describe("TurnTracker", () => {
     expect(texts(reading.edited)).toEqual(["Your refund is on its way", "ok, thanks"]);
   });
 
+  it("knows a message edited in place, in a page without ids, when the page draws it again", () => {
+    const tracker = new TurnTracker();
+    const element = {} as Element;
+    tracker.read([{ speaker: "customer", text: "Hi" }, { speaker: "agent", text: "Your refund is on it's way", element }]);
+    tracker.read([{ speaker: "customer", text: "Hi" }, { speaker: "agent", text: "Your refund is on its way", element }]);
+    const redrawn = tracker.read([{ speaker: "customer", text: "Hi", element: {} as Element }, { speaker: "agent", text: "Your refund is on its way", element: {} as Element }]);
+    expect(redrawn.added).toEqual([]);
+    expect(redrawn.older).toEqual([]);
+  });
+
   it("takes older history loaded above the known messages as older, not as new turns", () => {
     const tracker = new TurnTracker();
     tracker.read([{ speaker: "customer", text: "Where is my order?", id: "5" }]);

@@ -50,17 +50,22 @@ export class TurnTracker {
       const n = (occurrences.get(content) ?? 0) + 1;
       occurrences.set(content, n);
       const known = message.element && this.keyOf.get(message.element);
-      return { message, key: message.id ? `id\u0000${message.id}` : known || this.contentKey(content, n, message.element) };
+      return { message, content: `${content}\u0000${n}`, key: message.id ? `id\u0000${message.id}` : known || this.contentKey(content, n, message.element) };
     });
     let lastKnown = -1;
     keyed.forEach(({ key }, i) => {
       if (this.seen.has(key)) lastKnown = i;
     });
     const reading: Reading = { added: [], edited: [], older: [] };
-    keyed.forEach(({ message, key }, i) => {
+    keyed.forEach(({ message, content, key }, i) => {
       if (message.element) this.keyOf.set(message.element, key);
       if (this.seen.has(key)) {
-        if (this.texts.has(key) && this.texts.get(key) !== message.text) reading.edited.push(message);
+        if (this.texts.has(key) && this.texts.get(key) !== message.text) {
+          reading.edited.push(message);
+          // Known by its element only, an edited message drawn again (a re-render, a scrolled list) is known by its
+          // new words.
+          if (!message.id) this.seen.add(content);
+        }
       } else {
         this.seen.add(key);
         (i > lastKnown ? reading.added : reading.older).push(message);

@@ -3,8 +3,11 @@ import { describe, expect, it } from "vitest";
 import { recordEvents, type Received } from "./event-recorder.js";
 import { collectErrors, readOverlay, useHarness, waitFor, type Harness } from "./harness.js";
 
-/** Each built-in console's fixture, and where its reply box is (puppeteer's "pierce/" reaches into shadow roots). */
-const CHAT_CONSOLES = [
+/**
+ * Each built-in console's fixture, and where its reply box is (puppeteer's "pierce/" reaches into shadow roots). A
+ * console whose markup names a conversation only by its customer (Twilio Flex) is keyed by that name.
+ */
+const CHAT_CONSOLES: Array<{ id: string; replyBox: string; frame?: string; keys?: Record<string, string> }> = [
   { id: "zendesk", replyBox: "[data-test-id='omnicomposer-rich-text-ckeditor']" },
   { id: "intercom", replyBox: ".inbox__conversation-composer [contenteditable]" },
   { id: "salesforce", replyBox: "pierce/textarea.slds-textarea" },
@@ -13,7 +16,7 @@ const CHAT_CONSOLES = [
   { id: "livechat", replyBox: "textarea[data-testid='message-box']" },
   { id: "front", replyBox: ".composer [contenteditable]" },
   { id: "helpscout", replyBox: ".c-reply-editor [contenteditable]" },
-  { id: "twilio-flex", replyBox: ".Twilio-MessageInput textarea" },
+  { id: "twilio-flex", replyBox: ".Twilio-MessageInputArea-TextArea textarea", keys: { "conv-1": "Maria Rossi", "conv-2": "Luca Bianchi" } },
 ];
 
 /**
@@ -56,7 +59,10 @@ async function openFixture(harness: Harness, file: string, frame?: string): Prom
 }
 
 const turns = (events: Received[]) => events.filter((e) => e.type === "turn");
-const brief = (e: Received) => `${e.history ? "history " : ""}${e.key} ${e.speaker}: ${e.text}`;
+const brief = (e: Received, keys: Record<string, string> = {}) => {
+  const key = Object.entries(keys).find(([, shown]) => shown === e.key)?.[0] ?? e.key;
+  return `${e.history ? "history " : ""}${key} ${e.speaker}: ${e.text}`;
+};
 const settle = () => new Promise((resolve) => setTimeout(resolve, 400));
 
 describe("built-in console adapters (fixtures)", () => {
@@ -71,7 +77,7 @@ describe("built-in console adapters (fixtures)", () => {
 
       // History on the page is read as context, with the console's conversation id and the customer's name.
       await waitFor(async () => turns(await seen()).length === 2, "the two messages already on the page");
-      expect(turns(await seen()).map(brief)).toEqual([
+      expect(turns(await seen()).map((e) => brief(e, console_.keys))).toEqual([
         "history conv-1 customer: Hi, my order 4411 still hasn't arrived.",
         "history conv-1 agent: Hello! Let me check that for you.",
       ]);
@@ -91,7 +97,7 @@ describe("built-in console adapters (fixtures)", () => {
       expect((await seen()).filter((e) => e.type === "draft")).toHaveLength(1);
       const sent = (await call(f, "say", "agent", "I'm so sorry, I understand how frustrating this is.")) as string;
       await waitFor(async () => turns(await seen()).length === 4, "the agent's reply");
-      expect(turns(await seen()).slice(2).map(brief)).toEqual([
+      expect(turns(await seen()).slice(2).map((e) => brief(e, console_.keys))).toEqual([
         "conv-1 customer: This is the third time I'm asking, I'm really fed up.",
         "conv-1 agent: I'm so sorry, I understand how frustrating this is.",
       ]);
@@ -108,15 +114,17 @@ describe("built-in console adapters (fixtures)", () => {
       await call(f, "say", "customer", "Thanks, I appreciate it.");
       await waitFor(async () => turns(await seen()).length === 5, "one more turn after all that");
 
-      // Another conversation in the same tab is its own state; coming back resumes the first.
-      await call(f, "open", "conv-2", [["customer", "I need to change my delivery address."]]);
+      // Another conversation in the same tab is its own state (its customer writing twice in a row); coming back
+      // resumes the first.
+      await call(f, "open", "conv-2", [["customer", "Hi again."], ["customer", "I need to change my delivery address."]]);
       await call(f, "say", "agent", "Sure, what is the new address?");
-      await waitFor(async () => turns(await seen()).length === 7, "the second conversation");
+      await waitFor(async () => turns(await seen()).length === 8, "the second conversation");
       await call(f, "open", "conv-1");
       await call(f, "say", "customer", "Are you still there?");
-      await waitFor(async () => turns(await seen()).length === 8, "back in the first conversation");
+      await waitFor(async () => turns(await seen()).length === 9, "back in the first conversation");
       await settle();
-      expect(turns(await seen()).slice(5).map(brief)).toEqual([
+      expect(turns(await seen()).slice(5).map((e) => brief(e, console_.keys))).toEqual([
+        "history conv-2 customer: Hi again.",
         "history conv-2 customer: I need to change my delivery address.",
         "conv-2 agent: Sure, what is the new address?",
         "conv-1 customer: Are you still there?",
