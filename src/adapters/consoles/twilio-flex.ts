@@ -1,14 +1,15 @@
 import { defineAdapter } from "../adapter.js";
-import { layoutSide } from "../generic/speaker-model.js";
+import { layoutSide } from "../layout-side.js";
+import { otherSpeaker } from "../speaker.js";
 import { selectorAdapter } from "../selector-adapter.js";
 
 /**
  * Twilio Flex agent desktop (Flex UI 1.x and 2.x): the Twilio-prefixed message list of the selected task's chat.
  *
  * Checked against the markup `@twilio/flex-ui` 2.17.1 renders (npm; 1.34.6 for the sides too): Flex names neither side
- * of a chat in a class or attribute. Whether a message is the agent's own is a prop of its styled components: the default "Rounded"
- * and "Squared" styles push the agent's bubble to the end of the line (margin-left: auto), and only the other side's
- * messages (the last of a run) draw an avatar. So the avatar marks the customer, and otherwise the side a bubble is
+ * of a chat in a class or attribute. Whether a message is the agent's own is a prop of its styled components: the
+ * default "Rounded" and "Squared" styles push the agent's bubble to the end of the line (margin-left: auto), and only
+ * the other side's messages (the last of a run) draw an avatar. So the avatar marks the customer, and otherwise the side a bubble is
  * drawn on tells who wrote it. The markup carries no message or task id either: a conversation is told by the name in
  * the task canvas header.
  */
@@ -34,10 +35,11 @@ const base = selectorAdapter({ ...spec, hosts: [...spec.hosts], conversation: { 
 export default defineAdapter({
   ...base,
   speaker(item, hints) {
-    if (item.querySelector(spec.customer)) return "customer";
-    if (hints?.sentByAgent) return "agent";
+    if (hints?.sentByAgent && !item.querySelector(spec.customer)) return "agent";
     const list = item.closest(spec.transcript) ?? item.parentElement ?? item;
     const side = layoutSide(item.querySelector(".Twilio-MessageListItem-BubbleContainer") ?? item, list);
-    return side === "end" ? "agent" : side === "start" ? "customer" : undefined;
+    const speaker = item.querySelector(spec.customer) ? "customer" : side === "end" ? "agent" : side === "start" ? "customer" : undefined;
+    // The agent said the sides are the wrong way round here (a message style that draws them otherwise).
+    return speaker && hints?.swapped ? otherSpeaker(speaker) : speaker;
   },
 });
