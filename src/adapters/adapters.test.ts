@@ -83,3 +83,18 @@ describe("selector adapters", () => {
     expect(lines.some((l) => l.includes("hosts"))).toBe(true);
   });
 });
+
+describe("the Twilio Flex reader", () => {
+  const flex = registeredAdapters().find((adapter) => adapter.id === "twilio-flex")!;
+
+  it("takes a message with Flex's avatar for the customer's, turned round by the popup's swap, not what the agent sent", () => {
+    fill(document.body, `<div class="Twilio-MessageList"><div class="Twilio-MessageListItem">
+      <div class="Twilio-MessageListItem-AvatarContainer"><div class="Twilio-ChatItem-Avatar"><img alt=""></div></div>
+      <div class="Twilio-MessageBubble-Body">Where is my refund?</div></div></div>`);
+    const [item] = flex.messages(flex.findTranscript(document)!);
+    expect(flex.speaker(item!)).toBe("customer");
+    expect(flex.speaker(item!, { swapped: true })).toBe("agent");
+    item!.querySelector(".Twilio-MessageListItem-AvatarContainer")!.remove();
+    expect(flex.speaker(item!, { sentByAgent: true, swapped: true })).toBe("agent");
+  });
+});
