@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Builds the two loadable extensions (dist/chrome, dist/firefox), their store zips, and the Node CLI (dist/cli).
+// Builds the two loadable extensions (dist/chrome, dist/firefox), their store zips, the same two also granted loopback
+// (dist/loopback/chrome, dist/loopback/firefox: the demo and the tests) and the Node CLI (dist/cli).
 // Usage: node build.mjs [--dev] [--watch]
 import * as esbuild from "esbuild";
 import { zipSync } from "fflate";
@@ -30,9 +31,25 @@ const STATIC = { icons: "icons", _locales: "_locales", "src/pages/popup/popup.ht
 
 const readJson = (file) => JSON.parse(readFileSync(join(root, file), "utf8"));
 
-/** The base manifest plus the browser's patch (Dark Reader style): a patch's keys replace the base's. */
-export function manifestFor(browser) {
-  return { ...readJson("manifest.json"), ...readJson(`manifest.${browser}.json`), version: pkg.version };
+/**
+ * Pages served from this machine: where the demo console and the test fixtures live. The store builds never read
+ * them (an agent's local web apps are none of Attune's business, and the install prompt would list them); the
+ * loopback builds, for the demo and the tests, do.
+ */
+const LOOPBACK_HOSTS = ["http://127.0.0.1/*", "http://localhost/*"];
+
+/**
+ * The base manifest plus the browser's patch (Dark Reader style): a patch's keys replace the base's. With `loopback`,
+ * the consoles' hosts are joined by loopback, for the content script and as host permissions.
+ */
+export function manifestFor(browser, { loopback = false } = {}) {
+  const manifest = { ...readJson("manifest.json"), ...readJson(`manifest.${browser}.json`), version: pkg.version };
+  if (!loopback) return manifest;
+  return {
+    ...manifest,
+    host_permissions: [...manifest.host_permissions, ...LOOPBACK_HOSTS],
+    content_scripts: manifest.content_scripts.map((script) => ({ ...script, matches: [...script.matches, ...LOOPBACK_HOSTS] })),
+  };
 }
 
 /**
@@ -93,6 +110,8 @@ async function validatedPacks(dir, files) {
 
 /** Where a browser's build is written: dist/<browser>, or beside it while a one-off build is being put together. */
 const outDir = (browser) => join(root, "dist", watch ? browser : `.next-${browser}-${process.pid}`);
+/** The same build granted loopback: dist/loopback/<browser>. */
+const loopbackDir = (browser) => join(root, "dist", "loopback", watch ? browser : `.next-${browser}-${process.pid}`);
 
 function extensionOptions(browser) {
   return {
@@ -144,7 +163,7 @@ const minifiedCssPlugin = {
   },
 };
 
-/** After each (re)build: manifest, icons and the store zip. */
+/** After each (re)build: manifest, icons, the store zip, and the loopback build beside it. */
 function writeStaticPlugin(browser) {
   return {
     name: "static-files",
@@ -155,6 +174,9 @@ function writeStaticPlugin(browser) {
         writeFileSync(join(out, "manifest.json"), JSON.stringify(manifestFor(browser), null, 2));
         for (const [from, to] of Object.entries(STATIC)) cpSync(join(root, from), join(out, to), { recursive: true });
         writeZip(out, join(root, "dist", `attune-${browser}-${pkg.version}.zip`));
+        // The same files, only the manifest differs: the tests run exactly the code that ships.
+        cpSync(out, loopbackDir(browser), { recursive: true });
+        writeFileSync(join(loopbackDir(browser), "manifest.json"), JSON.stringify(manifestFor(browser, { loopback: true }), null, 2));
       });
     },
   };
@@ -186,7 +208,7 @@ const cliOptions = {
 };
 
 async function main() {
-  for (const browser of BROWSERS) mkdirSync(outDir(browser), { recursive: true });
+  for (const browser of BROWSERS) for (const dir of [outDir(browser), loopbackDir(browser)]) mkdirSync(dir, { recursive: true });
   const configs = [...BROWSERS.map(extensionOptions), ...(existsSync(cliOptions.entryPoints[0]) ? [cliOptions] : [])];
   if (watch) {
     for (const config of configs) await (await esbuild.context(config)).watch();
@@ -196,10 +218,12 @@ async function main() {
   await Promise.all(configs.map((config) => esbuild.build(config)));
   // A finished build replaces the last in one step: a browser running from dist/ never sees it half written.
   for (const browser of BROWSERS) {
-    rmSync(join(root, "dist", browser), { recursive: true, force: true });
-    renameSync(outDir(browser), join(root, "dist", browser));
+    for (const [built, final] of [[outDir(browser), join(root, "dist", browser)], [loopbackDir(browser), join(root, "dist", "loopback", browser)]]) {
+      rmSync(final, { recursive: true, force: true });
+      renameSync(built, final);
+    }
   }
-  console.log(`attune: built dist/chrome, dist/firefox${configs.length > 2 ? ", dist/cli" : ""} (${dev ? "dev" : "production"})`);
+  console.log(`attune: built dist/chrome, dist/firefox, dist/loopback/*${configs.length > 2 ? ", dist/cli" : ""} (${dev ? "dev" : "production"})`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -29,7 +29,7 @@ results.engine = await runEngineBench(join(ROOT, "rules"));
 
 if (!process.argv.includes("--engine-only")) {
   const { runBrowserBench } = await load("browser-bench.ts");
-  if (!existsSync(join(ROOT, "dist", "chrome", "manifest.json"))) {
+  if (!existsSync(join(ROOT, "dist", "loopback", "chrome", "manifest.json"))) {
     const { spawnSync } = await import("node:child_process");
     spawnSync(process.execPath, [join(ROOT, "build.mjs")], { stdio: "inherit" });
   }

@@ -6,8 +6,8 @@ import { fileURLToPath } from "node:url";
 import puppeteer from "puppeteer-core";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const CHROME_EXTENSION_DIR = join(ROOT, "dist", "chrome");
-export const FIREFOX_EXTENSION_DIR = join(ROOT, "dist", "firefox");
+export const CHROME_EXTENSION_DIR = join(ROOT, "dist", "loopback", "chrome");
+export const FIREFOX_EXTENSION_DIR = join(ROOT, "dist", "loopback", "firefox");
 
 /**
  * Firefox gives every installed extension a random moz-extension:// host. The profile is told this one up front (the
