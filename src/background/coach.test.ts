@@ -55,7 +55,7 @@ describe("the team's packs and overrides in the worker", () => {
     expect(bad.compiled.rules.find((r) => r.rule.id === "talk-ratio")!.rule.params.threshold).toBe(0.9);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^Overrides were not applied \(the last good ones stay\): /);
-    expect(problems[0]).toContain("$.rules[12].params.threshold: Invalid input: expected number");
+    expect(problems[0]).toContain("overrides: $.rules.talk-ratio.params.threshold: Invalid input: expected number");
     expect(problems[0]).toContain("overrides: $.rules.no-such-rule: no loaded pack has a rule");
   });
 

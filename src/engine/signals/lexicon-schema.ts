@@ -66,7 +66,8 @@ function phraseProblem(phrase: string, anchored: boolean): string | undefined {
 const phrase = (anchored: boolean) =>
   z.string().min(1).max(MAX_PHRASE_CHARS).check((ctx) => {
     const problem = phraseProblem(ctx.value, anchored);
-    if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
+    // Continuable: the lists' spelling budget is still checked, so every problem shows at once.
+    if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value, continue: true });
   });
 
 /** A list of lexicon phrases, in a pack or in a team lead's overrides. */
@@ -117,7 +118,7 @@ export function spellingBudgetProblems(lists: PhraseLists, maxTotal = MAX_SPELLI
 
 /** The zod check of spellingBudgetProblems, for packs' and overrides' phrase lists alike. */
 export function withinSpellingBudget(ctx: z.core.ParsePayload<PhraseLists>): void {
-  for (const { path, message } of spellingBudgetProblems(ctx.value)) ctx.issues.push({ code: "custom", message, input: ctx.value, path });
+  for (const { path, message } of spellingBudgetProblems(ctx.value)) ctx.issues.push({ code: "custom", message, input: ctx.value, path, continue: true });
 }
 
 export const SignalNameSchema = z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$/, "a signal name such as \"emotion.frustration\"");

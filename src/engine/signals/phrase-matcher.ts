@@ -106,6 +106,8 @@ export class PhraseMatcher<T> {
   private readonly byFirstWord = new Map<string, Compiled<T>[]>();
   /** Phrases whose first token is a prefix, indexed by the prefix's first PREFIX_KEY letters. */
   private readonly byPrefixKey = new Map<string, Compiled<T>[]>();
+  /** What was built: one entry per spelling, indexed under each of its first words and prefix keys (see the budgets). */
+  readonly size = { entries: 0, keys: 0 };
 
   constructor(entries: Iterable<{ phrase: string; value: T }>, language: string) {
     const splitAt = splitPattern(language);
@@ -124,8 +126,11 @@ export class PhraseMatcher<T> {
         const first = tokens[0]!;
         // The lexicon schema refuses phrases that open with "*" or a short prefix; anything else that does is skipped.
         if (first.any || first.prefixes.some((p) => p.length < PREFIX_KEY)) continue;
-        for (const key of new Set(first.prefixes.map((p) => p.slice(0, PREFIX_KEY)))) add(this.byPrefixKey, key, phraseEntry);
+        const prefixKeys = new Set(first.prefixes.map((p) => p.slice(0, PREFIX_KEY)));
+        for (const key of prefixKeys) add(this.byPrefixKey, key, phraseEntry);
         for (const word of first.words) add(this.byFirstWord, word, phraseEntry);
+        this.size.entries++;
+        this.size.keys += prefixKeys.size + first.words.size;
       }
     }
   }
