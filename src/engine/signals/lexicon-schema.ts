@@ -12,7 +12,7 @@ export const MAX_ALTERNATIVES = 50;
  * five hyphenated alternatives are 5^10. The shipped phrases make at most 4 each and 575 in the largest pack.
  */
 export const MAX_SPELLINGS_PER_PHRASE = 256;
-/** Spellings of all of one pack's (or one set of overrides') phrases and exceptions, every language: 17 times the largest shipped pack. */
+/** Spellings of one pack's (or one set of overrides') phrases and exceptions, all languages: 17 times the largest shipped. */
 export const MAX_SPELLINGS_PER_FILE = 10_000;
 /**
  * Spellings of every pack and overrides compiled together (a team can import packs until storage is full): 15 times
