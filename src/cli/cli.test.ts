@@ -120,6 +120,8 @@ describe("bad files", () => {
       expect(error!.exitCode).toBe(2);
       expect(error!.message).toMatch(message);
     }
+    const evalError = await refused(capture(evaluate, ["/dev/zero", "--signal", "apology"]));
+    expect(evalError!.message).toBe("/dev/zero: not a regular file");
     for (const lines of [dir, "/dev/zero"]) {
       const error = await refused(capture(signals, ["--lines", lines]));
       expect(error!.message).toMatch(lines === dir ? /: a folder, not a file$/ : /\/dev\/zero: not a regular file$/);

@@ -31,17 +31,20 @@ export function openRegularFile(file: string, maxBytes = Infinity): number {
   return fd;
 }
 
-export function readJson(file: string): unknown {
-  const fd = openRegularFile(file, MAX_JSON_FILE_BYTES);
-  let text: string;
+/** A regular file's text, if it is no bigger than `maxBytes` (see openRegularFile). */
+export function readTextFile(file: string, maxBytes: number): string {
+  const fd = openRegularFile(file, maxBytes);
   try {
-    text = readFileSync(fd, "utf8");
+    return readFileSync(fd, "utf8");
   } catch {
     throw new CliError(`${file}: cannot read the file`);
   } finally {
     closeSync(fd);
   }
-  const parsed = parseJsonText(text);
+}
+
+export function readJson(file: string): unknown {
+  const parsed = parseJsonText(readTextFile(file, MAX_JSON_FILE_BYTES));
   if (parsed.ok) return parsed.json;
   throw new CliError(`${file}: ${parsed.problem === "too-deep" ? `nested more than ${MAX_JSON_DEPTH} deep` : `invalid JSON (${parsed.detail})`}`);
 }
