@@ -91,6 +91,7 @@ export function countSpellings(phrase: string, language: string): number {
  * apart are joined to their word later, as in text ("بی ادب" is one word).
  */
 function spellings(phrase: string, splitAt: RegExp): string[][] {
+  if (!splitAt.test(phrase)) return [phrase.trim().split(/\s+/)];
   return wordOptions(phrase, splitAt).reduce<string[][]>(
     (variants, options) => variants.flatMap((variant) => options.map((option) => [...variant, ...option])),
     [[]],
