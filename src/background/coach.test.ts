@@ -55,8 +55,18 @@ describe("the team's packs and overrides in the worker", () => {
     expect(bad.compiled.rules.find((r) => r.rule.id === "talk-ratio")!.rule.params.threshold).toBe(0.9);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^Overrides were not applied \(the last good ones stay\): /);
-    expect(problems[0]).toContain("$.rules[12].params.threshold: Invalid input: expected number");
+    expect(problems[0]).toContain("overrides: $.rules.talk-ratio.params.threshold: Invalid input: expected number");
     expect(problems[0]).toContain("overrides: $.rules.no-such-rule: no loaded pack has a rule");
+  });
+
+  it("refuses overrides synced with a phrase of 5^10 spellings without building them, and coaches on with the last good", () => {
+    const problems: string[] = [];
+    const good = compileTeamPacks(shipped, { packs: [], overrides: { signals: { apology: { en: { phrases: ["my bad"] } } } }, managedOverrides: undefined }, undefined, () => {});
+    const forking = { signals: { apology: { en: { phrases: [Array(10).fill("a-b|c-d|e-f|g-h|i-j").join(" ")] } } } };
+    const { compiled, overrides } = compileTeamPacks(shipped, { packs: [], overrides: forking, managedOverrides: undefined }, good.overrides, (p) => problems.push(p));
+    expect(overrides).toEqual(good.overrides);
+    expect(problems).toEqual([expect.stringMatching(/overrides: \$\.signals\.apology\.en\.phrases\[0\]: forks into 9765625 spellings/)]);
+    expect(compiled.detector.detect("oh, my bad", "en")).toContain("apology");
   });
 
   it("leaves out an imported pack that clashes with a shipped one, and the rest loads", () => {

@@ -72,16 +72,17 @@ browser.storage.onChanged.addListener((changes, area) => {
 
 /** Every problem a set of packs and overrides would have, as compilePacks names them. */
 function problemsOf(packs: readonly NamedPack[], overrides: unknown, overridesFile = "overrides"): string[] {
-  const own = OverridesSchema.safeParse(overrides ?? {});
+  // None saved is none; a file holding null is refused, not taken for none (which would wipe the saved ones).
+  const own = OverridesSchema.safeParse(overrides === undefined ? {} : overrides);
   if (!own.success) return formatIssues(overridesFile, own.error);
   const managed = OverridesSchema.safeParse(policy.overrides ?? {});
   const merged = managed.success ? mergeOverrides(own.data, managed.data) : own.data;
   const all = [...(shippedPacks as unknown[]).map((pack, i) => ({ name: `pack ${(pack as { id?: string }).id ?? i}`, pack })), ...packs];
   try {
-    compilePacks(all.map((p) => p.pack), merged, all.map((p) => p.name));
+    compilePacks(all.map((p) => p.pack), merged, all.map((p) => p.name), overridesFile);
     return [];
   } catch (error) {
-    if (error instanceof ValidationError) return error.problems.map((p) => (p.startsWith("overrides: ") ? `${overridesFile}: ${p.slice("overrides: ".length)}` : p));
+    if (error instanceof ValidationError) return error.problems;
     throw error;
   }
 }
@@ -94,7 +95,7 @@ export async function saveOverrides(overrides: unknown, file = "overrides"): Pro
   if (policy.lockOverrides) return { ok: false, problems: [`${file}: ${LOCKED}`] };
   const problems = problemsOf([...policyPacks(policy), ...importedPacks()], overrides, file);
   if (problems.length) return { ok: false, problems };
-  const item = await store.save(OVERRIDES_KEY, OverridesSchema.parse(overrides ?? {}));
+  const item = await store.save(OVERRIDES_KEY, OverridesSchema.parse(overrides === undefined ? {} : overrides));
   await reloadTeam();
   return { ok: true, item };
 }

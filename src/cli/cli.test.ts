@@ -1,6 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { CliError } from "./cli-error.js";
 import * as check from "./commands/check.js";
@@ -75,10 +75,69 @@ describe("attune check", () => {
   });
 
   it("names the file and the place of bad input, in one line", async () => {
-    await expect(capture(check, [join(dir, "missing.json")])).rejects.toThrow(/missing\.json: cannot read the file/);
+    await expect(capture(check, [join(dir, "missing.json")])).rejects.toThrow(/missing\.json: no such file/);
     await expect(capture(check, [file("broken.json", "{ not json")])).rejects.toThrow(/broken\.json: invalid JSON/);
     await expect(capture(check, [file("bad-event.json", { events: [{ type: "turn", speaker: "agent", at: 0 }] })])).rejects.toThrow(/bad-event\.json: \$\.events\[0\]\.text/);
     await expect(capture(check, [poorChat, "--pack", file("bad-pack.json", { id: "x" })])).rejects.toThrow(CliError);
+  });
+});
+
+describe("bad files", () => {
+  const refused = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error as CliError);
+
+  it("a file holding null as overrides is refused, naming the file, with exit code 2", async () => {
+    const error = await refused(capture(check, [poorChat, "--overrides", file("null.json", "null")]));
+    expect(error).toBeInstanceOf(CliError);
+    expect(error!.exitCode).toBe(2);
+    expect(error!.message).toMatch(/null\.json: \$: overrides are a JSON object .*, not null/);
+  });
+
+  it("overrides that make a rule's params wrong are blamed on the overrides file, not the pack", async () => {
+    const overrides = file("bad-params.json", { rules: { "open-question": { params: { speaker: "nobody" } } } });
+    const error = await refused(capture(check, [poorChat, "--overrides", overrides]));
+    expect(error!.message).toMatch(/^[^\n]*bad-params\.json: \$\.rules\.open-question\.params\.speaker: /);
+    expect(error!.message).not.toMatch(/active-listening/);
+  });
+
+  it("a UTF-8 byte-order mark is dropped, as editors on Windows write it", async () => {
+    const withBom = file("bom.json", `\uFEFF${readFileSync(poorChat, "utf8")}`);
+    const { code, lines } = await capture(check, [withBom, "--json"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(lines[0]!).nudges).toHaveLength(2);
+  });
+
+  it("a folder, a device, a missing file, a too-deep file: each refused with a message naming it, never read for ever", async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [[dir], /attune-cli-[^:]*: a folder, not a file/],
+      [["/dev/zero"], /\/dev\/zero: not a regular file/],
+      [[join(dir, "nowhere.json")], /nowhere\.json: no such file/],
+      [[file("deep.json", "[".repeat(100_000) + "]".repeat(100_000))], /deep\.json: nested more than 64 deep/],
+      [[poorChat, "--pack", "/dev/zero"], /\/dev\/zero: not a regular file/],
+    ];
+    for (const [argv, message] of cases) {
+      const error = await refused(capture(check, argv));
+      expect(error, argv.join(" ")).toBeInstanceOf(CliError);
+      expect(error!.exitCode).toBe(2);
+      expect(error!.message).toMatch(message);
+    }
+    const evalError = await refused(capture(evaluate, ["/dev/zero", "--signal", "apology"]));
+    expect(evalError!.message).toBe("/dev/zero: not a regular file");
+    for (const lines of [dir, "/dev/zero"]) {
+      const error = await refused(capture(signals, ["--lines", lines]));
+      expect(error!.message).toMatch(lines === dir ? /: a folder, not a file$/ : /\/dev\/zero: not a regular file$/);
+    }
+  });
+
+  it("a phrase that forks into 5^10 spellings is refused at once, naming the pack and the phrase", async () => {
+    // Ten words, each five alternatives that split at their hyphen: 199 characters, 9,765,625 spellings.
+    const word = (w: number) => Array.from({ length: 5 }, (_, i) => `${letter(w * 10 + 2 * i)}-${letter(w * 10 + 2 * i + 1)}`).join("|");
+    const letter = (n: number) => String.fromCharCode(97 + (n % 26));
+    const phrase = Array.from({ length: 10 }, (_, w) => word(w)).join(" ");
+    expect(phrase).toHaveLength(199);
+    const pack = file("forks.json", { id: "forks", version: "1.0.0", description: "d", languages: ["en"], signals: { apology: { en: { phrases: ["so sorry", phrase] } } } });
+    const error = await refused(capture(check, [poorChat, "--pack", pack]));
+    expect(error!.exitCode).toBe(2);
+    expect(error!.message).toBe(`${relative(process.cwd(), pack)}: $.signals.apology.en.phrases[1]: forks into 9765625 spellings (its alternatives that split at a hyphen or an apostrophe multiply); at most 256: write it as several phrases`);
   });
 });
 

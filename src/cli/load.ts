@@ -1,26 +1,52 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { compilePacks, preparePacks, type CompiledPacks } from "../engine/index.js";
 import { ConversationSchema, type Conversation } from "../engine/conversation.js";
 import { formatIssues, ValidationError } from "../engine/validation-errors.js";
+import { MAX_JSON_DEPTH, MAX_JSON_FILE_BYTES, parseJsonText } from "../shared/json-file.js";
 import { CliError } from "./cli-error.js";
 
 /** The shipped packs: rules/ in the Attune folder (the bundle lives in dist/cli, the sources in src/cli). */
 export const RULES_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "rules");
 
-export function readJson(file: string): unknown {
-  let text: string;
+/**
+ * Opens a file to read it whole, or says why not: only a regular file is read (a folder or a device such as /dev/zero
+ * is refused, not read for ever), and no bigger than `maxBytes`. The caller closes the descriptor.
+ */
+export function openRegularFile(file: string, maxBytes = Infinity): number {
+  let fd: number;
   try {
-    text = readFileSync(file, "utf8");
+    fd = openSync(file, "r");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(`${file}: ${code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : "cannot read the file"}`);
+  }
+  const stat = fstatSync(fd);
+  const problem = stat.isDirectory() ? "a folder, not a file" : !stat.isFile() ? "not a regular file" : stat.size > maxBytes ? `${stat.size} bytes; at most ${maxBytes} are read` : undefined;
+  if (problem) {
+    closeSync(fd);
+    throw new CliError(`${file}: ${problem}`);
+  }
+  return fd;
+}
+
+/** A regular file's text, if it is no bigger than `maxBytes` (see openRegularFile). */
+export function readTextFile(file: string, maxBytes: number): string {
+  const fd = openRegularFile(file, maxBytes);
+  try {
+    return readFileSync(fd, "utf8");
   } catch {
     throw new CliError(`${file}: cannot read the file`);
+  } finally {
+    closeSync(fd);
   }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new CliError(`${file}: invalid JSON (${(error as Error).message})`);
-  }
+}
+
+export function readJson(file: string): unknown {
+  const parsed = parseJsonText(readTextFile(file, MAX_JSON_FILE_BYTES));
+  if (parsed.ok) return parsed.json;
+  throw new CliError(`${file}: ${parsed.problem === "too-deep" ? `nested more than ${MAX_JSON_DEPTH} deep` : `invalid JSON (${parsed.detail})`}`);
 }
 
 /** Pack files: every .json in each folder given, or the files themselves; the shipped packs when none is given. */
@@ -45,7 +71,7 @@ export async function loadPacks(paths: readonly string[], overridesFile?: string
   await preparePacks(raw);
   const overrides = overridesFile ? readJson(overridesFile) : undefined;
   try {
-    return { compiled: compilePacks(raw, overrides, files.map(display)), files, raw };
+    return { compiled: compilePacks(raw, overrides, files.map(display), overridesFile && display(overridesFile)), files, raw };
   } catch (error) {
     if (error instanceof ValidationError) throw new CliError(error.problems.join("\n"));
     throw error;

@@ -146,4 +146,51 @@ describe("overrides", () => {
     expect(refused(["* sorry"])).toEqual([expect.stringMatching(/^overrides: \$\.signals\.emotion\.frustration\.en\.phrases\[0\]: a phrase must start with a word/)]);
     expect(refused(["fine", "still not|still no"])).toEqual([expect.stringMatching(/phrases\[1\]: .*an alternative is one word/)]);
   });
+
+  it("refuse a phrase forking into 5^10 spellings before building anything, in a pack or in overrides", () => {
+    // Ten words of five alternatives, each splitting at its hyphen: 199 characters, 9,765,625 spellings.
+    const phrase = Array(10).fill("a-b|c-d|e-f|g-h|i-j").join(" ");
+    const forks = `forks into ${5 ** 10} spellings (its alternatives that split at a hyphen or an apostrophe multiply); at most 256: write it as several phrases`;
+    expect(problemsOf(() => compilePacks(shipped, { signals: { apology: { en: { phrases: ["ok", phrase] } } } }, [], "team.json")))
+      .toEqual([`team.json: $.signals.apology.en.phrases[1]: ${forks}`]);
+    const pack = { id: "forks", version: "1.0.0", description: "d", languages: ["en"], signals: { apology: { en: { exceptions: [phrase] } } } };
+    expect(problemsOf(() => compilePacks([pack], undefined, ["forks.json"]))).toEqual([`forks.json: $.signals.apology.en.exceptions[0]: ${forks}`]);
+  });
+
+  it("refuse packs and overrides whose phrases, each within budget, are too many together", () => {
+    // 256 spellings each (four words of four hyphenated alternatives); 39 a pack stay within a pack's 10,000.
+    const phrases = (n: number) => Array.from({ length: 39 }, (_, i) => `w${n}x${i} ${Array(4).fill("a-b|c-d|e-f|g-h").join(" ")}`);
+    const pack = (n: number) => ({ id: `big-${n}`, version: "1.0.0", description: "d", languages: ["en"], signals: { apology: { en: { phrases: phrases(n) } } } });
+    expect(problemsOf(() => compilePacks([pack(1)]))).toEqual([]);
+    expect(problemsOf(() => compilePacks([pack(1), { ...pack(2), signals: { apology: { en: { phrases: [...phrases(2), ...phrases(3)] } } } }])))
+      .toEqual([`pack big-2: $.signals: the phrases fork into ${2 * 39 * 256} spellings in all; at most 10000`]);
+    expect(problemsOf(() => compilePacks([1, 2].map(pack), undefined, [], "team.json"))).toEqual([]);
+    expect(problemsOf(() => compilePacks([1, 2, 3].map(pack), undefined, [], "team.json")))
+      .toEqual([`packs and team.json: $.signals: the phrases fork into ${3 * 39 * 256} spellings in all; at most 25000`]);
+  });
+
+  it("refuse null, a list or a number as overrides, never taking it for none", () => {
+    for (const [input, kind] of [[null, "null"], [[], "a list"], [3, "number"]] as const) {
+      expect(problemsOf(() => compilePacks(shipped, input, [], "o.json"))).toEqual([`o.json: $: overrides are a JSON object ({"packs": …, "rules": …, "signals": …}), not ${kind}`]);
+    }
+  });
+
+  it("blame params the overrides make wrong on the overrides, and a pack's own wrong params on the pack", () => {
+    const rule = packWith({ kind: "on-signal", params: { speaker: "agent", anyOf: ["x"] } });
+    expect(problemsOf(() => compilePacks([rule], { rules: { rule: { params: { speaker: "bot" } } } }, ["pack.json"], "o.json")))
+      .toEqual([expect.stringMatching(/^o\.json: \$\.rules\.rule\.params\.speaker: /)]);
+    const wrong = packWith({ kind: "on-signal", params: { speaker: "bot", anyOf: ["x"] } });
+    expect(problemsOf(() => compilePacks([wrong], { rules: { rule: { params: { anyOf: ["y"] } } } }, ["pack.json"], "o.json")))
+      .toEqual([expect.stringMatching(/^pack\.json: \$\.rules\[0\]\.params\.speaker: /)]);
+  });
 });
+
+function problemsOf(compile: () => unknown): string[] {
+  try {
+    compile();
+    return [];
+  } catch (error) {
+    if (error instanceof ValidationError) return error.problems;
+    throw error;
+  }
+}

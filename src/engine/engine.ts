@@ -5,7 +5,7 @@ import { isValidatedAtBuild, PackSchema, type Pack, type Rule } from "./pack-sch
 import { ruleKind, type OutcomeSpec, type RuleBehaviour, type TurnView } from "./rule-kinds/index.js";
 import type { Facts, KindContext } from "./rule-kinds/rule-kind.js";
 import { createLanguageTracker } from "./signals/language-detect.js";
-import { mergeLexicons } from "./signals/lexicon-schema.js";
+import { MAX_SPELLINGS_COMPILED, mergeLexicons, spellingBudgetProblems } from "./signals/lexicon-schema.js";
 import { detectName, mentionsName } from "./signals/name.js";
 import { countWords } from "./signals/normalize.js";
 import { compileSignalDetector, type SignalDetector } from "./signals/signal-detector.js";
@@ -27,9 +27,14 @@ export interface CompiledPacks {
 
 /**
  * Validates packs (and a team lead's overrides) and compiles their rules and lexicons. Every problem is reported at
- * once, each naming the pack, the JSON path and what was expected.
+ * once, each naming the pack (or the overrides, by `overridesName`), the JSON path and what was expected.
  */
-export function compilePacks(inputs: readonly unknown[], overridesInput?: OverridesInput | unknown, names: readonly string[] = []): CompiledPacks {
+export function compilePacks(
+  inputs: readonly unknown[],
+  overridesInput?: OverridesInput | unknown,
+  names: readonly string[] = [],
+  overridesName = "overrides",
+): CompiledPacks {
   const problems: string[] = [];
   const packs: Pack[] = [];
   inputs.forEach((input, i) => {
@@ -38,17 +43,20 @@ export function compilePacks(inputs: readonly unknown[], overridesInput?: Overri
     if (parsed.success) packs.push(parsed.data);
     else problems.push(...formatIssues(name, parsed.error));
   });
-  const overrides = OverridesSchema.safeParse(overridesInput ?? {});
-  if (!overrides.success) problems.push(...formatIssues("overrides", overrides.error));
+  // No overrides is none; `null` is a file that holds something else, and is refused like any other.
+  const overrides = OverridesSchema.safeParse(overridesInput === undefined ? {} : overridesInput);
+  if (!overrides.success) problems.push(...formatIssues(overridesName, overrides.error));
   if (problems.length) throw new ValidationError(problems);
 
-  const applied = applyOverrides(packs, overrides.success ? overrides.data : OverridesSchema.parse({}));
+  const ownOverrides = overrides.success ? overrides.data : OverridesSchema.parse({});
+  const applied = applyOverrides(packs, ownOverrides, overridesName);
   problems.push(...applied.problems);
   const rules: CompiledRule[] = [];
   const seen = new Set<string>();
   for (const pack of applied.packs) {
+    const original = packs.find((p) => p.id === pack.id)!;
     pack.rules.forEach((rule, r) => {
-      const where = `${names[packs.indexOf(packs.find((p) => p.id === pack.id)!)] ?? `pack ${pack.id}`}: $.rules[${r}]`;
+      const where = `${names[packs.indexOf(original)] ?? `pack ${pack.id}`}: $.rules[${r}]`;
       if (seen.has(rule.id)) problems.push(`${where}.id: rule "${rule.id}" is defined by more than one pack`);
       seen.add(rule.id);
       const kind = ruleKind(rule.kind);
@@ -58,15 +66,21 @@ export function compilePacks(inputs: readonly unknown[], overridesInput?: Overri
       }
       const params = kind.params.safeParse(rule.params);
       if (!params.success) {
-        problems.push(...formatIssues(where, params.error).map((line) => line.replace(`${where}: $`, `${where}.params`)));
+        // Params the pack's own rule takes are made wrong by the overrides' params: the overrides are to blame.
+        const blameOverrides = !!ownOverrides.rules[rule.id]?.params && kind.params.safeParse(original.rules[r]!.params).success;
+        const at = blameOverrides ? `${overridesName}: $.rules.${rule.id}` : where;
+        problems.push(...formatIssues(at, params.error).map((line) => line.replace(`${at}: $`, `${at}.params`)));
         return;
       }
       rules.push({ rule, pack: pack.id, behaviour: kind.create(params.data), outcome: rule.outcome ?? kind.outcome?.(params.data) });
     });
   }
   if (problems.length) throw new ValidationError(problems);
-  const extra = overrides.success ? overrides.data.signals : {};
-  const detector = compileSignalDetector(mergeLexicons(...applied.packs.map((p) => p.signals), extra));
+  const lexicons = mergeLexicons(...applied.packs.map((p) => p.signals), ownOverrides.signals);
+  // Each pack and the overrides are within their budget; so many of them together must be too.
+  const tooMany = spellingBudgetProblems(lexicons, MAX_SPELLINGS_COMPILED);
+  if (tooMany.length) throw new ValidationError(tooMany.map(({ message }) => `packs and ${overridesName}: $.signals: ${message}`));
+  const detector = compileSignalDetector(lexicons);
   return { packs: applied.packs, rules, detector };
 }
 

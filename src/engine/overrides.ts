@@ -1,44 +1,54 @@
 import { z } from "zod";
 import { LocalizedSchema, RuleIdSchema, SeveritySchema, type Pack, type Rule } from "./pack-schema.js";
-import { PhraseList, SignalNameSchema } from "./signals/lexicon-schema.js";
+import { PhraseList, SignalNameSchema, withinSpellingBudget } from "./signals/lexicon-schema.js";
+
+const kindOf = (input: unknown) => (input === null ? "null" : Array.isArray(input) ? "a list" : typeof input);
 
 /**
  * A team lead's changes, kept apart from the shipped packs (Vale style): switch packs and rules off, change severity,
  * thresholds, cooldowns and messages, add phrases. The shipped packs are never edited.
  */
-export const OverridesSchema = z.strictObject({
-  $schema: z.string().optional(),
-  packs: z.record(RuleIdSchema, z.strictObject({ enabled: z.boolean().optional() })).default({}),
-  rules: z
-    .record(
-      RuleIdSchema,
-      z.strictObject({
-        enabled: z.boolean().optional(),
-        severity: SeveritySchema.optional(),
-        cooldownSeconds: z.number().nonnegative().optional(),
-        maxPerConversation: z.number().int().positive().optional(),
-        priority: z.number().optional(),
-        params: z.record(z.string(), z.unknown()).optional(),
-        message: LocalizedSchema.optional(),
-        suggestion: LocalizedSchema.optional(),
-      }),
-    )
-    .default({}),
-  signals: z
-    // Checked as a pack's phrases are: an override must not slip in what a pack would be refused for.
-    .record(SignalNameSchema, z.record(z.string(), z.strictObject({ phrases: PhraseList.optional(), exceptions: PhraseList.optional() })))
-    .default({}),
-});
+export const OverridesSchema = z.strictObject(
+  {
+    $schema: z.string().optional(),
+    packs: z.record(RuleIdSchema, z.strictObject({ enabled: z.boolean().optional() })).default({}),
+    rules: z
+      .record(
+        RuleIdSchema,
+        z.strictObject({
+          enabled: z.boolean().optional(),
+          severity: SeveritySchema.optional(),
+          cooldownSeconds: z.number().nonnegative().optional(),
+          maxPerConversation: z.number().int().positive().optional(),
+          priority: z.number().optional(),
+          params: z.record(z.string(), z.unknown()).optional(),
+          message: LocalizedSchema.optional(),
+          suggestion: LocalizedSchema.optional(),
+        }),
+      )
+      .default({}),
+    signals: z
+      // Checked as a pack's phrases are: an override must not slip in what a pack would be refused for.
+      .record(SignalNameSchema, z.record(z.string(), z.strictObject({ phrases: PhraseList.optional(), exceptions: PhraseList.optional() })))
+      .check(withinSpellingBudget)
+      .default({}),
+  },
+  // A file holding null or a list is no set of overrides: refused, never taken as none (which would wipe the saved ones).
+  { error: (issue) => (issue.code === "invalid_type" ? `overrides are a JSON object ({"packs": …, "rules": …, "signals": …}), not ${kindOf(issue.input)}` : undefined) },
+);
 export type Overrides = z.infer<typeof OverridesSchema>;
 export type OverridesInput = z.input<typeof OverridesSchema>;
 
-/** The packs as the team lead set them: disabled packs left out, rule settings replaced, messages merged. */
-export function applyOverrides(packs: readonly Pack[], overrides: Overrides): { packs: Pack[]; problems: string[] } {
+/**
+ * The packs as the team lead set them: disabled packs left out, rule settings replaced, messages merged. Problems name
+ * the overrides as `name` (their file, where there is one).
+ */
+export function applyOverrides(packs: readonly Pack[], overrides: Overrides, name = "overrides"): { packs: Pack[]; problems: string[] } {
   const problems: string[] = [];
   const ruleIds = new Set(packs.flatMap((p) => p.rules.map((r) => r.id)));
-  for (const id of Object.keys(overrides.rules)) if (!ruleIds.has(id)) problems.push(`overrides: $.rules.${id}: no loaded pack has a rule "${id}"`);
+  for (const id of Object.keys(overrides.rules)) if (!ruleIds.has(id)) problems.push(`${name}: $.rules.${id}: no loaded pack has a rule "${id}"`);
   const packIds = new Set(packs.map((p) => p.id));
-  for (const id of Object.keys(overrides.packs)) if (!packIds.has(id)) problems.push(`overrides: $.packs.${id}: no pack "${id}" is loaded`);
+  for (const id of Object.keys(overrides.packs)) if (!packIds.has(id)) problems.push(`${name}: $.packs.${id}: no pack "${id}" is loaded`);
   const result = packs
     .filter((pack) => overrides.packs[pack.id]?.enabled !== false)
     .map((pack) => ({

@@ -1,10 +1,12 @@
-import { readFileSync } from "node:fs";
 import { CliError } from "../cli-error.js";
 import { parseArgs } from "../args.js";
-import { loadPacks } from "../load.js";
+import { loadPacks, readTextFile } from "../load.js";
 import { scoreLabels, type Scores } from "../scores.js";
 
 export const usage = "attune eval FILE.tsv --signal NAME [--lang CODE] [--json]";
+
+/** Labelled corpora are read whole: ample for hundreds of thousands of lines, and no device is read for ever. */
+const MAX_LABELLED_BYTES = 64 * 1024 * 1024;
 
 /**
  * Precision, recall and F1 of a signal against labelled utterances (`text<TAB>label`). A label names the signal by its
@@ -21,13 +23,7 @@ export async function run(argv: string[], out: (line: string) => void = console.
   }
   const language = args.options.get("lang")?.[0] ?? "en";
   const { compiled } = await loadPacks(args.options.get("pack") ?? []);
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch {
-    throw new CliError(`${file}: cannot read the file`);
-  }
-  const rows = text.split(/\r?\n/).filter(Boolean).map((line, i) => {
+  const rows = readTextFile(file, MAX_LABELLED_BYTES).split(/\r?\n/).filter(Boolean).map((line, i) => {
     const tab = line.lastIndexOf("\t");
     if (tab < 0) throw new CliError(`${file}:${i + 1}: expected text<TAB>label`);
     return { text: line.slice(0, tab), label: line.slice(tab + 1).trim() };

@@ -2,7 +2,7 @@ import { createInterface } from "node:readline";
 import { createReadStream } from "node:fs";
 import { CliError } from "../cli-error.js";
 import { parseArgs } from "../args.js";
-import { loadPacks } from "../load.js";
+import { loadPacks, openRegularFile } from "../load.js";
 
 export const usage = "attune signals TEXT [--lang CODE] [--json] | attune signals --lines FILE [--lang CODE]";
 
@@ -13,15 +13,15 @@ export async function run(argv: string[], out: (line: string) => void = console.
   const { compiled } = await loadPacks(args.options.get("pack") ?? []);
   const file = args.options.get("lines")?.[0];
   if (file) {
-    const input = createReadStream(file);
-    const opened = new Promise<void>((resolve, reject) => {
-      input.once("open", () => resolve());
-      input.once("error", () => reject(new CliError(`${file}: cannot read the file`)));
-    });
-    await opened;
-    for await (const line of createInterface({ input, crlfDelay: Infinity })) {
-      const text = line.split("\t")[0] ?? "";
-      out(JSON.stringify({ signals: [...compiled.detector.detect(text, language)].sort() }));
+    // Read as it streams, line by line: any size will do, but a folder or a device is refused before the first read.
+    const input = createReadStream(file, { fd: openRegularFile(file) });
+    try {
+      for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+        const text = line.split("\t")[0] ?? "";
+        out(JSON.stringify({ signals: [...compiled.detector.detect(text, language)].sort() }));
+      }
+    } catch {
+      throw new CliError(`${file}: cannot read the file`);
     }
     return 0;
   }

@@ -1,7 +1,15 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { misreadAlternatives, SignalLexiconsSchema } from "./lexicon-schema.js";
+import {
+  MAX_ALTERNATIVES,
+  MAX_SPELLINGS_COMPILED,
+  MAX_SPELLINGS_PER_FILE,
+  MAX_SPELLINGS_PER_PHRASE,
+  misreadAlternatives,
+  SignalLexiconsSchema,
+  spellingBudgetProblems,
+} from "./lexicon-schema.js";
 
 const RULES = join(__dirname, "..", "..", "..", "rules");
 
@@ -46,5 +54,38 @@ describe("phrases with a space inside an alternative", () => {
       const { signals } = JSON.parse(readFileSync(join(RULES, file), "utf8")) as { signals: unknown };
       expect(SignalLexiconsSchema.safeParse(signals).error?.issues, file).toBeUndefined();
     }
+  });
+});
+
+describe("the budgets of phrases", () => {
+  const shipped = readdirSync(RULES).map((file) => ({ file, signals: (JSON.parse(readFileSync(join(RULES, file), "utf8")) as { signals?: Parameters<typeof spellingBudgetProblems>[0] }).signals ?? {} }));
+
+  it("leave the shipped lexicons far within them: a tenth of each at most", () => {
+    let all = 0;
+    for (const { file, signals } of shipped) {
+      expect(spellingBudgetProblems(signals, MAX_SPELLINGS_PER_FILE / 10), file).toEqual([]);
+      const phrases = Object.values(signals).flatMap((byLanguage) => Object.values(byLanguage).flatMap((l) => [...(l.phrases ?? []), ...(l.exceptions ?? [])]));
+      all += phrases.length;
+      for (const phrase of phrases) expect(phrase.split(/\s+/).every((word) => word.split("|").length <= MAX_ALTERNATIVES / 2), phrase).toBe(true);
+    }
+    expect(spellingBudgetProblems(Object.assign({}, ...shipped.map((s) => s.signals)), MAX_SPELLINGS_COMPILED / 10)).toEqual([]);
+    expect(all).toBeGreaterThan(1000);
+  });
+
+  it("refuse a phrase of too many spellings or alternatives where it is, and lists too big together", () => {
+    const fourHundred = "a-b|c-d|e-f|g-h|i-j|k-l|m-n|o-p|q-r|s-t ".repeat(2).trim() + " x-y|z-w|u-v|r-s";
+    const issues = (lexicons: unknown) => SignalLexiconsSchema.safeParse(lexicons).error?.issues.map(({ path, message }) => ({ path, message }));
+    expect(issues({ apology: { ro: { phrases: ["îmi pare rău", fourHundred] } } })).toEqual([
+      { path: ["apology", "ro", "phrases", 1], message: `forks into 400 spellings (its alternatives that split at a hyphen or an apostrophe multiply); at most ${MAX_SPELLINGS_PER_PHRASE}: write it as several phrases` },
+    ]);
+    const alternatives = Array.from({ length: MAX_ALTERNATIVES + 1 }, (_, i) => `w${i}`).join("|");
+    expect(issues({ apology: { en: { exceptions: [`sorry ${alternatives}`] } } })).toEqual([{ path: ["apology", "en", "exceptions", 0], message: `at most ${MAX_ALTERNATIVES} alternatives a word` }]);
+    // Apostrophes split words in Italian and Romanian, not in English: the count follows the language.
+    const apostrophes = Array(6).fill("l'ho|lo|gli'ho").join(" ");
+    expect(issues({ apology: { en: { phrases: [apostrophes] } } })).toBeUndefined();
+    expect(issues({ apology: { it: { phrases: [apostrophes] } } })).toEqual([expect.objectContaining({ message: expect.stringMatching(/^forks into 729 spellings/) })]);
+    const many = Array.from({ length: 1000 }, (_, i) => `w${i} a-b|c-d|e-f|g-h|i-j|k-l|m-n|o-p|q-r|s-t`);
+    expect(issues({ apology: { en: { phrases: many } } })).toBeUndefined();
+    expect(issues({ apology: { en: { phrases: many } }, thanks: { en: { phrases: many.slice(0, 1) } } })).toEqual([{ path: [], message: `the phrases fork into 10010 spellings in all; at most ${MAX_SPELLINGS_PER_FILE}` }]);
   });
 });

@@ -1,10 +1,24 @@
 import { z } from "zod";
-import { PREFIX_KEY, splitAnchors } from "./phrase-matcher.js";
+import { countSpellings, PREFIX_KEY, splitAnchors } from "./phrase-matcher.js";
 
 /** Bounds that keep a pack from making detection slow: phrases are short token sequences, never regular expressions. */
 export const MAX_PHRASE_CHARS = 200;
 export const MAX_PHRASE_TOKENS = 12;
 export const MAX_PHRASES_PER_LIST = 5000;
+/** Alternatives of one word: the shipped lexicons need at most 21; each is a key the matcher indexes. */
+export const MAX_ALTERNATIVES = 50;
+/**
+ * The matcher builds one entry per spelling of a phrase (see countSpellings), and spellings multiply: ten words of
+ * five hyphenated alternatives are 5^10. The shipped phrases make at most 4 each and 575 in the largest pack.
+ */
+export const MAX_SPELLINGS_PER_PHRASE = 256;
+/** Spellings of one pack's (or one set of overrides') phrases and exceptions, all languages: 17 times the largest shipped. */
+export const MAX_SPELLINGS_PER_FILE = 10_000;
+/**
+ * Spellings of every pack and overrides compiled together (a team can import packs until storage is full): 15 times
+ * the shipped 1,660. At this limit the worst phrases a pack can hold cost the worker ~0.3 s and ~12 MB to build, once.
+ */
+export const MAX_SPELLINGS_COMPILED = 25_000;
 
 /** Words compared as the matcher compares them, whatever the case and diacritics ("imi" is "îmi"). */
 const fold = (word: string) => word.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
@@ -47,6 +61,7 @@ function phraseProblem(phrase: string, anchored: boolean): string | undefined {
   if (!words[0]!.split("|").every((alt) => alt !== "*" && (!alt.endsWith("*") || alt.length > PREFIX_KEY))) return "a phrase must start with a word, or a prefix of at least 3 letters, not \"*\"";
   if (!anchored) return undefined;
   if (/[$^]/.test(words.join(" "))) return "\"^\" goes only before a phrase's first word and \"$\" only after its last";
+  if (words.some((word) => word.split("|").length > MAX_ALTERNATIVES)) return `at most ${MAX_ALTERNATIVES} alternatives a word`;
   return misreadAlternatives(phrase);
 }
 
@@ -54,7 +69,8 @@ function phraseProblem(phrase: string, anchored: boolean): string | undefined {
 const phrase = (anchored: boolean) =>
   z.string().min(1).max(MAX_PHRASE_CHARS).check((ctx) => {
     const problem = phraseProblem(ctx.value, anchored);
-    if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value });
+    // Continuable: the lists' spelling budget is still checked, so every problem shows at once.
+    if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value, continue: true });
   });
 
 /** A list of lexicon phrases, in a pack or in a team lead's overrides. */
@@ -77,10 +93,43 @@ export const SignalLexiconSchema = z.strictObject({
 });
 export type SignalLexicon = z.infer<typeof SignalLexiconSchema>;
 
+/** Phrase lists by signal and language, as packs and overrides hold them. */
+type PhraseLists = Record<string, Record<string, { phrases?: readonly string[] | undefined; exceptions?: readonly string[] | undefined }>>;
+
+/**
+ * Each phrase that forks into too many spellings, and lexicons whose spellings together are too many, with where they
+ * are (a path under the lists). Spellings are counted, never made, so a phrase of 5^10 is refused as fast as any other.
+ * A phrase refused on its own is left out of the total, so that it is reported once.
+ */
+export function spellingBudgetProblems(lists: PhraseLists, maxTotal = MAX_SPELLINGS_PER_FILE): Array<{ path: PropertyKey[]; message: string }> {
+  const problems: Array<{ path: PropertyKey[]; message: string }> = [];
+  let total = 0;
+  for (const [signal, byLanguage] of Object.entries(lists)) {
+    for (const [language, lexicon] of Object.entries(byLanguage)) {
+      for (const list of ["phrases", "exceptions"] as const) {
+        lexicon[list]?.forEach((phrase, i) => {
+          const count = countSpellings(phrase, language);
+          if (count <= MAX_SPELLINGS_PER_PHRASE) total += count;
+          else problems.push({ path: [signal, language, list, i], message: `forks into ${count} spellings (its alternatives that split at a hyphen or an apostrophe multiply); at most ${MAX_SPELLINGS_PER_PHRASE}: write it as several phrases` });
+        });
+      }
+    }
+  }
+  if (total > maxTotal) problems.push({ path: [], message: `the phrases fork into ${total} spellings in all; at most ${maxTotal}` });
+  return problems;
+}
+
+/** The zod check of spellingBudgetProblems, for packs' and overrides' phrase lists alike. */
+export function withinSpellingBudget(ctx: z.core.ParsePayload<PhraseLists>): void {
+  for (const { path, message } of spellingBudgetProblems(ctx.value)) ctx.issues.push({ code: "custom", message, input: ctx.value, path, continue: true });
+}
+
 export const SignalNameSchema = z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$/, "a signal name such as \"emotion.frustration\"");
 
 /** signal name → language → lexicon */
-export const SignalLexiconsSchema = z.record(SignalNameSchema, z.record(z.string().regex(/^[a-z]{2,3}$/, "a language code such as \"it\""), SignalLexiconSchema));
+export const SignalLexiconsSchema = z
+  .record(SignalNameSchema, z.record(z.string().regex(/^[a-z]{2,3}$/, "a language code such as \"it\""), SignalLexiconSchema))
+  .check(withinSpellingBudget);
 export type SignalLexicons = z.infer<typeof SignalLexiconsSchema>;
 
 /** Several packs' lexicons as one: phrase lists of the same signal and language are concatenated. */

@@ -53,26 +53,49 @@ function compileToken(raw: string, language: string): PhraseToken {
   return { any: false, words, prefixes };
 }
 
+/** Where a phrase's words split, as text splits: at hyphens, and in Italian and Romanian at apostrophes too. */
+const splitPattern = (language: string) => (language === "it" || language === "ro" ? /['-]/ : /-/);
+
 /**
- * The ways a phrase is spelled as words. Phrases are tokenized like text, keeping their syntax characters (*, |):
- * text splits at hyphens ("m-am săturat" is three words) and, in Italian and Romanian, at apostrophes, so a phrase
- * does too; an alternative that splits forks the phrase ("scuză-mă|scuzați rog" is "scuză mă rog" or "scuzați rog").
- * Persian prefixes and suffixes written apart are joined to their word, as in text ("بی ادب" is one word).
+ * Each word of a phrase as the ways it can be spelled. Phrases are tokenized like text, keeping their syntax
+ * characters (*, |): text splits at hyphens ("m-am săturat" is three words) and, in Italian and Romanian, at
+ * apostrophes, so a phrase does too; an alternative that splits is a way of its own ("scuză-mă|scuzați" is "scuză mă"
+ * or "scuzați"), the alternatives that do not split stay one way together.
  */
-function spellings(phrase: string, splitAt: RegExp): string[][] {
-  const words = phrase.trim().split(/\s+/);
-  if (!splitAt.test(phrase)) return [words];
-  let variants: string[][] = [[]];
-  for (const raw of words) {
+function wordOptions(phrase: string, splitAt: RegExp): string[][][] {
+  return phrase.trim().split(/\s+/).map((raw) => {
+    if (!splitAt.test(raw)) return [[raw]];
     const alternatives = raw.split("|");
     const whole = alternatives.filter((a) => !splitAt.test(a));
-    const options = [
+    return [
       ...(whole.length ? [[whole.join("|")]] : []),
       ...alternatives.filter((a) => splitAt.test(a)).map((a) => a.split(splitAt).filter(Boolean)),
     ];
-    variants = variants.flatMap((variant) => options.map((option) => [...variant, ...option]));
-  }
-  return variants;
+  });
+}
+
+/**
+ * How many spellings a phrase forks into (see wordOptions), counted without making them: a phrase of ten words each
+ * with five hyphenated alternatives is 5^10 spellings, which must be refused before anything is built.
+ */
+export function countSpellings(phrase: string, language: string): number {
+  const { words } = splitAnchors(phrase);
+  const splitAt = splitPattern(language);
+  // Most phrases split nowhere; every worker start counts the shipped ones, so those are answered at once.
+  if (!splitAt.test(words)) return 1;
+  return wordOptions(words, splitAt).reduce((count, options) => count * options.length, 1);
+}
+
+/**
+ * The ways a phrase is spelled as words: one per choice of a way for each word. Persian prefixes and suffixes written
+ * apart are joined to their word later, as in text ("بی ادب" is one word).
+ */
+function spellings(phrase: string, splitAt: RegExp): string[][] {
+  if (!splitAt.test(phrase)) return [phrase.trim().split(/\s+/)];
+  return wordOptions(phrase, splitAt).reduce<string[][]>(
+    (variants, options) => variants.flatMap((variant) => options.map((option) => [...variant, ...option])),
+    [[]],
+  );
 }
 
 function matchesToken(token: PhraseToken, word: string): boolean {
@@ -88,9 +111,11 @@ export class PhraseMatcher<T> {
   private readonly byFirstWord = new Map<string, Compiled<T>[]>();
   /** Phrases whose first token is a prefix, indexed by the prefix's first PREFIX_KEY letters. */
   private readonly byPrefixKey = new Map<string, Compiled<T>[]>();
+  /** What was built: one entry per spelling, indexed under each of its first words and prefix keys (see the budgets). */
+  readonly size = { entries: 0, keys: 0 };
 
   constructor(entries: Iterable<{ phrase: string; value: T }>, language: string) {
-    const splitAt = language === "it" || language === "ro" ? /['-]/ : /-/;
+    const splitAt = splitPattern(language);
     // Lexicons repeat their tokens ("you", "i|we", long lists of auxiliaries): each is compiled once, and shared.
     const compiled = new Map<string, PhraseToken>();
     const token = (raw: string) => compiled.get(raw) ?? compiled.set(raw, compileToken(raw, language)).get(raw)!;
@@ -106,8 +131,11 @@ export class PhraseMatcher<T> {
         const first = tokens[0]!;
         // The lexicon schema refuses phrases that open with "*" or a short prefix; anything else that does is skipped.
         if (first.any || first.prefixes.some((p) => p.length < PREFIX_KEY)) continue;
-        for (const key of new Set(first.prefixes.map((p) => p.slice(0, PREFIX_KEY)))) add(this.byPrefixKey, key, phraseEntry);
+        const prefixKeys = new Set(first.prefixes.map((p) => p.slice(0, PREFIX_KEY)));
+        for (const key of prefixKeys) add(this.byPrefixKey, key, phraseEntry);
         for (const word of first.words) add(this.byFirstWord, word, phraseEntry);
+        this.size.entries++;
+        this.size.keys += prefixKeys.size + first.words.size;
       }
     }
   }

@@ -1,6 +1,7 @@
 import browser from "webextension-polyfill";
 import { askWorker } from "../ask-worker.js";
 import { t } from "../i18n.js";
+import { onJsonFileChosen } from "./json-import.js";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -53,21 +54,10 @@ export function wireTaughtSites(): void {
     link.click();
     URL.revokeObjectURL(link.href);
   });
-  const input = $<HTMLInputElement>("taught-import");
-  input.addEventListener("change", async () => {
-    const file = input.files?.[0];
-    input.value = "";
-    if (!file) return;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(await file.text());
-    } catch (error) {
-      say(`${file.name}: ${error instanceof Error ? error.message : String(error)}`, true);
-      return;
-    }
-    const result = await askWorker({ type: "import-taught-sites", file: parsed });
+  onJsonFileChosen($<HTMLInputElement>("taught-import"), async (file) => {
+    const result = await askWorker({ type: "import-taught-sites", file: file.json });
     if (result.ok) say(t("optionsTaughtImported", String(result.imported ?? 0)));
     else say(result.problems.join("\n"), true);
     await renderTaughtSites();
-  });
+  }, (_name, problem) => say(problem, true));
 }

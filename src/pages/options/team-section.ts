@@ -5,6 +5,7 @@ import type { TeamPackInfo, TeamState, TeamStorage } from "../../shared/messages
 import { downloadJson } from "../download.js";
 import { t } from "../i18n.js";
 import { fillList, h } from "./dom.js";
+import { onJsonFileChosen } from "./json-import.js";
 import { controlValue, ruleEditor, ruleSummary } from "./rule-editor.js";
 import { compileDraft, draftFrom, emptyOverrides, ruleWithDraft, setPackEnabled, setRuleField, setSignalPhrases } from "./team-draft.js";
 
@@ -122,18 +123,6 @@ function say(id: string, text: string, problems: readonly string[] = []): void {
   fillList($(`${id}-problems`), problems);
 }
 
-async function readFile(input: HTMLInputElement): Promise<{ name: string; json: unknown } | undefined> {
-  const file = input.files?.[0];
-  input.value = "";
-  if (!file) return undefined;
-  try {
-    return { name: file.name, json: JSON.parse(await file.text()) };
-  } catch (error) {
-    say("team-import-status", t("teamImportRefused", file.name), [`${file.name}: ${t("teamNotJson")}: ${error instanceof Error ? error.message : String(error)}`]);
-    return undefined;
-  }
-}
-
 export async function wireTeam(initial: TeamState): Promise<void> {
   await load(initial);
   draft = draftFrom(state.overrides);
@@ -201,20 +190,15 @@ export async function wireTeam(initial: TeamState): Promise<void> {
   });
 
   $("team-export-overrides").addEventListener("click", () => downloadJson(document, "attune-overrides.json", draft));
-  const packInput = $<HTMLInputElement>("team-import-pack");
-  packInput.addEventListener("change", async () => {
-    const file = await readFile(packInput);
-    if (!file) return;
+  const refuseImport = (name: string, problem: string) => say("team-import-status", t("teamImportRefused", name), [problem]);
+  onJsonFileChosen($<HTMLInputElement>("team-import-pack"), async (file) => {
     const result = await askWorker({ type: "import-pack", file: file.name, pack: file.json });
     if (!result.ok) return say("team-import-status", t("teamImportRefused", file.name), result.problems);
     await load();
     renderAll();
     say("team-import-status", `${t("teamImported_pack", file.name)} ${storageNote(result.item)}`);
-  });
-  const overridesInput = $<HTMLInputElement>("team-import-overrides");
-  overridesInput.addEventListener("change", async () => {
-    const file = await readFile(overridesInput);
-    if (!file) return;
+  }, refuseImport);
+  onJsonFileChosen($<HTMLInputElement>("team-import-overrides"), async (file) => {
     const result = await askWorker({ type: "save-overrides", overrides: file.json, file: file.name });
     if (!result.ok) return say("team-import-status", t("teamImportRefused", file.name), result.problems);
     await load();
@@ -222,5 +206,5 @@ export async function wireTeam(initial: TeamState): Promise<void> {
     savedJson = JSON.stringify(draft);
     renderAll();
     say("team-import-status", `${t("teamImported_overrides", file.name)} ${storageNote(state.overridesStorage)}`);
-  });
+  }, refuseImport);
 }
