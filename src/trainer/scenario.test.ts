@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ValidationError } from "../engine/index.js";
 import { runConversation } from "../engine/engine.js";
-import { parseScenario, parseScenarioJson, scenarioJsonSchema, variantConversation } from "./scenario.js";
+import { parseScenario, scenarioJsonSchema, variantConversation } from "./scenario.js";
 import { shippedPacks, shippedScenarioFiles } from "./test-packs.js";
 
 describe("the shipped scenarios (scenarios/*.json)", () => {
@@ -69,11 +69,6 @@ describe("reading a scenario", () => {
   it("refuses an end before the last event", () => {
     const early = { ...valid, variants: [{ ...valid.variants[0]!, events: [{ type: "turn", speaker: "customer", text: "Hi", at: 8 }], endAt: 5 }] };
     expect(() => parseScenario(early, "mine.json")).toThrow(/^mine\.json: \$\.variants\[0\]\.endAt: the end \(5 s\) comes before the last event \(8 s\)$/);
-  });
-
-  it("reports invalid JSON as a problem, not a crash", () => {
-    expect(() => parseScenarioJson("{ nope", "paste")).toThrow(ValidationError);
-    expect(() => parseScenarioJson("{ nope", "paste")).toThrow(/^paste: not valid JSON: /);
   });
 });
 

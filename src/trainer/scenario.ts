@@ -55,17 +55,6 @@ export function parseScenario(input: unknown, file = "scenario"): Scenario {
   return parsed.data;
 }
 
-/** Text (a file's contents, a paste) to a scenario; invalid JSON is reported with its place, like any other problem. */
-export function parseScenarioJson(text: string, file = "scenario"): Scenario {
-  let input: unknown;
-  try {
-    input = JSON.parse(text);
-  } catch (error) {
-    throw new ValidationError([`${file}: not valid JSON: ${error instanceof Error ? error.message : String(error)}`]);
-  }
-  return parseScenario(input, file);
-}
-
 /** A variant as the engine's conversation input. */
 export function variantConversation(scenario: Scenario, variantId: string): ConversationInput {
   const variant = scenario.variants.find((v) => v.id === variantId);

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "puppeteer-core";
 import { describe, expect, it } from "vitest";
@@ -256,6 +256,14 @@ describe("the trainer", () => {
     ]));
     expect(await page.$$eval("#scenario option", (options) => options.length)).toBe(before);
     expect((await readLocal(harness)).trainerScenarios).toBeUndefined();
+
+    // A file nested 100,000 deep is refused before it is parsed, with the page still answering.
+    const deep = join(scratchDir("trainer-import"), "deep.json");
+    writeFileSync(deep, `${"[".repeat(100_000)}${"]".repeat(100_000)}`);
+    await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(deep);
+    await page.waitForFunction(() => [...document.querySelectorAll("#problems li")].some((li) => li.textContent?.startsWith("deep.json")));
+    expect(await page.$$eval("#problems li", (items) => items.map((li) => li.textContent))).toEqual([expect.stringMatching(/^deep\.json nests more than 64 levels deep/)]);
+    expect(await page.$$eval("#scenario option", (options) => options.length)).toBe(before);
   });
 
   it("presenter mode: large, high-contrast text; the page passes axe in light, dark and presenter modes", async (context) => {

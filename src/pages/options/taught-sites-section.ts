@@ -1,7 +1,7 @@
 import browser from "webextension-polyfill";
 import { askWorker } from "../ask-worker.js";
 import { t } from "../i18n.js";
-import { onJsonFileChosen } from "./json-import.js";
+import { onJsonFileChosen } from "../json-import.js";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 

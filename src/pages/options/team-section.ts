@@ -5,7 +5,7 @@ import type { TeamPackInfo, TeamState, TeamStorage } from "../../shared/messages
 import { downloadJson } from "../download.js";
 import { t } from "../i18n.js";
 import { fillList, h } from "./dom.js";
-import { onJsonFileChosen } from "./json-import.js";
+import { onJsonFileChosen } from "../json-import.js";
 import { controlValue, ruleEditor, ruleSummary } from "./rule-editor.js";
 import { compileDraft, draftFrom, emptyOverrides, ruleWithDraft, setPackEnabled, setRuleField, setSignalPhrases } from "./team-draft.js";
 

@@ -1,6 +1,7 @@
 import browser from "webextension-polyfill";
 import { ValidationError } from "../../engine/index.js";
-import { parseScenario, parseScenarioJson, type Scenario } from "../../trainer/scenario.js";
+import { parseScenario, type Scenario } from "../../trainer/scenario.js";
+import { readJsonFile } from "../json-import.js";
 
 /** A scenario the trainer offers: shipped with Attune, or imported by the trainer (kept in local storage). */
 export interface Entry {
@@ -36,11 +37,14 @@ export async function loadLibrary(shipped: readonly unknown[]): Promise<{ entrie
 }
 
 /**
- * Adds (or replaces, by id) an imported scenario and saves the imported ones. Returns the entry; throws a
- * ValidationError listing every problem, with nothing saved, when the text is not a valid scenario.
+ * Adds (or replaces, by id) a scenario from a file the trainer chose and saves the imported ones. Returns the entry;
+ * throws a ValidationError listing every problem, with nothing saved, when the file is too big or deep, not JSON or
+ * not a valid scenario.
  */
-export async function importScenario(entries: Entry[], text: string, file: string): Promise<Entry> {
-  return addImported(entries, parseScenarioJson(text, file));
+export async function importScenario(entries: Entry[], file: File): Promise<Entry> {
+  const read = await readJsonFile(file);
+  if ("problem" in read) throw new ValidationError([read.problem]);
+  return addImported(entries, parseScenario(read.json, file.name));
 }
 
 export async function addImported(entries: Entry[], scenario: Scenario): Promise<Entry> {

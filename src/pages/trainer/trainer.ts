@@ -131,7 +131,7 @@ async function importFiles(files: FileList | null): Promise<void> {
   let last: Entry | undefined;
   for (const file of files ?? []) {
     try {
-      last = await importScenario(entries, await file.text(), file.name);
+      last = await importScenario(entries, file);
     } catch (error) {
       problems.push(...problemLines(error));
     }

@@ -1,5 +1,5 @@
-import { MAX_JSON_DEPTH, MAX_JSON_FILE_BYTES, parseJsonText } from "../../shared/json-file.js";
-import { t } from "../i18n.js";
+import { MAX_JSON_DEPTH, MAX_JSON_FILE_BYTES, parseJsonText } from "../shared/json-file.js";
+import { t } from "./i18n.js";
 
 const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
 
@@ -12,7 +12,7 @@ export async function readJsonFile(file: File): Promise<{ json: unknown } | { pr
 }
 
 /**
- * Every import of the options page: the file chosen in `input` is read as JSON and handed to `use`. A file too big,
+ * Every import of the extension's pages: the file chosen in `input` is read as JSON and handed to `use`. A file too big,
  * too deep or not JSON never reaches `use`; it, and anything `use` throws (a message the browser will not carry, a
  * worker gone), is told to `refuse` with the file's name, and nothing else changes.
  */

@@ -2,7 +2,7 @@
 import { File as NodeFile } from "node:buffer";
 import { describe, expect, it, vi } from "vitest";
 
-vi.mock("../i18n.js", () => ({ t: (key: string, ...values: string[]) => [key, ...values].join(" ") }));
+vi.mock("./i18n.js", () => ({ t: (key: string, ...values: string[]) => [key, ...values].join(" ") }));
 const { onJsonFileChosen } = await import("./json-import.js");
 
 // jsdom's File cannot be read as text; Node's can, as a browser's.
@@ -22,7 +22,7 @@ function choose(file: File, use: (file: { name: string; json: unknown }) => Prom
   });
 }
 
-describe("every import of the options page", () => {
+describe("every import of the extension's pages", () => {
   it("hands the file's JSON on, a byte-order mark dropped", async () => {
     expect(await choose(fileOf("\uFEFF{\"rules\":{}}", "o.json"), async () => {})).toEqual({ used: { name: "o.json", json: { rules: {} } } });
   });
