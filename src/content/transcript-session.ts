@@ -35,6 +35,9 @@ export interface SessionOptions {
   swapped: boolean;
 }
 
+/** A frame at 60 Hz: readings closer together than this are merged. */
+const FRAME_MS = 1000 / 60;
+
 /** How many of the last messages read the session keeps for the popup. */
 const RECENT_MESSAGES = 3;
 
@@ -53,6 +56,9 @@ interface Speech {
 export class TranscriptSession {
   readonly #observer: MutationObserver;
   #scheduled = false;
+  /** When the pane was last read (performance.now()), and how to call off a reading held back for the next frame. */
+  #lastReadAt = -Infinity;
+  #cancelWait: (() => void) | undefined;
   #stableTimer: ReturnType<typeof setTimeout> | undefined;
   /**
    * Each message element read once: a pane of thousands of messages costs a walk over its items per change, not a
@@ -102,16 +108,33 @@ export class TranscriptSession {
   stop(): void {
     this.#observer.disconnect();
     clearTimeout(this.#stableTimer);
+    this.#cancelWait?.();
   }
 
-  /** Mutations come in bursts while a console renders a message: read once per burst, before the next paint. */
+  /**
+   * Mutations come in bursts while a console renders a message: read once per burst, before the next paint, so that a
+   * nudge can be drawn with the message. Bursts closer together than a frame (a flood of messages, each in a task of
+   * its own) are read together when the next frame is drawn: each reading has the browser lay the page out, and one a
+   * message would cost more than the page's own work. A hidden tab draws no frames: there, a timer.
+   */
   #schedule(): void {
     if (this.#scheduled) return;
     this.#scheduled = true;
-    queueMicrotask(() => {
+    const read = () => {
       this.#scheduled = false;
+      this.#cancelWait = undefined;
       this.#read(false);
-    });
+    };
+    const wait = this.#lastReadAt + FRAME_MS - performance.now();
+    if (wait <= 0) {
+      queueMicrotask(read);
+    } else if (document.hidden) {
+      const timer = setTimeout(read, wait);
+      this.#cancelWait = () => clearTimeout(timer);
+    } else {
+      const frame = requestAnimationFrame(read);
+      this.#cancelWait = () => cancelAnimationFrame(frame);
+    }
   }
 
   /** A change inside a message (an edit, a late-rendered body) makes that message be read again. */
@@ -136,6 +159,7 @@ export class TranscriptSession {
   }
 
   #read(history: boolean): void {
+    this.#lastReadAt = performance.now();
     if (this.#adapter.conversationKey(document, this.transcript) !== this.context.key) {
       this.#onSwitch();
       return;
