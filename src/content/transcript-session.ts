@@ -1,4 +1,5 @@
 import type { Adapter } from "../adapters/adapter.js";
+import { readItem } from "../adapters/read-item.js";
 import type { ConversationEvent, Speaker } from "../engine/conversation.js";
 import { MAX_HISTORY } from "../shared/limits.js";
 import type { TurnTracker } from "./turn-tracker.js";
@@ -150,9 +151,8 @@ export class TranscriptSession {
   #readItem(item: Element): Read | null {
     let message = this.#cache.get(item);
     if (message === undefined) {
-      const text = this.#adapter.text(item);
-      const speaker = this.#adapter.speaker(item, { sentByAgent: this.#options.sentByAgent(text), swapped: this.#options.swapped });
-      message = speaker ? { speaker, text, id: this.#adapter.messageId(item), element: item } : null;
+      const read = readItem(this.#adapter, item, this.#options);
+      message = read ? { ...read, id: this.#adapter.messageId(item), element: item } : null;
       this.#cache.set(item, message);
     }
     return message;

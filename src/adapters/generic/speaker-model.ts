@@ -1,7 +1,7 @@
 import type { Speaker } from "../../engine/conversation.js";
 import type { SpeakerHints } from "../adapter.js";
 import { layoutSide, type Side } from "../layout-side.js";
-import { inferSpeaker, otherSpeaker, weakSpeaker } from "../speaker.js";
+import { otherSpeaker, speakerFromMarkup, speakerFromText, weakSpeaker } from "../speaker.js";
 
 // Who wrote a message on a chat UI that does not say it in words. The surest clue is the agent's own reply: text typed
 // in the reply box that shows up as a message is the agent's, and the side it is drawn on and the markers it carries
@@ -41,15 +41,16 @@ export class SpeakerModel {
       this.#agentExample = markers(item);
       return this.#remember(item, "agent");
     }
-    // What the page says in words, and its layout before the agent has sent anything, are guesses that the agent may
-    // have corrected ("these messages are mine"); the side the agent's own text was drawn on is known.
+    // What the page says in its markup, and its layout before the agent has sent anything, are guesses that the agent
+    // may have corrected ("these messages are mine"); the side the agent's own text was drawn on is known. A label in
+    // the text ("Agent: …") is the last of the guesses: the customer can write one.
     const guessed = (speaker: Speaker | undefined) => this.#remember(item, speaker && hints.swapped ? otherSpeaker(speaker) : speaker);
-    const told = inferSpeaker(item);
-    if (told) return guessed(told);
+    const marked = speakerFromMarkup(item);
+    if (marked) return guessed(marked);
     const side = layoutSide(item, conversation);
     if (side && this.#agentSide) return this.#remember(item, side === this.#agentSide ? "agent" : "customer");
     if (side) return guessed(side === "end" ? "agent" : "customer");
-    return guessed(this.#byMarkers(item) ?? weakSpeaker(item));
+    return guessed(this.#byMarkers(item) ?? weakSpeaker(item) ?? speakerFromText(item));
   }
 
   /** Where the layout says nothing (a hidden pane, a full-width message): the markers of each side's examples. */
