@@ -71,6 +71,17 @@ export function messageItems(container: Element, parent = messageParent(containe
   return isReversed(parent) ? items.reverse() : items;
 }
 
+/** The newest `count` items of the pane, oldest first, found without going through a long list. */
+export function lastMessageItems(container: Element, count: number): Element[] {
+  const parent = messageParent(container);
+  const reversed = isReversed(parent);
+  const items: Element[] = [];
+  for (let el = reversed ? parent.firstElementChild : parent.lastElementChild; el && items.length < count; el = reversed ? el.nextElementSibling : el.previousElementSibling) {
+    if (!NOT_ITEMS.has(el.localName)) items.push(el);
+  }
+  return items.reverse();
+}
+
 /** The chat around a conversation, a few levels up: where its header, typing indicator and reply box are. */
 export function chatScope(transcript: Element): Element {
   let scope = transcript;

@@ -32,7 +32,8 @@ const overlap = (a: Set<string>, b: Set<string>) => [...a].filter((x) => b.has(x
 export class SpeakerModel {
   #agentSide: Side | undefined;
   #agentExample: Set<string> | undefined;
-  #customerExample: Set<string> | undefined;
+  /** The latest customer message: its markers are taken when needed, not for each message read. */
+  #customerExample: Element | undefined;
 
   /** @param conversation the pane the item is in, whose sides the item's words are drawn toward */
   speaker(item: Element, conversation: Element, hints: SpeakerHints = {}): Speaker | undefined {
@@ -57,13 +58,14 @@ export class SpeakerModel {
   #byMarkers(item: Element): Speaker | undefined {
     if (!this.#agentExample || !this.#customerExample) return undefined;
     const own = markers(item);
-    const agent = overlap(own, minus(this.#agentExample, this.#customerExample));
-    const customer = overlap(own, minus(this.#customerExample, this.#agentExample));
+    const customerExample = markers(this.#customerExample);
+    const agent = overlap(own, minus(this.#agentExample, customerExample));
+    const customer = overlap(own, minus(customerExample, this.#agentExample));
     return agent === customer ? undefined : agent > customer ? "agent" : "customer";
   }
 
   #remember(item: Element, speaker: Speaker | undefined): Speaker | undefined {
-    if (speaker === "customer") this.#customerExample = markers(item);
+    if (speaker === "customer") this.#customerExample = item;
     return speaker;
   }
 }
