@@ -127,7 +127,8 @@ export class TranscriptSession {
       this.#read(false);
     };
     const wait = this.#lastReadAt + FRAME_MS - performance.now();
-    if (wait <= 0) {
+    // Another conversation shown is looked at at once: what is added to it next is its live conversation.
+    if (wait <= 0 || this.#switched()) {
       queueMicrotask(read);
     } else if (document.hidden) {
       const timer = setTimeout(read, wait);
@@ -136,6 +137,11 @@ export class TranscriptSession {
       const frame = requestAnimationFrame(read);
       this.#cancelWait = () => cancelAnimationFrame(frame);
     }
+  }
+
+  /** The page shows another conversation than this session's. */
+  #switched(): boolean {
+    return this.#adapter.conversationKey(document, this.transcript) !== this.context.key;
   }
 
   /** A change inside a message (an edit, a late-rendered body) makes that message be read again. */
@@ -160,7 +166,7 @@ export class TranscriptSession {
 
   #read(history: boolean): void {
     this.#lastReadAt = performance.now();
-    if (this.#adapter.conversationKey(document, this.transcript) !== this.context.key) {
+    if (this.#switched()) {
       this.#onSwitch();
       return;
     }
