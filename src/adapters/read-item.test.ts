@@ -80,6 +80,17 @@ describe("structure outranks text: the generic reader", () => {
     expect(readAll(generic)).toEqual(expected);
   });
 
+  it("takes a customer's one-word answer naming a side as the customer's, where the bubble's class holds 'from'", () => {
+    const row = (side: string, text: string) => `<div class="row"><div class="bubble from-${side}">${text}</div></div>`;
+    fill(`<div role="log">${row("agent", "Is this about sales or support?")}${row("customer", "Support")}${row("agent", "Thanks, and who is the order for?")}${row("customer", "Me")}</div>`);
+    expect(readAll(generic)).toEqual([
+      { speaker: "agent", text: "Is this about sales or support?" },
+      { speaker: "customer", text: "Support" },
+      { speaker: "agent", text: "Thanks, and who is the order for?" },
+      { speaker: "customer", text: "Me" },
+    ]);
+  });
+
   it("still takes the side from a label in the text where nothing else tells it, and leaves the label out", () => {
     fill(`<ul role="log"><li>Customer: my parcel never came</li><li>Agent: I'm sorry to hear that</li><li>Me: let me check</li></ul>`);
     expect(readAll(generic)).toEqual([

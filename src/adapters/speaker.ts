@@ -70,11 +70,16 @@ function fromClasses(el: Element): Speaker | undefined {
   return undefined;
 }
 
-/** A short label element inside the message ("You", "Agent", "Visitor:") names the speaker. */
+/**
+ * A short label element inside the message ("You", "Agent", "Visitor:") names the speaker. An element holding all of
+ * the message's text is the message, not its label: the customer may answer "Support" to "Sales or support?".
+ */
 function fromLabelElements(item: Element): Speaker | undefined {
+  const all = item.textContent?.trim();
   for (const el of item.querySelectorAll(LABEL_SELECTOR)) {
-    const speaker = speakerFromWord(el.textContent ?? "");
-    if (speaker) return speaker;
+    const text = el.textContent ?? "";
+    const speaker = speakerFromWord(text);
+    if (speaker && text.trim() !== all) return speaker;
   }
   return undefined;
 }
