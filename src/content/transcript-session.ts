@@ -171,11 +171,10 @@ export class TranscriptSession {
       return;
     }
     const messages: Read[] = [];
-    const items = this.#adapter.messages(this.transcript);
+    const newest = this.#adapter.newestMessages?.(this.transcript) ?? this.#adapter.messages(this.transcript).reverse().values();
     // From the newest back: a message already known marks where the past starts, and a first reading needs no more
     // than the history worth sending. A pane of thousands costs the new messages, not a reading of every one.
-    for (let i = items.length - 1; i >= 0; i--) {
-      const item = items[i]!;
+    for (const item of newest) {
       const known = this.#known.has(item) && this.#cache.has(item);
       const message = this.#readItem(item);
       if (!message) continue;
@@ -183,7 +182,7 @@ export class TranscriptSession {
       if (known) break;
       if (history && messages.length >= MAX_HISTORY) {
         // The older history is not read, only known by id, so that a virtualised list scrolled up is not taken as new.
-        this.context.tracker.markSeen(items.slice(0, i).flatMap((older) => this.#adapter.messageId(older) ?? []));
+        this.context.tracker.markSeen(Array.from(newest).flatMap((older) => this.#adapter.messageId(older) ?? []));
         break;
       }
     }

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
-import { lastMessageItems, messageItems } from "./message-items.js";
+import { lastMessageItems, messageItems, newestMessageItems } from "./message-items.js";
 
 const pane = (markup: string): Element => {
   document.body.replaceChildren(document.createRange().createContextualFragment(markup));
@@ -28,10 +28,11 @@ describe("the items of a conversation pane", () => {
     expect(texts(items)).toEqual(["oldest", "older", "newest"]);
   });
 
-  it("finds the newest items, oldest first, as the whole list has them, in either layout", () => {
+  it("finds the newest items as the whole list has them, without it, in either layout", () => {
     for (const direction of ["column", "column-reverse"]) {
       const container = pane(`<div id="pane" style="display: flex; flex-direction: ${direction}"><p>a</p><p>b</p><script></script><p>c</p></div>`);
       expect(texts(lastMessageItems(container, 2))).toEqual(texts(messageItems(container).slice(-2)));
+      expect(texts([...newestMessageItems(container)])).toEqual(texts(messageItems(container).reverse()));
     }
   });
 });
