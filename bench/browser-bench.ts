@@ -291,6 +291,77 @@ async function longConversation(browser: Browser, origin: string) {
   return { turns: TURNS, dropped: before + TURNS - taken, secondsToTakeAll: (Date.now() - started) / 1000, workerHeapMB: heap };
 }
 
+/**
+ * The customer sends the same words again and again in a pane without message ids ("ok", "ok", …): 10,000 messages,
+ * each appended in a task of its own as fast as the page goes, each read by the content script in that task. How many
+ * the page takes in a second, the longest task meanwhile (the page's long-task entries: tasks over 50 ms), and whether
+ * every one reached the worker.
+ */
+async function identicalMessages(browser: Browser, origin: string) {
+  const extensionOrigin = `chrome-extension://${new URL((await extensionWorker(browser)).url()).host}`;
+  const COUNT = 10_000;
+  const page = await browser.newPage();
+  await page.goto(`${origin}/fixtures/bench-chat.html?tab=identical`);
+  await page.waitForFunction(() => document.readyState === "complete");
+  const before = await eventsTaken(browser, extensionOrigin);
+  // A first message, for the content script to find the pane before the run.
+  await page.evaluate(() => (window as unknown as { append(s: string, t: string): number }).append("customer", "ok"));
+  let taken = before;
+  for (let i = 0; i < 40 && taken <= before; i++) {
+    await new Promise((r) => setTimeout(r, 250));
+    taken = await eventsTaken(browser, extensionOrigin);
+  }
+  const ms = await page.evaluate((n) => {
+    const w = window as unknown as { longTasks: number[]; appendEach(s: string, t: string, n: number): Promise<number> };
+    w.longTasks.length = 0;
+    return w.appendEach("customer", "ok", n);
+  }, COUNT);
+  const longTasks = (await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks)) as number[];
+  const expected = taken + COUNT;
+  for (let i = 0; i < 120 && taken < expected; i++) {
+    await new Promise((r) => setTimeout(r, 500));
+    taken = await eventsTaken(browser, extensionOrigin);
+  }
+  await page.close();
+  // The same page where no content script runs (about:blank, the fixture written into it): what the machine does
+  // without Attune, in the same minute.
+  const bare = await browser.newPage();
+  await bare.setContent(readFileSync(join(ROOT, "test", "fixtures", "bench-chat.html"), "utf8"));
+  const bareMs = await bare.evaluate((n) => (window as unknown as { appendEach(s: string, t: string, n: number): Promise<number> }).appendEach("customer", "ok", n), COUNT);
+  await bare.close();
+  return {
+    messages: COUNT,
+    perSecond: Math.round(COUNT / (ms / 1000)),
+    withoutAttunePerSecond: Math.round(COUNT / (bareMs / 1000)),
+    longestTaskMs: Math.max(0, ...longTasks),
+    longTasksOver50Ms: longTasks.length,
+    dropped: expected - taken,
+  };
+}
+
+type IdenticalMessages = Awaited<ReturnType<typeof identicalMessages>>;
+
+const identicalRows = (r: IdenticalMessages): Array<[string, string, string, boolean | undefined]> => [
+  ["browser: identical id-less messages taken in a second (10,000, one a task); without Attune", `${r.perSecond}; ${r.withoutAttunePerSecond}`, "≥ 5,000", r.perSecond >= 5000],
+  ["browser: the same, longest task (tasks over 50 ms: count)", `${r.longestTaskMs.toFixed(0)} ms (${r.longTasksOver50Ms})`, "≤ 100 ms", r.longestTaskMs <= 100],
+  ["browser: the same, messages that did not reach the worker", String(r.dropped), "0", r.dropped === 0],
+];
+
+/** One part of the browser bench on its own (`npm run bench -- --only identical-messages`): its figures and rows. */
+export async function runBrowserPart(name: string) {
+  if (name !== "identical-messages") throw new Error(`no browser bench part "${name}" (there is: identical-messages)`);
+  const server = await startStaticServer({ "/fixtures/": join(ROOT, "test", "fixtures") });
+  const browser = await launchWithExtension();
+  try {
+    await extensionWorker(browser);
+    const identical = await identicalMessages(browser, server.origin);
+    return { identicalMessages: identical, table: identicalRows(identical) };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
@@ -331,6 +402,7 @@ export async function runBrowserBench() {
     const bundles = { contentKB: size("content.js") / 1024, workerKB: size("background.js") / 1024, popupKB: size("pages/popup.js") / 1024, optionsKB: size("pages/options.js") / 1024 };
     const loaded = await load(browser, server.origin);
     const long = await longConversation(browser, server.origin);
+    const identical = await identicalMessages(browser, server.origin);
     const carriesNlp = readFileSync(join(ROOT, "dist", "chrome", "content.js"), "utf8").includes("compromise");
     const result = {
       samples: SAMPLES,
@@ -351,6 +423,7 @@ export async function runBrowserBench() {
       contentScriptCarriesNlp: carriesNlp,
       load: loaded,
       longConversation: long,
+      identicalMessages: identical,
     };
     const fromAttune = loads.longTasks.filter(isContentScripts);
     const pagesOwn = loads.longTasks.filter((t) => !isContentScripts(t));
@@ -374,6 +447,7 @@ export async function runBrowserBench() {
       ["load: worker heap after the bursts", `${loaded.workerHeapMB.toFixed(1)} MB`, "≤ 30 MB", loaded.workerHeapMB <= 30],
       ["load: one chat of 10,000 turns — turns dropped", String(long.dropped), "0", long.dropped === 0],
       ["load: worker heap after that chat", `${long.workerHeapMB.toFixed(1)} MB`, "≤ 30 MB", long.workerHeapMB <= 30],
+      ...identicalRows(identical),
       ["bundle: content script", `${bundles.contentKB.toFixed(1)} KB`, "≤ 45 KB", bundles.contentKB <= 45],
       ["bundle: worker", `${bundles.workerKB.toFixed(0)} KB`, "", undefined],
       ["bundle: popup / options", `${bundles.popupKB.toFixed(0)} / ${bundles.optionsKB.toFixed(0)} KB`, "", undefined],

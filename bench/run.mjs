@@ -23,6 +23,15 @@ async function load(entry) {
   return import(pathToFileURL(outfile).href);
 }
 
+// `--only PART`: one part of the browser bench, printed and not written (the results file holds whole runs).
+const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
+if (only) {
+  const { runBrowserPart } = await load("browser-bench.ts");
+  const part = await runBrowserPart(only);
+  console.log(JSON.stringify(part, null, 2));
+  process.exit(0);
+}
+
 const results = { date: new Date().toISOString(), node: process.version, cpus: (await import("node:os")).cpus().length };
 const { runEngineBench } = await load("engine-bench.ts");
 results.engine = await runEngineBench(join(ROOT, "rules"));

@@ -35,6 +35,11 @@ export interface Adapter {
   findTranscript(root: Document): Element | null;
   /** The items of the transcript that may be messages, oldest first (cheap: it runs on every change). */
   messages(transcript: Element): Element[];
+  /**
+   * The same items newest first, found one at a time: a reader that walks a long list from its end is spared copying
+   * all of it on each change (a flood of messages is read every frame).
+   */
+  newestMessages?(transcript: Element): IterableIterator<Element>;
   /** Who wrote the item; undefined for items that are not messages. */
   speaker(item: Element, hints?: SpeakerHints): Speaker | undefined;
   text(item: Element): string;

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
 import generic from "./generic.js";
+import { readItem } from "./read-item.js";
 
 function page(html: string): Document {
   document.body.replaceChildren();
@@ -11,10 +12,7 @@ function page(html: string): Document {
 function read(doc: Document) {
   const transcript = generic.findTranscript(doc);
   if (!transcript) return null;
-  return generic.messages(transcript).flatMap((item) => {
-    const speaker = generic.speaker(item);
-    return speaker ? [{ speaker, text: generic.text(item) }] : [];
-  });
+  return generic.messages(transcript).flatMap((item) => readItem(generic, item) ?? []);
 }
 
 describe("generic reader", () => {

@@ -1,7 +1,7 @@
 import { defineAdapter } from "./adapter.js";
 import { NameBook } from "./generic/customer-name.js";
 import { findConversation, REPLY_BOX } from "./generic/find-conversation.js";
-import { messageItems } from "./generic/message-items.js";
+import { messageItems, newestMessageItems } from "./generic/message-items.js";
 import { SpeakerModel } from "./generic/speaker-model.js";
 import { isTypingIndicator, typingShown } from "./generic/typing.js";
 import { readMessage } from "./message-text.js";
@@ -34,6 +34,7 @@ export default defineAdapter({
     return conversation ?? null;
   },
   messages: messageItems,
+  newestMessages: newestMessageItems,
   speaker(item, hints) {
     if (isTypingIndicator(item)) return undefined;
     const speaker = model.speaker(item, conversation ?? item.parentElement ?? item, hints);

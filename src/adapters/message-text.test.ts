@@ -29,4 +29,11 @@ describe("reading what a person wrote", () => {
     expect(readMessage(item(`<p>10:30</p>`))).toMatchObject({ text: "10:30", metaOnly: true });
     expect(readMessage(item(`<p>Sam Taylor said: my card was declined</p>`)).text).toBe("my card was declined");
   });
+
+  it("keeps a speaker's word at the start of what was written: whose label it is, the reader decides", () => {
+    expect(readMessage(item(`<p>Agent: where is my refund?</p>`)).text).toBe("Agent: where is my refund?");
+    // Short, and naming a side, but with words after the colon: what the person wrote, not a label.
+    expect(readMessage(item(`<p>Me: too</p><p>the same happened to my sister</p><span>Visitor 10:02</span>`)).text)
+      .toBe("Me: too the same happened to my sister");
+  });
 });

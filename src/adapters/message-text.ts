@@ -64,7 +64,7 @@ export function readMessage(item: Element, labels?: KnownLabels): ReadText {
   const names = kept.length
     ? all.filter((block) => !kept.includes(block)).flatMap((block) => block.text.split(META_SEPARATOR).filter((part) => NAME.test(part)))
     : [];
-  return { text: stripSpeakerPrefix(text), names, metaOnly: !kept.length };
+  return { text: stripSaid(text), names, metaOnly: !kept.length };
 }
 
 export const messageText = (item: Element, labels?: KnownLabels): string => readMessage(item, labels).text;
@@ -114,8 +114,9 @@ function isMetaPart(text: string, labels?: KnownLabels): boolean {
     || SAID.exec(text)?.[0].length === text.length;
 }
 
-/** "You", "Maria (Visitor)", "Agent Alex": a short block naming a side. */
+/** "You", "Maria (Visitor)", "Agent Alex": a short block naming a side, and no more ("Agent: hi?" is a message). */
 function namesSpeaker(text: string): boolean {
+  if (/[^\d\s]:\s*[^\d\s]/.test(text)) return false;
   const words = text.split(/[\s()[\],:·-]+/).filter(Boolean);
   return words.length <= 4 && words.some((word) => speakerFromWord(word));
 }
@@ -138,10 +139,11 @@ export function isVisuallyHidden(el: Element, within: Element): boolean {
 const longest = (blocks: Block[]) => blocks.reduce((a, b) => (b.text.length > a.text.length ? b : a));
 const join = (blocks: Block[]) => blocks.map((block) => block.text).join(" ").replace(/\s+/g, " ").trim();
 
-/** "Agent: hello" → "hello", when the prefix names a speaker; "Sam Taylor said: hello" → "hello". */
-export function stripSpeakerPrefix(text: string): string {
+/**
+ * "Sam Taylor said: hello" → "hello". A speaker's label ("Agent: hello") stays: whether it is the page's label or the
+ * customer's words depends on who the item is read as (see read-item.ts).
+ */
+function stripSaid(text: string): string {
   const said = SAID.exec(text);
-  if (said && said[0].length < text.length) return text.slice(said[0].length);
-  const match = /^([^\s:]{1,20}):\s+/.exec(text);
-  return match?.[1] && speakerFromWord(match[1]) ? text.slice(match[0].length) : text;
+  return said && said[0].length < text.length ? text.slice(said[0].length) : text;
 }

@@ -70,18 +70,25 @@ function fromClasses(el: Element): Speaker | undefined {
   return undefined;
 }
 
-/** A short label inside the message ("You", "Agent", "Visitor:"), or a "Customer: …" prefix, names the speaker. */
-function fromLabel(item: Element): Speaker | undefined {
+/**
+ * A short label element inside the message ("You", "Agent", "Visitor:") names the speaker. An element holding all of
+ * the message's text is the message, not its label: the customer may answer "Support" to "Sales or support?".
+ */
+function fromLabelElements(item: Element): Speaker | undefined {
+  const all = item.textContent?.trim();
   for (const el of item.querySelectorAll(LABEL_SELECTOR)) {
-    const speaker = speakerFromWord(el.textContent ?? "");
-    if (speaker) return speaker;
+    const text = el.textContent ?? "";
+    const speaker = speakerFromWord(text);
+    if (speaker && text.trim() !== all) return speaker;
   }
-  const prefix = /^\s*([^\s:]{1,20}):/.exec(item.textContent ?? "")?.[1];
-  const fromPrefix = prefix ? speakerFromWord(prefix) : undefined;
-  if (fromPrefix) return fromPrefix;
-  const aria = item.getAttribute("aria-label");
-  const first = aria?.split(/[\s:,]/)[0];
-  return first ? speakerFromWord(first) : undefined;
+  return undefined;
+}
+
+/** A speaker's label at the start of a text ("Customer: it broke"), and the words after it. */
+export function textLabel(text: string): { speaker: Speaker; words: string } | undefined {
+  const match = /^\s*([^\s:]{1,20}):\s*/.exec(text);
+  const speaker = match?.[1] ? speakerFromWord(match[1]) : undefined;
+  return speaker && { speaker, words: text.slice(match![0].length) };
 }
 
 /** Elements that carry a message's author or time rather than its text. */
@@ -90,11 +97,28 @@ export const LABEL_SELECTOR = [
   "[class*='label']", "[class*='from']",
 ].join(",");
 
-/** Cheapest and most explicit first: the item's own attributes, then what is inside it. */
-export function inferSpeaker(item: Element): Speaker | undefined {
-  return fromAttributes(item) ?? firstOf(item.querySelectorAll("*"), fromAttributes) ?? fromLabel(item) ?? fromClasses(item)
+/**
+ * The side the markup gives the item, most explicit and cheapest first: its attributes and those inside it, a label
+ * element, its classes and those inside it. What a person writes cannot change it.
+ */
+export function speakerFromMarkup(item: Element): Speaker | undefined {
+  return fromAttributes(item) ?? firstOf(item.querySelectorAll("*"), fromAttributes) ?? fromLabelElements(item) ?? fromClasses(item)
     ?? firstOf(item.querySelectorAll("[class]"), fromClasses);
 }
+
+/**
+ * The side the item's words give it: a "Customer: …" prefix, or the first word of its accessible name (which often
+ * repeats the text). The customer may write "Agent: …" too, so this counts only where nothing else tells the side.
+ */
+export function speakerFromText(item: Element): Speaker | undefined {
+  const fromPrefix = textLabel(item.textContent ?? "")?.speaker;
+  if (fromPrefix) return fromPrefix;
+  const first = item.getAttribute("aria-label")?.split(/[\s:,]/)[0];
+  return first ? speakerFromWord(first) : undefined;
+}
+
+/** The side the item names itself, its markup before its words. */
+export const inferSpeaker = (item: Element): Speaker | undefined => speakerFromMarkup(item) ?? speakerFromText(item);
 
 function firstOf(elements: Iterable<Element>, read: (el: Element) => Speaker | undefined): Speaker | undefined {
   for (const el of elements) {

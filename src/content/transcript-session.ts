@@ -1,4 +1,5 @@
 import type { Adapter } from "../adapters/adapter.js";
+import { readItem } from "../adapters/read-item.js";
 import type { ConversationEvent, Speaker } from "../engine/conversation.js";
 import { MAX_HISTORY } from "../shared/limits.js";
 import type { TurnTracker } from "./turn-tracker.js";
@@ -35,6 +36,9 @@ export interface SessionOptions {
   swapped: boolean;
 }
 
+/** A frame at 60 Hz: readings closer together than this are merged. */
+const FRAME_MS = 1000 / 60;
+
 /** How many of the last messages read the session keeps for the popup. */
 const RECENT_MESSAGES = 3;
 
@@ -53,6 +57,9 @@ interface Speech {
 export class TranscriptSession {
   readonly #observer: MutationObserver;
   #scheduled = false;
+  /** When the pane was last read (performance.now()), and how to call off a reading held back for the next frame. */
+  #lastReadAt = -Infinity;
+  #cancelWait: (() => void) | undefined;
   #stableTimer: ReturnType<typeof setTimeout> | undefined;
   /**
    * Each message element read once: a pane of thousands of messages costs a walk over its items per change, not a
@@ -102,16 +109,39 @@ export class TranscriptSession {
   stop(): void {
     this.#observer.disconnect();
     clearTimeout(this.#stableTimer);
+    this.#cancelWait?.();
   }
 
-  /** Mutations come in bursts while a console renders a message: read once per burst, before the next paint. */
+  /**
+   * Mutations come in bursts while a console renders a message: read once per burst, before the next paint, so that a
+   * nudge can be drawn with the message. Bursts closer together than a frame (a flood of messages, each in a task of
+   * its own) are read together when the next frame is drawn: each reading has the browser lay the page out, and one a
+   * message would cost more than the page's own work. A hidden tab draws no frames: there, a timer.
+   */
   #schedule(): void {
     if (this.#scheduled) return;
     this.#scheduled = true;
-    queueMicrotask(() => {
+    const read = () => {
       this.#scheduled = false;
+      this.#cancelWait = undefined;
       this.#read(false);
-    });
+    };
+    const wait = this.#lastReadAt + FRAME_MS - performance.now();
+    // Another conversation shown is looked at at once: what is added to it next is its live conversation.
+    if (wait <= 0 || this.#switched()) {
+      queueMicrotask(read);
+    } else if (document.hidden) {
+      const timer = setTimeout(read, wait);
+      this.#cancelWait = () => clearTimeout(timer);
+    } else {
+      const frame = requestAnimationFrame(read);
+      this.#cancelWait = () => cancelAnimationFrame(frame);
+    }
+  }
+
+  /** The page shows another conversation than this session's. */
+  #switched(): boolean {
+    return this.#adapter.conversationKey(document, this.transcript) !== this.context.key;
   }
 
   /** A change inside a message (an edit, a late-rendered body) makes that message be read again. */
@@ -127,25 +157,24 @@ export class TranscriptSession {
   #readItem(item: Element): Read | null {
     let message = this.#cache.get(item);
     if (message === undefined) {
-      const text = this.#adapter.text(item);
-      const speaker = this.#adapter.speaker(item, { sentByAgent: this.#options.sentByAgent(text), swapped: this.#options.swapped });
-      message = speaker ? { speaker, text, id: this.#adapter.messageId(item), element: item } : null;
+      const read = readItem(this.#adapter, item, this.#options);
+      message = read ? { ...read, id: this.#adapter.messageId(item), element: item } : null;
       this.#cache.set(item, message);
     }
     return message;
   }
 
   #read(history: boolean): void {
-    if (this.#adapter.conversationKey(document, this.transcript) !== this.context.key) {
+    this.#lastReadAt = performance.now();
+    if (this.#switched()) {
       this.#onSwitch();
       return;
     }
     const messages: Read[] = [];
-    const items = this.#adapter.messages(this.transcript);
+    const newest = this.#adapter.newestMessages?.(this.transcript) ?? this.#adapter.messages(this.transcript).reverse().values();
     // From the newest back: a message already known marks where the past starts, and a first reading needs no more
     // than the history worth sending. A pane of thousands costs the new messages, not a reading of every one.
-    for (let i = items.length - 1; i >= 0; i--) {
-      const item = items[i]!;
+    for (const item of newest) {
       const known = this.#known.has(item) && this.#cache.has(item);
       const message = this.#readItem(item);
       if (!message) continue;
@@ -153,7 +182,7 @@ export class TranscriptSession {
       if (known) break;
       if (history && messages.length >= MAX_HISTORY) {
         // The older history is not read, only known by id, so that a virtualised list scrolled up is not taken as new.
-        this.context.tracker.markSeen(items.slice(0, i).flatMap((older) => this.#adapter.messageId(older) ?? []));
+        this.context.tracker.markSeen(Array.from(newest).flatMap((older) => this.#adapter.messageId(older) ?? []));
         break;
       }
     }

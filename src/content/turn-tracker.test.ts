@@ -120,4 +120,51 @@ describe("TurnTracker", () => {
     expect(tracker.read([]).added).toEqual([]);
     expect(tracker.read([{ speaker: "customer", text: "New question" }]).added).toHaveLength(1);
   });
+
+  it("takes in thousands of identical messages without ids with a few looks at the page per message", () => {
+    const tracker = new TurnTracker();
+    let looks = 0;
+    // Elements still on the page, counting every time the tracker asks whether they are.
+    const el = (): Element => {
+      const fake = { get isConnected() { looks++; return true; }, contains: (other: unknown) => other === fake };
+      return fake as unknown as Element;
+    };
+    const COUNT = 3000;
+    let previous: ReadMessage | undefined;
+    let previousAnswer: ReadMessage | undefined;
+    let added = 0;
+    for (let i = 0; i < COUNT; i++) {
+      const ok = { speaker: "customer" as const, text: "ok", element: el() };
+      // As the session reads a list that grew by one: from the newest back to the first message it knows.
+      added += tracker.read(previous ? [previous, ok] : [ok]).added.length;
+      previous = ok;
+      // And the same with an answer between each "ok", so that the reading holds no earlier "ok".
+      const answer = { speaker: "agent" as const, text: "Anything else?", element: el() };
+      const again = { speaker: "customer" as const, text: "ok?", element: el() };
+      added += tracker.read(previousAnswer ? [previousAnswer, again] : [again]).added.length;
+      added += tracker.read([again, answer]).added.length;
+      previousAnswer = answer;
+    }
+    expect(added).toBe(3 * COUNT);
+    expect(looks / (3 * COUNT)).toBeLessThan(3);
+  });
+
+  it("still tells a repeated message on the page from the same one drawn again", () => {
+    const tracker = new TurnTracker();
+    const list = document.body.appendChild(document.createElement("ul"));
+    const draw = (texts: string[]) => {
+      list.replaceChildren(...texts.map((text) => Object.assign(document.createElement("li"), { textContent: text })));
+      return [...list.children].map((element) => ({ speaker: "customer" as const, text: element.textContent!, element }));
+    };
+    const one = draw(["ok"]);
+    expect(tracker.read(one).added).toHaveLength(1);
+    // The customer says "ok" again: the list gains a second "ok" and only that one is read.
+    const two = [...one, ...[list.appendChild(Object.assign(document.createElement("li"), { textContent: "ok" }))].map((element) => ({ speaker: "customer" as const, text: "ok", element }))];
+    expect(tracker.read(two.slice(1)).added).toHaveLength(1);
+    // The page draws both again: nothing new. Then a third "ok", read alone: new.
+    expect(tracker.read(draw(["ok", "ok"])).added).toEqual([]);
+    const third = list.appendChild(Object.assign(document.createElement("li"), { textContent: "ok" }));
+    expect(tracker.read([{ speaker: "customer", text: "ok", element: third }]).added).toHaveLength(1);
+    list.remove();
+  });
 });

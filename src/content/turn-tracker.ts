@@ -24,6 +24,9 @@ export interface Reading {
  */
 const sameMessage = (a: Element, b: Element) => a === b || a.contains(b) || b.contains(a);
 
+/** The count in a content key: 3 for "ok" the third time. */
+const keyNumber = (key: string) => Number(key.slice(key.lastIndexOf("\u0000") + 1));
+
 /** How many message texts are remembered for edits; keys alone are kept for the whole conversation. */
 const MAX_REMEMBERED_TEXTS = 1000;
 
@@ -38,6 +41,8 @@ export class TurnTracker {
   private readonly keyOf = new WeakMap<Element, string>();
   /** The element a content key was last read from: a second such element still on the page is another message. */
   private readonly ownerOf = new Map<string, WeakRef<Element>>();
+  /** The highest number each content has been counted to. */
+  private readonly latestNumber = new Map<string, number>();
 
   get isEmpty(): boolean {
     return this.seen.size === 0;
@@ -45,12 +50,19 @@ export class TurnTracker {
 
   read(messages: readonly ReadMessage[]): Reading {
     const occurrences = new Map<string, number>();
+    /** The number of the last message of each content in this reading: the next identical one counts on from it. */
+    const numbered = new Map<string, number>();
     const keyed = messages.filter((m) => m.text).map((message) => {
       const content = `${message.speaker}\u0000${message.text}`;
       const n = (occurrences.get(content) ?? 0) + 1;
       occurrences.set(content, n);
       const known = message.element && this.keyOf.get(message.element);
-      return { message, content: `${content}\u0000${n}`, key: message.id ? `id\u0000${message.id}` : known || this.contentKey(content, n, message.element) };
+      let key: string;
+      if (message.id) key = `id\u0000${message.id}`;
+      else if (known) key = known;
+      else key = this.contentKey(content, numbered.has(content) ? numbered.get(content)! + 1 : n, message.element);
+      if (key.startsWith(`${content}\u0000`)) numbered.set(content, keyNumber(key));
+      return { message, content: `${content}\u0000${n}`, key };
     });
     let lastKnown = -1;
     keyed.forEach(({ key }, i) => {
@@ -77,15 +89,24 @@ export class TurnTracker {
 
   /**
    * "ok" said again: a reading may start part-way down the list, so its count of identical messages can be short. A
-   * key whose element is another one still on the page belongs to an earlier message: count on.
+   * key whose element is another one still on the page belongs to an earlier message: count on, from after the latest
+   * identical message where that is still on the page (new messages come after it), so that a chat of thousands of
+   * identical messages costs a few looks per message, not one per earlier message.
    */
   private contentKey(content: string, n: number, element: Element | undefined): string {
-    let key = `${content}\u0000${n}`;
-    for (let owner = this.ownerOf.get(key)?.deref(); element && owner && !sameMessage(owner, element) && owner.isConnected; owner = this.ownerOf.get(key)?.deref()) {
-      key = `${content}\u0000${++n}`;
-    }
+    const latest = this.latestNumber.get(content) ?? 0;
+    if (element && latest > n && this.isAnother(`${content}\u0000${n}`, element) && this.isAnother(`${content}\u0000${latest}`, element)) n = latest + 1;
+    while (element && this.isAnother(`${content}\u0000${n}`, element)) n++;
+    const key = `${content}\u0000${n}`;
     if (element) this.ownerOf.set(key, new WeakRef(element));
+    if (n > latest) this.latestNumber.set(content, n);
     return key;
+  }
+
+  /** Whether the key was last read from another message's element that is still on the page. */
+  private isAnother(key: string, element: Element): boolean {
+    const owner = this.ownerOf.get(key)?.deref();
+    return !!owner && !sameMessage(owner, element) && owner.isConnected;
   }
 
   /** Messages on the page that were not read (a long history beyond what is worth sending), known by their ids. */

@@ -1,4 +1,5 @@
 import { composedContains } from "../adapters/deep-query.js";
+import { readItem } from "../adapters/read-item.js";
 import { selectorAdapter } from "../adapters/selector-adapter.js";
 import type { SelectorSpec } from "../adapters/selector-spec.js";
 import { adoptStyle, guardHost } from "../overlay/overlay.js";
@@ -247,9 +248,8 @@ export class Picker {
     const pane = adapter.findTranscript(this.doc);
     if (!pane) return [];
     return adapter.messages(pane).flatMap((item) => {
-      const speaker = adapter.speaker(item);
-      const text = adapter.text(item);
-      return speaker && text ? [{ speaker, text }] : [];
+      const read = readItem(adapter, item);
+      return read?.text ? [read] : [];
     });
   }
 

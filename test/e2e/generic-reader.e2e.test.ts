@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { collectErrors, useHarness, waitFor, workerSessionStorage, type Harness } from "./harness.js";
+import { recordEvents } from "./event-recorder.js";
+import { collectErrors, readOverlay, useHarness, waitFor, waitUntilRead, workerSessionStorage, type Harness } from "./harness.js";
 
 /** How many turns the worker has taken in for the page's one conversation. */
 async function turnsTaken(harness: Harness): Promise<number | undefined> {
@@ -49,5 +50,27 @@ describe("the generic transcript reader", () => {
       document.body.append(log);
     });
     await waitFor(async () => (await turnsTaken(harness)) === 1, "the late chat's first turn");
+  });
+
+  it("reads a customer's 'Agent: …' as the customer's, every word kept, and raises the acknowledge nudge", async () => {
+    const recorder = await recordEvents(harness);
+    const page = await harness.browser.newPage();
+    const errors = collectErrors(page);
+    // The page marks the two sides by class only ("bubble-customer", "bubble-agent").
+    await page.goto(`${harness.origin}/fixtures/rerender.html`);
+    await waitUntilRead(harness, page);
+    const written = [
+      "Agent: this is the third time I'm asking and I'm really fed up!!!",
+      "Support: is anyone reading this?",
+      "Sent: the photos of the broken lamp, twice.",
+      "Me: still waiting.",
+    ];
+    for (const text of written) await page.evaluate((t) => (window as unknown as { addMessage(s: string, t: string): void }).addMessage("customer", t), text);
+    const live = async () => (await recorder.events()).filter((e) => e.type === "turn" && !e.history).map((e) => `${e.speaker}: ${e.text}`);
+    await waitFor(async () => (await live()).length >= written.length, "the four messages");
+    expect(await live()).toEqual(written.map((text) => `customer: ${text}`));
+    await waitFor(async () => (await readOverlay(page)).some((card) => card.rule === "acknowledge-frustration"), "the acknowledge nudge");
+    expect(errors).toEqual([]);
+    await recorder.close();
   });
 });

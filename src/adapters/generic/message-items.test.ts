@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
-import { messageItems } from "./message-items.js";
+import { lastMessageItems, messageItems, newestMessageItems } from "./message-items.js";
 
 const pane = (markup: string): Element => {
   document.body.replaceChildren(document.createRange().createContextualFragment(markup));
@@ -26,5 +26,13 @@ describe("the items of a conversation pane", () => {
   it("reads a list laid out bottom-up oldest first", () => {
     const items = messageItems(pane(`<div id="pane" style="display: flex; flex-direction: column-reverse"><p>newest</p><p>older</p><p>oldest</p></div>`));
     expect(texts(items)).toEqual(["oldest", "older", "newest"]);
+  });
+
+  it("finds the newest items as the whole list has them, without it, in either layout", () => {
+    for (const direction of ["column", "column-reverse"]) {
+      const container = pane(`<div id="pane" style="display: flex; flex-direction: ${direction}"><p>a</p><p>b</p><script></script><p>c</p></div>`);
+      expect(texts(lastMessageItems(container, 2))).toEqual(texts(messageItems(container).slice(-2)));
+      expect(texts([...newestMessageItems(container)])).toEqual(texts(messageItems(container).reverse()));
+    }
   });
 });

@@ -71,6 +71,25 @@ export function messageItems(container: Element, parent = messageParent(containe
   return isReversed(parent) ? items.reverse() : items;
 }
 
+/** The items of the pane newest first, one at a time: the end of a long list without going through all of it. */
+export function* newestMessageItems(container: Element): Generator<Element, void, undefined> {
+  const parent = messageParent(container);
+  const reversed = isReversed(parent);
+  for (let el = reversed ? parent.firstElementChild : parent.lastElementChild; el; el = reversed ? el.nextElementSibling : el.previousElementSibling) {
+    if (!NOT_ITEMS.has(el.localName)) yield el;
+  }
+}
+
+/** The newest `count` items of the pane, oldest first. */
+export function lastMessageItems(container: Element, count: number): Element[] {
+  const items: Element[] = [];
+  for (const item of newestMessageItems(container)) {
+    if (items.length === count) break;
+    items.push(item);
+  }
+  return items.reverse();
+}
+
 /** The chat around a conversation, a few levels up: where its header, typing indicator and reply box are. */
 export function chatScope(transcript: Element): Element {
   let scope = transcript;

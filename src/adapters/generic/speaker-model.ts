@@ -1,7 +1,7 @@
 import type { Speaker } from "../../engine/conversation.js";
 import type { SpeakerHints } from "../adapter.js";
 import { layoutSide, type Side } from "../layout-side.js";
-import { inferSpeaker, otherSpeaker, weakSpeaker } from "../speaker.js";
+import { otherSpeaker, speakerFromMarkup, speakerFromText, weakSpeaker } from "../speaker.js";
 
 // Who wrote a message on a chat UI that does not say it in words. The surest clue is the agent's own reply: text typed
 // in the reply box that shows up as a message is the agent's, and the side it is drawn on and the markers it carries
@@ -32,7 +32,8 @@ const overlap = (a: Set<string>, b: Set<string>) => [...a].filter((x) => b.has(x
 export class SpeakerModel {
   #agentSide: Side | undefined;
   #agentExample: Set<string> | undefined;
-  #customerExample: Set<string> | undefined;
+  /** The latest customer message: its markers are taken when needed, not for each message read. */
+  #customerExample: Element | undefined;
 
   /** @param conversation the pane the item is in, whose sides the item's words are drawn toward */
   speaker(item: Element, conversation: Element, hints: SpeakerHints = {}): Speaker | undefined {
@@ -41,28 +42,30 @@ export class SpeakerModel {
       this.#agentExample = markers(item);
       return this.#remember(item, "agent");
     }
-    // What the page says in words, and its layout before the agent has sent anything, are guesses that the agent may
-    // have corrected ("these messages are mine"); the side the agent's own text was drawn on is known.
+    // What the page says in its markup, and its layout before the agent has sent anything, are guesses that the agent
+    // may have corrected ("these messages are mine"); the side the agent's own text was drawn on is known. A label in
+    // the text ("Agent: …") is the last of the guesses: the customer can write one.
     const guessed = (speaker: Speaker | undefined) => this.#remember(item, speaker && hints.swapped ? otherSpeaker(speaker) : speaker);
-    const told = inferSpeaker(item);
-    if (told) return guessed(told);
+    const marked = speakerFromMarkup(item);
+    if (marked) return guessed(marked);
     const side = layoutSide(item, conversation);
     if (side && this.#agentSide) return this.#remember(item, side === this.#agentSide ? "agent" : "customer");
     if (side) return guessed(side === "end" ? "agent" : "customer");
-    return guessed(this.#byMarkers(item) ?? weakSpeaker(item));
+    return guessed(this.#byMarkers(item) ?? weakSpeaker(item) ?? speakerFromText(item));
   }
 
   /** Where the layout says nothing (a hidden pane, a full-width message): the markers of each side's examples. */
   #byMarkers(item: Element): Speaker | undefined {
     if (!this.#agentExample || !this.#customerExample) return undefined;
     const own = markers(item);
-    const agent = overlap(own, minus(this.#agentExample, this.#customerExample));
-    const customer = overlap(own, minus(this.#customerExample, this.#agentExample));
+    const customerExample = markers(this.#customerExample);
+    const agent = overlap(own, minus(this.#agentExample, customerExample));
+    const customer = overlap(own, minus(customerExample, this.#agentExample));
     return agent === customer ? undefined : agent > customer ? "agent" : "customer";
   }
 
   #remember(item: Element, speaker: Speaker | undefined): Speaker | undefined {
-    if (speaker === "customer") this.#customerExample = markers(item);
+    if (speaker === "customer") this.#customerExample = item;
     return speaker;
   }
 }

@@ -1,6 +1,6 @@
 import { isShown } from "../deep-query.js";
 import { readMessage } from "../message-text.js";
-import { chatScope, messageItems } from "./message-items.js";
+import { chatScope, lastMessageItems } from "./message-items.js";
 
 // How chat UIs show that the other side is typing: a class or label saying so where the markup is readable, else the
 // words themselves ("Sam is typing…"), looked for only around the conversation, never across the whole page.
@@ -41,7 +41,7 @@ export function typingShown(transcript: Element, replyBox: Element | null): bool
   }
   // The words: beside the conversation and among its last items, never through a long history.
   for (const node of texts(scope, transcript)) if (says(node)) return true;
-  const last = messageItems(transcript).slice(-LAST_ITEMS);
+  const last = lastMessageItems(transcript, LAST_ITEMS);
   for (const item of last) for (const node of texts(item)) if (says(node)) return true;
   return last.length > 1 && isDotsBubble(last.at(-1)!);
 }
