@@ -38,6 +38,8 @@ export interface SessionOptions {
 
 /** A frame at 60 Hz: readings closer together than this are merged. */
 const FRAME_MS = 1000 / 60;
+/** A reading waiting for a frame that a tab hidden meanwhile will not draw is done by then. */
+const HIDDEN_TAB_MS = 100;
 
 /** How many of the last messages read the session keeps for the popup. */
 const RECENT_MESSAGES = 3;
@@ -122,6 +124,7 @@ export class TranscriptSession {
     if (this.#scheduled) return;
     this.#scheduled = true;
     const read = () => {
+      this.#cancelWait?.();
       this.#scheduled = false;
       this.#cancelWait = undefined;
       this.#read(false);
@@ -130,12 +133,14 @@ export class TranscriptSession {
     // Another conversation shown is looked at at once: what is added to it next is its live conversation.
     if (wait <= 0 || this.#switched()) {
       queueMicrotask(read);
-    } else if (document.hidden) {
-      const timer = setTimeout(read, wait);
-      this.#cancelWait = () => clearTimeout(timer);
     } else {
-      const frame = requestAnimationFrame(read);
-      this.#cancelWait = () => cancelAnimationFrame(frame);
+      // A hidden tab draws no frames (and one hidden while waiting stops drawing): the timer reads it all the same.
+      const frame = document.hidden ? 0 : requestAnimationFrame(read);
+      const timer = setTimeout(read, document.hidden ? wait : HIDDEN_TAB_MS);
+      this.#cancelWait = () => {
+        cancelAnimationFrame(frame);
+        clearTimeout(timer);
+      };
     }
   }
 
