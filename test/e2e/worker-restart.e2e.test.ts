@@ -5,6 +5,7 @@ import { ROOT } from "../../scripts/lib/browser.mjs";
 import { createEngine, type ConversationEvent } from "../../src/engine/index.js";
 import type { TabStatus } from "../../src/shared/messages.js";
 import { recordDeliveries, type ReceivedDelivery } from "./delivery-recorder.js";
+import { busyChat } from "./busy-chat.js";
 import { recordEvents, type Received } from "./event-recorder.js";
 import { inExtension, setLocal, tabIdOf, useHarness, waitFor, workerSessionStorage, type Harness } from "./harness.js";
 
@@ -29,30 +30,6 @@ function uninterrupted(events: Received[]) {
     resolved.push(...step.resolved.map(resolvedId));
   }
   return { raised, resolved, list: engine.nudges().map(({ rule, event, outcome }) => `${event}:${rule}:${outcome}`) };
-}
-
-/** A long chat that keeps the rules busy: frustration, errors, runs of closed questions, blame, closings. */
-function script(turns: number): Array<{ speaker: "agent" | "customer"; text: string }> {
-  const customer = [
-    "This is the third time I'm writing, I'm so fed up!!!",
-    "You charged me twice for the same order.",
-    "ok",
-    "The parcel never arrived and nobody answers.",
-    "I'm really angry about this.",
-  ];
-  const agent = [
-    "Did you check your spam folder?",
-    "Is the address correct?",
-    "Calm down, there's nothing I can do.",
-    "I'm so sorry about that, I understand how frustrating this is.",
-    "What happened when you tried to log in?",
-    "Thanks for waiting. I've refunded the second charge. Anything else I can help with?",
-  ];
-  return Array.from({ length: turns }, (_, i) =>
-    i % 2 === 0
-      ? { speaker: "customer" as const, text: `${customer[(i / 2) % customer.length]} (#${i})` }
-      : { speaker: "agent" as const, text: `${agent[((i - 1) / 2) % agent.length]} (#${i})` },
-  );
 }
 
 /** mulberry32: a seeded generator, so that a failing run can be played again. */
@@ -100,7 +77,7 @@ async function play(harness: Harness, seed: number, turns: number, stopRate: num
   let stops = 1;
   await page.evaluate(() => (window as unknown as { reset(): void }).reset());
   const pending: Array<Promise<void>> = [];
-  for (const turn of script(turns)) {
+  for (const turn of busyChat(turns)) {
     await page.evaluate((s, t) => (window as unknown as { addMessage(s: string, t: string): void }).addMessage(s, t), turn.speaker, turn.text);
     if (next() < stopRate) {
       stops++;
