@@ -17,7 +17,7 @@ export interface ReceivedDelivery {
  * stopped; from `install()` on, each port it opens is listened to as well. A connection open before is not: stop the
  * worker once after installing, so that everything the page receives from then on is recorded.
  */
-export async function recordDeliveries(cdp: CDPSession): Promise<{ received(): Promise<ReceivedDelivery[]> }> {
+export async function recordDeliveries(cdp: CDPSession): Promise<{ received(): Promise<ReceivedDelivery[]>; send(message: unknown): Promise<unknown> }> {
   const worlds: number[] = [];
   cdp.on("Runtime.executionContextCreated", ({ context }: { context: { id: number; origin: string; auxData?: { type?: string; isDefault?: boolean } } }) => {
     if (context.auxData?.type === "isolated" && context.origin.startsWith("chrome-extension://")) worlds.push(context.id);
@@ -38,5 +38,19 @@ export async function recordDeliveries(cdp: CDPSession): Promise<{ received(): P
       return port;
     };
   })()`);
-  return { received: async () => (await evaluate("globalThis.__attuneDeliveries")) as ReceivedDelivery[] };
+  return {
+    received: async () => (await evaluate("globalThis.__attuneDeliveries")) as ReceivedDelivery[],
+    /** Posts a message on an events port of its own, as the content script would, and resolves with the first answer. */
+    send: async (message: unknown) =>
+      (await cdp.send("Runtime.evaluate", {
+        contextId,
+        expression: `new Promise((resolve) => {
+          const port = chrome.runtime.connect({ name: "attune-events" });
+          port.onMessage.addListener((answer) => { resolve(answer); port.disconnect(); });
+          port.postMessage(${JSON.stringify(message)});
+        })`,
+        awaitPromise: true,
+        returnByValue: true,
+      }) as { result: { value: unknown } }).result.value,
+  };
 }
