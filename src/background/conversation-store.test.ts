@@ -173,6 +173,16 @@ describe("ConversationStore: the outbox", () => {
     expect((await new ConversationStore(storage, recordingCoach).accept(1, 0, message("a", 2, "three!"), deliverAll)).outbox).toEqual([]);
   });
 
+  it("gives a reloaded page none of what the page before did not acknowledge", async () => {
+    const store = new ConversationStore(memory(), recordingCoach);
+    await store.accept(1, 0, message("before", 0, "hello", true));
+    expect((await store.accept(1, 0, message("before", 1, "it broke!"), deliverAll)).outbox).toHaveLength(1);
+    const history = await store.accept(1, 0, { ...message("after", 0, "hello", true), events: [message("after", 0, "hello", true).events[0]!, message("after", 1, "it broke!", true).events[0]!] }, deliverAll);
+    expect(history.outbox).toEqual([]);
+    const live = await store.accept(1, 0, message("after", 2, "still broken!"), deliverAll);
+    expect(live.outbox.map((d) => d.delivery)).toEqual([1]);
+  });
+
   it("delivers nothing when the gate holds back every raised nudge and nothing is resolved", async () => {
     const store = new ConversationStore(memory(), recordingCoach);
     const { step, outbox } = await store.accept(1, 0, message("a", 0, "held back!"), () => ({ raised: [], resolved: [] }));

@@ -154,6 +154,8 @@ export class ConversationStore {
         if (history && state.events > 0) continue;
         state.session = message.session;
         state.nextSeq = seq;
+        // What the page before did not acknowledge was about its moments, now past: the new page is not shown it.
+        state.outbox = [];
         state.offset = Math.max(0, message.sessionStartedAt - state.startedAt) / 1000;
       }
       // An event the worker already took (the content script resent it after a restart) is not pushed again.
@@ -189,7 +191,8 @@ export class ConversationStore {
         .set({ [key]: saved, [outboxKey(key)]: outbox, ...delivery?.alsoSave })
         .catch((error: unknown) => this.report(`Could not save the conversation state: ${errorText(error)}`));
     }
-    return { ack: { ok: true, acceptedThrough }, step, outbox: [...state.outbox] };
+    // A reloaded page's history batches come before its session takes over: the outbox is not theirs.
+    return { ack: { ok: true, acceptedThrough }, step, outbox: message.session === state.session ? [...state.outbox] : [] };
   }
 
   /** The conversation as the worker left it, from session storage (undefined: not seen before). */
