@@ -80,8 +80,8 @@ function sendEvents(batch: ConversationEventsMessage): Promise<Answer> {
     try {
       connect().postMessage(batch);
     } catch {
-      // Over the browser's message limit, or the connection gone: unanswered.
-      answered(batch.session, undefined);
+      // The connection gone, or (were a batch ever over the browser's message limit) refused: unanswered.
+      closed();
     }
   });
 }
