@@ -22,6 +22,7 @@ import { CoachingGate, gateKey } from "./coaching-gate.js";
 import { ConversationStore, type Delivery, type SessionStorage } from "./conversation-store.js";
 import { refusalOf } from "./events-refusal.js";
 import { OpenNudgesBadge } from "./open-nudges-badge.js";
+import { PageProblems } from "./page-problems.js";
 import { currentProblems, reportProblem } from "./problems.js";
 import { disabledSites, interfaceLanguage, setSiteEnabled, settings, snoozedUntil } from "./settings-cache.js";
 import { StatsRecorder } from "./stats.js";
@@ -38,6 +39,7 @@ const session: SessionStorage = {
 const store = new ConversationStore(session, createCoach, reportProblem);
 const stats = new StatsRecorder(browser.storage.local);
 const gate = new CoachingGate(session);
+const pageProblems = new PageProblems(session, reportProblem);
 const badge = new OpenNudgesBadge(session, (tabId, text) => browser.action.setBadgeText({ tabId, text }).catch(() => undefined));
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
@@ -58,7 +60,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
     case "nudge-dismissed":
       return stats.count(message.rule, "dismissed").then(() => badge.dropRule(tabId, message.rule));
     case "events-undelivered":
-      reportProblem("A page's events went unanswered however often they were sent: they were dropped, and coaching went on with the next.");
+      pageProblems.add("A page's events went unanswered however often they were sent: they were dropped, and coaching went on with the next.");
       return undefined;
     case "snooze":
       return snooze(message.minutes);
@@ -116,7 +118,7 @@ browser.runtime.onConnect.addListener((port) => {
     if (!parsed.success) {
       // Said, not kept silent: the page drops the batch and goes on, and the popup shows what was refused.
       const refusal = refusalOf(raw, parsed.error);
-      reportProblem(refusal.problem);
+      pageProblems.add(refusal.problem);
       if (refusal.session !== undefined) post({ type: "events-refused", session: refusal.session, reason: refusal.reason });
       return;
     }
@@ -191,8 +193,8 @@ async function onConversationEvent(tabId: number, frameId: number, site: string,
 
 /** What the page had to shorten to send (bounds.ts in the content script) shows in the popup: coaching went on. */
 function reportCuts(message: ConversationEventsMessage): void {
-  if (message.keyCutFrom) reportProblem(`A conversation id longer than ${MAX_CONVERSATION_KEY} characters was shortened: its start and a hash of the whole tell it apart.`);
-  if (message.events.some((entry) => entry.cutFrom)) reportProblem(`A message longer than ${MAX_TEXT.toLocaleString("en")} characters was cut short: its start was coached.`);
+  if (message.keyCutFrom) pageProblems.add(`A conversation id longer than ${MAX_CONVERSATION_KEY} characters was shortened: its start and a hash of the whole tell it apart.`);
+  if (message.events.some((entry) => entry.cutFrom)) pageProblems.add(`A message longer than ${MAX_TEXT.toLocaleString("en")} characters was cut short: its start was coached.`);
 }
 
 async function onPageMessage(message: PageToWorker): Promise<unknown> {
@@ -208,7 +210,7 @@ async function onPageMessage(message: PageToWorker): Promise<unknown> {
         conversations: await store.summaries(message.tabId),
         siteEnabled: !sites.includes(site),
         snoozedUntil: Number(local.snoozedUntil ?? 0),
-        problems: currentProblems(),
+        problems: await pageProblems.ready().then(currentProblems),
         packs: activePacks().map(({ id, version, languages }) => ({ id, version, languages })),
       };
       return status;

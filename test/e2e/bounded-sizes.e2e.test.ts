@@ -45,6 +45,10 @@ describe("sizes the page cannot be trusted with", () => {
     expect(problems.filter((p) => /conversation id longer than 200/.test(p)), "the long id, once").toHaveLength(1);
     expect(problems.filter((p) => /message longer than 20,000 characters was cut/.test(p)), "the long message, once").toHaveLength(1);
     expect(problems.filter((p) => /refused|unanswered/.test(p))).toEqual([]);
+    // Still shown by a worker started again (the browser stops an idle one after 30 s).
+    await cdp.send("ServiceWorker.stopAllWorkers");
+    const again = (await tabStatus(harness, tabId)).problems;
+    expect(again.filter((p) => /conversation id longer than 200|message longer than 20,000/.test(p))).toHaveLength(2);
   }, 240_000);
 
   it("a batch the worker refuses is answered with the reason, and shown once however often it comes", async () => {
