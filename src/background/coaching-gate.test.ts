@@ -27,3 +27,19 @@ describe("CoachingGate", () => {
     expect(new CoachingGate().admit(1, all, { ...DEFAULT_SETTINGS, severities: ["warn"] }, 0, 0).map((n) => n.rule)).toEqual(["w"]);
   });
 });
+
+describe("CoachingGate across worker restarts", () => {
+  it("takes up the window a stopped worker saved, and a tab never seen starts empty", async () => {
+    const data: Record<string, unknown> = {};
+    const storage = { get: async (key: string | null) => (key !== null && key in data ? { [key]: structuredClone(data[key]) } : {}) };
+    const before = new CoachingGate(storage);
+    await before.ready(1);
+    expect(before.admit(1, [nudge("a"), nudge("b"), nudge("c")], DEFAULT_SETTINGS, 0, 1000)).toHaveLength(3);
+    Object.assign(data, before.saved(1));
+    const after = new CoachingGate(storage);
+    await Promise.all([after.ready(1), after.ready(2)]);
+    expect(after.admit(1, [nudge("d"), nudge("e")], DEFAULT_SETTINGS, 0, 2000).map((n) => n.rule)).toEqual(["d"]);
+    expect(after.admit(2, [nudge("f"), nudge("g")], DEFAULT_SETTINGS, 0, 2000)).toHaveLength(2);
+    expect(after.saved(1)).toEqual({ "gate:1": [1000, 1000, 1000, 2000] });
+  });
+});

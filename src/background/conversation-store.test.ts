@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ConversationEvent } from "../engine/conversation.js";
+import type { EngineStep } from "../engine/nudge.js";
 import type { ConversationEventsMessage } from "../shared/messages.js";
 import type { Coach, CoachFactory } from "./coach.js";
 import { ConversationStore, type SessionStorage } from "./conversation-store.js";
@@ -30,6 +31,12 @@ const recordingCoach: CoachFactory = (_ref, snapshot) => {
   } satisfies Coach;
 };
 
+/** The conversation states saved, without their outboxes. */
+const states = (data: Record<string, unknown>) => Object.entries(data).flatMap(([key, state]) => (key.startsWith("conversation:") ? [state] : []));
+
+/** Everything a step raised and resolved goes to the page. */
+const deliverAll = (step: EngineStep) => ({ raised: step.raised, resolved: step.resolved });
+
 const message = (session: string, seq: number, text: string, history = false): ConversationEventsMessage => ({
   type: "conversation-events",
   conversation: { key: "default", adapter: "generic", channel: "chat" },
@@ -49,7 +56,7 @@ describe("ConversationStore", () => {
     await restarted.accept(1, 0, message("a", 0, "hello"));
     const step = await restarted.accept(1, 0, message("a", 1, "help!"));
     expect(step.step.raised).toHaveLength(1);
-    expect(Object.values(storage.data)).toEqual([expect.objectContaining({ events: 2, coach: ["hello@0", "help!@1"] })]);
+    expect(states(storage.data)).toEqual([expect.objectContaining({ events: 2, coach: ["hello@0", "help!@1"] })]);
   });
 
   it("after a page reload, skips the history it already has and carries on with what is new, on one clock", async () => {
@@ -62,7 +69,7 @@ describe("ConversationStore", () => {
     expect((await store.accept(1, 0, message("after", 1, "it broke!", true))).step.raised).toEqual([]);
     const live = await store.accept(1, 0, message("after", 2, "still broken!"));
     expect(live.step.raised).toHaveLength(1);
-    expect(Object.values(storage.data)).toEqual([expect.objectContaining({ events: 3, coach: ["hello@0", "it broke!@1", "still broken!@62"] })]);
+    expect(states(storage.data)).toEqual([expect.objectContaining({ events: 3, coach: ["hello@0", "it broke!@1", "still broken!@62"] })]);
   });
 
   it("takes a batch in order, answering with the last event taken", async () => {
@@ -72,7 +79,7 @@ describe("ConversationStore", () => {
     const result = await store.accept(1, 0, batch);
     expect(result.ack).toEqual({ ok: true, acceptedThrough: 2 });
     expect(result.step.raised.map((n) => n.event)).toEqual([2]);
-    expect(Object.values(storage.data)).toEqual([expect.objectContaining({ events: 3 })]);
+    expect(states(storage.data)).toEqual([expect.objectContaining({ events: 3 })]);
   });
 
   it("shows no nudges for history, and keeps tabs apart and forgets a closed tab", async () => {
@@ -80,9 +87,9 @@ describe("ConversationStore", () => {
     const store = new ConversationStore(storage, recordingCoach);
     expect((await store.accept(1, 0, message("a", 0, "old!", true))).step.raised).toEqual([]);
     await store.accept(2, 0, message("b", 0, "other tab"));
-    expect(Object.keys(storage.data)).toHaveLength(2);
+    expect(states(storage.data)).toHaveLength(2);
     await store.forgetTab(1);
-    expect(Object.keys(storage.data)).toEqual([expect.stringMatching(/^conversation:2:/)]);
+    expect(Object.keys(storage.data)).toEqual([expect.stringMatching(/^conversation:2:/), expect.stringMatching(/^outbox:2:/)]);
   });
 });
 
@@ -119,26 +126,76 @@ describe("ConversationStore scorecards", () => {
   });
 });
 
-describe("ConversationStore: nudges before saving", () => {
-  it("hands the step over before the state is saved, and acknowledges only once it is", async () => {
+describe("ConversationStore: the outbox", () => {
+  it("saves a delivery with the state (and what decided it) in one write before handing it over", async () => {
     const storage = memory();
     let finishSaving = () => {};
+    const writes: Array<Record<string, unknown>> = [];
     const set = storage.set;
-    storage.set = (items) => new Promise<void>((resolve) => (finishSaving = () => void set(items).then(resolve)));
+    storage.set = (items) => {
+      writes.push(items);
+      return new Promise<void>((resolve) => (finishSaving = () => void set(items).then(resolve)));
+    };
     const store = new ConversationStore(storage, recordingCoach);
-    const early: string[] = [];
-    let acknowledged = false;
-    const accepted = store.accept(1, 0, message("a", 0, "it broke!"), (step) => early.push(...step.raised.map((n) => n.rule))).then((a) => {
-      acknowledged = true;
+    let handedOver = false;
+    const accepted = store.accept(1, 0, message("a", 0, "it broke!"), (step) => ({ ...deliverAll(step), alsoSave: { "gate:1": [1000] } })).then((a) => {
+      handedOver = true;
       return a;
     });
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(early).toEqual(["r"]);
-    expect(acknowledged).toBe(false);
-    expect(storage.data).toEqual({});
+    expect(handedOver).toBe(false);
+    expect(writes).toHaveLength(1);
+    expect(Object.keys(writes[0]!).sort()).toEqual(["conversation:1:0:generic:default", "gate:1", "outbox:1:0:generic:default"]);
     finishSaving();
-    expect((await accepted).ack).toEqual({ ok: true, acceptedThrough: 0 });
-    expect(Object.keys(storage.data)).toHaveLength(1);
+    const { ack, outbox } = await accepted;
+    expect(ack).toEqual({ ok: true, acceptedThrough: 0 });
+    expect(outbox).toEqual([{ delivery: 0, raised: [expect.objectContaining({ rule: "r", event: 0 })], resolved: [] }]);
+  });
+
+  it("keeps every delivery until the page acknowledges it, across restarts, and numbers them on", async () => {
+    const storage = memory();
+    const first = new ConversationStore(storage, recordingCoach);
+    await first.accept(1, 0, message("a", 0, "one!"), deliverAll);
+    await first.accept(1, 0, message("a", 1, "two!"), deliverAll);
+    // Stopped before any receipt came: the resent batch raises nothing new, and both deliveries are still there.
+    const second = new ConversationStore(storage, recordingCoach);
+    const resent = await second.accept(1, 0, message("a", 1, "two!"), deliverAll);
+    expect(resent.step.raised).toEqual([]);
+    expect(resent.outbox.map((d) => d.delivery)).toEqual([0, 1]);
+    await second.acknowledge(1, 0, { adapter: "generic", key: "default" }, 0);
+    const third = new ConversationStore(storage, recordingCoach);
+    // A receipt for a delivery already gone (sent twice, received twice) changes nothing.
+    await third.acknowledge(1, 0, { adapter: "generic", key: "default" }, 0);
+    const next = await third.accept(1, 0, message("a", 2, "three!"), deliverAll);
+    expect(next.outbox.map((d) => [d.delivery, d.raised.map((n) => n.event)])).toEqual([[1, [1]], [2, [2]]]);
+    await third.acknowledge(1, 0, { adapter: "generic", key: "default" }, 1);
+    await third.acknowledge(1, 0, { adapter: "generic", key: "default" }, 2);
+    expect((await new ConversationStore(storage, recordingCoach).accept(1, 0, message("a", 2, "three!"), deliverAll)).outbox).toEqual([]);
+  });
+
+  it("gives a reloaded page none of what the page before did not acknowledge", async () => {
+    const store = new ConversationStore(memory(), recordingCoach);
+    await store.accept(1, 0, message("before", 0, "hello", true));
+    expect((await store.accept(1, 0, message("before", 1, "it broke!"), deliverAll)).outbox).toHaveLength(1);
+    const history = await store.accept(1, 0, { ...message("after", 0, "hello", true), events: [message("after", 0, "hello", true).events[0]!, message("after", 1, "it broke!", true).events[0]!] }, deliverAll);
+    expect(history.outbox).toEqual([]);
+    const live = await store.accept(1, 0, message("after", 2, "still broken!"), deliverAll);
+    expect(live.outbox.map((d) => d.delivery)).toEqual([1]);
+  });
+
+  it("delivers nothing when the gate holds back every raised nudge and nothing is resolved", async () => {
+    const store = new ConversationStore(memory(), recordingCoach);
+    const { step, outbox } = await store.accept(1, 0, message("a", 0, "held back!"), () => ({ raised: [], resolved: [] }));
+    expect(step.raised).toHaveLength(1);
+    expect(outbox).toEqual([]);
+  });
+
+  it("forgets a tab's outboxes with its conversations", async () => {
+    const storage = memory();
+    const store = new ConversationStore(storage, recordingCoach);
+    await store.accept(1, 0, message("a", 0, "one!"), deliverAll);
+    await store.forgetTab(1);
+    expect(storage.data).toEqual({});
   });
 });
 

@@ -1,6 +1,6 @@
 import type { ConversationEventsMessage, ConversationRef, ConversationSummary, EventAck } from "../shared/messages.js";
 import type { ConversationEvent } from "../engine/conversation.js";
-import type { EngineStep } from "../engine/nudge.js";
+import type { EngineStep, Nudge } from "../engine/nudge.js";
 import { emptyTally, scorecardOf, tallyEvent, type Tally } from "../trainer/scorecard.js";
 import type { Coach, CoachFactory } from "./coach.js";
 
@@ -26,21 +26,47 @@ interface Saved {
   coach: unknown;
   /** What the scorecard is built from: counts, times and event indexes, no text. (Absent in states saved before it.) */
   tally?: Tally;
+  /** The number the conversation's next delivery of nudges gets. (Absent in states saved before the outbox.) */
+  nextDelivery?: number;
 }
 
-interface Live extends Omit<Saved, "coach" | "tally"> {
+/** Nudges raised and resolved by one batch, as the page is to receive them. */
+export interface Delivery {
+  delivery: number;
+  raised: Nudge[];
+  resolved: Nudge[];
+}
+
+/**
+ * What a batch's step gives the page (the raised nudges the density gate let through, the resolved ones), and what is
+ * to be saved in the same write as the conversation state (the gate's window), or nothing to deliver.
+ */
+export interface Outgoing {
+  raised: Nudge[];
+  resolved: Nudge[];
+  alsoSave?: Record<string, unknown>;
+}
+
+interface Live extends Omit<Saved, "coach" | "tally" | "nextDelivery"> {
   coach: Coach;
   tally: Tally;
+  nextDelivery: number;
+  /** Deliveries the page has not acknowledged, oldest first: saved under the outbox key, beside the state. */
+  outbox: Delivery[];
 }
 
 export interface Accepted {
   ack: EventAck;
   step: EngineStep;
+  /** Every delivery the page has not acknowledged yet, this batch's included: each saved before it is sent. */
+  outbox: Delivery[];
 }
 
 /**
  * One conversation state per tab, frame and console conversation. Each state is saved to session storage after every
- * event, so the MV3 worker can be stopped at any moment and resume where it was: no nudge lost, none repeated.
+ * batch, with its outbox: the nudges it gave the page are kept until the page says it received them. The MV3 worker
+ * can be stopped at any moment and resume where it was, and send again what the page may not have received: no nudge
+ * lost, none repeated (the page recognises one it has, and each delivery has its number).
  */
 export class ConversationStore {
   private readonly live = new Map<string, Live>();
@@ -54,14 +80,27 @@ export class ConversationStore {
   ) {}
 
   /**
-   * Takes a batch of events in; resolves once the conversation's state is saved, so the acknowledgement it carries is
-   * safe to send. `beforeSaving` gets the engine's step as soon as it is known: the nudges need not wait for storage.
-   * Should the worker stop in between, the unacknowledged events come again and raise the same nudges (same rule,
-   * same event), which the content script recognises.
+   * Takes a batch of events in; resolves once the conversation's state is saved, with its outbox, so that the
+   * acknowledgement and the deliveries are safe to send: nothing the page is given is lost if the worker stops after.
+   * `outgoing` turns the engine's step into what the page is to receive (or nothing), before the save.
    */
-  accept(tabId: number, frameId: number, message: ConversationEventsMessage, beforeSaving?: (step: EngineStep) => void): Promise<Accepted> {
-    const key = storageKey(tabId, frameId, message.conversation);
-    const run = (this.queues.get(key) ?? Promise.resolve()).then(() => this.handle(key, message, beforeSaving));
+  accept(tabId: number, frameId: number, message: ConversationEventsMessage, outgoing?: (step: EngineStep) => Outgoing | undefined): Promise<Accepted> {
+    return this.queued(storageKey(tabId, frameId, message.conversation), (key) => this.handle(key, message, outgoing));
+  }
+
+  /** The page received a delivery: it leaves the outbox. */
+  acknowledge(tabId: number, frameId: number, conversation: Pick<ConversationRef, "adapter" | "key">, delivery: number): Promise<void> {
+    return this.queued(storageKey(tabId, frameId, conversation), async (key) => {
+      const state = this.live.get(key) ?? (await this.load(key));
+      const index = state?.outbox.findIndex((sent) => sent.delivery === delivery) ?? -1;
+      if (!state || index < 0) return;
+      state.outbox.splice(index, 1);
+      await this.storage.set({ [outboxKey(key)]: state.outbox }).catch((error: unknown) => this.report(`Could not save the conversation state: ${errorText(error)}`));
+    });
+  }
+
+  private queued<T>(key: string, task: (key: string) => Promise<T>): Promise<T> {
+    const run = (this.queues.get(key) ?? Promise.resolve()).then(() => task(key));
     this.queues.set(key, run.catch(() => undefined));
     return run;
   }
@@ -73,7 +112,7 @@ export class ConversationStore {
     const keys = new Set([...this.live.keys(), ...Object.keys(stored)].filter((key) => key.startsWith(prefix)));
     const summaries: ConversationSummary[] = [];
     for (const key of keys) {
-      const state = this.live.get(key) ?? this.revive(key, stored[key] as Saved);
+      const state = this.live.get(key) ?? this.revive(key, stored[key] as Saved, stored[outboxKey(key)]);
       const nudges = state.coach.nudges();
       summaries.push({
         frameId: Number(key.split(":")[2]),
@@ -99,11 +138,12 @@ export class ConversationStore {
     const keys = [...this.live.keys()].filter((key) => key.startsWith(prefix));
     for (const key of keys) this.live.delete(key);
     const stored = Object.keys(await this.storage.get(null)).filter((key) => key.startsWith(prefix));
-    await this.storage.remove([...new Set([...keys, ...stored])]);
+    const states = [...new Set([...keys, ...stored])];
+    await this.storage.remove([...states, ...states.map(outboxKey)]);
   }
 
-  private async handle(key: string, message: ConversationEventsMessage, beforeSaving?: (step: EngineStep) => void): Promise<Accepted> {
-    const state = this.live.get(key) ?? (await this.load(key, message));
+  private async handle(key: string, message: ConversationEventsMessage, outgoing?: (step: EngineStep) => Outgoing | undefined): Promise<Accepted> {
+    const state = this.live.get(key) ?? (await this.load(key)) ?? this.start(key, message);
     const step: EngineStep = { raised: [], resolved: [] };
     let acceptedThrough = -1;
     let pushed = false;
@@ -114,6 +154,8 @@ export class ConversationStore {
         if (history && state.events > 0) continue;
         state.session = message.session;
         state.nextSeq = seq;
+        // What the page before did not acknowledge was about its moments, now past: the new page is not shown it.
+        state.outbox = [];
         state.offset = Math.max(0, message.sessionStartedAt - state.startedAt) / 1000;
       }
       // An event the worker already took (the content script resent it after a restart) is not pushed again.
@@ -130,41 +172,68 @@ export class ConversationStore {
         step.resolved.push(...result.resolved);
       }
     }
+    let delivery: Outgoing | undefined;
     try {
-      beforeSaving?.(step);
+      if (step.raised.length || step.resolved.length) delivery = outgoing?.(step);
     } catch (error) {
-      // Showing the nudges failed: the state is saved all the same, or the conversation would lose its events.
-      this.report(`Could not show nudges: ${error instanceof Error ? error.message : String(error)}`);
+      // Deciding what to show failed: the state is saved all the same, or the conversation would lose its events.
+      this.report(`Could not show nudges: ${errorText(error)}`);
+    }
+    if (delivery && (delivery.raised.length || delivery.resolved.length)) {
+      state.outbox.push({ delivery: state.nextDelivery++, raised: delivery.raised, resolved: delivery.resolved });
     }
     if (pushed) {
-      const { coach, ...rest } = state;
+      const { coach, outbox, ...rest } = state;
       const saved: Saved = { ...rest, coach: coach.snapshot() };
+      // One write: the state, what it gave the page, and what else decided it (the gate's window) stand or fall together.
       // Storage full or failing: coaching goes on from memory, and the problem shows in the popup.
-      await this.storage.set({ [key]: saved }).catch((error: unknown) => this.report(`Could not save the conversation state: ${error instanceof Error ? error.message : String(error)}`));
+      await this.storage
+        .set({ [key]: saved, [outboxKey(key)]: outbox, ...delivery?.alsoSave })
+        .catch((error: unknown) => this.report(`Could not save the conversation state: ${errorText(error)}`));
     }
-    return { ack: { ok: true, acceptedThrough }, step };
+    // A reloaded page's history batches come before its session takes over: the outbox is not theirs.
+    return { ack: { ok: true, acceptedThrough }, step, outbox: message.session === state.session ? [...state.outbox] : [] };
   }
 
-  private async load(key: string, message: ConversationEventsMessage): Promise<Live> {
+  /** The conversation as the worker left it, from session storage (undefined: not seen before). */
+  private async load(key: string): Promise<Live | undefined> {
+    const stored = await this.storage.get(key);
+    const saved = stored[key] as Saved | undefined;
+    if (!saved) return undefined;
+    const outbox = (await this.storage.get(outboxKey(key)))[outboxKey(key)];
+    // Another task of the conversation cannot have loaded it meanwhile: they run one at a time.
+    return this.revive(key, saved, outbox);
+  }
+
+  private start(key: string, message: ConversationEventsMessage): Live {
     const ref = message.conversation;
-    const saved = (await this.storage.get(key))[key] as Saved | undefined;
-    if (saved) return this.revive(key, saved);
-    const state: Live = { ref, coach: this.createCoach(ref), tally: emptyTally(ref.channel), session: "", nextSeq: 0, events: 0, startedAt: message.sessionStartedAt, offset: 0 };
+    const state: Live = { ref, coach: this.createCoach(ref), tally: emptyTally(ref.channel), session: "", nextSeq: 0, events: 0, startedAt: message.sessionStartedAt, offset: 0, nextDelivery: 0, outbox: [] };
     this.live.set(key, state);
     return state;
   }
 
   /** A conversation the worker had before it was stopped: back from its snapshot. */
-  private revive(key: string, saved: Saved): Live {
-    const state: Live = { ...saved, coach: this.createCoach(saved.ref, saved.coach), tally: saved.tally ?? emptyTally(saved.ref.channel) };
+  private revive(key: string, saved: Saved, outbox: unknown): Live {
+    const state: Live = {
+      ...saved,
+      coach: this.createCoach(saved.ref, saved.coach),
+      tally: saved.tally ?? emptyTally(saved.ref.channel),
+      nextDelivery: saved.nextDelivery ?? 0,
+      outbox: Array.isArray(outbox) ? (outbox as Delivery[]) : [],
+    };
     this.live.set(key, state);
     return state;
   }
 }
 
-function storageKey(tabId: number, frameId: number, ref: ConversationRef): string {
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function storageKey(tabId: number, frameId: number, ref: Pick<ConversationRef, "adapter" | "key">): string {
   return `conversation:${tabId}:${frameId}:${ref.adapter}:${ref.key}`;
 }
+
+/** Where a conversation's undelivered nudges are kept: apart from its state, so that an acknowledgement writes little. */
+const outboxKey = (stateKey: string) => `outbox:${stateKey.slice("conversation:".length)}`;
 
 /** A session's event on the conversation's clock: a reloaded page's times carry on from where the last left off. */
 function onConversationClock(event: ConversationEvent, offset: number): ConversationEvent {

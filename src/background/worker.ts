@@ -3,9 +3,11 @@ import type { Nudge } from "../engine/nudge.js";
 import {
   ContentToWorkerSchema,
   ConversationEventsSchema,
+  NudgesReceivedSchema,
   PageToWorkerSchema,
   type ConversationEventsMessage,
   type EventsAccepted,
+  type EventsRefused,
   type OverlaySetup,
   type PageToWorker,
   type TabStatus,
@@ -13,29 +15,32 @@ import {
 } from "../shared/messages.js";
 import { translate } from "../shared/locales.js";
 import { EVENTS_PORT } from "../shared/ports.js";
+import { MAX_CONVERSATION_KEY, MAX_TEXT } from "../shared/limits.js";
 import { speakersSwappedKey } from "../shared/storage-keys.js";
 import { activePacks, createCoach } from "./coach.js";
-import { CoachingGate } from "./coaching-gate.js";
-import { ConversationStore } from "./conversation-store.js";
+import { CoachingGate, gateKey } from "./coaching-gate.js";
+import { ConversationStore, type Delivery, type SessionStorage } from "./conversation-store.js";
+import { refusalOf } from "./events-refusal.js";
+import { OpenNudgesBadge } from "./open-nudges-badge.js";
+import { PageProblems } from "./page-problems.js";
 import { currentProblems, reportProblem } from "./problems.js";
 import { disabledSites, interfaceLanguage, setSiteEnabled, settings, snoozedUntil } from "./settings-cache.js";
 import { StatsRecorder } from "./stats.js";
 import { importPack, removePack, saveOverrides, teamReady, teamState } from "./team-config.js";
 import { exportTaughtSites, forgetTaughtSite, importTaughtSites, saveTaughtSite, syncTaughtScripts, taughtSites } from "./taught-sites.js";
 
-const store = new ConversationStore(
-  {
-    get: (key) => browser.storage.session.get(key),
-    set: (items) => browser.storage.session.set(items),
-    remove: (keys) => browser.storage.session.remove(keys),
-  },
-  createCoach,
-  reportProblem,
-);
+// Everything coaching holds between two events is in session storage, not only in the worker's memory: the browser
+// stops an idle worker after 30 s, or at any moment.
+const session: SessionStorage = {
+  get: (key) => browser.storage.session.get(key),
+  set: (items) => browser.storage.session.set(items),
+  remove: (keys) => browser.storage.session.remove(keys),
+};
+const store = new ConversationStore(session, createCoach, reportProblem);
 const stats = new StatsRecorder(browser.storage.local);
-const gate = new CoachingGate();
-/** Open nudges shown per tab, for the toolbar badge. */
-const openPerTab = new Map<number, Set<string>>();
+const gate = new CoachingGate(session);
+const pageProblems = new PageProblems(session, reportProblem);
+const badge = new OpenNudgesBadge(session, (tabId, text) => browser.action.setBadgeText({ tabId, text }).catch(() => undefined));
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   if (sender.id !== browser.runtime.id) return undefined;
@@ -51,9 +56,12 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   const message = parsed.data;
   switch (message.type) {
     case "nudge-feedback":
-      return stats.count(message.rule, message.helpful ? "helpful" : "notHelpful").then(() => dropFromBadge(tabId, message.rule));
+      return stats.count(message.rule, message.helpful ? "helpful" : "notHelpful").then(() => badge.dropRule(tabId, message.rule));
     case "nudge-dismissed":
-      return stats.count(message.rule, "dismissed").then(() => dropFromBadge(tabId, message.rule));
+      return stats.count(message.rule, "dismissed").then(() => badge.dropRule(tabId, message.rule));
+    case "events-undelivered":
+      pageProblems.add("A page's events went unanswered however often they were sent: they were dropped, and coaching went on with the next.");
+      return undefined;
     case "snooze":
       return snooze(message.minutes);
     case "overlay-setup":
@@ -69,7 +77,8 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   }
 });
 
-// A content script's conversation events, on its events port: nudges and acknowledgements go back on the same port.
+// A content script's conversation events, on its events port: nudges and acknowledgements go back on the same port,
+// and the page's receipts for the nudges come on it.
 browser.runtime.onConnect.addListener((port) => {
   if (port.name !== EVENTS_PORT) return;
   const sender = port.sender;
@@ -81,18 +90,40 @@ browser.runtime.onConnect.addListener((port) => {
   }
   const frameId = sender.frameId ?? 0;
   const site = siteOf(sender);
-  const post = (message: WorkerToContent | EventsAccepted) => {
+  const post = (message: WorkerToContent | EventsAccepted | EventsRefused) => {
     try {
       port.postMessage(message);
     } catch {
       // The page went away or reloaded: what it had not seen acknowledged, it sends again on its next connection.
     }
   };
+  /** Deliveries sent on this connection: the rest of a conversation's outbox is sent with the next answer on it. */
+  const sentHere = new Set<string>();
+  const deliver = (conversation: ConversationEventsMessage["conversation"], outbox: Delivery[]) => {
+    for (const { delivery, raised, resolved } of outbox) {
+      const id = `${conversation.adapter}\u0000${conversation.key}\u0000${delivery}`;
+      if (sentHere.has(id)) continue;
+      sentHere.add(id);
+      post({ type: "nudges", adapter: conversation.adapter, conversationKey: conversation.key, delivery, raised, resolved });
+    }
+  };
   port.onMessage.addListener((raw: unknown) => {
+    const receipt = NudgesReceivedSchema.safeParse(raw);
+    if (receipt.success) {
+      const { adapter, conversationKey, delivery } = receipt.data;
+      void store.acknowledge(tabId, frameId, { adapter, key: conversationKey }, delivery);
+      return;
+    }
     const parsed = ConversationEventsSchema.safeParse(raw);
-    if (!parsed.success) return;
+    if (!parsed.success) {
+      // Said, not kept silent: the page drops the batch and goes on, and the popup shows what was refused.
+      const refusal = refusalOf(raw, parsed.error);
+      pageProblems.add(refusal.problem);
+      if (refusal.session !== undefined) post({ type: "events-refused", session: refusal.session, reason: refusal.reason });
+      return;
+    }
     const { session } = parsed.data;
-    void onConversationEvent(tabId, frameId, site, parsed.data, post).then(
+    void onConversationEvent(tabId, frameId, site, parsed.data, (outbox) => deliver(parsed.data.conversation, outbox)).then(
       ({ acceptedThrough }) => post({ type: "events-accepted", session, acceptedThrough }),
       (error: unknown) => reportProblem(`Could not take in the page's events: ${error instanceof Error ? error.message : String(error)}`),
     );
@@ -140,25 +171,30 @@ function siteOf(sender: Runtime.MessageSender): string {
   return URL.canParse(url) ? new URL(url).origin : "";
 }
 
-async function onConversationEvent(tabId: number, frameId: number, site: string, message: ConversationEventsMessage, post: (reply: WorkerToContent) => void) {
+/**
+ * Takes a batch in and hands `deliver` the conversation's outbox once it is saved (this batch's nudges, and any the page
+ * has not acknowledged); the badge and the stats come after, off the path to the agent's eyes.
+ */
+async function onConversationEvent(tabId: number, frameId: number, site: string, message: ConversationEventsMessage, deliver: (outbox: Delivery[]) => void) {
   // Switched off for this site: acknowledged, so the page stops resending, and otherwise ignored.
   if ((await disabledSites()).includes(site)) return { ok: true, acceptedThrough: message.events.at(-1)!.seq };
-  const [current, snoozed] = await Promise.all([settings(), snoozedUntil(), teamReady()]);
+  reportCuts(message);
+  const [current, snoozed] = await Promise.all([settings(), snoozedUntil(), teamReady(), gate.ready(tabId)]);
   let raised: Nudge[] = [];
-  // The nudge first, as soon as the engine has it; saving, the badge and the stats after, off the path to the agent's
-  // eyes. The acknowledgement waits for the save.
-  const { ack, step } = await store.accept(tabId, frameId, message, (step) => {
-    if (!step.raised.length && !step.resolved.length) return;
+  const { ack, step, outbox } = await store.accept(tabId, frameId, message, (step) => {
     raised = gate.admit(tabId, step.raised, current, snoozed, Date.now());
-    if (!raised.length && !step.resolved.length) return;
-    post({ type: "nudges", conversationKey: message.conversation.key, raised, resolved: step.resolved });
+    return { raised, resolved: step.resolved, alsoSave: gate.saved(tabId) };
   });
+  deliver(outbox);
   if (!step.raised.length && !step.resolved.length) return ack;
-  const open = openPerTab.get(tabId) ?? new Set();
-  for (const nudge of raised) open.add(badgeKey(nudge));
-  for (const nudge of step.resolved) open.delete(badgeKey(nudge));
-  await Promise.all([updateBadge(tabId, open), stats.countStep(step)]);
+  await Promise.all([badge.shown(tabId, raised, step.resolved), stats.countStep(step)]);
   return ack;
+}
+
+/** What the page had to shorten to send (bounds.ts in the content script) shows in the popup: coaching went on. */
+function reportCuts(message: ConversationEventsMessage): void {
+  if (message.keyCutFrom) pageProblems.add(`A conversation id longer than ${MAX_CONVERSATION_KEY} characters was shortened: its start and a hash of the whole tell it apart.`);
+  if (message.events.some((entry) => entry.cutFrom)) pageProblems.add(`A message longer than ${MAX_TEXT.toLocaleString("en")} characters was cut short: its start was coached.`);
 }
 
 async function onPageMessage(message: PageToWorker): Promise<unknown> {
@@ -174,7 +210,7 @@ async function onPageMessage(message: PageToWorker): Promise<unknown> {
         conversations: await store.summaries(message.tabId),
         siteEnabled: !sites.includes(site),
         snoozedUntil: Number(local.snoozedUntil ?? 0),
-        problems: currentProblems(),
+        problems: await pageProblems.ready().then(currentProblems),
         packs: activePacks().map(({ id, version, languages }) => ({ id, version, languages })),
       };
       return status;
@@ -205,7 +241,7 @@ async function onPageMessage(message: PageToWorker): Promise<unknown> {
       // correction, reads them again from the start.
       // Nudges already shown still count toward the tab's limit.
       await store.forgetTab(message.tabId);
-      await updateBadge(message.tabId, new Set());
+      await badge.clear(message.tabId);
       if (message.swapped) await browser.storage.local.set({ [speakersSwappedKey(message.origin)]: true });
       else await browser.storage.local.remove(speakersSwappedKey(message.origin));
       return { ok: true };
@@ -226,20 +262,7 @@ async function onPageMessage(message: PageToWorker): Promise<unknown> {
 /** Pause coaching in every tab; 0 minutes resumes it. */
 async function snooze(minutes: number): Promise<void> {
   await browser.storage.local.set({ snoozedUntil: minutes ? Date.now() + minutes * 60_000 : 0 });
-  if (minutes) for (const tabId of openPerTab.keys()) await updateBadge(tabId, new Set());
-}
-
-const badgeKey = (nudge: Nudge) => `${nudge.rule}\u0000${nudge.event}`;
-
-async function dropFromBadge(tabId: number, rule: string): Promise<void> {
-  const open = openPerTab.get(tabId) ?? new Set();
-  for (const key of open) if (key.startsWith(`${rule}\u0000`)) open.delete(key);
-  await updateBadge(tabId, open);
-}
-
-async function updateBadge(tabId: number, open: Set<string>): Promise<void> {
-  openPerTab.set(tabId, open);
-  await browser.action.setBadgeText({ tabId, text: open.size ? String(open.size) : "" }).catch(() => undefined);
+  if (minutes) await badge.clearAll();
 }
 
 browser.commands.onCommand.addListener(async (command) => {
@@ -250,7 +273,8 @@ browser.commands.onCommand.addListener(async (command) => {
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {
-  openPerTab.delete(tabId);
   gate.forgetTab(tabId);
+  void session.remove([gateKey(tabId)]);
+  void badge.forget(tabId);
   void store.forgetTab(tabId);
 });

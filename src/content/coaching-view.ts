@@ -40,16 +40,17 @@ export class CoachingView {
       return;
     }
     const raised = message.raised.filter((nudge) => this.firstTime(message.conversationKey, nudge));
+    const resolved = message.resolved.filter((nudge) => this.firstTime(message.conversationKey, nudge, nudge.outcome));
     if (!raised.length && !this.overlay) return;
-    (await this.ensure()).update(raised, message.resolved);
+    (await this.ensure()).update(raised, resolved);
   }
 
   /**
-   * The worker sends a nudge before saving the state that raised it; stopped in between, it raises the same nudge
-   * again from the resent events. The agent sees it once.
+   * The worker sends a delivery again when it did not hear that the page received it (stopped in between): the agent
+   * sees each nudge, and each outcome, once.
    */
-  private firstTime(conversationKey: string, nudge: Nudge): boolean {
-    const key = `${conversationKey}\u0000${nudgeKey(nudge)}`;
+  private firstTime(conversationKey: string, nudge: Nudge, outcome = ""): boolean {
+    const key = `${conversationKey}\u0000${nudgeKey(nudge)}\u0000${outcome}`;
     if (this.received.has(key)) return false;
     this.received.add(key);
     if (this.received.size > MAX_REMEMBERED_NUDGES) this.received.delete(this.received.values().next().value!);

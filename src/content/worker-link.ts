@@ -1,9 +1,10 @@
 import browser, { type Runtime } from "./extension-api.js";
 import type { ConversationEvent } from "../engine/conversation.js";
-import { MAX_BATCH } from "../shared/limits.js";
+import { MAX_BATCH, MAX_BATCH_CHARACTERS, MAX_CUSTOMER_NAME } from "../shared/limits.js";
 import type { ConversationEventsMessage, ConversationRef, QueuedEvent, WorkerToContent } from "../shared/messages.js";
 import { EVENTS_PORT } from "../shared/ports.js";
-import { isEventsAccepted, isWorkerMessage } from "./worker-message-check.js";
+import { boundedEvent, boundedKey, cut } from "./bounds.js";
+import { isEventsAccepted, isEventsRefused, isWorkerMessage } from "./worker-message-check.js";
 
 const RETRY_MS = [50, 200, 500, 1000, 2000];
 /**
@@ -11,14 +12,22 @@ const RETRY_MS = [50, 200, 500, 1000, 2000];
  * batch sent again on a new one (the worker recognises what it already took).
  */
 const ANSWER_TIMEOUT_MS = 3000;
+/**
+ * Sends of one batch, unanswered every time, before it is dropped and said so: a worker restarting is answered at the
+ * next try or the one after; one that never answers a batch (too big for the browser to carry) must not stop the rest.
+ */
+const MAX_TRIES = 10;
+
+/** The worker's answer to a batch: taken in and saved through a seq, refused, or none (send it again). */
+type Answer = { acceptedThrough: number } | { refused: string } | undefined;
 
 let onNudges: (message: WorkerToContent) => void = () => undefined;
 
 // This frame's one connection to the worker, for every conversation it reads: opened with the first batch, and again
 // after the worker stopped (the connection closes with it; opening one starts it again).
 let port: Runtime.Port | undefined;
-/** Per session (one conversation's link), the batch waiting for its acknowledgement. */
-const waiting = new Map<string, (acceptedThrough: number | undefined) => void>();
+/** Per session (one conversation's link), the batch waiting for its answer. */
+const waiting = new Map<string, (answer: Answer) => void>();
 
 /** The connection closed: the batches on it are unanswered, and the next one opens another. */
 function closed(): void {
@@ -27,15 +36,28 @@ function closed(): void {
   waiting.clear();
 }
 
+function answered(session: string, answer: Answer): void {
+  waiting.get(session)?.(answer);
+  waiting.delete(session);
+}
+
 function connect(): Runtime.Port {
   if (port) return port;
   const opened = browser.runtime.connect({ name: EVENTS_PORT });
   opened.onMessage.addListener((message: unknown) => {
-    if (isEventsAccepted(message)) {
-      waiting.get(message.session)?.(message.acceptedThrough);
-      waiting.delete(message.session);
-    } else if (isWorkerMessage(message)) {
+    if (isEventsAccepted(message)) answered(message.session, { acceptedThrough: message.acceptedThrough });
+    else if (isEventsRefused(message)) answered(message.session, { refused: message.reason });
+    else if (isWorkerMessage(message)) {
       onNudges(message);
+      // Received: the worker keeps a delivery, and sends it again on the next connection, until it hears this.
+      if (message.type === "nudges") {
+        const { adapter, conversationKey, delivery } = message;
+        try {
+          opened.postMessage({ type: "nudges-received", adapter, conversationKey, delivery });
+        } catch {
+          // Gone with the worker: it sends the delivery again, and the page recognises it.
+        }
+      }
     }
   });
   opened.onDisconnect.addListener(() => {
@@ -44,29 +66,42 @@ function connect(): Runtime.Port {
   return (port = opened);
 }
 
-/** Resolves with the last seq the worker took in and saved, or undefined when the batch must be sent again. */
-function sendEvents(batch: ConversationEventsMessage): Promise<number | undefined> {
+function sendEvents(batch: ConversationEventsMessage): Promise<Answer> {
   return new Promise((resolve) => {
     // Unanswered: this connection may reach a worker that is gone while another context holds it open.
     const timer = setTimeout(() => {
       port?.disconnect();
       closed();
     }, ANSWER_TIMEOUT_MS);
-    waiting.set(batch.session, (acceptedThrough) => {
+    waiting.set(batch.session, (answer) => {
       clearTimeout(timer);
-      resolve(acceptedThrough);
+      resolve(answer);
     });
     try {
       connect().postMessage(batch);
     } catch {
+      // The connection gone, or (were a batch ever over the browser's message limit) refused: unanswered.
       closed();
     }
   });
 }
 
+/** How many of the queue's first events go in one message: at most MAX_BATCH, and MAX_BATCH_CHARACTERS of text. */
+function batchLength(queue: readonly QueuedEvent[]): number {
+  let characters = 0;
+  let length = 0;
+  for (const { event } of queue.slice(0, MAX_BATCH)) {
+    characters += event.type === "typing" ? 0 : event.text.length;
+    if (length && characters > MAX_BATCH_CHARACTERS) break;
+    length++;
+  }
+  return length;
+}
+
 /**
- * Sends a conversation's events to the worker in order. An event stays queued until the worker acknowledges it, so a
- * worker stopped mid-conversation loses nothing: the events it missed are sent again when it is back.
+ * Sends a conversation's events to the worker in order, bounded (bounds.ts). An event stays queued until the worker
+ * acknowledges it, so a worker stopped mid-conversation loses nothing: the events it missed are sent again when it is
+ * back. A batch the worker refuses, or never answers, is dropped, and the rest goes on.
  */
 export class WorkerLink {
   private readonly queue: QueuedEvent[] = [];
@@ -80,8 +115,7 @@ export class WorkerLink {
   constructor(private readonly conversation: () => ConversationRef) {}
 
   send(event: ConversationEvent, history: boolean): void {
-    const seq = this.seq++;
-    this.queue.push({ seq, event, history });
+    this.queue.push({ seq: this.seq++, history, ...boundedEvent(event) });
     void this.flush();
   }
 
@@ -91,25 +125,30 @@ export class WorkerLink {
     try {
       while (this.queue.length) {
         // Everything waiting goes in one message: a page's history, or a burst, is one round trip, not hundreds.
-        const batch: ConversationEventsMessage = {
-          type: "conversation-events",
-          conversation: this.conversation(),
-          session: this.session,
-          sessionStartedAt: this.startedAt,
-          events: this.queue.slice(0, MAX_BATCH),
-        };
-        const acceptedThrough = await sendEvents(batch);
-        if (acceptedThrough === undefined) {
-          const delay = RETRY_MS[Math.min(this.failures++, RETRY_MS.length - 1)];
+        const events = this.queue.slice(0, batchLength(this.queue));
+        const answer = await sendEvents({ type: "conversation-events", ...this.ref(), session: this.session, sessionStartedAt: this.startedAt, events });
+        if (!answer && ++this.failures < MAX_TRIES) {
+          const delay = RETRY_MS[Math.min(this.failures - 1, RETRY_MS.length - 1)];
           setTimeout(() => void this.flush(), delay);
           return;
         }
+        if (!answer) void browser.runtime.sendMessage({ type: "events-undelivered", events: events.length }).catch(() => undefined);
         this.failures = 0;
-        while (this.queue.length && this.queue[0]!.seq <= acceptedThrough) this.queue.shift();
+        // Refused or never answered: sending it again would fare no better. Taken: what the worker saved goes.
+        const through = answer && "acceptedThrough" in answer ? answer.acceptedThrough : events.at(-1)!.seq;
+        while (this.queue.length && this.queue[0]!.seq <= through) this.queue.shift();
       }
     } finally {
       this.sending = false;
     }
+  }
+
+  /** The conversation as the worker takes it: a long id shortened, said so, and a long customer name cut. */
+  private ref(): Pick<ConversationEventsMessage, "conversation" | "keyCutFrom"> {
+    const ref = this.conversation();
+    const key = boundedKey(ref.key);
+    const conversation = { ...ref, key, ...(ref.customerName ? { customerName: cut(ref.customerName, MAX_CUSTOMER_NAME) } : {}) };
+    return key === ref.key ? { conversation } : { conversation, keyCutFrom: ref.key.length };
   }
 }
 

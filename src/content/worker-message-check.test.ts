@@ -1,16 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { EventsAcceptedSchema, OverlaySetupSchema, WorkerToContentSchema } from "../shared/messages.js";
-import { isEventsAccepted, isOverlaySetup, isWorkerMessage } from "./worker-message-check.js";
+import { EventsAcceptedSchema, EventsRefusedSchema, OverlaySetupSchema, WorkerToContentSchema } from "../shared/messages.js";
+import { isEventsAccepted, isEventsRefused, isOverlaySetup, isWorkerMessage } from "./worker-message-check.js";
 
 const nudge = {
   rule: "open-question", pack: "active-listening", event: 3, at: 12.5, severity: "tip", priority: 50,
   message: "Ask an open question", suggestion: "e.g. “What happened next?”", outcome: "open",
 };
 const VALID = {
-  worker: [{ type: "nudges", conversationKey: "c-1", raised: [nudge], resolved: [] }, { type: "dismiss-nudge" }],
+  worker: [{ type: "nudges", adapter: "generic", conversationKey: "c-1", delivery: 7, raised: [nudge], resolved: [] }, { type: "dismiss-nudge" }],
   accepted: [{ type: "events-accepted", session: "0b6c6f5e-8f0e-4d2a-9a63-3c1f0e8b7a21", acceptedThrough: 41 }],
+  refused: [{ type: "events-refused", session: "0b6c6f5e-8f0e-4d2a-9a63-3c1f0e8b7a21", reason: "conversation.key: Too big" }],
   setup: [{ labels: { dismiss: "×", helpful: "Helpful", notHelpful: "Not helpful", snooze: "Snooze", expand: "More", collapse: "Less", followed: "Done" }, autoHideSeconds: 20 }],
 };
 
@@ -79,5 +80,6 @@ function agreesWith(check: (value: unknown) => boolean, schema: z.ZodType, valid
 describe("the content script's hand-written checks accept exactly what the zod schemas accept", () => {
   it("worker → content messages", () => agreesWith(isWorkerMessage, WorkerToContentSchema, VALID.worker));
   it("the worker's acknowledgement of events", () => agreesWith(isEventsAccepted, EventsAcceptedSchema, VALID.accepted));
+  it("the worker's refusal of events", () => agreesWith(isEventsRefused, EventsRefusedSchema, VALID.refused));
   it("the overlay's setup", () => agreesWith(isOverlaySetup, OverlaySetupSchema, VALID.setup));
 });

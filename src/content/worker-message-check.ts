@@ -1,4 +1,4 @@
-import type { EventsAccepted, OverlaySetup, WorkerToContent } from "../shared/messages.js";
+import type { EventsAccepted, EventsRefused, OverlaySetup, WorkerToContent } from "../shared/messages.js";
 
 // The content script checks what it receives from the worker against the same contract as the zod schemas in
 // shared/messages.ts, written by hand: zod would add ~19 KB to a content script whose budget is 30 KB. A property
@@ -31,8 +31,9 @@ export function isWorkerMessage(value: unknown): value is WorkerToContent {
   if (!isObject(value)) return false;
   if (value.type === "dismiss-nudge") return hasOnlyKeys(value, ["type"]);
   return (
-    value.type === "nudges" && hasOnlyKeys(value, ["type", "conversationKey", "raised", "resolved"]) &&
-    typeof value.conversationKey === "string" && Array.isArray(value.raised) && Array.from(value.raised).every(isNudge) &&
+    value.type === "nudges" && hasOnlyKeys(value, ["type", "adapter", "conversationKey", "delivery", "raised", "resolved"]) &&
+    typeof value.adapter === "string" && typeof value.conversationKey === "string" && Number.isSafeInteger(value.delivery) &&
+    (value.delivery as number) >= 0 && Array.isArray(value.raised) && Array.from(value.raised).every(isNudge) &&
     Array.isArray(value.resolved) && Array.from(value.resolved).every(isNudge)
   );
 }
@@ -41,6 +42,13 @@ export function isEventsAccepted(value: unknown): value is EventsAccepted {
   return (
     isObject(value) && hasOnlyKeys(value, ["type", "session", "acceptedThrough"]) && value.type === "events-accepted" &&
     typeof value.session === "string" && Number.isSafeInteger(value.acceptedThrough)
+  );
+}
+
+export function isEventsRefused(value: unknown): value is EventsRefused {
+  return (
+    isObject(value) && hasOnlyKeys(value, ["type", "session", "reason"]) && value.type === "events-refused" &&
+    typeof value.session === "string" && typeof value.reason === "string" && value.reason.length <= 500
   );
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { ChannelSchema, ConversationEventSchema, LanguageSchema, SpeakerSchema } from "../engine/conversation.js";
+import { ChannelSchema, DraftEventSchema, LanguageSchema, SpeakerSchema, TurnEventSchema, TypingEventSchema } from "../engine/conversation.js";
 import { ScorecardSchema } from "../trainer/scorecard.js";
-import { MAX_BATCH } from "./limits.js";
+import { MAX_BATCH, MAX_BATCH_CHARACTERS, MAX_CONVERSATION_KEY, MAX_CUSTOMER_NAME, MAX_TEXT } from "./limits.js";
 import { ManagedPolicySchema } from "./managed-policy.js";
 
 // Every message between the content script, the worker and extension pages is named here and validated on receipt:
@@ -12,11 +12,11 @@ const Text = z.string().max(200_000);
 /** Identifies one conversation: the tab and frame it lives in, and the console's own id for it. */
 export const ConversationRefSchema = z.strictObject({
   /** The console's conversation id, or "default" where the page shows one conversation. */
-  key: z.string().min(1).max(200),
+  key: z.string().min(1).max(MAX_CONVERSATION_KEY),
   adapter: z.string().min(1).max(60),
   channel: ChannelSchema,
   language: LanguageSchema.optional(),
-  customerName: z.string().max(200).optional(),
+  customerName: z.string().max(MAX_CUSTOMER_NAME).optional(),
 });
 export type ConversationRef = z.infer<typeof ConversationRefSchema>;
 
@@ -32,6 +32,16 @@ const NudgeSchema = z.strictObject({
   outcome: z.enum(["open", "followed", "missed"]),
 });
 
+/** A conversation event as the content script sends it: its text bounded (limits.ts). */
+const BoundedText = z.string().max(MAX_TEXT);
+const WireEventSchema = z.discriminatedUnion("type", [
+  TurnEventSchema.extend({ text: BoundedText }),
+  TypingEventSchema,
+  DraftEventSchema.extend({ text: BoundedText }),
+]);
+
+const textLength = (entry: { event: { type: string; text?: string } }) => entry.event.text?.length ?? 0;
+
 /**
  * Content script → worker, on the events port (one long-lived connection per frame: a message on it is one hop, where
  * each sendMessage opens a connection of its own).
@@ -39,6 +49,8 @@ const NudgeSchema = z.strictObject({
 export const ConversationEventsSchema = z.strictObject({
   type: z.literal("conversation-events"),
   conversation: ConversationRefSchema,
+  /** The console's id for the conversation was this long, and `conversation.key` is it shortened (bounds.ts). */
+  keyCutFrom: z.number().int().positive().optional(),
   /** One run of the content script (a page load, or a transcript re-attached): its events are numbered by `seq`. */
   session: z.string().min(1).max(64),
   /** When the session started (ms since the epoch): event times are seconds from it. */
@@ -49,13 +61,16 @@ export const ConversationEventsSchema = z.strictObject({
       z.strictObject({
         /** Position of the event in this session, so a resent event is recognised and not pushed twice. */
         seq: z.number().int().nonnegative(),
-        event: ConversationEventSchema,
+        event: WireEventSchema,
         /** Already on the page when reading started: fed to the engine for context, never shown as nudges. */
         history: z.boolean(),
+        /** The text was this long on the page, and is sent cut to its start (bounds.ts). */
+        cutFrom: z.number().int().positive().optional(),
       }),
     )
     .min(1)
-    .max(MAX_BATCH),
+    .max(MAX_BATCH)
+    .refine((events) => events.reduce((sum, entry) => sum + textLength(entry), 0) <= MAX_BATCH_CHARACTERS, `more than ${MAX_BATCH_CHARACTERS} characters of text in one batch`),
 });
 export type ConversationEventsMessage = z.infer<typeof ConversationEventsSchema>;
 export type QueuedEvent = ConversationEventsMessage["events"][number];
@@ -73,13 +88,30 @@ export const ContentToWorkerSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("teach-setup") }),
   /** The picker's result for the sender's site; the worker validates the spec and takes the origin from the sender. */
   z.strictObject({ type: z.literal("save-taught-site"), spec: z.unknown() }),
+  /** A batch of events went unanswered however often it was sent: the page dropped it and went on. */
+  z.strictObject({ type: z.literal("events-undelivered"), events: z.number().int().positive().max(MAX_BATCH) }),
 ]);
 export type ContentToWorker = z.infer<typeof ContentToWorkerSchema>;
 
+/**
+ * Content script → worker, on the events port: a delivery of nudges (below) was received. Until then the worker keeps
+ * it, with the conversation's state, and sends it again on the page's next connection.
+ */
+export const NudgesReceivedSchema = z.strictObject({
+  type: z.literal("nudges-received"),
+  adapter: z.string().max(60),
+  conversationKey: z.string().max(MAX_CONVERSATION_KEY),
+  delivery: z.number().int().nonnegative(),
+});
+export type NudgesReceived = z.infer<typeof NudgesReceivedSchema>;
+
 export const WorkerToContentSchema = z.discriminatedUnion("type", [
+  /** Nudges raised and resolved by a batch of events: one delivery of the conversation's, numbered from 0. */
   z.strictObject({
     type: z.literal("nudges"),
+    adapter: z.string(),
     conversationKey: z.string(),
+    delivery: z.number().int().nonnegative(),
     raised: z.array(NudgeSchema),
     resolved: z.array(NudgeSchema),
   }),
@@ -97,6 +129,13 @@ export interface EventAck {
 /** Worker → content script, on the events port: a session's batch is taken in and saved through `acceptedThrough`. */
 export const EventsAcceptedSchema = z.strictObject({ type: z.literal("events-accepted"), session: z.string(), acceptedThrough: z.number().int() });
 export type EventsAccepted = z.infer<typeof EventsAcceptedSchema>;
+
+/**
+ * Worker → content script, on the events port: a session's batch was refused, and why. The page drops it and goes on
+ * with the next: sending it again would be refused again.
+ */
+export const EventsRefusedSchema = z.strictObject({ type: z.literal("events-refused"), session: z.string(), reason: z.string().max(500) });
+export type EventsRefused = z.infer<typeof EventsRefusedSchema>;
 
 /** Extension pages (popup, options, trainer) → worker. */
 export const PageToWorkerSchema = z.discriminatedUnion("type", [

@@ -1,0 +1,81 @@
+import type { CDPSession, Page } from "puppeteer-core";
+import { describe, expect, it } from "vitest";
+import type { TabStatus } from "../../src/shared/messages.js";
+import { busyChat } from "./busy-chat.js";
+import { recordDeliveries } from "./delivery-recorder.js";
+import { inExtension, tabIdOf, useHarness, waitFor, workerSessionStorage, type Harness } from "./harness.js";
+
+/** The density limit's default: four nudges shown per tab in any five minutes. */
+const LIMIT = 4;
+
+async function raisedByEngine(harness: Harness, tabId: number): Promise<number> {
+  const status = (await inExtension(harness, (chrome, id) => chrome.runtime.sendMessage({ type: "tab-status", tabId: id }), tabId)) as TabStatus;
+  return status.conversations[0]?.list.length ?? 0;
+}
+
+/** Whether the worker has taken in `events` of the tab's conversation and the page has acknowledged every delivery. */
+async function settled(harness: Harness, tabId: number, events: number): Promise<boolean> {
+  const stored = (await workerSessionStorage(harness)) as Record<string, { events?: number } | unknown[]>;
+  const state = Object.entries(stored).find(([key]) => key.startsWith(`conversation:${tabId}:`))?.[1] as { events?: number } | undefined;
+  const outboxes = Object.entries(stored).filter(([key]) => key.startsWith(`outbox:${tabId}:`)).map(([, outbox]) => outbox as unknown[]);
+  return (state?.events ?? 0) >= events && outboxes.every((outbox) => outbox.length === 0);
+}
+
+/** The extension's worker as the browser reports it: running, or stopped (by itself or by a test). */
+async function watchWorker(cdp: CDPSession): Promise<{ stopped(): boolean }> {
+  let status = "running";
+  cdp.on("ServiceWorker.workerVersionUpdated", ({ versions }: { versions: Array<{ scriptURL: string; runningStatus: string }> }) => {
+    for (const version of versions) if (version.scriptURL.endsWith("/background.js")) status = version.runningStatus;
+  });
+  await cdp.send("ServiceWorker.enable");
+  return { stopped: () => status === "stopped" };
+}
+
+async function addTurns(page: Page, turns: Array<{ speaker: string; text: string }>): Promise<void> {
+  for (const turn of turns) await page.evaluate((s, t) => (window as unknown as { addMessage(s: string, t: string): void }).addMessage(s, t), turn.speaker, turn.text);
+}
+
+describe("the density limit", () => {
+  const harness = useHarness();
+
+  it("holds across the browser's own idle stop of the worker, and forced stops", async () => {
+    const page = await harness.browser.newPage();
+    await page.goto(`${harness.origin}/fixtures/rerender.html`);
+    const tabId = await tabIdOf(harness, page);
+    await waitFor(() => settled(harness, tabId, 2), "the page's history");
+    const cdp = await page.createCDPSession();
+    const worker = await watchWorker(cdp);
+    const deliveries = await recordDeliveries(cdp);
+    const shown = async () => (await deliveries.received()).flatMap((d) => d.raised).length;
+    // The connection opened before the recording started closes with the worker: every later one is recorded.
+    await cdp.send("ServiceWorker.stopAllWorkers");
+    await page.evaluate(() => (window as unknown as { reset(): void }).reset());
+    const chat = busyChat(60);
+
+    await addTurns(page, chat.slice(0, 20));
+    await waitFor(() => settled(harness, tabId, 22), "the first turns to be taken in");
+    const raisedBefore = await raisedByEngine(harness, tabId);
+    expect(raisedBefore, "the engine raised more than the limit lets through").toBeGreaterThan(LIMIT);
+    expect(await shown()).toBe(LIMIT);
+
+    // Nothing talks to the worker now (session storage is read without it): the browser stops it after 30 s idle.
+    const idleSince = Date.now();
+    await waitFor(async () => worker.stopped(), "the browser to stop the idle worker", 120_000);
+    const idleSeconds = Math.round((Date.now() - idleSince) / 1000);
+
+    // Turns again, the worker stopped (by the test this time) after every fifth: every start begins from storage.
+    let forced = 0;
+    for (const [i, turn] of chat.slice(20).entries()) {
+      await addTurns(page, [turn]);
+      if (i % 5 === 4) {
+        await cdp.send("ServiceWorker.stopAllWorkers");
+        forced++;
+      }
+    }
+    await waitFor(() => settled(harness, tabId, 62), "the turns after the idle stop to be taken in", 30_000);
+    const raisedAfter = await raisedByEngine(harness, tabId);
+    expect(raisedAfter, "the engine raised nudges after the idle stop").toBeGreaterThan(raisedBefore);
+    expect(await shown(), "nudges shown after the browser stopped the worker, and the test did").toBe(LIMIT);
+    console.log(`idle stop after ${idleSeconds} s, then ${forced} forced: ${raisedAfter} nudges raised, ${LIMIT} shown`);
+  }, 240_000);
+});
