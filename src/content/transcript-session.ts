@@ -40,6 +40,13 @@ export interface SessionOptions {
 const FRAME_MS = 1000 / 60;
 /** A reading waiting for a frame that a tab hidden meanwhile will not draw is done by then. */
 const HIDDEN_TAB_MS = 100;
+/**
+ * While messages come faster than one a reading, readings are spaced this many times their own cost apart (up to
+ * MAX_SPACING_MS): a flood into a long pane, where each reading costs a layout of the whole page, gets about a tenth
+ * of the page's time. A message after a quiet moment is still read at once.
+ */
+const SPACING_PER_COST = 9;
+const MAX_SPACING_MS = 100;
 
 /** How many of the last messages read the session keeps for the popup. */
 const RECENT_MESSAGES = 3;
@@ -61,6 +68,9 @@ export class TranscriptSession {
   #scheduled = false;
   /** When the pane was last read (performance.now()), and how to call off a reading held back for the next frame. */
   #lastReadAt = -Infinity;
+  /** How long the last reading of new messages took (ms), and whether it found more than one. */
+  #readCost = 0;
+  #flooded = false;
   #cancelWait: (() => void) | undefined;
   #stableTimer: ReturnType<typeof setTimeout> | undefined;
   /**
@@ -127,16 +137,21 @@ export class TranscriptSession {
       this.#cancelWait?.();
       this.#scheduled = false;
       this.#cancelWait = undefined;
+      const started = performance.now();
       this.#read(false);
+      this.#readCost = performance.now() - started;
     };
-    const wait = this.#lastReadAt + FRAME_MS - performance.now();
+    const spacing = this.#flooded ? Math.min(MAX_SPACING_MS, Math.max(FRAME_MS, SPACING_PER_COST * this.#readCost)) : FRAME_MS;
+    const wait = this.#lastReadAt + spacing - performance.now();
     // Another conversation shown is looked at at once: what is added to it next is its live conversation.
     if (wait <= 0 || this.#switched()) {
       queueMicrotask(read);
     } else {
-      // A hidden tab draws no frames (and one hidden while waiting stops drawing): the timer reads it all the same.
-      const frame = document.hidden ? 0 : requestAnimationFrame(read);
-      const timer = setTimeout(read, document.hidden ? wait : HIDDEN_TAB_MS);
+      // Within a frame, the next frame; a hidden tab draws no frames (and one hidden while waiting stops drawing), and
+      // a reading spaced further than a frame waits longer: the timer reads it all the same.
+      const nextFrame = wait <= FRAME_MS && !document.hidden;
+      const frame = nextFrame ? requestAnimationFrame(read) : 0;
+      const timer = setTimeout(read, nextFrame ? HIDDEN_TAB_MS : wait);
       this.#cancelWait = () => {
         cancelAnimationFrame(frame);
         clearTimeout(timer);
@@ -196,6 +211,7 @@ export class TranscriptSession {
     if (history && this.#options.late && messages.length <= 1 && this.#messagesRead <= 1) history = false;
     if (this.#adapter.channel === "call" && !history) this.#holdBackOpenSpeech(messages);
     const { added } = this.context.tracker.read(messages);
+    this.#flooded = added.length > 1;
     for (const message of messages) this.#known.add(message.element);
     if (messages.length) this.#recent = [...this.#recent.filter((old) => !messages.some((m) => m.element === old.element)), ...messages].slice(-RECENT_MESSAGES);
     // Every message is known (so none comes back as new), but only the recent past is worth the engine's time.
