@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { buildKits, kitPath } from "../../scripts/lib/build-kits.mjs";
 import { OPENING } from "../fixtures/kits/kit-page.js";
 import type { TabStatus } from "../../src/shared/messages.js";
-import { SCREENSHOTS, axeViolations, inExtension, openPopup, readOverlay, tabIdOf, useHarness, waitFor } from "./harness.js";
+import { recordEvents } from "./event-recorder.js";
+import { SCREENSHOTS, axeViolations, inExtension, openPopup, readOverlay, tabIdOf, useHarness, waitFor, workerSessionStorage } from "./harness.js";
 
 /** The last messages the popup shows as read, as "You: …" / "Customer: …". */
 const shownAsRead = (popup: Page) => popup.$$eval("#recent li", (items) => items.map((item) => item.textContent?.replace(/^(\S+)\s/, "$1: ")));
@@ -29,18 +30,41 @@ describe("the toolbar popup", () => {
   });
 
   it("switches coaching off for the site: the next frustrated message raises nothing", async () => {
+    const recorder = await recordEvents(harness);
     const page = await harness.browser.newPage();
     await page.goto(`${harness.origin}/fixtures/rerender.html`);
+    const tabId = await tabIdOf(harness, page);
+    const sent = async (text: string) => (await recorder.events()).some((event) => event.text === text);
+    const add = (speaker: string, text: string) =>
+      page.evaluate((s, t) => (window as unknown as { addMessage(s: string, t: string): void }).addMessage(s, t), speaker, text);
+    // The two messages on the page, read as history while coaching is on.
+    await waitFor(async () => (await sent("Hi! Let me have a look.")), "the page's history");
     const popup = await openPopup(harness.browser, page);
     await popup.click("#site-enabled");
     await popup.close();
-    await page.evaluate(() => (window as unknown as { addMessage(s: string, t: string): void }).addMessage("customer", "This is the third time I'm asking, I'm furious!!!"));
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect(await readOverlay(page)).toEqual([]);
+
+    const furious = "This is the third time I'm asking, I'm furious!!!";
+    await add("customer", furious);
+    await waitFor(() => sent(furious), "the frustrated message sent");
+    // The content script sends a batch only once the worker has answered the one before: the next message sent means
+    // the worker has taken the frustrated one, while coaching was off.
+    await add("agent", "Let me check.");
+    await waitFor(() => sent("Let me check."), "the next message sent");
 
     const again = await openPopup(harness.browser, page);
     expect(await again.$eval("#site-enabled", (el) => (el as HTMLInputElement).checked)).toBe(false);
     await again.click("#site-enabled");
+    await again.close();
+    // Coaching on again: the next frustrated message is coached, and it is the only nudge, on the only event the worker
+    // took since the history.
+    await add("customer", "Still nothing works, this is ridiculous!!!");
+    await waitFor(async () => (await readOverlay(page)).length > 0, "a nudge once coaching is on again");
+    const status = (await inExtension(harness, (chrome, id) => chrome.runtime.sendMessage({ type: "tab-status", tabId: id }), tabId)) as TabStatus;
+    expect(status.conversations[0]!.list.map(({ rule, event }) => `${event}:${rule}`)).toEqual(["2:acknowledge-frustration"]);
+    const states = Object.entries(await workerSessionStorage(harness)).filter(([key]) => key.startsWith(`conversation:${tabId}:`));
+    expect(states.map(([, state]) => state.events), "events taken in: the history and the last message").toEqual([3]);
+    expect(await readOverlay(page)).toHaveLength(1);
+    await recorder.close();
   });
 
   it("shows the reader in use and the last three messages it read, and reads them the other way round when told", async () => {
