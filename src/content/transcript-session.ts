@@ -36,14 +36,13 @@ export interface SessionOptions {
   swapped: boolean;
 }
 
-/** A frame at 60 Hz: readings closer together than this are merged. */
+/** A frame at 60 Hz: messages closer together than this are a flood. */
 const FRAME_MS = 1000 / 60;
 /** A reading waiting for a frame that a tab hidden meanwhile will not draw is done by then. */
 const HIDDEN_TAB_MS = 100;
 /**
- * While messages come faster than one a reading, readings are spaced this many times their own cost apart (up to
- * MAX_SPACING_MS): a flood into a long pane, where each reading costs a layout of the whole page, gets about a tenth
- * of the page's time. A message after a quiet moment is still read at once.
+ * In a flood, readings are spaced this many times their own cost apart (up to MAX_SPACING_MS): a flood into a long
+ * pane, where each reading costs a layout of the whole page, gets about a tenth of the page's time.
  */
 const SPACING_PER_COST = 9;
 const MAX_SPACING_MS = 100;
@@ -68,9 +67,15 @@ export class TranscriptSession {
   #scheduled = false;
   /** When the pane was last read (performance.now()), and how to call off a reading held back for the next frame. */
   #lastReadAt = -Infinity;
-  /** How long the last reading of new messages took (ms), and whether it found more than one. */
+  /** How long the last reading took (ms). */
   #readCost = 0;
+  /**
+   * Messages are coming faster than a frame apart (the last reading found several, or found one within a frame of the
+   * one before): readings are spaced. Otherwise every change is read at once, in its own state: an edit read apart
+   * from the re-render after it is known as an edit.
+   */
   #flooded = false;
+  #lastAddedAt = -Infinity;
   #cancelWait: (() => void) | undefined;
   #stableTimer: ReturnType<typeof setTimeout> | undefined;
   /**
@@ -126,8 +131,8 @@ export class TranscriptSession {
 
   /**
    * Mutations come in bursts while a console renders a message: read once per burst, before the next paint, so that a
-   * nudge can be drawn with the message. Bursts closer together than a frame (a flood of messages, each in a task of
-   * its own) are read together when the next frame is drawn: each reading has the browser lay the page out, and one a
+   * nudge can be drawn with the message. In a flood (messages each in a task of their own, faster than frames) the
+   * bursts are read together, at the next frame or later: each reading has the browser lay the page out, and one a
    * message would cost more than the page's own work. A hidden tab draws no frames: there, a timer.
    */
   #schedule(): void {
@@ -141,8 +146,8 @@ export class TranscriptSession {
       this.#read(false);
       this.#readCost = performance.now() - started;
     };
-    const spacing = this.#flooded ? Math.min(MAX_SPACING_MS, Math.max(FRAME_MS, SPACING_PER_COST * this.#readCost)) : FRAME_MS;
-    const wait = this.#lastReadAt + spacing - performance.now();
+    const spacing = Math.min(MAX_SPACING_MS, Math.max(FRAME_MS, SPACING_PER_COST * this.#readCost));
+    const wait = this.#flooded ? this.#lastReadAt + spacing - performance.now() : 0;
     // Another conversation shown is looked at at once: what is added to it next is its live conversation.
     if (wait <= 0 || this.#switched()) {
       queueMicrotask(read);
@@ -211,7 +216,9 @@ export class TranscriptSession {
     if (history && this.#options.late && messages.length <= 1 && this.#messagesRead <= 1) history = false;
     if (this.#adapter.channel === "call" && !history) this.#holdBackOpenSpeech(messages);
     const { added } = this.context.tracker.read(messages);
-    this.#flooded = added.length > 1;
+    const now = performance.now();
+    this.#flooded = added.length > 1 || (added.length === 1 && now - this.#lastAddedAt < FRAME_MS);
+    if (added.length) this.#lastAddedAt = now;
     for (const message of messages) this.#known.add(message.element);
     if (messages.length) this.#recent = [...this.#recent.filter((old) => !messages.some((m) => m.element === old.element)), ...messages].slice(-RECENT_MESSAGES);
     // Every message is known (so none comes back as new), but only the recent past is worth the engine's time.
