@@ -31,7 +31,10 @@ describe("CoachingGate", () => {
 describe("CoachingGate across worker restarts", () => {
   it("takes up the window a stopped worker saved, and a tab never seen starts empty", async () => {
     const data: Record<string, unknown> = {};
-    const storage = { get: async (key: string | null) => (key !== null && key in data ? { [key]: structuredClone(data[key]) } : {}) };
+    const storage = {
+      get: async (key: string | null) => (key !== null && key in data ? { [key]: structuredClone(data[key]) } : {}),
+      remove: async (keys: string[]) => keys.forEach((key) => delete data[key]),
+    };
     const before = new CoachingGate(storage);
     await before.ready(1);
     expect(before.admit(1, [nudge("a"), nudge("b"), nudge("c")], DEFAULT_SETTINGS, 0, 1000)).toHaveLength(3);
@@ -41,5 +44,11 @@ describe("CoachingGate across worker restarts", () => {
     expect(after.admit(1, [nudge("d"), nudge("e")], DEFAULT_SETTINGS, 0, 2000).map((n) => n.rule)).toEqual(["d"]);
     expect(after.admit(2, [nudge("f"), nudge("g")], DEFAULT_SETTINGS, 0, 2000)).toHaveLength(2);
     expect(after.saved(1)).toEqual({ "gate:1": [1000, 1000, 1000, 2000] });
+    // A closed tab's window goes from storage too: a tab of the same id later starts empty.
+    await after.forgetTab(1);
+    expect(data).toEqual({});
+    const later = new CoachingGate(storage);
+    await later.ready(1);
+    expect(later.admit(1, [nudge("h"), nudge("i")], DEFAULT_SETTINGS, 0, 3000)).toHaveLength(2);
   });
 });

@@ -16,7 +16,7 @@ export const gateKey = (tabId: number) => `gate:${tabId}`;
 export class CoachingGate {
   private readonly shownAt = new Map<number, number[]>();
 
-  constructor(private readonly storage?: Pick<SessionStorage, "get">) {}
+  constructor(private readonly storage?: Pick<SessionStorage, "get" | "remove">) {}
 
   /** Brings the tab's window back from session storage, where a worker stopped before left it. */
   async ready(tabId: number): Promise<void> {
@@ -44,7 +44,9 @@ export class CoachingGate {
     return { [gateKey(tabId)]: this.shownAt.get(tabId) ?? [] };
   }
 
-  forgetTab(tabId: number): void {
+  /** The tab is closed: its window goes, from memory and from session storage. */
+  async forgetTab(tabId: number): Promise<void> {
     this.shownAt.delete(tabId);
+    await this.storage?.remove([gateKey(tabId)]);
   }
 }

@@ -18,7 +18,7 @@ import { EVENTS_PORT } from "../shared/ports.js";
 import { MAX_CONVERSATION_KEY, MAX_TEXT } from "../shared/limits.js";
 import { speakersSwappedKey } from "../shared/storage-keys.js";
 import { activePacks, createCoach } from "./coach.js";
-import { CoachingGate, gateKey } from "./coaching-gate.js";
+import { CoachingGate } from "./coaching-gate.js";
 import { ConversationStore, type Delivery, type SessionStorage } from "./conversation-store.js";
 import { refusalOf } from "./events-refusal.js";
 import { OpenNudgesBadge } from "./open-nudges-badge.js";
@@ -273,8 +273,7 @@ browser.commands.onCommand.addListener(async (command) => {
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {
-  gate.forgetTab(tabId);
-  void session.remove([gateKey(tabId)]);
+  void gate.forgetTab(tabId);
   void badge.forget(tabId);
   void store.forgetTab(tabId);
 });
