@@ -2,6 +2,23 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import globals from "globals";
 
+/** Each part of src/ and the parts it may import, lowest first. */
+export const LAYERS = {
+  engine: [],
+  trainer: ["engine"],
+  adapters: ["engine"],
+  overlay: ["engine"],
+  shared: ["engine", "trainer", "adapters"],
+  content: ["engine", "adapters", "overlay", "shared"],
+  teach: ["engine", "adapters", "overlay", "shared"],
+  background: ["engine", "trainer", "adapters", "shared"],
+  pages: ["engine", "trainer", "adapters", "overlay", "shared"],
+  cli: ["engine", "trainer", "shared"],
+};
+
+/** Layers that run where there is no extension API to polyfill: Node, and scripts injected into pages. */
+const POLYFILL_FREE = ["engine", "trainer", "adapters", "overlay", "content", "teach", "cli"];
+
 export default tseslint.config(
   { ignores: ["dist/", "node_modules/", "coverage/", "test/artifacts/", "test/fixtures/kits/*/dist/"] },
   js.configs.recommended,
@@ -20,12 +37,31 @@ export default tseslint.config(
       "no-new-func": "error",
     },
   },
+  // The layers, lowest first: what each part of src/ may import of the others. A layer imports only those below it,
+  // so that the engine and the trainer run in Node and in any extension context, the readers in any page, and each of
+  // the extension's contexts (content script, picker, worker, pages, command line) stands on shared code, never on
+  // another context's.
+  ...Object.entries(LAYERS).map(([layer, allowed]) => ({
+    files: [`src/${layer}/**/*.ts`],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            ...(POLYFILL_FREE.includes(layer) ? [{ group: ["webextension-polyfill"], message: `src/${layer} runs outside the extension's pages: no extension API.` }] : []),
+            ...Object.keys(LAYERS)
+              .filter((other) => other !== layer && !allowed.includes(other))
+              .map((other) => ({ group: [`**/${other}/**`], message: `src/${layer} may import only ${allowed.map((a) => `src/${a}`).join(", ") || "nothing of src/ outside itself"}.` })),
+          ],
+        },
+      ],
+    },
+  })),
   {
-    // The engine must run in Node, the worker and pages alike: no DOM, no extension API.
-    files: ["src/engine/**/*.ts"],
+    // Pure TypeScript: runs in Node, the worker and pages alike.
+    files: ["src/engine/**/*.ts", "src/trainer/**/*.ts", "src/cli/**/*.ts"],
     languageOptions: { globals: { ...globals.es2022 } },
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["webextension-polyfill", "*/content/*", "*/background/*"] }],
       "no-restricted-globals": ["error", "document", "window", "chrome", "browser", "navigator"],
     },
   },

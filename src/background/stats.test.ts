@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Nudge } from "../engine/nudge.js";
-import { StatsRecorder, statsToCsv, type Stats } from "./stats.js";
+import { statsToCsv, type Stats } from "../shared/stats.js";
+import { StatsRecorder } from "./stats.js";
 
 function memoryStorage() {
   const data: Record<string, unknown> = {};

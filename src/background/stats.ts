@@ -1,9 +1,5 @@
 import type { EngineStep } from "../engine/nudge.js";
-
-export const STAT_FIELDS = ["raised", "followed", "missed", "dismissed", "helpful", "notHelpful"] as const;
-export type StatField = (typeof STAT_FIELDS)[number];
-/** Per rule id: counts only, never conversation text. */
-export type Stats = Record<string, Record<StatField, number>>;
+import { STAT_FIELDS, type StatField, type Stats } from "../shared/stats.js";
 
 export interface LocalStorage {
   get(key: string): Promise<Record<string, unknown>>;
@@ -49,11 +45,4 @@ export class StatsRecorder {
     this.chain = run.catch(() => undefined);
     return run;
   }
-}
-
-/** The stats as CSV, one row per rule: counts and rule ids only. */
-export function statsToCsv(stats: Stats): string {
-  const rows = Object.keys(stats).sort().map((rule) => [rule, ...STAT_FIELDS.map((field) => String(stats[rule]?.[field] ?? 0))]);
-  // Rule ids are kebab-case: no field needs quoting.
-  return [["rule", ...STAT_FIELDS], ...rows].map((row) => row.join(",")).join("\n") + "\n";
 }

@@ -1,4 +1,4 @@
-import browser from "./extension-api.js";
+import browser from "../shared/injected-api.js";
 import type { OverlaySetup, WorkerToContent } from "../shared/messages.js";
 import { Overlay, type Position } from "../overlay/overlay.js";
 import { isOverlaySetup } from "./worker-message-check.js";

@@ -1,4 +1,4 @@
-import browser, { type Runtime } from "./extension-api.js";
+import browser, { type Runtime } from "../shared/injected-api.js";
 import type { ReadingStatus } from "../shared/messages.js";
 import { READING_STATUS } from "../shared/ports.js";
 

@@ -1,4 +1,4 @@
-import browser from "./extension-api.js";
+import browser from "../shared/injected-api.js";
 import type { Adapter } from "../adapters/adapter.js";
 import { selectorAdapter } from "../adapters/selector-adapter.js";
 import type { SelectorSpec } from "../adapters/selector-spec.js";

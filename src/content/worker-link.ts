@@ -1,4 +1,4 @@
-import browser, { type Runtime } from "./extension-api.js";
+import browser, { type Runtime } from "../shared/injected-api.js";
 import type { ConversationEvent } from "../engine/conversation.js";
 import { MAX_BATCH, MAX_BATCH_CHARACTERS, MAX_CUSTOMER_NAME } from "../shared/limits.js";
 import type { ConversationEventsMessage, ConversationRef, QueuedEvent, WorkerToContent } from "../shared/messages.js";

@@ -1,4 +1,4 @@
-import browser from "../content/extension-api.js";
+import browser from "../shared/injected-api.js";
 import type { SelectorSpec } from "../adapters/selector-spec.js";
 import { Picker, type Labels, type SaveResult } from "./picker.js";
 

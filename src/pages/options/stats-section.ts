@@ -1,6 +1,6 @@
 import browser from "webextension-polyfill";
 import { askWorker } from "../ask-worker.js";
-import { STAT_FIELDS, statsToCsv, type Stats } from "../../background/stats.js";
+import { STAT_FIELDS, statsToCsv, type Stats } from "../../shared/stats.js";
 import { downloadJson, downloadText } from "../download.js";
 import { t } from "../i18n.js";
 import { h } from "./dom.js";

@@ -1,0 +1,13 @@
+// What the worker counts per rule and the options page shows and exports: counts and rule ids, never conversation text.
+
+export const STAT_FIELDS = ["raised", "followed", "missed", "dismissed", "helpful", "notHelpful"] as const;
+export type StatField = (typeof STAT_FIELDS)[number];
+/** Per rule id: counts only, never conversation text. */
+export type Stats = Record<string, Record<StatField, number>>;
+
+/** The stats as CSV, one row per rule: counts and rule ids only. */
+export function statsToCsv(stats: Stats): string {
+  const rows = Object.keys(stats).sort().map((rule) => [rule, ...STAT_FIELDS.map((field) => String(stats[rule]?.[field] ?? 0))]);
+  // Rule ids are kebab-case: no field needs quoting.
+  return [["rule", ...STAT_FIELDS], ...rows].map((row) => row.join(",")).join("\n") + "\n";
+}
