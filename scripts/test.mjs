@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: type-check, lint, build, `web-ext lint` of the Firefox build, unit tests, the rule packs' own examples,
 // then the end-to-end tests in Chromium and (the files vitest.config.ts lists) in Firefox.
-// Ends with one line "N passed, N failed" counting every test and rule example run.
+// Ends with one line "N passed, N failed" counting every test and rule example run. The tests write only under ignored
+// folders: a file of the checkout they created or changed fails the run.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -59,6 +60,27 @@ function check(title, command, args) {
   return ok;
 }
 
+/** The checkout's changes as git sees them (untracked files included); undefined outside a git checkout. */
+function gitStatus() {
+  const result = spawnSync("git", ["status", "--porcelain", "--untracked-files=all"], { cwd: ROOT, encoding: "utf8" });
+  return result.status === 0 ? new Set(result.stdout.split("\n").filter(Boolean)) : undefined;
+}
+
+/** What the run left in the checkout that was not there before it. */
+function checkoutLeftAsFound(before) {
+  console.log("\n▶ checkout left as found");
+  const after = gitStatus();
+  if (!before || !after) {
+    console.log("not a git checkout: nothing to compare");
+    return true;
+  }
+  const left = [...after].filter((line) => !before.has(line));
+  for (const line of left) console.log(`written by the tests outside test/artifacts/: ${line}`);
+  if (!left.length) console.log("git status is as it was before the tests");
+  return left.length === 0;
+}
+
+const before = gitStatus();
 const results = [
   check("type-check", bin("tsc"), ["--noEmit"]),
   check("lint", bin("eslint"), ["."]),
@@ -69,6 +91,11 @@ results.push(built);
 if (built) results.push(check("web-ext lint (dist/firefox)", bin("web-ext"), ["lint", "--source-dir", join(ROOT, "dist", "firefox"), "--warnings-as-errors", "--no-config-discovery", "--output", "text"]));
 results.push(vitest("unit"));
 if (built) results.push(testRules(), vitest("e2e"), vitest("e2e-firefox"));
+
+const leftAsFound = checkoutLeftAsFound(before);
+if (leftAsFound) passed += 1;
+else failed += 1;
+results.push(leftAsFound);
 
 const ok = results.every(Boolean);
 console.log(`\n${ok ? "All checks passed." : "Some checks FAILED (see above)."}`);
