@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { recordEvents } from "./event-recorder.js";
-import { collectErrors, readOverlay, useHarness, waitFor, waitUntilRead, workerSessionStorage, type Harness } from "./harness.js";
+import { collectErrors, readOverlay, useHarness, waitFor, waitUntilLooked, waitUntilRead, workerSessionStorage, type Harness } from "./harness.js";
 
 /** How many turns the worker has taken in for the page's one conversation. */
 async function turnsTaken(harness: Harness): Promise<number | undefined> {
@@ -13,6 +13,7 @@ describe("the generic transcript reader", () => {
   const harness = useHarness();
 
   it("sends each message once although the page re-renders the whole list", async () => {
+    const recorder = await recordEvents(harness);
     const page = await harness.browser.newPage();
     const errors = collectErrors(page);
     await page.goto(`${harness.origin}/fixtures/rerender.html`);
@@ -24,18 +25,21 @@ describe("the generic transcript reader", () => {
     await page.evaluate(() => (window as unknown as { addMessage(s: string, t: string): void }).addMessage("agent", "I'm sorry, let me fix that."));
     await page.evaluate(() => (window as unknown as { rerender(): void }).rerender());
 
-    await waitFor(async () => (await turnsTaken(harness)) === 4, "four turns");
-    // Give any duplicate a chance to arrive before concluding there is none.
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(await turnsTaken(harness)).toBe(4);
+    // A conversation's turns are taken in order: once one more message is in, any duplicate of the re-renders is too.
+    await page.evaluate(() => (window as unknown as { addMessage(s: string, t: string): void }).addMessage("customer", "Thank you."));
+    const turns = async () => (await recorder.events()).filter((e) => e.type === "turn").map((e) => `${e.history ? "history " : ""}${e.speaker}: ${e.text}`);
+    await waitFor(async () => (await turns()).includes("customer: Thank you."), "the message after the re-renders");
+    expect((await turns()).slice(2)).toEqual(["customer: It charged me twice.", "agent: I'm sorry, let me fix that.", "customer: Thank you."]);
+    expect(await turnsTaken(harness)).toBe(5);
     expect(errors).toEqual([]);
+    await recorder.close();
   });
 
   it("draws no overlay and raises no error on a page with no transcript, until a chat appears", async () => {
     const page = await harness.browser.newPage();
     const errors = collectErrors(page);
     await page.goto(`${harness.origin}/fixtures/no-transcript.html`);
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    await waitUntilLooked(harness, page);
     expect(await page.$("attune-overlay")).toBeNull();
     expect(errors).toEqual([]);
 

@@ -40,8 +40,14 @@ describe("a hostile or strange page", () => {
       document.dispatchEvent(new CustomEvent("attune", { detail: fake }));
       window.dispatchEvent(new MessageEvent("message", { data: fake }));
     });
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(await readOverlay(page)).toEqual([]);
-    expect(await eventsTaken()).toBe(2);
+    // A real message after them: by the time its nudge is drawn, the look-alikes have long been dispatched.
+    await page.evaluate(() => (window as unknown as { addMessage(s: string, t: string): void }).addMessage("customer", "This is ridiculous, I've asked three times already!"));
+    const cards = await waitFor(async () => {
+      const shown = await readOverlay(page);
+      return shown.some((card) => card.rule === "acknowledge-frustration") && shown;
+    }, "the real message's nudge");
+    expect(cards.map((card) => card.rule)).toEqual(["acknowledge-frustration"]);
+    expect(cards.map((card) => card.message).join(" ")).not.toContain("password");
+    expect(await eventsTaken()).toBe(3);
   });
 });

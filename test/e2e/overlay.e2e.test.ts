@@ -65,6 +65,7 @@ describe("the overlay", () => {
   });
 
   it("snoozes all coaching for 15 minutes", async () => {
+    const recorder = await recordEvents(harness);
     const page = await chatWithNudge(harness);
     const before = Date.now();
     await clickOverlay(page, "snooze");
@@ -72,8 +73,13 @@ describe("the overlay", () => {
     const { snoozedUntil } = await readLocal(harness);
     expect(Number(snoozedUntil) - before).toBeGreaterThanOrEqual(15 * 60_000 - 1000);
     await page.evaluate(() => (window as unknown as Fixture).addMessage("customer", "I'm furious, this is ridiculous!!!"));
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // A batch is sent once the worker has answered the one before, and a batch's nudges are posted before its answer:
+    // the next message sent means the furious one was coached, and anything it raised is already on the page.
+    await page.evaluate(() => (window as unknown as Fixture).addMessage("agent", "Let me check."));
+    await waitFor(async () => (await recorder.events()).some((e) => e.text === "Let me check."), "the next message sent");
+    expect((await stats(harness))["acknowledge-frustration"]?.raised, "the rule fired, snoozed").toBe(2);
     expect(await readOverlay(page)).toEqual([]);
+    await recorder.close();
   });
 
   it("is dismissed by the keyboard shortcut: Alt+Shift+D is registered, and its message clears the nudge", async () => {
@@ -167,13 +173,13 @@ describe("the overlay", () => {
       host?.setAttribute("style", "display: none");
       host?.remove();
     });
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const cards = await readOverlay(page);
-    expect(cards).toHaveLength(1);
-    expect(await page.evaluate(() => {
-      const host = document.querySelector("attune-overlay");
-      return host ? getComputedStyle(host).display : "gone";
-    })).toBe("block");
+    const hostShown = () =>
+      page.evaluate(() => {
+        const host = document.querySelector("attune-overlay");
+        return !!host && getComputedStyle(host).display === "block";
+      });
+    await waitFor(hostShown, "the overlay back as it was");
+    expect(await readOverlay(page)).toHaveLength(1);
     await page.close();
   });
 });

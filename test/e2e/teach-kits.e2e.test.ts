@@ -4,7 +4,7 @@ import { buildKits, kitIds, kitPath } from "../../scripts/lib/build-kits.mjs";
 import { OPENING } from "../fixtures/kits/kit-page.js";
 import { recordEvents, type Received } from "./event-recorder.js";
 import { looksGenerated } from "../../src/teach/stable-selector.js";
-import { collectErrors, inExtension, openPopup, readOverlay, useHarness, waitFor, waitUntilLooked } from "./harness.js";
+import { collectErrors, inExtension, openPopup, readingStatusOf, readOverlay, useHarness, waitFor, waitUntilLooked } from "./harness.js";
 import { openKit, send, typeReply } from "./kit-driver.js";
 import { clickPart, pickerPart } from "./picker-parts.js";
 
@@ -64,11 +64,13 @@ describe.each(kitIds())("a chat built with %s, taught by clicks", (kitId) => {
     await recorder.clear();
     const taught = async () => (await recorder.events()).filter((e) => e.adapter === TAUGHT);
     const turns = async () => (await taught()).filter((e) => e.type === "turn").map(turnLine);
+    const page = await harness.browser.newPage();
     const expectTurns = async (expected: string[]) => {
       await waitFor(async () => (await turns()).length >= expected.length, `${expected.length} turns read the taught way`).catch(() => undefined);
-      expect(await turns()).toEqual(expected);
+      // Wrong, what the reader last read says where it went wrong: the page read otherwise, or read but not sent.
+      const read = await readingStatusOf(harness, page);
+      expect(await turns(), `the page's reader: ${JSON.stringify(read)}; every event: ${JSON.stringify(await recorder.events())}`).toEqual(expected);
     };
-    const page = await harness.browser.newPage();
     const errors = collectErrors(page);
     const kit = await openKit(page, url());
 
