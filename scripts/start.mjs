@@ -2,13 +2,16 @@
 // `npm start`: build, serve the demo console on 127.0.0.1, and open it in Chromium with Attune loaded, with the trainer
 // (good and poor agents side by side) in the next tab.
 // `npm start -- --headless`: the same without a window; prints each nudge shown, writes a screenshot, exits at the end.
+// `--conversation poor-billing`: the console opens on its other chat (a double charge, handled poorly).
 import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { extensionWorker, launchWithExtension, readOverlay, ROOT } from "./lib/browser.mjs";
 import { startStaticServer } from "./lib/static-server.mjs";
 
 const headless = process.argv.includes("--headless");
+const conversationAt = process.argv.indexOf("--conversation");
+const conversation = conversationAt >= 0 ? process.argv[conversationAt + 1] : undefined;
 const SCREENSHOT = join(ROOT, "test", "artifacts", "demo-console.png");
 
 function build() {
@@ -20,9 +23,13 @@ async function main() {
   if (!headless && process.platform === "linux" && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     throw new Error("no display to open a browser window on: run `npm start -- --headless` instead.");
   }
+  if (conversation !== undefined && !/^[\w-]+$/.test(conversation) || (conversation && !existsSync(join(ROOT, "demo", "conversations", `${conversation}.json`)))) {
+    throw new Error(`no demo conversation "${conversation ?? ""}": the demo has frustrated-order and poor-billing.`);
+  }
   build();
   const server = await startStaticServer({ "/demo/": join(ROOT, "demo") });
-  const url = `${server.origin}/demo/console.html${headless ? "?speed=3" : ""}`;
+  const query = new URLSearchParams({ ...(headless ? { speed: "3" } : {}), ...(conversation ? { conversation } : {}) }).toString();
+  const url = `${server.origin}/demo/console.html${query ? `?${query}` : ""}`;
   let browser;
   try {
     browser = await launchWithExtension({ headless });

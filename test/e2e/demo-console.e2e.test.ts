@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { recordEvents } from "./event-recorder.js";
 import { collectErrors, readOverlay, useHarness, waitFor } from "./harness.js";
 
 describe("the demo console", () => {
@@ -22,6 +23,38 @@ describe("the demo console", () => {
     }, "the nudge to be marked as followed");
     expect(followed.message).toContain("✓");
     expect(errors).toEqual([]);
+  });
+
+  it("opens the second chat in the queue: coached on its own from its first message, and the first resumes as it was", async () => {
+    const recorder = await recordEvents(harness);
+    const page = await harness.browser.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${harness.origin}/demo/console.html?speed=4`);
+    const turns = async (chat: string) =>
+      (await recorder.events()).filter((e) => e.type === "turn" && e.key === chat).map((e) => `${e.history ? "history " : ""}${e.speaker}: ${e.text}`);
+    await waitFor(async () => (await turns("chat-55120")).length >= 2, "the first chat going on");
+
+    await page.click("button[data-conversation-id='chat-55187']");
+    expect(await page.$eval(".customer-name", (el) => el.textContent)).toBe("Tom Berg");
+    const opener = "customer: You charged me twice for my desk and this is the third time I'm writing!!!";
+    await waitFor(async () => (await turns("chat-55187")).includes(opener), "the second chat's first message");
+    const card = await waitFor(async () => (await readOverlay(page)).find((c) => c.rule === "acknowledge-frustration"), "the second chat's nudge");
+    expect(card.outcome).toBe("open");
+    expect((await turns("chat-55187"))[0]).toBe(opener);
+    expect(new Set((await recorder.events()).filter((e) => e.key === "chat-55187").map((e) => e.customerName))).toEqual(new Set(["Tom Berg"]));
+
+    // Back to the first chat: what it said meanwhile is there, and nothing it said before is taken again.
+    const before = await turns("chat-55120");
+    await page.click("button[data-conversation-id='chat-55120']");
+    await page.waitForFunction(() => document.querySelector(".customer-name")?.textContent === "Maria Rossi");
+    await page.waitForSelector("body[data-demo-done]");
+    const after = await turns("chat-55120");
+    expect(after.slice(0, before.length)).toEqual(before);
+    // Its six messages, each once.
+    expect(new Set(after.map((t) => t.replace(/^history /, ""))).size, after.join("\n")).toBe(6);
+    expect(after).toHaveLength(6);
+    expect(errors).toEqual([]);
+    await recorder.close();
   });
 
   it("keeps the reply box focused while nudges come and go", async () => {
