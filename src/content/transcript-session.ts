@@ -84,7 +84,7 @@ export class TranscriptSession {
    */
   readonly #cache = new WeakMap<Element, Read | null>();
   readonly #speech = new WeakMap<Element, Speech>();
-  /** Message elements the tracker has taken in. */
+  /** Message elements the tracker has taken in: read with text (an item still empty is read again once it changes). */
   readonly #known = new WeakSet<Element>();
   /** Page times to conversation times, fixed by the first live turn that shows a time. */
   #shownOffset: number | undefined;
@@ -113,7 +113,7 @@ export class TranscriptSession {
     this.#observer.observe(transcript, { childList: true, subtree: true, characterData: true, attributes: adapter.channel === "call" });
   }
 
-  /** How many messages have been read from this pane (0: an empty chat, or a pane that holds something else). */
+  /** How many messages have been read from this pane, each once (0: an empty chat, or a pane that holds something else). */
   get messagesRead(): number {
     return this.#messagesRead;
   }
@@ -212,15 +212,17 @@ export class TranscriptSession {
       }
     }
     messages.reverse();
-    this.#messagesRead += messages.length;
-    if (history && this.#options.late && messages.length <= 1 && this.#messagesRead <= 1) history = false;
+    const fresh = messages.filter((message) => message.text && !this.#known.has(message.element));
+    this.#messagesRead += fresh.length;
+    if (history && this.#options.late && fresh.length <= 1 && this.#messagesRead <= 1) history = false;
     if (this.#adapter.channel === "call" && !history) this.#holdBackOpenSpeech(messages);
     const { added } = this.context.tracker.read(messages);
     const now = performance.now();
     this.#flooded = added.length > 1 || (added.length === 1 && now - this.#lastAddedAt < FRAME_MS);
     if (added.length) this.#lastAddedAt = now;
-    for (const message of messages) this.#known.add(message.element);
-    if (messages.length) this.#recent = [...this.#recent.filter((old) => !messages.some((m) => m.element === old.element)), ...messages].slice(-RECENT_MESSAGES);
+    const withText = messages.filter((message) => message.text);
+    for (const message of withText) this.#known.add(message.element);
+    if (withText.length) this.#recent = [...this.#recent.filter((old) => !withText.some((m) => m.element === old.element)), ...withText].slice(-RECENT_MESSAGES);
     // Every message is known (so none comes back as new), but only the recent past is worth the engine's time.
     for (const message of history ? added.slice(-MAX_HISTORY) : added) {
       this.context.send(history ? this.#historyTurn(message) : this.#liveTurn(message as Read), history);

@@ -2,8 +2,8 @@ import { readMessage } from "../message-text.js";
 
 // Which elements of a conversation pane are its messages, oldest first.
 
-/** Elements that are never a message of their own. */
-const NOT_ITEMS = new Set(["script", "style", "template", "link", "meta"]);
+/** Elements that are never a message of their own: a heading in a list titles it ("Open chats", "Today"). */
+const NOT_ITEMS = new Set(["script", "style", "template", "link", "meta", "h1", "h2", "h3", "h4", "h5", "h6"]);
 
 /** Above this many children an element is a list, not a wrapper: no need to look into each. */
 const SURELY_A_LIST = 8;
