@@ -87,6 +87,25 @@ describe("generic reader", () => {
     expect(generic.findTranscript(page(`<main><p>Welcome</p><div aria-live="polite">Saved</div></main>`))).toBeNull();
   });
 
+  it("names the customer of the chat shown: the header nearest the conversation, then the names on that chat's messages", () => {
+    const chat = (id: string, header: string, customer: string, texts: string[]) =>
+      `<header><strong>Northwind Help Desk</strong></header><main><section data-conversation-id="${id}"><h1>${header}</h1><div role="log">${texts
+        .map((text, i) => `<div class="msg msg--customer" data-message-id="${id}-${i}"><span class="msg__author">${customer}</span><p>${text}</p></div>`)
+        .join("")}</div><textarea></textarea></section></main>`;
+    // Before any message says who wrote it, the chat's header: the name nearest above the conversation, not the app's.
+    const empty = page(chat("c0", "Tom Berg", "", []));
+    generic.findTranscript(empty);
+    expect(generic.customerName?.(empty)).toBe("Tom Berg");
+    // One pane showing one chat after another: the customer is the one whose messages are on screen, although the
+    // first chat's customer wrote more.
+    const first = page(chat("c1", "Open chat", "Ana Lopez", ["My order is late.", "It was due on Monday.", "Any news?"]));
+    expect(read(first)?.map((m) => m.text)).toEqual(["My order is late.", "It was due on Monday.", "Any news?"]);
+    expect(generic.customerName?.(first)).toBe("Ana Lopez");
+    const second = page(chat("c2", "Open chat", "Ben Cole", ["I was charged twice."]));
+    expect(read(second)?.map((m) => m.text)).toEqual(["I was charged twice."]);
+    expect(generic.customerName?.(second)).toBe("Ben Cole");
+  });
+
   it("takes the console's message id and conversation id where the markup has them", () => {
     const doc = page(`<section data-conversation-id="c-42"><div role="log"><div class="msg--agent" data-message-id="m7">Hi</div></div></section>`);
     const transcript = generic.findTranscript(doc)!;

@@ -16,6 +16,11 @@ const names = new NameBook();
 const pendingNames = new WeakMap<Element, string[]>();
 let conversation: Element | undefined;
 
+/** Which conversation the pane shows, where the markup says so. */
+function conversationKeyOf(root: Document, transcript: Element): string {
+  return (transcript.closest("[data-conversation-id]") ?? root.querySelector("[data-conversation-id]"))?.getAttribute("data-conversation-id") || "default";
+}
+
 /** The reply box nearest the conversation: in its own shadow root first, then in the page. */
 function replyBox(doc: Document): Element | null {
   const root = conversation?.getRootNode();
@@ -38,7 +43,7 @@ export default defineAdapter({
   speaker(item, hints) {
     if (isTypingIndicator(item)) return undefined;
     const speaker = model.speaker(item, conversation ?? item.parentElement ?? item, hints);
-    if (speaker === "customer") names.note(pendingNames.get(item) ?? []);
+    if (speaker === "customer" && conversation) names.note(conversationKeyOf(item.ownerDocument, conversation), pendingNames.get(item) ?? []);
     return speaker;
   },
   text(item) {
@@ -51,7 +56,6 @@ export default defineAdapter({
   },
   replyBox,
   customerTyping: (doc) => !!conversation?.isConnected && typingShown(conversation, replyBox(doc)),
-  customerName: (doc) => names.customerName(doc, conversation),
-  conversationKey: (root, transcript) =>
-    (transcript.closest("[data-conversation-id]") ?? root.querySelector("[data-conversation-id]"))?.getAttribute("data-conversation-id") || "default",
+  customerName: (doc) => names.customerName(doc, conversation, conversation ? conversationKeyOf(doc, conversation) : "default"),
+  conversationKey: conversationKeyOf,
 });

@@ -9,20 +9,30 @@ const CHAT_WITH = /(?:chat(?:ting)?|conversation|talking)\s+(?:with|con|cu)\s+(.
 /** A name as the page shows it: a few words, no sentence. */
 const isName = (text: string) => text.length >= 2 && text.length <= 60 && !/[.!?:]/.test(text) && text.split(/\s+/).length <= 4;
 
+/**
+ * Names seen on customers' messages, per conversation: a console showing one chat after another in the same pane has
+ * a different customer in each, and the one written to most is not the one on screen.
+ */
 export class NameBook {
-  readonly #seen = new Map<string, number>();
+  readonly #seen = new Map<string, Map<string, number>>();
+  readonly #labels = new Set<string>();
 
-  /** Names shown on a customer's message. */
-  note(names: readonly string[]): void {
-    for (const name of names) this.#seen.set(name, (this.#seen.get(name) ?? 0) + 1);
+  /** Names shown on a customer's message in the conversation. */
+  note(conversation: string, names: readonly string[]): void {
+    let counts = this.#seen.get(conversation);
+    if (!counts) this.#seen.set(conversation, (counts = new Map()));
+    for (const name of names) {
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+      this.#labels.add(name);
+    }
   }
 
-  /** Every name the chat shows on messages: labels, never part of a message's text. */
+  /** Every name the chat UI shows on messages, in any conversation: labels, never part of a message's text. */
   get labels(): ReadonlySet<string> {
-    return new Set(this.#seen.keys());
+    return this.#labels;
   }
 
-  customerName(doc: Document, transcript: Element | undefined): string | undefined {
+  customerName(doc: Document, transcript: Element | undefined, conversation: string): string | undefined {
     const scope = transcript && chatScope(transcript);
     const headings = scope ? [...scope.querySelectorAll("h1, h2, h3, [role='heading']")] : [];
     for (const text of [doc.title, ...headings.map((el) => el.textContent ?? "")]) {
@@ -30,19 +40,24 @@ export class NameBook {
       const name = (match?.[1] ?? match?.[2])?.trim();
       if (name && isName(name)) return name;
     }
+    const counts = this.#seen.get(conversation) ?? new Map<string, number>();
     let best: string | undefined;
-    for (const [name, count] of this.#seen) if (!best || count > this.#seen.get(best)!) best = name;
+    for (const [name, count] of counts) if (!best || count > counts.get(best)!) best = name;
     return best ?? (scope && transcript ? nameAbove(scope, transcript) : undefined);
   }
 }
 
-/** A chat's header names who the chat is with: the first name-like text above the conversation. */
+/**
+ * A chat's header names who the chat is with: the name-like text nearest above the conversation (the page's own
+ * header, an app or a company name, comes before it).
+ */
 function nameAbove(scope: Element, transcript: Element): string | undefined {
   const walker = scope.ownerDocument.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+  let nearest: string | undefined;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (transcript.contains(node) || transcript.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) return undefined;
+    if (transcript.contains(node) || transcript.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) break;
     const text = node.nodeValue?.trim() ?? "";
-    if (NAME.test(text)) return text;
+    if (NAME.test(text)) nearest = text;
   }
-  return undefined;
+  return nearest;
 }
