@@ -32,7 +32,7 @@ describe("the demo console", () => {
     await page.goto(`${harness.origin}/demo/console.html?speed=4`);
     const turns = async (chat: string) =>
       (await recorder.events()).filter((e) => e.type === "turn" && e.key === chat).map((e) => `${e.history ? "history " : ""}${e.speaker}: ${e.text}`);
-    await waitFor(async () => (await turns("chat-55120")).length >= 2, "the first chat going on");
+    await waitFor(async () => (await turns("chat-55120")).length >= 2, "the first chat going on").catch(async (e) => { console.log("EVENTS", JSON.stringify(await recorder.events())); throw e; });
 
     await page.click("button[data-conversation-id='chat-55187']");
     expect(await page.$eval(".customer-name", (el) => el.textContent)).toBe("Tom Berg");

@@ -72,12 +72,13 @@ describe("the overlay", () => {
     await waitFor(async () => (await readOverlay(page)).length === 0, "the nudge to go");
     const { snoozedUntil } = await readLocal(harness);
     expect(Number(snoozedUntil) - before).toBeGreaterThanOrEqual(15 * 60_000 - 1000);
-    await page.evaluate(() => (window as unknown as Fixture).addMessage("customer", "I'm furious, this is ridiculous!!!"));
-    // A batch is sent once the worker has answered the one before, and a batch's nudges are posted before its answer:
-    // the next message sent means the furious one was coached, and anything it raised is already on the page.
-    await page.evaluate(() => (window as unknown as Fixture).addMessage("agent", "Let me check."));
-    await waitFor(async () => (await recorder.events()).some((e) => e.text === "Let me check."), "the next message sent");
-    expect((await stats(harness))["acknowledge-frustration"]?.raised, "the rule fired, snoozed").toBe(2);
+    // A reply that raises another rule (blaming the customer), then the next message: a batch is sent once the worker
+    // has answered the one before, and a batch's nudges are posted before its answer, so the next message sent means
+    // the reply was coached, and anything it raised is already on the page.
+    await page.evaluate(() => (window as unknown as Fixture).addMessage("agent", "You should have read the instructions properly."));
+    await page.evaluate(() => (window as unknown as Fixture).addMessage("customer", "Ok."));
+    await waitFor(async () => (await recorder.events()).some((e) => e.text === "Ok."), "the next message sent");
+    expect((await stats(harness))["positive-language"]?.raised, "the rule fired, snoozed").toBe(1);
     expect(await readOverlay(page)).toEqual([]);
     await recorder.close();
   });
