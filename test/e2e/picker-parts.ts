@@ -14,6 +14,17 @@ interface CdpNode {
   shadowRoots?: CdpNode[];
 }
 
+/**
+ * The agent's click on "Teach this site" in the popup. The popup closes itself as the picker starts, on a busy machine
+ * before the browser has answered the click's last input event: the click was made all the same.
+ */
+export async function startTeaching(popup: Page): Promise<void> {
+  await popup.click("#teach").catch((error: unknown) => {
+    // Puppeteer's TargetCloseError, which its public types do not export.
+    if (!(error instanceof Error && error.name === "TargetCloseError")) throw error;
+  });
+}
+
 /** The picker's parts (data-part), read through the DevTools protocol: its shadow root is closed to page scripts. */
 export async function pickerPart(page: Page, part: string): Promise<{ text: string; x: number; y: number } | undefined> {
   const session = await page.createCDPSession();

@@ -6,7 +6,7 @@ import { recordEvents, type Received } from "./event-recorder.js";
 import { looksGenerated } from "../../src/teach/stable-selector.js";
 import { collectErrors, inExtension, openPopup, readingStatusOf, readOverlay, useHarness, waitFor, waitUntilLooked } from "./harness.js";
 import { openKit, send, typeReply } from "./kit-driver.js";
-import { clickPart, pickerPart } from "./picker-parts.js";
+import { clickPart, pickerPart, startTeaching } from "./picker-parts.js";
 
 // Each chat UI kit page (test/fixtures/kits/) taught by clicks alone, through the real picker, as an agent would teach
 // it: then read by what was taught, on this deploy and the next one (?build=2: new generated class names).
@@ -75,7 +75,7 @@ describe.each(kitIds())("a chat built with %s, taught by clicks", (kitId) => {
     const kit = await openKit(page, url());
 
     const popup = await openPopup(harness.browser, page);
-    await popup.click("#teach");
+    await startTeaching(popup);
     await waitFor(() => pickerPart(page, "cancel"), "the picker");
     const [customerLine, agentLine] = OPENING.map(({ text }) => `::-p-text(${text})`) as [string, string];
     await clickPaneSpace(page, pane, agentLine);

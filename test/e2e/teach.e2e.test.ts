@@ -2,7 +2,7 @@ import type { Page } from "puppeteer-core";
 import { describe, expect, it } from "vitest";
 import { recordEvents } from "./event-recorder.js";
 import { collectErrors, inExtension, openPopup, useHarness, waitFor, type Harness } from "./harness.js";
-import { clickPart, pickerPart } from "./picker-parts.js";
+import { clickPart, pickerPart, startTeaching } from "./picker-parts.js";
 
 /** Clicks an element where the agent would: a point inside it (the pane's padding, not a message). */
 async function clickAt(page: Page, selector: string, offset?: { x: number; y: number }): Promise<void> {
@@ -26,7 +26,7 @@ describe("teach this site", () => {
     await waitFor(async () => (await recorder.events()).some((e) => e.adapter === "generic" && e.type === "turn"), "the generic reader's reading");
 
     const popup = await openPopup(harness.browser, page);
-    await popup.click("#teach");
+    await startTeaching(popup);
     await waitFor(() => pickerPart(page, "cancel"), "the picker");
     await clickAt(page, "#thread", { x: 4, y: 4 });
     await clickAt(page, "[data-side='right']");
@@ -90,7 +90,7 @@ describe("teach this site", () => {
     const errors = collectErrors(page);
     await page.goto(`${harness.origin}/fixtures/teach-me.html`);
     const popup = await openPopup(harness.browser, page);
-    await popup.click("#teach");
+    await startTeaching(popup);
     await waitFor(() => pickerPart(page, "cancel"), "the picker");
     // A hostile page cannot take the picker away (its listeners would go on swallowing clicks): removed or hidden by
     // the page's style, it comes back as it was.
