@@ -47,15 +47,9 @@ function suite() {
   });
 }
 
-const results = [];
-try {
-  for (let i = 1; i <= runs; i++) {
-    console.log(`\nattune: loaded run ${i} of ${runs}, the suite running beside it`);
-    results.push(await suite());
-  }
-} finally {
+/** Stops the load (its browsers and servers are its process group's) and removes its clone. */
+function stopLoad() {
   stopping = true;
-  // The load's browsers and servers are its process group's: stop them all.
   if (load?.pid) {
     try {
       process.kill(-load.pid, "SIGTERM");
@@ -64,6 +58,23 @@ try {
     }
   }
   rmSync(clone, { recursive: true, force: true });
+}
+// Stopped by hand (Ctrl+C): the run here stops with this process's group; the load has a group of its own.
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    stopLoad();
+    process.exit(130);
+  });
+}
+
+const results = [];
+try {
+  for (let i = 1; i <= runs; i++) {
+    console.log(`\nattune: loaded run ${i} of ${runs}, the suite running beside it`);
+    results.push(await suite());
+  }
+} finally {
+  stopLoad();
 }
 
 console.log("\nattune: loaded runs, each beside another run of the suite");
