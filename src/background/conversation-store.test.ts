@@ -209,9 +209,34 @@ describe("ConversationStore when storage fails", () => {
     storage.set = async () => {
       throw new Error("QUOTA_BYTES quota exceeded");
     };
-    const step = await store.accept(1, 0, message("a", 1, "still there!"));
-    expect(step.step.raised).toHaveLength(1);
+    // Not saved: nothing handed over, and the page told to keep the batch, which it sends again at once.
+    const unsaved = await store.accept(1, 0, message("a", 1, "still there!"), deliverAll);
+    expect(unsaved.step.raised).toHaveLength(1);
+    expect(unsaved.ack).toEqual({ ok: true, acceptedThrough: 0 });
+    expect(unsaved.outbox).toEqual([]);
     expect(problems).toEqual([expect.stringMatching(/Could not save the conversation state: QUOTA_BYTES/)]);
+    // Sent again: taken from memory, its delivery handed over this time, and the batch done with.
+    const resent = await store.accept(1, 0, message("a", 1, "still there!"), deliverAll);
+    expect(resent.ack).toEqual({ ok: true, acceptedThrough: 1 });
+    expect(resent.step.raised).toEqual([]);
+    expect(resent.outbox).toEqual([{ delivery: 0, raised: [expect.objectContaining({ rule: "r", event: 1 })], resolved: [] }]);
     expect(storage.data).toEqual(saved);
+  });
+
+  it("hands over nothing a stopped worker could not save: the next worker numbers its deliveries from what was saved", async () => {
+    const storage = memory();
+    const set = storage.set;
+    const dying = new ConversationStore(storage, recordingCoach);
+    await dying.accept(1, 0, message("a", 0, "one!"), deliverAll);
+    await dying.acknowledge(1, 0, { adapter: "generic", key: "default" }, 0);
+    // The worker is being stopped: its storage calls fail.
+    storage.set = async () => {
+      throw new Error("Extension context invalidated.");
+    };
+    expect((await dying.accept(1, 0, message("a", 1, "two!"), deliverAll)).outbox).toEqual([]);
+    storage.set = set;
+    const next = new ConversationStore(storage, recordingCoach);
+    const taken = await next.accept(1, 0, message("a", 1, "two!"), deliverAll);
+    expect(taken.outbox).toEqual([{ delivery: 1, raised: [expect.objectContaining({ event: 1 })], resolved: [] }]);
   });
 });

@@ -186,10 +186,18 @@ export class ConversationStore {
       const { coach, outbox, ...rest } = state;
       const saved: Saved = { ...rest, coach: coach.snapshot() };
       // One write: the state, what it gave the page, and what else decided it (the gate's window) stand or fall together.
-      // Storage full or failing: coaching goes on from memory, and the problem shows in the popup.
-      await this.storage
-        .set({ [key]: saved, [outboxKey(key)]: outbox, ...delivery?.alsoSave })
-        .catch((error: unknown) => this.report(`Could not save the conversation state: ${errorText(error)}`));
+      const written = await this.storage.set({ [key]: saved, [outboxKey(key)]: outbox, ...delivery?.alsoSave }).then(
+        () => true,
+        (error: unknown) => {
+          this.report(`Could not save the conversation state: ${errorText(error)}`);
+          return false;
+        },
+      );
+      // Not saved: nothing of this batch is handed over, and the page keeps its events, which it sends again at once. A
+      // worker being stopped (whose storage calls fail) is then gone, and the next one takes the batch from the last
+      // saved state, numbering its deliveries on from there; storage full, the resent batch finds the state in memory,
+      // and its deliveries go out from there: coaching goes on, and the problem shows in the popup.
+      if (!written) return { ack: { ok: true, acceptedThrough: message.events[0]!.seq - 1 }, step, outbox: [] };
     }
     // A reloaded page's history batches come before its session takes over: the outbox is not theirs.
     return { ack: { ok: true, acceptedThrough }, step, outbox: message.session === state.session ? [...state.outbox] : [] };
