@@ -11,7 +11,7 @@ import { startStaticServer } from "./lib/static-server.mjs";
 
 const headless = process.argv.includes("--headless");
 const conversationAt = process.argv.indexOf("--conversation");
-const conversation = conversationAt >= 0 ? process.argv[conversationAt + 1] : undefined;
+const conversation = conversationAt >= 0 ? (process.argv[conversationAt + 1] ?? "") : undefined;
 const SCREENSHOT = join(ROOT, "test", "artifacts", "demo-console.png");
 
 function build() {
@@ -23,8 +23,8 @@ async function main() {
   if (!headless && process.platform === "linux" && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
     throw new Error("no display to open a browser window on: run `npm start -- --headless` instead.");
   }
-  if (conversation !== undefined && !/^[\w-]+$/.test(conversation) || (conversation && !existsSync(join(ROOT, "demo", "conversations", `${conversation}.json`)))) {
-    throw new Error(`no demo conversation "${conversation ?? ""}": the demo has frustrated-order and poor-billing.`);
+  if (conversation !== undefined && (!/^[\w-]+$/.test(conversation) || !existsSync(join(ROOT, "demo", "conversations", `${conversation}.json`)))) {
+    throw new Error(`no demo conversation "${conversation}": the demo has frustrated-order and poor-billing.`);
   }
   build();
   const server = await startStaticServer({ "/demo/": join(ROOT, "demo") });
