@@ -213,15 +213,18 @@ export class TranscriptSession {
     }
     messages.reverse();
     const fresh = messages.filter((message) => message.text && !this.#known.has(message.element));
-    this.#messagesRead += fresh.length;
-    if (history && this.#options.late && fresh.length <= 1 && this.#messagesRead <= 1) history = false;
+    if (history && this.#options.late && fresh.length <= 1 && this.#messagesRead + fresh.length <= 1) history = false;
     if (this.#adapter.channel === "call" && !history) this.#holdBackOpenSpeech(messages);
     const { added } = this.context.tracker.read(messages);
     const now = performance.now();
     this.#flooded = added.length > 1 || (added.length === 1 && now - this.#lastAddedAt < FRAME_MS);
     if (added.length) this.#lastAddedAt = now;
     const withText = messages.filter((message) => message.text);
-    for (const message of withText) this.#known.add(message.element);
+    for (const message of withText) {
+      if (this.#known.has(message.element)) continue;
+      this.#known.add(message.element);
+      this.#messagesRead++;
+    }
     if (withText.length) this.#recent = [...this.#recent.filter((old) => !withText.some((m) => m.element === old.element)), ...withText].slice(-RECENT_MESSAGES);
     // Every message is known (so none comes back as new), but only the recent past is worth the engine's time.
     for (const message of history ? added.slice(-MAX_HISTORY) : added) {
