@@ -1,5 +1,5 @@
 import shippedPacks from "attune:shipped-packs";
-import { compilePacks, createEngine, formatIssues, mergeOverrides, OverridesSchema, restoreEngine, ValidationError, type CompiledPacks, type EngineSnapshot, type Overrides, type Pack } from "../engine/index.js";
+import { compilePacks, createEngine, formatIssues, mergeOverrides, OverridesSchema, restoreEngine, ValidationError, type CompiledPacks, type EngineSnapshot, type Overrides, type Pack, type PushOptions } from "../engine/index.js";
 import type { ConversationEvent } from "../engine/conversation.js";
 import type { EngineStep, Nudge } from "../engine/nudge.js";
 import type { ConversationRef } from "../shared/messages.js";
@@ -8,7 +8,9 @@ import { interfaceLanguage } from "./settings-cache.js";
 
 /** What the worker needs of the engine for one conversation: the seam where the engine plugs into the extension. */
 export interface Coach {
-  push(event: ConversationEvent): EngineStep;
+  push(event: ConversationEvent, options?: PushOptions): EngineStep;
+  tick(now: number): EngineStep;
+  nextDue(): number | undefined;
   nudges(): Nudge[];
   language(): string;
   snapshot(): unknown;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { ConversationEvent } from "../engine/conversation.js";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { compilePacks, createEngine, restoreEngine, type EngineSnapshot, type PushOptions } from "../engine/engine.js";
 import type { EngineStep } from "../engine/nudge.js";
 import type { ConversationEventsMessage } from "../shared/messages.js";
 import type { Coach, CoachFactory } from "./coach.js";
@@ -15,16 +18,18 @@ function memory(): SessionStorage & { data: Record<string, unknown> } {
   };
 }
 
-/** A coach that records the texts (and times) it was given and raises a nudge on every live turn containing "!". */
+/** A coach that records the texts (and times) it was given and raises a nudge on every turn containing "!", history aside. */
 const recordingCoach: CoachFactory = (_ref, snapshot) => {
   const texts = (snapshot as string[] | undefined) ?? [];
   return {
-    push(event: ConversationEvent) {
+    push(event: ConversationEvent, options?: PushOptions) {
       const text = event.type === "typing" ? "(typing)" : event.text;
       texts.push(`${text}@${event.at}`);
-      const raised = text.includes("!") ? [{ rule: "r", pack: "p", event: texts.length - 1, at: event.at, severity: "tip" as const, priority: 0, message: "m", suggestion: "s", outcome: "open" as const }] : [];
+      const raised = text.includes("!") && !options?.context ? [{ rule: "r", pack: "p", event: texts.length - 1, at: event.at, severity: "tip" as const, priority: 0, message: "m", suggestion: "s", outcome: "open" as const }] : [];
       return { raised, resolved: [] };
     },
+    tick: () => ({ raised: [], resolved: [] }),
+    nextDue: () => undefined,
     nudges: () => [],
     language: () => "en",
     snapshot: () => [...texts],
@@ -89,7 +94,37 @@ describe("ConversationStore", () => {
     await store.accept(2, 0, message("b", 0, "other tab"));
     expect(states(storage.data)).toHaveLength(2);
     await store.forgetTab(1);
-    expect(Object.keys(storage.data)).toEqual([expect.stringMatching(/^conversation:2:/), expect.stringMatching(/^outbox:2:/)]);
+    expect(Object.keys(storage.data).sort()).toEqual([expect.stringMatching(/^conversation:2:/), "due", expect.stringMatching(/^outbox:2:/)]);
+  });
+});
+
+describe("ConversationStore: a chat opened with the customer waiting", () => {
+  /** What a page reads when a chat is first shown: an answered exchange, then the customer's turns since. */
+  const firstReading = (session: string): ConversationEventsMessage => ({
+    ...message(session, 0, ""),
+    events: [
+      { seq: 0, event: { type: "turn", speaker: "customer", text: "it broke!", at: 0 }, history: true },
+      { seq: 1, event: { type: "turn", speaker: "agent", text: "sorry, let me look", at: 0 }, history: true },
+      { seq: 2, event: { type: "turn", speaker: "customer", text: "third time I write!", at: 3 }, history: true, unanswered: true },
+    ],
+  });
+
+  it("coaches the turns after the agent's last reply as moments, and the answered past as context", async () => {
+    const store = new ConversationStore(memory(), recordingCoach);
+    const { step, outbox } = await store.accept(1, 0, firstReading("a"), deliverAll);
+    expect(step.raised.map((n) => n.event)).toEqual([2]);
+    expect(outbox.map((d) => d.raised.map((n) => n.event))).toEqual([[2]]);
+  });
+
+  it("does not coach them again when the page is reloaded, nor after a worker restart", async () => {
+    const storage = memory();
+    await new ConversationStore(storage, recordingCoach).accept(1, 0, firstReading("a"), deliverAll);
+    const restarted = new ConversationStore(storage, recordingCoach);
+    const { step, outbox } = await restarted.accept(1, 0, firstReading("b"), deliverAll);
+    expect(step.raised).toEqual([]);
+    expect(outbox).toEqual([]);
+    // The conversation holds each turn once.
+    expect(states(storage.data)).toMatchObject([{ events: 3 }]);
   });
 });
 
@@ -99,8 +134,8 @@ describe("ConversationStore scorecards", () => {
     const inner = recordingCoach(ref, snapshot);
     return {
       ...inner,
-      push(event: ConversationEvent) {
-        const step = inner.push(event);
+      push(event: ConversationEvent, options?: PushOptions) {
+        const step = inner.push(event, options);
         return event.type === "typing" ? step : { ...step, read: { signals: event.text.includes("?") ? ["question.open"] : [], words: event.text.split(" ").length } };
       },
     };
@@ -145,7 +180,7 @@ describe("ConversationStore: the outbox", () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(handedOver).toBe(false);
     expect(writes).toHaveLength(1);
-    expect(Object.keys(writes[0]!).sort()).toEqual(["conversation:1:0:generic:default", "gate:1", "outbox:1:0:generic:default"]);
+    expect(Object.keys(writes[0]!).sort()).toEqual(["conversation:1:0:generic:default", "due", "gate:1", "outbox:1:0:generic:default"]);
     finishSaving();
     const { ack, outbox } = await accepted;
     expect(ack).toEqual({ ok: true, acceptedThrough: 0 });
@@ -195,7 +230,7 @@ describe("ConversationStore: the outbox", () => {
     const store = new ConversationStore(storage, recordingCoach);
     await store.accept(1, 0, message("a", 0, "one!"), deliverAll);
     await store.forgetTab(1);
-    expect(storage.data).toEqual({});
+    expect(storage.data).toEqual({ due: {} });
   });
 });
 
@@ -240,3 +275,30 @@ describe("ConversationStore when storage fails", () => {
     expect(taken.outbox).toEqual([{ delivery: 1, raised: [expect.objectContaining({ event: 1 })], resolved: [] }]);
   });
 });
+
+describe("ConversationStore: timers", () => {
+  const RULES = join(__dirname, "..", "..", "rules");
+  const packs = compilePacks(readdirSync(RULES).filter((f) => f.endsWith(".json")).map((f) => JSON.parse(readFileSync(join(RULES, f), "utf8"))));
+  const engineCoach: CoachFactory = (ref, snapshot) =>
+    snapshot === undefined ? createEngine(packs, { language: "en", channel: ref.channel }) : restoreEngine(packs, { language: "en", channel: ref.channel }, snapshot as EngineSnapshot);
+  const customer = (text: string, at: number): ConversationEventsMessage => ({ ...message("a", 0, text), events: [{ seq: 0, event: { type: "turn", speaker: "customer", text, at }, history: false }] });
+
+  it("fires a wait that is due while nobody writes, from the state a stopped worker left", async () => {
+    const storage = memory();
+    await new ConversationStore(storage, engineCoach).accept(3, 1, customer("Hello, my order has not arrived.", 2), deliverAll);
+    const restarted = new ConversationStore(storage, engineCoach);
+    expect(await restarted.nextDue()).toBe(32_000);
+    expect(await restarted.tickDue(31_000, async (_tab, step) => deliverAll(step))).toEqual([]);
+    const [ticked, ...more] = await restarted.tickDue(32_000, async (_tab, step) => deliverAll(step));
+    expect(more).toEqual([]);
+    expect(ticked).toMatchObject({ tabId: 3, frameId: 1, ref: { key: "default" } });
+    // What the page is to receive: the timer's nudge, after what the customer's turn raised, not yet acknowledged.
+    expect(ticked!.step.raised.map((n) => n.rule)).toEqual(["respond-promptly"]);
+    expect(ticked!.outbox.at(-1)!.raised).toEqual(ticked!.step.raised);
+    expect(ticked!.step.raised[0]!.message).toContain("30 s");
+    // Fired once: nothing is due any more, in memory or for the next worker.
+    expect(await restarted.nextDue()).toBeUndefined();
+    expect(await new ConversationStore(storage, engineCoach).nextDue()).toBeUndefined();
+  });
+});
+

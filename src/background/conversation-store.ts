@@ -30,6 +30,15 @@ interface Saved {
   nextDelivery?: number;
 }
 
+/** A conversation whose timers fired: where it is, and what its page is to receive. */
+export interface Ticked {
+  tabId: number;
+  frameId: number;
+  ref: ConversationRef;
+  step: EngineStep;
+  outbox: Delivery[];
+}
+
 /** Nudges raised and resolved by one batch, as the page is to receive them. */
 export interface Delivery {
   delivery: number;
@@ -70,6 +79,8 @@ export interface Accepted {
  */
 export class ConversationStore {
   private readonly live = new Map<string, Live>();
+  /** When each conversation's next timer is due (ms since the epoch), by state key; saved under DUE_KEY. */
+  private due: Map<string, number> | undefined;
   /** Events of one conversation are handled one at a time, in order, even across awaits. */
   private readonly queues = new Map<string, Promise<unknown>>();
 
@@ -140,6 +151,8 @@ export class ConversationStore {
     const stored = Object.keys(await this.storage.get(null)).filter((key) => key.startsWith(prefix));
     const states = [...new Set([...keys, ...stored])];
     await this.storage.remove([...states, ...states.map(outboxKey)]);
+    const due = await this.dueIndex();
+    if (states.some((key) => due.delete(key))) await this.storage.set({ [DUE_KEY]: Object.fromEntries(due) });
   }
 
   private async handle(key: string, message: ConversationEventsMessage, outgoing?: (step: EngineStep) => Outgoing | undefined): Promise<Accepted> {
@@ -147,10 +160,11 @@ export class ConversationStore {
     const step: EngineStep = { raised: [], resolved: [] };
     let acceptedThrough = -1;
     let pushed = false;
-    for (const { seq, event, history } of message.events) {
+    for (const { seq, event, history, unanswered } of message.events) {
       acceptedThrough = seq;
       if (message.session !== state.session) {
-        // The page was reloaded (or its transcript re-drawn): what it reads as history, the conversation already has.
+        // The page was reloaded (or its transcript re-drawn): what it reads as history, the conversation already has,
+        // and the moments in it were coached when they were first read.
         if (history && state.events > 0) continue;
         state.session = message.session;
         state.nextSeq = seq;
@@ -161,20 +175,79 @@ export class ConversationStore {
       // An event the worker already took (the content script resent it after a restart) is not pushed again.
       if (seq < state.nextSeq) continue;
       const onClock = onConversationClock(event, state.offset);
-      const result = state.coach.push(onClock);
+      // History is context; what in it still waits for the agent is a moment, the first time the conversation is read.
+      const moment = !history || !!unanswered;
+      const result = state.coach.push(onClock, { context: !moment });
       tallyEvent(state.tally, state.events, onClock, result.read);
       state.nextSeq = seq + 1;
       state.events += 1;
       pushed = true;
       for (const failure of result.errors ?? []) this.report(`Rule ${failure.rule} failed: ${failure.message}`);
-      if (!history) {
+      if (moment) {
         step.raised.push(...result.raised);
         step.resolved.push(...result.resolved);
       }
     }
+    if (pushed && !(await this.settle(key, state, step, outgoing))) {
+      // Not saved: nothing of this batch is handed over, and the page keeps its events, which it sends again at once. A
+      // worker being stopped (whose storage calls fail) is then gone, and the next one takes the batch from the last
+      // saved state, numbering its deliveries on from there; storage full, the resent batch finds the state in memory,
+      // and its deliveries go out from there: coaching goes on, and the problem shows in the popup.
+      return { ack: { ok: true, acceptedThrough: message.events[0]!.seq - 1 }, step, outbox: [] };
+    }
+    // A reloaded page's history batches come before its session takes over: the outbox is not theirs.
+    return { ack: { ok: true, acceptedThrough }, step, outbox: message.session === state.session ? [...state.outbox] : [] };
+  }
+
+  /**
+   * Fires the timers due by `now` (ms since the epoch) in every conversation: the nudges that come while nobody writes
+   * ("the customer has waited 30 s"). Returns each conversation's outbox to send, as `accept` does.
+   */
+  async tickDue(now: number, outgoing: (tabId: number, step: EngineStep) => Promise<Outgoing | undefined>): Promise<Ticked[]> {
+    const due = await this.dueIndex();
+    const ticked: Ticked[] = [];
+    for (const [key, at] of [...due]) {
+      if (at > now) continue;
+      const result = await this.queued(key, async () => {
+        const state = this.live.get(key) ?? (await this.load(key));
+        if (!state) {
+          due.delete(key);
+          return undefined;
+        }
+        const step = state.coach.tick((now - state.startedAt) / 1000);
+        const { tabId, frameId } = placeOf(key);
+        if (!(await this.settle(key, state, step, (s) => outgoing(tabId, s)))) return undefined;
+        return { tabId, frameId, ref: state.ref, step, outbox: [...state.outbox] };
+      });
+      if (result) ticked.push(result);
+    }
+    return ticked;
+  }
+
+  /** When the next timer of any conversation is due (ms since the epoch). */
+  async nextDue(): Promise<number | undefined> {
+    const due = [...(await this.dueIndex()).values()];
+    return due.length ? Math.min(...due) : undefined;
+  }
+
+  private async dueIndex(): Promise<Map<string, number>> {
+    if (!this.due) {
+      const saved = (await this.storage.get(DUE_KEY))[DUE_KEY];
+      const entries = saved && typeof saved === "object" ? Object.entries(saved as Record<string, unknown>) : [];
+      this.due ??= new Map(entries.filter((entry): entry is [string, number] => Number.isFinite(entry[1])));
+    }
+    return this.due;
+  }
+
+  /**
+   * What a step gives the page goes into the outbox, and the state is saved with it, the gate's window and the
+   * conversation's next timer, in one write. False: not saved (reported); memory holds it, and nothing is to be handed
+   * over yet.
+   */
+  private async settle(key: string, state: Live, step: EngineStep, outgoing?: (step: EngineStep) => Outgoing | undefined | Promise<Outgoing | undefined>): Promise<boolean> {
     let delivery: Outgoing | undefined;
     try {
-      if (step.raised.length || step.resolved.length) delivery = outgoing?.(step);
+      if (step.raised.length || step.resolved.length) delivery = await outgoing?.(step);
     } catch (error) {
       // Deciding what to show failed: the state is saved all the same, or the conversation would lose its events.
       this.report(`Could not show nudges: ${errorText(error)}`);
@@ -182,25 +255,22 @@ export class ConversationStore {
     if (delivery && (delivery.raised.length || delivery.resolved.length)) {
       state.outbox.push({ delivery: state.nextDelivery++, raised: delivery.raised, resolved: delivery.resolved });
     }
-    if (pushed) {
-      const { coach, outbox, ...rest } = state;
-      const saved: Saved = { ...rest, coach: coach.snapshot() };
-      // One write: the state, what it gave the page, and what else decided it (the gate's window) stand or fall together.
-      const written = await this.storage.set({ [key]: saved, [outboxKey(key)]: outbox, ...delivery?.alsoSave }).then(
-        () => true,
-        (error: unknown) => {
-          this.report(`Could not save the conversation state: ${errorText(error)}`);
-          return false;
-        },
-      );
-      // Not saved: nothing of this batch is handed over, and the page keeps its events, which it sends again at once. A
-      // worker being stopped (whose storage calls fail) is then gone, and the next one takes the batch from the last
-      // saved state, numbering its deliveries on from there; storage full, the resent batch finds the state in memory,
-      // and its deliveries go out from there: coaching goes on, and the problem shows in the popup.
-      if (!written) return { ack: { ok: true, acceptedThrough: message.events[0]!.seq - 1 }, step, outbox: [] };
-    }
-    // A reloaded page's history batches come before its session takes over: the outbox is not theirs.
-    return { ack: { ok: true, acceptedThrough }, step, outbox: message.session === state.session ? [...state.outbox] : [] };
+    const due = await this.dueIndex();
+    const next = state.coach.nextDue();
+    if (next === undefined) due.delete(key);
+    else due.set(key, state.startedAt + next * 1000);
+    const { coach, outbox, ...rest } = state;
+    const saved: Saved = { ...rest, coach: coach.snapshot() };
+    // One write: the state, what it gave the page, and what else decided it (the gate's window, the next timer) stand or
+    // fall together.
+    const written = await this.storage.set({ [key]: saved, [outboxKey(key)]: outbox, [DUE_KEY]: Object.fromEntries(due), ...delivery?.alsoSave }).then(
+      () => true,
+      (error: unknown) => {
+        this.report(`Could not save the conversation state: ${errorText(error)}`);
+        return false;
+      },
+    );
+    return written;
   }
 
   /** The conversation as the worker left it, from session storage (undefined: not seen before). */
@@ -232,6 +302,15 @@ export class ConversationStore {
     this.live.set(key, state);
     return state;
   }
+}
+
+/** Where the conversations' next timers are kept: one small record, read when a stopped worker starts again. */
+const DUE_KEY = "due";
+
+/** The tab and frame a state key names. */
+function placeOf(stateKey: string): { tabId: number; frameId: number } {
+  const [, tabId, frameId] = stateKey.split(":");
+  return { tabId: Number(tabId), frameId: Number(frameId) };
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -6,6 +6,7 @@ import {
   NudgesReceivedSchema,
   PageToWorkerSchema,
   type ConversationEventsMessage,
+  type ConversationRef,
   type EventsAccepted,
   type EventsRefused,
   type OverlaySetup,
@@ -28,6 +29,7 @@ import { disabledSites, interfaceLanguage, setSiteEnabled, settings, snoozedUnti
 import { StatsRecorder } from "./stats.js";
 import { importPack, removePack, saveOverrides, teamReady, teamState } from "./team-config.js";
 import { exportTaughtSites, forgetTaughtSite, importTaughtSites, saveTaughtSite, syncTaughtScripts, taughtSites } from "./taught-sites.js";
+import { Wake } from "./wake.js";
 
 // Everything coaching holds between two events is in session storage, not only in the worker's memory: the browser
 // stops an idle worker after 30 s, or at any moment.
@@ -41,6 +43,11 @@ const stats = new StatsRecorder(browser.storage.local);
 const gate = new CoachingGate(session);
 const pageProblems = new PageProblems(session, reportProblem);
 const badge = new OpenNudgesBadge(session, (tabId, text) => browser.action.setBadgeText({ tabId, text }).catch(() => undefined));
+const wake = new Wake(() => void fireTimers(), browser.alarms);
+void store.nextDue().then((when) => wake.at(when));
+/** Each frame's connection, while it is open: how to hand it a conversation's outbox. */
+const connections = new Map<string, (conversation: ConversationRef, outbox: Delivery[]) => void>();
+const frameOf = (tabId: number, frameId: number) => `${tabId}:${frameId}`;
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   if (sender.id !== browser.runtime.id) return undefined;
@@ -99,7 +106,7 @@ browser.runtime.onConnect.addListener((port) => {
   };
   /** Deliveries sent on this connection: the rest of a conversation's outbox is sent with the next answer on it. */
   const sentHere = new Set<string>();
-  const deliver = (conversation: ConversationEventsMessage["conversation"], outbox: Delivery[]) => {
+  const deliver = (conversation: ConversationRef, outbox: Delivery[]) => {
     for (const { delivery, raised, resolved } of outbox) {
       const id = `${conversation.adapter}\u0000${conversation.key}\u0000${delivery}`;
       if (sentHere.has(id)) continue;
@@ -107,6 +114,10 @@ browser.runtime.onConnect.addListener((port) => {
       post({ type: "nudges", adapter: conversation.adapter, conversationKey: conversation.key, delivery, raised, resolved });
     }
   };
+  connections.set(frameOf(tabId, frameId), deliver);
+  port.onDisconnect.addListener(() => {
+    if (connections.get(frameOf(tabId, frameId)) === deliver) connections.delete(frameOf(tabId, frameId));
+  });
   port.onMessage.addListener((raw: unknown) => {
     const receipt = NudgesReceivedSchema.safeParse(raw);
     if (receipt.success) {
@@ -186,9 +197,38 @@ async function onConversationEvent(tabId: number, frameId: number, site: string,
     return { raised, resolved: step.resolved, alsoSave: gate.saved(tabId) };
   });
   deliver(outbox);
+  wake.at(await store.nextDue());
   if (!step.raised.length && !step.resolved.length) return ack;
   await Promise.all([badge.shown(tabId, raised, step.resolved), stats.countStep(step)]);
   return ack;
+}
+
+/**
+ * The conversations' timers that are due fire (a wait with no reply), and what they raise goes to the page as any
+ * nudge does: on the frame's connection, or, when the worker was stopped meanwhile and the page has not connected
+ * again, by a message to the frame; the delivery stays in the outbox until the page acknowledges it.
+ */
+async function fireTimers(): Promise<void> {
+  const [current, snoozed] = await Promise.all([settings(), snoozedUntil(), teamReady()]);
+  const shown = new Map<number, Nudge[]>();
+  const ticked = await store.tickDue(Date.now(), async (tabId, step) => {
+    await gate.ready(tabId);
+    const raised = gate.admit(tabId, step.raised, current, snoozed, Date.now());
+    shown.set(tabId, [...(shown.get(tabId) ?? []), ...raised]);
+    return { raised, resolved: step.resolved, alsoSave: gate.saved(tabId) };
+  });
+  for (const { tabId, frameId, ref, step, outbox } of ticked) {
+    const connection = connections.get(frameOf(tabId, frameId));
+    if (connection) connection(ref, outbox);
+    else {
+      for (const { delivery, raised, resolved } of outbox) {
+        const message: WorkerToContent = { type: "nudges", adapter: ref.adapter, conversationKey: ref.key, delivery, raised, resolved };
+        await browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => undefined);
+      }
+    }
+    if (step.raised.length || step.resolved.length) await Promise.all([badge.shown(tabId, shown.get(tabId) ?? [], step.resolved), stats.countStep(step)]);
+  }
+  wake.at(await store.nextDue());
 }
 
 /** What the page had to shorten to send (bounds.ts in the content script) shows in the popup: coaching went on. */

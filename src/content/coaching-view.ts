@@ -57,9 +57,15 @@ export class CoachingView {
     return true;
   }
 
-  /** The agent sent a reply: nudges about earlier moments are stale. */
-  agentReplied(): void {
-    this.overlay?.agentReplied();
+  /**
+   * The agent sent a reply: nudges about earlier moments are stale. Returns what to do once the worker has taken the
+   * reply in: the card shown till then goes, unless the reply decided its outcome (then it shows as followed, or went).
+   */
+  agentReplied(): () => void {
+    const shown = this.overlay?.agentReplied();
+    return () => {
+      if (shown) this.overlay?.withdraw(shown);
+    };
   }
 
   /**

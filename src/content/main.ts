@@ -17,6 +17,12 @@ import { onWorkerMessage, WorkerLink } from "./worker-link.js";
 const MAX_CONVERSATIONS = 50;
 
 const conversations = new Map<string, ConversationContext>();
+/**
+ * Conversations read before the site's setup changed (taught, or its sides corrected) and read again since: what waited
+ * for the agent in them was coached the first time, and is history now.
+ */
+const readBefore = new Set<string>();
+const conversationId = (adapter: Adapter, key: string) => `${adapter.id}\u0000${key}`;
 let adapters: Adapter[] = [];
 /** The agent said this site's reader has the two sides the wrong way round. */
 let swapped = false;
@@ -47,7 +53,7 @@ function conversationRef(adapter: Adapter, key: string): ConversationRef {
 
 /** The conversation the page shows under this key: the one read before, or a new one. */
 function conversation(adapter: Adapter, key: string): ConversationContext {
-  const id = `${adapter.id}\u0000${key}`;
+  const id = conversationId(adapter, key);
   const known = conversations.get(id);
   if (known) {
     conversations.delete(id);
@@ -59,10 +65,10 @@ function conversation(adapter: Adapter, key: string): ConversationContext {
     key,
     tracker: new TurnTracker(),
     now: () => Math.max(0, Date.now() - link.startedAt) / 1000,
-    send(event, history) {
-      link.send(event, history);
-      if (!history && event.type === "turn" && event.speaker === "agent") {
-        view.agentReplied();
+    send(event, reading) {
+      const seq = link.send(event, reading);
+      if (reading === "live" && event.type === "turn" && event.speaker === "agent") {
+        link.afterAnswer(seq, view.agentReplied());
         current?.compose.replySent();
       }
     },
@@ -136,7 +142,12 @@ function read(adapter: Adapter, transcript: Element, key: string): void {
   current = {
     adapter,
     compose,
-    session: new TranscriptSession(adapter, transcript, context, attach, { late, swapped, sentByAgent: (text) => reading.sentByAgent(text) }),
+    session: new TranscriptSession(adapter, transcript, context, attach, {
+      late,
+      swapped,
+      coachWaiting: !readBefore.has(conversationId(adapter, key)),
+      sentByAgent: (text) => reading.sentByAgent(text),
+    }),
   };
   view.prepare();
 }
@@ -165,6 +176,7 @@ async function loadSetup(): Promise<void> {
 function readAnew(): void {
   current?.session.stop();
   current = undefined;
+  for (const id of conversations.keys()) readBefore.add(id);
   conversations.clear();
   looked = false;
   attach();

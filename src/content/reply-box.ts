@@ -56,7 +56,7 @@ export class ComposeWatcher {
     const text = draftText(box);
     if (!context || !text || text === this.lastDraft) return;
     this.lastDraft = text;
-    context.send({ type: "draft", text, at: context.now() }, false);
+    context.send({ type: "draft", text, at: context.now() }, "live");
   }
 
   /** Whether a message's text is what the agent last typed in the reply box: then the message is the agent's. */
@@ -81,6 +81,6 @@ export class ComposeWatcher {
     const context = this.conversation();
     if (!context) return;
     const at = context.now();
-    context.send(typing ? { type: "typing", speaker: "customer", at } : { type: "typing", speaker: "customer", at, until: at }, false);
+    context.send(typing ? { type: "typing", speaker: "customer", at } : { type: "typing", speaker: "customer", at, until: at }, "live");
   }
 }

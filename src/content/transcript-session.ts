@@ -3,6 +3,7 @@ import { readItem } from "../adapters/read-item.js";
 import type { ConversationEvent, Speaker } from "../engine/conversation.js";
 import { MAX_HISTORY } from "../shared/limits.js";
 import type { TurnTracker } from "./turn-tracker.js";
+import type { Reading } from "./worker-link.js";
 
 /** A spoken turn whose text has not changed for this long is final, when the console does not say so itself. */
 export const STABLE_SPEECH_MS = 1500;
@@ -13,7 +14,7 @@ export interface ConversationContext {
   readonly tracker: TurnTracker;
   /** Seconds on this conversation's clock. */
   now(): number;
-  send(event: ConversationEvent, history: boolean): void;
+  send(event: ConversationEvent, reading: Reading): void;
 }
 
 interface Read {
@@ -34,6 +35,11 @@ export interface SessionOptions {
   sentByAgent(text: string): boolean;
   /** The agent said this site's reader has the two sides the wrong way round. */
   swapped: boolean;
+  /**
+   * What the customer said after the agent's last reply, on the page when the conversation is first read, is coached
+   * as live: not when it was coached already (the conversation read again after the site's setup changed).
+   */
+  coachWaiting: boolean;
 }
 
 /** A frame at 60 Hz: messages closer together than this are a flood. */
@@ -226,10 +232,17 @@ export class TranscriptSession {
       this.#messagesRead++;
     }
     if (withText.length) this.#recent = [...this.#recent.filter((old) => !withText.some((m) => m.element === old.element)), ...withText].slice(-RECENT_MESSAGES);
-    // Every message is known (so none comes back as new), but only the recent past is worth the engine's time.
-    for (const message of history ? added.slice(-MAX_HISTORY) : added) {
-      this.context.send(history ? this.#historyTurn(message) : this.#liveTurn(message as Read), history);
+    if (!history) {
+      for (const message of added) this.context.send(this.#liveTurn(message as Read), "live");
+      return;
     }
+    // Every message is known (so none comes back as new), but only the recent past is worth the engine's time. What
+    // the customer said after the agent's last reply is waiting for the agent now: coached as it would have been live.
+    const waiting = this.#adapter.channel === "chat" && this.#options.coachWaiting ? unansweredFrom(added) : added.length;
+    added.forEach((message, i) => {
+      if (i >= waiting) this.context.send(this.#liveTurn(message as Read), "unanswered");
+      else if (i >= waiting - MAX_HISTORY) this.context.send(this.#historyTurn(message), "history");
+    });
   }
 
   #historyTurn({ speaker, text }: { speaker: Speaker; text: string }): ConversationEvent {
@@ -268,4 +281,11 @@ export class TranscriptSession {
     clearTimeout(this.#stableTimer);
     if (interim === undefined) this.#stableTimer = setTimeout(() => this.#read(false), STABLE_SPEECH_MS);
   }
+}
+
+/** Where the customer's turns after the agent's last reply start (the length: none are waiting). */
+function unansweredFrom(messages: readonly { speaker: Speaker }[]): number {
+  let start = messages.length;
+  while (start > 0 && messages[start - 1]!.speaker === "customer") start--;
+  return start;
 }

@@ -75,9 +75,9 @@ describe("WorkerLink", () => {
     vi.useFakeTimers();
     answer = (batch, port) => (batch.events.some((e) => e.event.type === "turn" && e.event.text === "bad") ? port.reply({ type: "events-refused", session: batch.session, reason: "no" }) : accept(batch, port));
     const link = new WorkerLink(ref);
-    link.send(turn("bad"), false);
+    link.send(turn("bad"), "live");
     await settle();
-    link.send(turn("good"), false);
+    link.send(turn("good"), "live");
     await settle();
     expect(batches().map((b) => b.events.map((e) => (e.event as { text: string }).text))).toEqual([["bad"], ["good"]]);
   });
@@ -89,10 +89,10 @@ describe("WorkerLink", () => {
       if (batch.events.some((e) => e.event.type === "turn" && e.event.text === "lost")) throw new Error("Message length exceeded maximum allowed length.");
     };
     const link = new WorkerLink(ref);
-    link.send(turn("lost"), false);
+    link.send(turn("lost"), "live");
     await settle();
     answer = accept;
-    link.send(turn("next"), false);
+    link.send(turn("next"), "live");
     await settle();
     const texts = batches().map((b) => b.events.map((e) => (e.event as { text: string }).text).join());
     expect(texts.filter((t) => t === "lost")).toHaveLength(10);
@@ -106,8 +106,8 @@ describe("WorkerLink", () => {
     // The first batch waits while the rest queue up behind it.
     answer = (batch, port) => (open ? accept(batch, port) : undefined);
     const link = new WorkerLink(() => ({ ...ref(), key: "c".repeat(300) }));
-    link.send(turn("first"), false);
-    for (let i = 0; i < 60; i++) link.send(turn("y".repeat(MAX_TEXT + 5)), false);
+    link.send(turn("first"), "live");
+    for (let i = 0; i < 60; i++) link.send(turn("y".repeat(MAX_TEXT + 5)), "live");
     open = true;
     await settle();
     // The first batch, unanswered, is sent again with what queued behind it, up to the characters' bound.
@@ -128,7 +128,7 @@ describe("WorkerLink", () => {
     const received: unknown[] = [];
     onWorkerMessage((message) => received.push(message));
     answer = accept;
-    new WorkerLink(ref).send(turn("hello"), false);
+    new WorkerLink(ref).send(turn("hello"), "live");
     await new Promise((resolve) => setTimeout(resolve, 0));
     const delivery = { type: "nudges", adapter: "generic", conversationKey: "default", delivery: 3, raised: [], resolved: [] };
     ports.at(-1)!.reply(delivery);

@@ -18,6 +18,12 @@ const ANSWER_TIMEOUT_MS = 3000;
  */
 const MAX_TRIES = 10;
 
+/**
+ * How an event was read: as it happened, or already on the page when the conversation was first read — history, or
+ * the customer's turns after the agent's last reply there, which still wait for the agent (see QueuedEvent).
+ */
+export type Reading = "live" | "history" | "unanswered";
+
 /** The worker's answer to a batch: taken in and saved through a seq, refused, or none (send it again). */
 type Answer = { acceptedThrough: number } | { refused: string } | undefined;
 
@@ -49,21 +55,24 @@ function connect(): Runtime.Port {
     else if (isEventsRefused(message)) answered(message.session, { refused: message.reason });
     else if (isWorkerMessage(message)) {
       onNudges(message);
-      // Received: the worker keeps a delivery, and sends it again on the next connection, until it hears this.
-      if (message.type === "nudges") {
-        const { adapter, conversationKey, delivery } = message;
-        try {
-          opened.postMessage({ type: "nudges-received", adapter, conversationKey, delivery });
-        } catch {
-          // Gone with the worker: it sends the delivery again, and the page recognises it.
-        }
-      }
+      acknowledge(message, opened);
     }
   });
   opened.onDisconnect.addListener(() => {
     if (port === opened) closed();
   });
   return (port = opened);
+}
+
+/** Received: the worker keeps a delivery, and sends it again on the next connection, until it hears this. */
+function acknowledge(message: WorkerToContent, via: Runtime.Port): void {
+  if (message.type !== "nudges") return;
+  const { adapter, conversationKey, delivery } = message;
+  try {
+    via.postMessage({ type: "nudges-received", adapter, conversationKey, delivery });
+  } catch {
+    // Gone with the worker: it sends the delivery again, and the page recognises it.
+  }
 }
 
 function sendEvents(batch: ConversationEventsMessage): Promise<Answer> {
@@ -111,12 +120,25 @@ export class WorkerLink {
   private seq = 0;
   private sending = false;
   private failures = 0;
+  private answered: Array<{ seq: number; then: () => void }> = [];
 
   constructor(private readonly conversation: () => ConversationRef) {}
 
-  send(event: ConversationEvent, history: boolean): void {
-    this.queue.push({ seq: this.seq++, history, ...boundedEvent(event) });
+  /** Returns the event's number in this session. */
+  send(event: ConversationEvent, reading: Reading): number {
+    const seq = this.seq++;
+    const history = reading !== "live";
+    this.queue.push({ seq, history, ...(reading === "unanswered" ? { unanswered: true as const } : {}), ...boundedEvent(event) });
     void this.flush();
+    return seq;
+  }
+
+  /**
+   * Runs `then` once the worker has answered the batch holding event `seq` (or it was dropped): the nudges and outcomes
+   * that event brought came on the same connection before the answer, so they have been received by then.
+   */
+  afterAnswer(seq: number, then: () => void): void {
+    this.answered.push({ seq, then });
   }
 
   private async flush(): Promise<void> {
@@ -137,6 +159,9 @@ export class WorkerLink {
         // Refused or never answered: sending it again would fare no better. Taken: what the worker saved goes.
         const through = answer && "acceptedThrough" in answer ? answer.acceptedThrough : events.at(-1)!.seq;
         while (this.queue.length && this.queue[0]!.seq <= through) this.queue.shift();
+        const due = this.answered.filter(({ seq }) => seq <= through);
+        this.answered = this.answered.filter(({ seq }) => seq > through);
+        for (const { then } of due) then();
       }
     } finally {
       this.sending = false;
@@ -152,13 +177,19 @@ export class WorkerLink {
   }
 }
 
-/** Messages from the worker: nudges on the events port, and the rest (the dismiss shortcut) by sendMessage. */
+/**
+ * Messages from the worker: nudges on the events port, and the rest by sendMessage — the dismiss shortcut, and nudges
+ * a timer raised in a worker started again since the page last connected (acknowledged on a new connection).
+ */
 export function onWorkerMessage(listener: (message: WorkerToContent) => void): void {
   onNudges = listener;
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     // Only our own worker talks to this script; anything else is ignored.
     if (sender.id !== browser.runtime.id) return undefined;
-    if (isWorkerMessage(message)) listener(message);
+    if (isWorkerMessage(message)) {
+      listener(message);
+      acknowledge(message, connect());
+    }
     return undefined;
   });
 }

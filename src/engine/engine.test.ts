@@ -53,6 +53,39 @@ describe("the engine", () => {
     expect(step.raised[0]!.suggestion).toMatch(/Mi dispiace/);
   });
 
+  it("raises nothing on history, which still informs what comes after it", () => {
+    const engine = createEngine(compiled, { language: "en" });
+    const history = [
+      { type: "turn", speaker: "customer", text: "This is the third time I write!!! Unacceptable!!!", at: 0 },
+      { type: "turn", speaker: "agent", text: "Is it the Visa card?", at: 0 },
+    ] as const;
+    for (const event of history) expect(engine.push(event, { context: true }).raised).toEqual([]);
+    expect(engine.nudges()).toEqual([]);
+    // The agent's closed question in the history was heard: a second one in a row is the streak the rule coaches.
+    engine.push({ type: "turn", speaker: "customer", text: "yes", at: 5 });
+    expect(engine.push({ type: "turn", speaker: "agent", text: "Did you try again?", at: 9 }).raised.map((n) => n.rule)).toEqual(["open-question"]);
+  });
+
+  it("says when its next timer is due, and raises the timer's nudge when ticked then", () => {
+    const engine = createEngine(compiled, { language: "en" });
+    expect(engine.nextDue()).toBeUndefined();
+    engine.push({ type: "turn", speaker: "customer", text: "Hello, my order has not arrived.", at: 4 });
+    expect(engine.nextDue()).toBe(34);
+    expect(engine.tick(33.9).raised).toEqual([]);
+    expect(engine.tick(34).raised.map((n) => n.rule)).toEqual(["respond-promptly"]);
+    expect(engine.nextDue()).toBeUndefined();
+  });
+
+  it("writes the rule's figures into its message as configured, in the message's language", () => {
+    for (const [language, seconds, figure] of [["en", 90, "90 s"], ["fa", 90, "۹۰ ثانیه"]] as const) {
+      const tuned = compilePacks(shipped, { rules: { "respond-promptly": { params: { seconds } } } });
+      const engine = createEngine(tuned, { language, interfaceLanguage: language });
+      engine.push({ type: "turn", speaker: "customer", text: language === "en" ? "Hello, my order has not arrived." : "سلام، سفارشم هنوز نرسیده.", at: 0 });
+      const [nudge] = engine.tick(seconds).raised;
+      expect(nudge?.message).toContain(figure);
+    }
+  });
+
   it("rejects a malformed event, naming the field", () => {
     const engine = createEngine(compiled, {});
     expect(() => engine.push({ type: "turn", speaker: "robot", text: "hi", at: 0 } as never)).toThrow(/speaker/);
@@ -96,6 +129,11 @@ describe("pack validation", () => {
     expect(problems([packWith({ kind: "on-signal", params: { speaker: "bot", anyOf: [] } })]))
       .toEqual(expect.arrayContaining([expect.stringMatching(/pack0\.json: \$\.rules\[0\]\.params\.speaker/), expect.stringMatching(/params\.anyOf/)]));
     expect(problems([packWith({ kind: "telepathy", params: {} })])).toEqual([expect.stringMatching(/\$\.rules\[0\]\.kind: unknown rule kind "telepathy"/)]);
+  });
+
+  it("refuses a message naming a figure the rule does not have", () => {
+    expect(problems([packWith({ kind: "no-reply-within", params: { speaker: "customer", seconds: 30 }, message: { en: "waited {secs} s" } })]))
+      .toEqual([expect.stringMatching(/\$\.rules\[0\]\.message\.en: \{secs\} is not a parameter of this rule \(it has: speaker, seconds\)/)]);
   });
 
   it("refuses the same rule id in two packs, and overrides for rules no pack has", () => {

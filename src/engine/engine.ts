@@ -13,6 +13,8 @@ import { formatIssues, ValidationError } from "./validation-errors.js";
 
 interface CompiledRule {
   rule: Rule;
+  /** The rule's messages by language, with its parameters' values in place of their names ("{seconds}"). */
+  messages: Record<string, string>;
   pack: string;
   behaviour: RuleBehaviour<unknown>;
   outcome: OutcomeSpec | undefined;
@@ -72,7 +74,9 @@ export function compilePacks(
         problems.push(...formatIssues(at, params.error).map((line) => line.replace(`${at}: $`, `${at}.params`)));
         return;
       }
-      rules.push({ rule, pack: pack.id, behaviour: kind.create(params.data), outcome: rule.outcome ?? kind.outcome?.(params.data) });
+      const filled = fillParams(rule.message, params.data as Record<string, unknown>);
+      problems.push(...filled.unknown.map(({ language, name }) => `${where}.message.${language}: {${name}} is not a parameter of this rule (it has: ${Object.keys(params.data as object).join(", ")})`));
+      rules.push({ rule, messages: filled.messages, pack: pack.id, behaviour: kind.create(params.data), outcome: rule.outcome ?? kind.outcome?.(params.data) });
     });
   }
   if (problems.length) throw new ValidationError(problems);
@@ -82,6 +86,27 @@ export function compilePacks(
   if (tooMany.length) throw new ValidationError(tooMany.map(({ message }) => `packs and ${overridesName}: $.signals: ${message}`));
   const detector = compileSignalDetector(lexicons);
   return { packs: applied.packs, rules, detector };
+}
+
+/**
+ * A message names the figures it depends on ("waited {seconds} s"), so that a team lead who changes a figure does not
+ * leave the old one in the text. Numbers are written in the message's own language (Persian digits in Persian).
+ */
+function fillParams(messages: Record<string, string>, params: Record<string, unknown>): { messages: Record<string, string>; unknown: Array<{ language: string; name: string }> } {
+  const unknown: Array<{ language: string; name: string }> = [];
+  const filled = Object.fromEntries(
+    Object.entries(messages).map(([language, text]) => [
+      language,
+      text.replace(/\{([A-Za-z][\w.]*)\}/g, (whole, name: string) => {
+        const value = params[name];
+        if (typeof value === "number") return new Intl.NumberFormat(language).format(value);
+        if (typeof value === "string") return value;
+        unknown.push({ language, name });
+        return whole;
+      }),
+    ]),
+  );
+  return { messages: filled, unknown };
 }
 
 export interface EngineOptions {
@@ -129,11 +154,22 @@ export interface EngineSnapshot {
   pending: number[];
 }
 
+/** How an event is taken in. */
+export interface PushOptions {
+  /**
+   * The event is history (already on the page when it was first read): it tells the rules what happened, but it is no
+   * moment to coach, so nothing is raised on it, and no timer it starts or passes raises anything either.
+   */
+  context?: boolean | undefined;
+}
+
 export interface Engine {
   /** One event: fires timers due before it, then evaluates every rule. Throws on a malformed event. */
-  push(event: ConversationEvent): EngineStep;
+  push(event: ConversationEvent, options?: PushOptions): EngineStep;
   /** Fires timers due up to `now` (seconds). */
   tick(now: number): EngineStep;
+  /** When the next timer is due (seconds), if one is running: when to `tick` for a nudge that comes while nobody writes. */
+  nextDue(): number | undefined;
   nudges(): Nudge[];
   /** The language the conversation is read in. */
   language(): string;
@@ -185,7 +221,7 @@ export function restoreEngine(packsInput: readonly unknown[] | CompiledPacks, op
       at: record.at,
       severity: c.rule.severity,
       priority: c.rule.priority,
-      message: c.rule.message[ui] ?? c.rule.message.en!,
+      message: c.messages[ui] ?? c.messages.en!,
       // The suggestion is something to say to the customer: in their language where the pack has it.
       suggestion: c.rule.suggestion[record.language] ?? c.rule.suggestion[ui] ?? c.rule.suggestion.en!,
       outcome: record.outcome,
@@ -209,9 +245,12 @@ export function restoreEngine(packsInput: readonly unknown[] | CompiledPacks, op
 
   const context = (c: CompiledRule): KindContext => ({ facts: facts(), canRaise: (at, view) => canRaise(c, at, view) });
 
+  /** The event being pushed is history: nothing is raised on it (PushOptions.context). */
+  let readingHistory = false;
+
   /** `language`: the language the raising utterance was read in (for timers, the conversation's). */
   function raise(c: CompiledRule, event: number, at: number, view: TurnView | undefined, step: EngineStep, language = tracker.language): void {
-    if (!canRaise(c, at, view)) return;
+    if (readingHistory || !canRaise(c, at, view)) return;
     const rs = state.rules[c.rule.id]!;
     rs.raised += 1;
     rs.lastRaisedAt = at;
@@ -266,56 +305,23 @@ export function restoreEngine(packsInput: readonly unknown[] | CompiledPacks, op
   }
 
   return {
-    push(input) {
+    push(input, options) {
       const event = ConversationEventSchema.parse(input);
-      const step = emptyStep();
-      fireTimers(event.at, false, step);
-      const index = state.index++;
-      if (event.type === "typing") {
-        for (const c of active) guarded(c, step, () => c.behaviour.onTyping?.(state.rules[c.rule.id]!.kind, { index, speaker: event.speaker, at: event.at, until: event.until }, context(c)));
-        return step;
+      readingHistory = options?.context ?? false;
+      try {
+        return take(event);
+      } finally {
+        readingHistory = false;
       }
-      const speaker = event.type === "draft" ? "agent" : event.speaker;
-      const language = tracker.observe(event.text);
-      state.language = tracker.snapshot();
-      const signals = new Set(detector.detect(event.text, language));
-      if (speaker === "customer" && event.type === "turn" && signals.has("self-introduction") && !state.customerName) {
-        state.customerName = detectName(event.text, language);
-      }
-      if (speaker === "agent" && state.customerName && mentionsName(event.text, state.customerName, language)) signals.add("name.customer");
-      const words = countWords(event.text, language);
-      const sent = event.type === "turn";
-      if (sent && speaker === "agent") {
-        state.agentTurns += 1;
-        state.agentWords += words;
-      }
-      const view: TurnView = {
-        index,
-        kind: event.type,
-        speaker,
-        at: event.at,
-        end: event.type === "turn" ? event.end : undefined,
-        words,
-        signals,
-        reply: state.reply,
-        agentTurns: state.agentTurns,
-      };
-      if (sent) resolveOutcomes(view, step);
-      for (const c of active) {
-        guarded(c, step, () => {
-          const r = c.behaviour.onTurn?.(state.rules[c.rule.id]!.kind, view, context(c));
-          if (r) raise(c, r.event, r.at, view, step, language);
-        });
-      }
-      if (sent && speaker === "customer") state.customerWords += words;
-      if (sent && speaker === "agent") state.reply += 1;
-      step.read = { signals: [...signals], words };
-      return step;
     },
     tick(now) {
       const step = emptyStep();
       fireTimers(now, true, step);
       return step;
+    },
+    nextDue() {
+      const due = active.flatMap((c) => c.behaviour.dueAt?.(state.rules[c.rule.id]!.kind) ?? []);
+      return due.length ? Math.min(...due) : undefined;
     },
     nudges: () => state.nudges.flatMap((record) => toNudge(record) ?? []),
     language: () => tracker.language,
@@ -324,6 +330,52 @@ export function restoreEngine(packsInput: readonly unknown[] | CompiledPacks, op
     },
     snapshot: () => structuredClone(state),
   };
+
+  function take(event: ConversationEvent): EngineStep {
+    const step = emptyStep();
+    fireTimers(event.at, false, step);
+    const index = state.index++;
+    if (event.type === "typing") {
+      for (const c of active) guarded(c, step, () => c.behaviour.onTyping?.(state.rules[c.rule.id]!.kind, { index, speaker: event.speaker, at: event.at, until: event.until }, context(c)));
+      return step;
+    }
+    const speaker = event.type === "draft" ? "agent" : event.speaker;
+    const language = tracker.observe(event.text);
+    state.language = tracker.snapshot();
+    const signals = new Set(detector.detect(event.text, language));
+    if (speaker === "customer" && event.type === "turn" && signals.has("self-introduction") && !state.customerName) {
+      state.customerName = detectName(event.text, language);
+    }
+    if (speaker === "agent" && state.customerName && mentionsName(event.text, state.customerName, language)) signals.add("name.customer");
+    const words = countWords(event.text, language);
+    const sent = event.type === "turn";
+    if (sent && speaker === "agent") {
+      state.agentTurns += 1;
+      state.agentWords += words;
+    }
+    const view: TurnView = {
+      index,
+      kind: event.type,
+      speaker,
+      at: event.at,
+      end: event.type === "turn" ? event.end : undefined,
+      words,
+      signals,
+      reply: state.reply,
+      agentTurns: state.agentTurns,
+    };
+    if (sent) resolveOutcomes(view, step);
+    for (const c of active) {
+      guarded(c, step, () => {
+        const r = c.behaviour.onTurn?.(state.rules[c.rule.id]!.kind, view, context(c));
+        if (r) raise(c, r.event, r.at, view, step, language);
+      });
+    }
+    if (sent && speaker === "customer") state.customerWords += words;
+    if (sent && speaker === "agent") state.reply += 1;
+    step.read = { signals: [...signals], words };
+    return step;
+  }
 }
 
 /** Runs a whole conversation file through the engine: every event, then the timers up to its end. */

@@ -1,7 +1,7 @@
 // The engine's public API: pure TypeScript, no DOM, no extension API.
 export { compilePacks, createEngine, restoreEngine, runConversation } from "./engine.js";
 export { preparePacks } from "./signals/english-patterns.js";
-export type { CompiledPacks, Engine, EngineOptions, EngineSnapshot } from "./engine.js";
+export type { CompiledPacks, Engine, EngineOptions, EngineSnapshot, PushOptions } from "./engine.js";
 export { ConversationSchema, ConversationEventSchema } from "./conversation.js";
 export type { Conversation, ConversationEvent, ConversationInput } from "./conversation.js";
 export type { EngineStep, Nudge, Outcome, Severity } from "./nudge.js";

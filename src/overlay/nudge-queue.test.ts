@@ -32,4 +32,13 @@ describe("NudgeQueue", () => {
     expect(queue.resolve([{ ...nudge("a", 1), outcome: "followed" }, { ...nudge("b", 2), outcome: "missed" }]).map((n) => n.rule)).toEqual(["a"]);
     expect(queue.current()).toBeUndefined();
   });
+
+  it("lets a rule's newer nudge replace its older one, and keeps other rules' nudges of earlier moments", () => {
+    const queue = new NudgeQueue();
+    queue.add([nudge("open-question", 2, "tip"), nudge("acknowledge", 1, "warn")]);
+    queue.add([nudge("open-question", 5, "tip")]);
+    expect(queue.size).toBe(2);
+    queue.remove(queue.current()!);
+    expect(queue.current()).toMatchObject({ rule: "open-question", event: 5 });
+  });
 });

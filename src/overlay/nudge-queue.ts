@@ -9,13 +9,17 @@ export function nudgeKey(nudge: Pick<Nudge, "rule" | "event">): string {
 /**
  * The nudges waiting to be shown: one at a time, the most important first (severity, then priority, then the newest).
  * A nudge leaves the queue when the agent dismisses it, when its outcome is decided, or when it goes stale: the agent
- * has replied since the moment it was about.
+ * has replied since the moment it was about, or the same rule has raised a newer one.
  */
 export class NudgeQueue {
   private readonly open = new Map<string, Nudge>();
 
+  /** A rule's newer nudge replaces its older one: the moment it is about is the one that counts now. */
   add(nudges: readonly Nudge[]): void {
-    for (const nudge of nudges) this.open.set(nudgeKey(nudge), nudge);
+    for (const nudge of nudges) {
+      for (const [key, older] of this.open) if (older.rule === nudge.rule && older.event < nudge.event) this.open.delete(key);
+      this.open.set(nudgeKey(nudge), nudge);
+    }
   }
 
   /** Removes nudges whose outcome was decided; returns those that were waiting, as now decided. */
@@ -32,8 +36,9 @@ export class NudgeQueue {
     }
   }
 
-  remove(nudge: Nudge): void {
-    this.open.delete(nudgeKey(nudge));
+  /** Whether the nudge was in the queue. */
+  remove(nudge: Nudge): boolean {
+    return this.open.delete(nudgeKey(nudge));
   }
 
   current(): Nudge | undefined {

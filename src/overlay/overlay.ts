@@ -164,9 +164,19 @@ export class Overlay {
     if (!this.#confirming) this.#render();
   }
 
-  /** The agent sent a reply: what earlier nudges were about has passed. */
-  agentReplied(): void {
+  /**
+   * The agent sent a reply: what the nudges waiting to be shown were about has passed. The card shown stays until the
+   * reply is taken in, as the reply may be what it asked for (`withdraw` it then); it is returned.
+   */
+  agentReplied(): Nudge | undefined {
     this.#queue.dropWaiting(this.#shown);
+    if (!this.#confirming) this.#render();
+    return this.#shown;
+  }
+
+  /** A card whose moment has passed goes, shown or waiting; one shown as followed has its moment of thanks first. */
+  withdraw(nudge: Nudge): void {
+    if (!this.#queue.remove(nudge)) return;
     if (!this.#confirming) this.#render();
   }
 

@@ -64,6 +64,11 @@ export const ConversationEventsSchema = z.strictObject({
         event: WireEventSchema,
         /** Already on the page when reading started: fed to the engine for context, never shown as nudges. */
         history: z.boolean(),
+        /**
+         * History that is still a moment: the customer's turns after the agent's last reply (a chat's opener, waiting
+         * when the agent opens the chat). Coached as live the first time the conversation is read, never again.
+         */
+        unanswered: z.literal(true).optional(),
         /** The text was this long on the page, and is sent cut to its start (bounds.ts). */
         cutFrom: z.number().int().positive().optional(),
       }),

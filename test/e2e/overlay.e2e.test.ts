@@ -128,6 +128,26 @@ describe("the overlay", () => {
     expect(seen.size).toBeLessThanOrEqual(2);
   });
 
+  it("withdraws a card when the agent's next reply moves past it, and shows the next moment's", async () => {
+    const page = await harness.browser.newPage();
+    await page.goto(`${harness.origin}/fixtures/rerender.html`);
+    await waitUntilRead(harness, page);
+    const say = (speaker: string, text: string) => page.evaluate((s, t) => (window as unknown as Fixture).addMessage(s, t), speaker, text);
+    const rules = async () => (await readOverlay(page)).map((card) => card.rule);
+    await say("customer", "My router keeps dropping the connection.");
+    await say("agent", "Well, you should have read the manual first.");
+    await waitFor(async () => (await rules()).includes("positive-language"), "the blaming-phrase card");
+    // The agent moves on: the card about the sentence before is gone once the reply is taken in.
+    await say("agent", "Did you restart it?");
+    await waitFor(async () => !(await rules()).includes("positive-language"), "the blaming-phrase card to go");
+    // …and the next moment gets its card: a second closed question in a row.
+    await say("customer", "yes");
+    await say("agent", "Is the light green?");
+    await waitFor(async () => (await rules()).includes("open-question"), "the open-question card");
+    expect(await rules()).toEqual(["open-question"]);
+    await page.close();
+  });
+
   it("can be dragged, and keeps its place on that site", async () => {
     const page = await chatWithNudge(harness);
     const start = await overlayPartCenter(page, "handle");

@@ -1,0 +1,32 @@
+import type { Alarms } from "webextension-polyfill";
+
+const ALARM = "attune-due";
+
+/**
+ * Wakes coaching when a conversation's next timer is due ("the customer has waited 30 s"), though nobody writes: a
+ * timeout while this worker lives, and an alarm for when the browser has stopped it meanwhile (an idle worker is
+ * stopped after 30 s, the very wait the default rule has). Firing twice is harmless: a timer fires once.
+ */
+export class Wake {
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly fire: () => void,
+    private readonly alarms: Pick<Alarms.Static, "create" | "clear" | "onAlarm">,
+  ) {
+    alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === ALARM) fire();
+    });
+  }
+
+  /** The next timer is due then (ms since the epoch), or none is. */
+  at(when: number | undefined): void {
+    clearTimeout(this.#timer);
+    if (when === undefined) {
+      void this.alarms.clear(ALARM).catch(() => undefined);
+      return;
+    }
+    this.#timer = setTimeout(this.fire, Math.max(0, when - Date.now()));
+    void Promise.resolve(this.alarms.create(ALARM, { when })).catch(() => undefined);
+  }
+}
