@@ -1,10 +1,14 @@
 import browser from "webextension-polyfill";
-import { isRtl, resolveInterfaceLanguage, translate, type InterfaceLanguage } from "../shared/locales.js";
+import { formatNumber, isRtl, resolveInterfaceLanguage, translate, translateCount, type InterfaceLanguage } from "../shared/locales.js";
 import { readSettings } from "../shared/settings.js";
 
 let language: InterfaceLanguage = "en";
 
 export const t = (key: string, ...substitutions: string[]): string => translate(language, key, ...substitutions);
+/** The key's variant for n (`key_one`, `key_few`, `key_other`), n as $1 in the interface language's digits. */
+export const tCount = (key: string, n: number, ...more: string[]): string => translateCount(language, key, n, ...more);
+export const number = (n: number, options?: Intl.NumberFormatOptions): string => formatNumber(language, n, options);
+export const timeOfDay = (at: number): string => new Intl.DateTimeFormat(language, { hour: "2-digit", minute: "2-digit" }).format(at);
 
 /**
  * Picks the agent's interface language (their setting, else the browser's), fills every element carrying

@@ -1,7 +1,7 @@
 import shippedScenarios from "attune:shipped-scenarios";
 import { runConversation, type Conversation, type ConversationEvent, type Nudge } from "../../engine/index.js";
 import { variantConversation } from "../../trainer/scenario.js";
-import { t } from "../i18n.js";
+import { number, t, tCount } from "../i18n.js";
 import { loadLibrary } from "../trainer/library.js";
 import { fillList, h } from "./dom.js";
 import { parsePreviewInput } from "./preview-input.js";
@@ -12,15 +12,17 @@ import { onCompiled, type Compiled } from "./team-section.js";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
+const seconds = (at: number) => `${number(at)}s`;
+
 function eventLine(event: ConversationEvent): string {
-  const at = `${event.at}s`;
-  if (event.type === "typing") return `${at} ${t("teamPreviewTyping", String(event.until ?? event.at))}`;
+  const at = seconds(event.at);
+  if (event.type === "typing") return `${at} ${t("teamPreviewTyping", number(event.until ?? event.at))}`;
   if (event.type === "draft") return `${at} ${t("teamPreviewDraft")}: ${event.text}`;
   return `${at} ${t(event.speaker === "agent" ? "trainerAgent" : "trainerCustomer")}: ${event.text}`;
 }
 
 function nudgeLine(nudge: Nudge, event: ConversationEvent | undefined): string {
-  const when = event && nudge.at !== event.at ? ` (${nudge.at}s)` : "";
+  const when = event && nudge.at !== event.at ? ` (${seconds(nudge.at)})` : "";
   return `${nudge.severity.toUpperCase()} ${nudge.rule}${when}: ${nudge.message} — ${t(`teamOutcome_${nudge.outcome}`)}`;
 }
 
@@ -36,7 +38,7 @@ function render(compiled: Compiled, language: string): void {
   }
   const conversation: Conversation = input.conversation;
   const nudges = runConversation(compiled.compiled, conversation, { interfaceLanguage: language });
-  $("team-preview-count").textContent = t("trainerNudgeCount", String(nudges.length));
+  $("team-preview-count").textContent = tCount("trainerNudgeCount", nudges.length);
   list.replaceChildren(
     ...conversation.events.map((event, index) => {
       const raised = nudges.filter((n) => n.event === index);

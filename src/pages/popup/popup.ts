@@ -1,6 +1,6 @@
 import browser from "webextension-polyfill";
 import { askWorker } from "../ask-worker.js";
-import { localizePage, t } from "../i18n.js";
+import { localizePage, number, t, tCount, timeOfDay } from "../i18n.js";
 import { scorecardPanel } from "../scorecard-panel.js";
 import { ReadingStatusSchema, type ReadingStatus } from "../../shared/messages.js";
 import { READING_STATUS } from "../../shared/ports.js";
@@ -74,9 +74,13 @@ async function render(): Promise<void> {
   $("figures").hidden = !conversation;
   const totals = { raised: 0, followed: 0, missed: 0, open: 0 };
   for (const c of status.conversations) for (const key of Object.keys(totals) as Array<keyof typeof totals>) totals[key] += c.nudges[key];
-  for (const [key, value] of Object.entries(totals)) $(key).textContent = String(value);
+  const labels = { raised: "popupRaised", followed: "popupFollowed", missed: "popupMissed", open: "popupOpen" };
+  for (const [key, value] of Object.entries(totals) as Array<[keyof typeof totals, number]>) {
+    $(key).textContent = number(value);
+    $(`${key}-label`).textContent = tCount(labels[key], value);
+  }
   $("scorecard-section").hidden = !conversation;
-  $("scorecard").replaceChildren(...(conversation ? [scorecardPanel(document, conversation.scorecard, { t, exportName: "attune-scorecard.json" })] : []));
+  $("scorecard").replaceChildren(...(conversation ? [scorecardPanel(document, conversation.scorecard, { exportName: "attune-scorecard.json" })] : []));
 
   const toggle = $<HTMLInputElement>("site-enabled");
   toggle.checked = status.siteEnabled;
@@ -97,7 +101,7 @@ async function render(): Promise<void> {
 
   const snoozed = status.snoozedUntil > Date.now();
   $("snooze-state").textContent = snoozed
-    ? t("popupSnoozedUntil", new Date(status.snoozedUntil).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }))
+    ? t("popupSnoozedUntil", timeOfDay(status.snoozedUntil))
     : t("popupCoachingOn");
   const snooze = $<HTMLButtonElement>("snooze");
   snooze.textContent = snoozed ? t("popupResume") : t("overlaySnooze");
