@@ -14,16 +14,17 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 
 const seconds = (at: number) => `${number(at)}s`;
 
-function eventLine(event: ConversationEvent): string {
+// The pasted lines and the rule ids are isolated: a line or an id in one direction inside the page's other.
+function eventLine(event: ConversationEvent): Array<string | HTMLElement> {
   const at = seconds(event.at);
-  if (event.type === "typing") return `${at} ${t("teamPreviewTyping", number(event.until ?? event.at))}`;
-  if (event.type === "draft") return `${at} ${t("teamPreviewDraft")}: ${event.text}`;
-  return `${at} ${t(event.speaker === "agent" ? "trainerAgent" : "trainerCustomer")}: ${event.text}`;
+  if (event.type === "typing") return [`${at} ${t("teamPreviewTyping", number(event.until ?? event.at))}`];
+  const who = event.type === "draft" ? t("teamPreviewDraft") : t(event.speaker === "agent" ? "trainerAgent" : "trainerCustomer");
+  return [`${at} ${who}: `, h("bdi", { text: event.text })];
 }
 
-function nudgeLine(nudge: Nudge, event: ConversationEvent | undefined): string {
+function nudgeLine(nudge: Nudge, event: ConversationEvent | undefined): Array<string | HTMLElement> {
   const when = event && nudge.at !== event.at ? ` (${seconds(nudge.at)})` : "";
-  return `${nudge.severity.toUpperCase()} ${nudge.rule}${when}: ${nudge.message} — ${t(`teamOutcome_${nudge.outcome}`)}`;
+  return [`${nudge.severity.toUpperCase()} `, h("bdi", { text: nudge.rule }), `${when}: `, h("bdi", { text: nudge.message }), ` — ${t(`teamOutcome_${nudge.outcome}`)}`];
 }
 
 function render(compiled: Compiled, language: string): void {
@@ -45,8 +46,8 @@ function render(compiled: Compiled, language: string): void {
       return h(
         "li",
         { "data-event": index },
-        h("span", { text: eventLine(event) }),
-        ...(raised.length ? [h("ul", { className: "nudges" }, ...raised.map((n) => h("li", { className: `nudge ${n.severity}`, "data-rule": n.rule, text: nudgeLine(n, event) })))] : []),
+        h("span", {}, ...eventLine(event)),
+        ...(raised.length ? [h("ul", { className: "nudges" }, ...raised.map((n) => h("li", { className: `nudge ${n.severity}`, "data-rule": n.rule }, ...nudgeLine(n, event))))] : []),
       );
     }),
   );

@@ -2,7 +2,7 @@ import type { ConversationEvent, Nudge } from "../../engine/index.js";
 import { Overlay, type OverlayLabels } from "../../overlay/overlay.js";
 import type { Replay, ReplayStep } from "../../trainer/replay.js";
 import type { Moment } from "../../trainer/scorecard.js";
-import { t, tCount } from "../i18n.js";
+import { t, tCount, tIsolated } from "../i18n.js";
 import { clockTime, scorecardPanel } from "../scorecard-panel.js";
 
 /**
@@ -106,7 +106,7 @@ export class ReplayPane {
       return;
     }
     if (event.type === "draft") {
-      this.live.textContent = t("trainerDraft", event.text);
+      this.live.replaceChildren(...tIsolated(this.doc, "trainerDraft", event.text));
       return;
     }
     this.live.textContent = "";

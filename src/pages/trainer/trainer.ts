@@ -3,7 +3,7 @@ import shippedScenarios from "attune:shipped-scenarios";
 import { compilePacks, preparePacks, type CompiledPacks } from "../../engine/index.js";
 import { Replay } from "../../trainer/replay.js";
 import { variantConversation, type Scenario } from "../../trainer/scenario.js";
-import { localizePage, number, t } from "../i18n.js";
+import { localizePage, number, t, tIsolated } from "../i18n.js";
 import { clockTime } from "../scorecard-panel.js";
 import { downloadJson } from "../download.js";
 import { addImported, importScenario, loadLibrary, problemLines, type Entry } from "./library.js";
@@ -140,7 +140,7 @@ async function importFiles(files: FileList | null): Promise<void> {
   if (last) {
     fillScenarios(last.key);
     fillVariants(last.scenario);
-    $("import-status").textContent = t("trainerImported", last.scenario.title);
+    $("import-status").replaceChildren(...tIsolated(document, "trainerImported", last.scenario.title));
     rebuild();
   }
 }
@@ -184,7 +184,7 @@ function wire(): void {
     downloadJson(document, `${scenario.id}.json`, scenario);
     await addImported(entries, scenario);
     fillScenarios($<HTMLSelectElement>("scenario").value);
-    $("import-status").textContent = t("trainerImported", scenario.title);
+    $("import-status").replaceChildren(...tIsolated(document, "trainerImported", scenario.title));
   };
 }
 
