@@ -35,7 +35,7 @@ describe("settings and the agent's interface language", () => {
     await page.select("select[name=interfaceLanguage]", "it");
     await waitFor(() => page.evaluate(() => document.documentElement.lang === "it"), "the page in Italian");
     const preview = await page.$eval("#preview attune-overlay", (host) => host.shadowRoot?.textContent ?? "");
-    expect(preview).toContain("Prima riconosci la frustrazione");
+    expect(preview).toContain("Prima riconosca la frustrazione");
     const { settings } = await readLocal(harness);
     expect(settings).toMatchObject({ interfaceLanguage: "it" });
   });
