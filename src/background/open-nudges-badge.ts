@@ -15,7 +15,8 @@ export class OpenNudgesBadge {
 
   constructor(
     private readonly storage: SessionStorage,
-    private readonly show: (tabId: number, text: string) => Promise<void>,
+    /** Shows the count (0: an empty badge). */
+    private readonly show: (tabId: number, count: number) => Promise<void>,
   ) {}
 
   shown(tabId: number, raised: readonly Nudge[], resolved: readonly Nudge[]): Promise<void> {
@@ -54,7 +55,7 @@ export class OpenNudgesBadge {
       const open = new Set(Array.isArray(saved) ? saved.filter((id): id is string => typeof id === "string") : []);
       edit(open);
       await this.storage.set({ [storageKey(tabId)]: [...open] });
-      await this.show(tabId, open.size ? String(open.size) : "");
+      await this.show(tabId, open.size);
     });
     this.queues.set(tabId, run.catch(() => undefined));
     return run;

@@ -14,7 +14,7 @@ import {
   type TabStatus,
   type WorkerToContent,
 } from "../shared/messages.js";
-import { translate } from "../shared/locales.js";
+import { formatNumber, translate } from "../shared/locales.js";
 import { EVENTS_PORT } from "../shared/ports.js";
 import { MAX_CONVERSATION_KEY, MAX_TEXT } from "../shared/limits.js";
 import { speakersSwappedKey } from "../shared/storage-keys.js";
@@ -42,7 +42,10 @@ const store = new ConversationStore(session, createCoach, reportProblem);
 const stats = new StatsRecorder(browser.storage.local);
 const gate = new CoachingGate(session);
 const pageProblems = new PageProblems(session, reportProblem);
-const badge = new OpenNudgesBadge(session, (tabId, text) => browser.action.setBadgeText({ tabId, text }).catch(() => undefined));
+// The count in the agent's interface language's digits (Persian ones in fa).
+const badge = new OpenNudgesBadge(session, (tabId, count) =>
+  browser.action.setBadgeText({ tabId, text: count ? formatNumber(interfaceLanguage(), count) : "" }).catch(() => undefined),
+);
 const wake = new Wake(() => void fireTimers(), browser.alarms);
 void store.nextDue().then((when) => wake.at(when));
 /** Each frame's connection, while it is open: how to hand it a conversation's outbox. */

@@ -247,6 +247,8 @@ export class Overlay {
     message.append(nudge.message);
     const suggestion = element(this.#panel, "p", "suggestion");
     suggestion.dataset.part = "suggestion";
+    // In the conversation's language, which may not be the message's: an Italian reply on a Persian card.
+    suggestion.dir = "auto";
     suggestion.textContent = nudge.suggestion;
     card.append(handle, message, suggestion);
 

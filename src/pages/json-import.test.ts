@@ -2,7 +2,10 @@
 import { File as NodeFile } from "node:buffer";
 import { describe, expect, it, vi } from "vitest";
 
-vi.mock("./i18n.js", () => ({ t: (key: string, ...values: string[]) => [key, ...values].join(" ") }));
+vi.mock("./i18n.js", () => ({
+  t: (key: string, ...values: string[]) => [key, ...values].join(" "),
+  number: (n: number, options?: Intl.NumberFormatOptions) => new Intl.NumberFormat("en", options).format(n),
+}));
 const { onJsonFileChosen } = await import("./json-import.js");
 
 // jsdom's File cannot be read as text; Node's can, as a browser's.

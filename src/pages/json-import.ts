@@ -1,14 +1,14 @@
 import { MAX_JSON_DEPTH, MAX_JSON_FILE_BYTES, parseJsonText } from "../shared/json-file.js";
-import { t } from "./i18n.js";
+import { number, t } from "./i18n.js";
 
-const megabytes = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
+const megabytes = (bytes: number) => number(bytes / (1024 * 1024), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /** A chosen file as JSON, or what is wrong with it (one line naming the file): its size is checked before it is read. */
 export async function readJsonFile(file: File): Promise<{ json: unknown } | { problem: string }> {
   if (file.size > MAX_JSON_FILE_BYTES) return { problem: t("importTooBig", file.name, megabytes(file.size), megabytes(MAX_JSON_FILE_BYTES)) };
   const parsed = parseJsonText(await file.text());
   if (parsed.ok) return { json: parsed.json };
-  return { problem: parsed.problem === "too-deep" ? t("importTooDeep", file.name, String(MAX_JSON_DEPTH)) : `${file.name}: ${t("teamNotJson")}: ${parsed.detail}` };
+  return { problem: parsed.problem === "too-deep" ? t("importTooDeep", file.name, number(MAX_JSON_DEPTH)) : `${file.name}: ${t("teamNotJson")}: ${parsed.detail}` };
 }
 
 /**

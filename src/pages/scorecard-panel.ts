@@ -1,18 +1,18 @@
 import type { Count, Moment, Scorecard } from "../trainer/scorecard.js";
 import { downloadJson } from "./download.js";
+import { number, t, tCount } from "./i18n.js";
 
 export interface ScorecardPanelOptions {
-  t(key: string, ...substitutions: string[]): string;
   /** Where a figure's moment links to (the trainer jumps there); without it, moments are shown as text. */
   onMoment?: ((moment: Moment) => void) | undefined;
   /** The file name its JSON export is saved under. */
   exportName: string;
 }
 
-/** Seconds as m:ss. */
+/** Seconds as m:ss, in the interface language's digits. */
 export const clockTime = (seconds: number): string => {
   const whole = Math.floor(seconds);
-  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
+  return `${number(Math.floor(whole / 60))}:${number(whole % 60, { minimumIntegerDigits: 2 })}`;
 };
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -22,7 +22,6 @@ const SVG = "http://www.w3.org/2000/svg";
  * same panel shows in the trainer and, for the agent's live conversation, in the popup.
  */
 export function scorecardPanel(doc: Document, card: Scorecard, options: ScorecardPanelOptions): HTMLElement {
-  const { t } = options;
   const panel = doc.createElement("div");
   panel.className = "scorecard";
   const list = doc.createElement("dl");
@@ -41,7 +40,7 @@ export function scorecardPanel(doc: Document, card: Scorecard, options: Scorecar
   };
   const counted = (figure: keyof Scorecard, key: string) => {
     const count = card[figure] as Count;
-    row(figure, t(key), String(count.value), count.moments);
+    row(figure, t(key), number(count.value), count.moments);
   };
   counted("openQuestions", "scorecardOpenQuestions");
   counted("closedQuestions", "scorecardClosedQuestions");
@@ -50,33 +49,33 @@ export function scorecardPanel(doc: Document, card: Scorecard, options: Scorecar
   counted("thanks", "scorecardThanks");
   counted("nameUsed", "scorecardNameUsed");
   if (card.responseTime) {
-    row("medianResponse", t("scorecardMedianResponse"), t("scorecardSeconds", String(card.responseTime.median)), []);
-    row("longestResponse", t("scorecardLongestResponse"), t("scorecardSeconds", String(card.responseTime.longest)), [card.responseTime.longestAt]);
+    row("medianResponse", t("scorecardMedianResponse"), t("scorecardSeconds", number(card.responseTime.median)), []);
+    row("longestResponse", t("scorecardLongestResponse"), t("scorecardSeconds", number(card.responseTime.longest)), [card.responseTime.longestAt]);
   }
-  if (card.talkShare) row("talkShare", t("scorecardTalkShare"), `${Math.round(card.talkShare.agent * 100)}%`, []);
+  if (card.talkShare) row("talkShare", t("scorecardTalkShare"), number(card.talkShare.agent, { style: "percent" }), []);
   if (card.speechRate) {
-    row("speechRate", t("scorecardSpeechRate"), t("scorecardWordsPerMinute", String(card.speechRate.wordsPerMinute)), []);
-    row("fastestTurn", t("scorecardFastestTurn"), t("scorecardWordsPerMinute", String(card.speechRate.fastest.wordsPerMinute)), [card.speechRate.fastest]);
+    row("speechRate", t("scorecardSpeechRate"), tCount("scorecardWordsPerMinute", card.speechRate.wordsPerMinute), []);
+    row("fastestTurn", t("scorecardFastestTurn"), tCount("scorecardWordsPerMinute", card.speechRate.fastest.wordsPerMinute), [card.speechRate.fastest]);
   }
   const monologue = card.longestMonologue;
-  row("longestMonologue", t("scorecardLongestMonologue"), !monologue ? "—" : card.channel === "call" ? t("scorecardWords", String(monologue.words), String(monologue.seconds)) : t("scorecardWordCount", String(monologue.words)), monologue ? [monologue] : []);
+  row("longestMonologue", t("scorecardLongestMonologue"), !monologue ? "—" : card.channel === "call" ? tCount("scorecardWords", monologue.words, number(monologue.seconds)) : tCount("scorecardWordCount", monologue.words), monologue ? [monologue] : []);
   const { raised, followed, missed, open } = card.nudges;
-  row("nudgesRaised", t("scorecardNudgesRaised"), String(raised.value), raised.moments);
-  row("nudgesFollowed", t("scorecardNudgesFollowed"), String(followed.value), followed.moments);
-  row("nudgesMissed", t("scorecardNudgesMissed"), String(missed.value), missed.moments);
-  row("nudgesOpen", t("scorecardNudgesOpen"), String(open.value), open.moments);
+  row("nudgesRaised", t("scorecardNudgesRaised"), number(raised.value), raised.moments);
+  row("nudgesFollowed", t("scorecardNudgesFollowed"), number(followed.value), followed.moments);
+  row("nudgesMissed", t("scorecardNudgesMissed"), number(missed.value), missed.moments);
+  row("nudgesOpen", t("scorecardNudgesOpen"), number(open.value), open.moments);
   const exportButton = doc.createElement("button");
   exportButton.type = "button";
   exportButton.className = "export-scorecard";
   exportButton.textContent = t("scorecardExport");
   exportButton.addEventListener("click", () => downloadJson(doc, options.exportName, card));
-  panel.append(list, countsChart(doc, card, t), exportButton);
+  panel.append(list, countsChart(doc, card), exportButton);
   return panel;
 }
 
 function momentLinks(doc: Document, moments: Moment[], options: ScorecardPanelOptions): HTMLElement[] {
   return moments.map((moment) => {
-    const label = options.t("scorecardMoment", String(moment.event + 1), clockTime(moment.at));
+    const label = t("scorecardMoment", number(moment.event + 1), clockTime(moment.at));
     const link = doc.createElement(options.onMoment ? "button" : "span");
     link.className = "moment";
     link.dataset.event = String(moment.event);
@@ -92,7 +91,7 @@ function momentLinks(doc: Document, moments: Moment[], options: ScorecardPanelOp
 }
 
 /** Horizontal bars, one per count: drawn as SVG, no chart library. */
-function countsChart(doc: Document, card: Scorecard, t: ScorecardPanelOptions["t"]): SVGElement {
+function countsChart(doc: Document, card: Scorecard): SVGElement {
   const bars: Array<[string, number, string]> = [
     [t("scorecardOpenQuestions"), card.openQuestions.value, "good"],
     [t("scorecardClosedQuestions"), card.closedQuestions.value, "neutral"],
@@ -112,7 +111,7 @@ function countsChart(doc: Document, card: Scorecard, t: ScorecardPanelOptions["t
   svg.setAttribute("class", "chart");
   svg.setAttribute("viewBox", `0 0 ${width} ${bars.length * rowHeight}`);
   svg.setAttribute("role", "img");
-  svg.setAttribute("aria-label", bars.map(([label, value]) => `${label}: ${value}`).join(", "));
+  svg.setAttribute("aria-label", bars.map(([label, value]) => `${label}: ${number(value)}`).join(", "));
   bars.forEach(([, value, tone], i) => {
     const rect = doc.createElementNS(SVG, "rect");
     rect.setAttribute("x", String(labelWidth));
@@ -128,7 +127,7 @@ function countsChart(doc: Document, card: Scorecard, t: ScorecardPanelOptions["t
     text.setAttribute("y", String(i * rowHeight + rowHeight / 2 + 4));
     text.setAttribute("text-anchor", "end");
     text.setAttribute("class", "label");
-    text.textContent = `${label} ${value}`;
+    text.textContent = `${label} ${number(value)}`;
     svg.append(text);
   });
   return svg;

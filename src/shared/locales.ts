@@ -23,4 +23,19 @@ export function translate(language: InterfaceLanguage, key: string, ...substitut
   return substitutions.reduce((out, value, i) => out.replaceAll(`$${i + 1}`, value), text);
 }
 
+/** A number as the language writes it: its digits (Persian ones in fa), separators and decimal mark. */
+export function formatNumber(language: InterfaceLanguage, n: number, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(language, options).format(n);
+}
+
+/**
+ * A text about n things: the key's variant for n's plural category in the language (`key_one`, `key_few`,
+ * `key_other`: Romanian has three, Persian counts 0 as one), with n as $1 in the language's digits and `more` as $2….
+ * A category the language's messages do not give falls back to its `_other`.
+ */
+export function translateCount(language: InterfaceLanguage, key: string, n: number, ...more: string[]): string {
+  const variant = `${key}_${new Intl.PluralRules(language).select(n)}`;
+  return translate(language, LOCALES[language][variant] ? variant : `${key}_other`, formatNumber(language, n), ...more);
+}
+
 export const isRtl = (language: InterfaceLanguage) => language === "fa";

@@ -35,7 +35,7 @@ describe("settings and the agent's interface language", () => {
     await page.select("select[name=interfaceLanguage]", "it");
     await waitFor(() => page.evaluate(() => document.documentElement.lang === "it"), "the page in Italian");
     const preview = await page.$eval("#preview attune-overlay", (host) => host.shadowRoot?.textContent ?? "");
-    expect(preview).toContain("Prima riconosci la frustrazione");
+    expect(preview).toContain("Prima riconosca la frustrazione");
     const { settings } = await readLocal(harness);
     expect(settings).toMatchObject({ interfaceLanguage: "it" });
   });
@@ -52,18 +52,21 @@ describe("settings and the agent's interface language", () => {
     expect(settings).toBeUndefined();
   });
 
-  it("a Persian-speaking agent gets Persian nudges laid out right to left", async () => {
-    await setLocal(harness, { settings: { interfaceLanguage: "fa" } });
+  it.for([
+    { language: "fa", customer: "سومین بار است که پیام می‌دهم!!!", message: "اول ناراحتی مشتری را به رسمیت بشناسید", direction: "rtl" },
+    { language: "ro", customer: "Este a treia oară când vă scriu și sunt foarte enervat!!!", message: "Recunoașteți mai întâi frustrarea", direction: "ltr" },
+  ])("an agent whose interface is in $language gets nudges in it, laid out $direction", async ({ language, customer, message, direction }) => {
+    await setLocal(harness, { settings: { interfaceLanguage: language } });
     const page = await harness.browser.newPage();
     await page.goto(`${harness.origin}/fixtures/rerender.html`);
     await waitUntilRead(harness, page);
-    await page.evaluate(() => (window as unknown as Fixture).addMessage("customer", "سومین بار است که پیام می‌دهم!!!"));
+    await page.evaluate((text) => (window as unknown as Fixture).addMessage("customer", text), customer);
     const [card] = await waitFor(async () => {
       const cards = await readOverlay(page);
       return cards.length ? cards : undefined;
-    }, "the Persian nudge");
-    expect(card!.message).toBe("اول ناراحتی مشتری را به رسمیت بشناسید");
-    expect(card!.direction).toBe("rtl");
-    await page.screenshot({ path: join(SCREENSHOTS, "overlay-rtl.png") });
+    }, `the nudge in ${language}`);
+    expect(card!.message).toBe(message);
+    expect(card!.direction).toBe(direction);
+    await page.screenshot({ path: join(SCREENSHOTS, `overlay-${language}.png`) });
   });
 });

@@ -6,7 +6,7 @@ import { buildKits, kitPath } from "../../scripts/lib/build-kits.mjs";
 import { OPENING } from "../fixtures/kits/kit-page.js";
 import type { TabStatus } from "../../src/shared/messages.js";
 import { recordEvents } from "./event-recorder.js";
-import { SCREENSHOTS, axeViolations, inExtension, openPopup, readOverlay, tabIdOf, useHarness, waitFor, workerSessionStorage } from "./harness.js";
+import { SCREENSHOTS, axeViolations, inExtension, openPopup, readOverlay, setLocal, tabIdOf, useHarness, waitFor, waitUntilRead, workerSessionStorage } from "./harness.js";
 
 /** The last messages the popup shows as read, as "You: …" / "Customer: …". */
 const shownAsRead = (popup: Page) => popup.$$eval("#recent li", (items) => items.map((item) => item.textContent?.replace(/^(\S+)\s/, "$1: ")));
@@ -27,6 +27,30 @@ describe("the toolbar popup", () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await popup.screenshot({ path: join(SCREENSHOTS, "popup.png") });
     expect(await axeViolations(popup)).toEqual([]);
+  });
+
+  it.for([
+    { language: "fa", customer: "سومین بار است که پیام می‌دهم!!!", direction: "rtl" },
+    { language: "ro", customer: "Este a treia oară când vă scriu și sunt foarte enervat!!!", direction: "ltr" },
+  ])("in $language: counts in the language's words and digits, the page's lines each in their own direction", async ({ language, customer, direction }) => {
+    await setLocal(harness, { settings: { interfaceLanguage: language } });
+    const page = await harness.browser.newPage();
+    await page.goto(`${harness.origin}/fixtures/rerender.html`);
+    await waitUntilRead(harness, page);
+    await page.evaluate((text) => (window as unknown as { addMessage(s: string, t: string): void }).addMessage("customer", text), customer);
+    await waitFor(async () => (await readOverlay(page)).length > 0, "a nudge");
+    const popup = await openPopup(harness.browser, page);
+    await popup.waitForSelector("#scorecard [data-figure=nudgesRaised]");
+    expect(await popup.evaluate(() => document.documentElement.dir)).toBe(direction);
+    // One nudge, or two if the customer has waited 30 s by now: the label agrees with the count.
+    const [count, label] = await popup.$eval("#figures", (el) => [el.querySelector("#raised")!.textContent, el.querySelector("#raised-label")!.textContent] as const);
+    const n = Number(count.replace(/[۰-۹]/g, (digit) => String("۰۱۲۳۴۵۶۷۸۹".indexOf(digit))));
+    expect(n).toBeGreaterThanOrEqual(1);
+    expect(count, "in the language's digits").toBe(new Intl.NumberFormat(language).format(n));
+    expect(label).toBe({ fa: "پیشنهاد", ro: n === 1 ? "sugestie" : "sugestii" }[language]);
+    // The English lines of the page's history and the customer's own, each isolated from the popup's direction.
+    expect(await popup.$$eval("#recent li bdi", (lines) => lines.map((line) => line.textContent))).toEqual(["Hello, my invoice looks wrong.", "Hi! Let me have a look.", customer]);
+    await popup.screenshot({ path: join(SCREENSHOTS, `popup-${language}.png`) });
   });
 
   it("switches coaching off for the site: the next frustrated message raises nothing", async () => {

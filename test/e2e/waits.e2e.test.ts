@@ -22,7 +22,7 @@ async function unanswered(harness: Harness, stopWorker: boolean): Promise<{ mess
   await page.evaluate(() => (window as unknown as Fixture).addMessage("customer", "Hello, I have a question about my plan."));
   if (stopWorker) {
     // Once the message is taken in (its timer saved), the worker goes: the browser's alarm starts it again.
-    const waits = async () => ((await inExtension(harness, (chrome) => chrome.storage.session.get("due"), null)) as { due?: object }).due ?? {};
+    const waits = async () => ((await inExtension(harness, (chrome) => chrome.storage.session.get(null), null)) as { due?: object }).due ?? {};
     await waitFor(async () => Object.keys(await waits()).length > 0, "the wait to be saved");
     const cdp = await page.createCDPSession();
     await cdp.send("ServiceWorker.enable");

@@ -1,5 +1,5 @@
 import { runRuleExamples, type ExampleResult } from "../../engine/index.js";
-import { t } from "../i18n.js";
+import { number, t, tCount } from "../i18n.js";
 import { h } from "./dom.js";
 import { onCompiled, type Compiled } from "./team-section.js";
 
@@ -9,13 +9,13 @@ import { onCompiled, type Compiled } from "./team-section.js";
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 const describe = (list: ReadonlyArray<{ event: number; outcome?: string | undefined }>) =>
-  list.length ? list.map((r) => `${r.event}${r.outcome ? ` (${r.outcome})` : ""}`).join(", ") : "—";
+  list.length ? list.map((r) => `${number(r.event)}${r.outcome ? ` (${r.outcome})` : ""}`).join(", ") : "—";
 
 function render(results: ExampleResult[]): void {
   const byRule = new Map<string, ExampleResult[]>();
   for (const result of results) byRule.set(`${result.pack}/${result.rule}`, [...(byRule.get(`${result.pack}/${result.rule}`) ?? []), result]);
   const failed = results.filter((r) => !r.ok).length;
-  $("team-examples-summary").textContent = t("teamExamplesSummary", String(results.length - failed), String(failed));
+  $("team-examples-summary").textContent = t("teamExamplesSummary", tCount("teamExamplesPassed", results.length - failed), tCount("teamExamplesFailed", failed));
   $("team-examples-table").querySelector("tbody")!.replaceChildren(
     ...[...byRule].map(([key, list]) => {
       const bad = list.filter((r) => !r.ok);
@@ -24,8 +24,8 @@ function render(results: ExampleResult[]): void {
         { "data-rule": list[0]!.rule, className: bad.length ? "fail" : "pass" },
         h("td", { text: key }),
         h("td", { text: bad.length ? t("teamFail") : t("teamPass") }),
-        h("td", { text: `${list.length - bad.length}/${list.length}` }),
-        h("td", {}, ...bad.map((r) => h("div", { text: t("teamExampleFailed", String(r.index + 1), r.example.language, describe(r.example.raises), describe(r.got)) }))),
+        h("td", { text: `${number(list.length - bad.length)}/${number(list.length)}` }),
+        h("td", {}, ...bad.map((r) => h("div", { text: t("teamExampleFailed", number(r.index + 1), r.example.language, describe(r.example.raises), describe(r.got)) }))),
       );
     }),
   );

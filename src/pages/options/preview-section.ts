@@ -1,7 +1,7 @@
 import shippedScenarios from "attune:shipped-scenarios";
 import { runConversation, type Conversation, type ConversationEvent, type Nudge } from "../../engine/index.js";
 import { variantConversation } from "../../trainer/scenario.js";
-import { t } from "../i18n.js";
+import { number, t, tCount } from "../i18n.js";
 import { loadLibrary } from "../trainer/library.js";
 import { fillList, h } from "./dom.js";
 import { parsePreviewInput } from "./preview-input.js";
@@ -12,16 +12,19 @@ import { onCompiled, type Compiled } from "./team-section.js";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-function eventLine(event: ConversationEvent): string {
-  const at = `${event.at}s`;
-  if (event.type === "typing") return `${at} ${t("teamPreviewTyping", String(event.until ?? event.at))}`;
-  if (event.type === "draft") return `${at} ${t("teamPreviewDraft")}: ${event.text}`;
-  return `${at} ${t(event.speaker === "agent" ? "trainerAgent" : "trainerCustomer")}: ${event.text}`;
+const seconds = (at: number) => `${number(at)}s`;
+
+// The pasted lines and the rule ids are isolated: a line or an id in one direction inside the page's other.
+function eventLine(event: ConversationEvent): Array<string | HTMLElement> {
+  const at = seconds(event.at);
+  if (event.type === "typing") return [`${at} ${t("teamPreviewTyping", number(event.until ?? event.at))}`];
+  const who = event.type === "draft" ? t("teamPreviewDraft") : t(event.speaker === "agent" ? "trainerAgent" : "trainerCustomer");
+  return [`${at} ${who}: `, h("bdi", { text: event.text })];
 }
 
-function nudgeLine(nudge: Nudge, event: ConversationEvent | undefined): string {
-  const when = event && nudge.at !== event.at ? ` (${nudge.at}s)` : "";
-  return `${nudge.severity.toUpperCase()} ${nudge.rule}${when}: ${nudge.message} — ${t(`teamOutcome_${nudge.outcome}`)}`;
+function nudgeLine(nudge: Nudge, event: ConversationEvent | undefined): Array<string | HTMLElement> {
+  const when = event && nudge.at !== event.at ? ` (${seconds(nudge.at)})` : "";
+  return [`${nudge.severity.toUpperCase()} `, h("bdi", { text: nudge.rule }), `${when}: `, h("bdi", { text: nudge.message }), ` — ${t(`teamOutcome_${nudge.outcome}`)}`];
 }
 
 function render(compiled: Compiled, language: string): void {
@@ -36,15 +39,15 @@ function render(compiled: Compiled, language: string): void {
   }
   const conversation: Conversation = input.conversation;
   const nudges = runConversation(compiled.compiled, conversation, { interfaceLanguage: language });
-  $("team-preview-count").textContent = t("trainerNudgeCount", String(nudges.length));
+  $("team-preview-count").textContent = tCount("trainerNudgeCount", nudges.length);
   list.replaceChildren(
     ...conversation.events.map((event, index) => {
       const raised = nudges.filter((n) => n.event === index);
       return h(
         "li",
         { "data-event": index },
-        h("span", { text: eventLine(event) }),
-        ...(raised.length ? [h("ul", { className: "nudges" }, ...raised.map((n) => h("li", { className: `nudge ${n.severity}`, "data-rule": n.rule, text: nudgeLine(n, event) })))] : []),
+        h("span", {}, ...eventLine(event)),
+        ...(raised.length ? [h("ul", { className: "nudges" }, ...raised.map((n) => h("li", { className: `nudge ${n.severity}`, "data-rule": n.rule }, ...nudgeLine(n, event))))] : []),
       );
     }),
   );

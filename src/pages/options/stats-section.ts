@@ -2,7 +2,7 @@ import browser from "webextension-polyfill";
 import { askWorker } from "../ask-worker.js";
 import { STAT_FIELDS, statsToCsv, type Stats } from "../../shared/stats.js";
 import { downloadJson, downloadText } from "../download.js";
-import { t } from "../i18n.js";
+import { number, t } from "../i18n.js";
 import { h } from "./dom.js";
 
 // How agents reacted to each rule's nudges, counted in storage.local by the worker: counts and rule ids only.
@@ -15,7 +15,7 @@ function render(stats: Stats): void {
   $("stats-empty").hidden = rules.length > 0;
   $("stats-table").hidden = !rules.length;
   $("stats-table").querySelector("tbody")!.replaceChildren(
-    ...rules.map((rule) => h("tr", { "data-rule": rule }, h("th", { scope: "row", text: rule }), ...STAT_FIELDS.map((f) => h("td", { "data-field": f, text: String(stats[rule]?.[f] ?? 0) })))),
+    ...rules.map((rule) => h("tr", { "data-rule": rule }, h("th", { scope: "row", text: rule }), ...STAT_FIELDS.map((f) => h("td", { "data-field": f, text: number(stats[rule]?.[f] ?? 0) })))),
   );
 }
 

@@ -1,6 +1,6 @@
 import browser from "webextension-polyfill";
 import { askWorker } from "../ask-worker.js";
-import { t } from "../i18n.js";
+import { t, tCount } from "../i18n.js";
 import { onJsonFileChosen } from "../json-import.js";
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -56,7 +56,7 @@ export function wireTaughtSites(): void {
   });
   onJsonFileChosen($<HTMLInputElement>("taught-import"), async (file) => {
     const result = await askWorker({ type: "import-taught-sites", file: file.json });
-    if (result.ok) say(t("optionsTaughtImported", String(result.imported ?? 0)));
+    if (result.ok) say(tCount("optionsTaughtImported", result.imported ?? 0));
     else say(result.problems.join("\n"), true);
     await renderTaughtSites();
   }, (_name, problem) => say(problem, true));

@@ -3,7 +3,7 @@ import { PackSchema, preparePacks, type CompiledPacks, type Overrides, type Pack
 import { INTERFACE_LANGUAGES } from "../../shared/locales.js";
 import type { TeamPackInfo, TeamState, TeamStorage } from "../../shared/messages.js";
 import { downloadJson } from "../download.js";
-import { t } from "../i18n.js";
+import { number, t } from "../i18n.js";
 import { fillList, h } from "./dom.js";
 import { onJsonFileChosen } from "../json-import.js";
 import { controlValue, ruleEditor, ruleSummary } from "./rule-editor.js";
@@ -32,7 +32,7 @@ export function onCompiled(listener: (compiled: Compiled) => void): void {
 }
 
 const storageNote = (storage: TeamStorage | undefined) =>
-  !storage ? "" : storage.area === "sync" ? t("teamInSync") : t(storage.reason === "too-big" ? "teamLocalTooBig" : "teamLocalRefused", (storage.bytes / 1024).toFixed(1));
+  !storage ? "" : storage.area === "sync" ? t("teamInSync") : t(storage.reason === "too-big" ? "teamLocalTooBig" : "teamLocalRefused", number(storage.bytes / 1024, { minimumFractionDigits: 1, maximumFractionDigits: 1 }));
 
 const sourceName = (info: TeamPackInfo) => t(info.source === "shipped" ? "teamShipped" : info.source === "policy" ? "teamFromPolicy" : "teamImported");
 

@@ -1,6 +1,6 @@
 import browser from "webextension-polyfill";
 import { askWorker } from "../ask-worker.js";
-import { localizePage, t } from "../i18n.js";
+import { localizePage, number, t, tCount, tIsolated, timeOfDay } from "../i18n.js";
 import { scorecardPanel } from "../scorecard-panel.js";
 import { ReadingStatusSchema, type ReadingStatus } from "../../shared/messages.js";
 import { READING_STATUS } from "../../shared/ports.js";
@@ -32,7 +32,10 @@ function showReading(tabId: number, frameId: number, site: string | undefined, r
       const who = document.createElement("b");
       who.textContent = t(message.speaker === "agent" ? "teachAgent" : "teachCustomer");
       item.dataset.speaker = message.speaker;
-      item.append(who, ` ${message.text}`);
+      // The page's words keep their own direction, whatever the popup's: an Italian line in a Persian popup.
+      const text = document.createElement("bdi");
+      text.textContent = message.text;
+      item.append(who, " ", text);
       return item;
     }),
   );
@@ -68,15 +71,19 @@ async function render(): Promise<void> {
   showReading(tab.id, frameId, site, reading);
   // A conversation found with nothing in it yet is known to the page only: the worker knows it from its first message.
   const reader = reading?.reader?.name;
-  $("conversation-state").textContent = conversation
-    ? t("popupFoundBy", reader ?? conversation.adapter, conversation.language ?? t("popupLanguageUnknown"))
-    : reader ? t("popupReadingWith", reader) : t("popupNoConversation");
+  $("conversation-state").replaceChildren(...(conversation
+    ? tIsolated(document, "popupFoundBy", reader ?? conversation.adapter, conversation.language ?? t("popupLanguageUnknown"))
+    : reader ? tIsolated(document, "popupReadingWith", reader) : [t("popupNoConversation")]));
   $("figures").hidden = !conversation;
   const totals = { raised: 0, followed: 0, missed: 0, open: 0 };
   for (const c of status.conversations) for (const key of Object.keys(totals) as Array<keyof typeof totals>) totals[key] += c.nudges[key];
-  for (const [key, value] of Object.entries(totals)) $(key).textContent = String(value);
+  const labels = { raised: "popupRaised", followed: "popupFollowed", missed: "popupMissed", open: "popupOpen" };
+  for (const [key, value] of Object.entries(totals) as Array<[keyof typeof totals, number]>) {
+    $(key).textContent = number(value);
+    $(`${key}-label`).textContent = tCount(labels[key], value);
+  }
   $("scorecard-section").hidden = !conversation;
-  $("scorecard").replaceChildren(...(conversation ? [scorecardPanel(document, conversation.scorecard, { t, exportName: "attune-scorecard.json" })] : []));
+  $("scorecard").replaceChildren(...(conversation ? [scorecardPanel(document, conversation.scorecard, { exportName: "attune-scorecard.json" })] : []));
 
   const toggle = $<HTMLInputElement>("site-enabled");
   toggle.checked = status.siteEnabled;
@@ -97,7 +104,7 @@ async function render(): Promise<void> {
 
   const snoozed = status.snoozedUntil > Date.now();
   $("snooze-state").textContent = snoozed
-    ? t("popupSnoozedUntil", new Date(status.snoozedUntil).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }))
+    ? t("popupSnoozedUntil", timeOfDay(status.snoozedUntil))
     : t("popupCoachingOn");
   const snooze = $<HTMLButtonElement>("snooze");
   snooze.textContent = snoozed ? t("popupResume") : t("overlaySnooze");
@@ -118,6 +125,7 @@ async function render(): Promise<void> {
   $("packs").replaceChildren(
     ...status.packs.map((pack) => {
       const item = document.createElement("li");
+      item.dir = "auto";
       item.textContent = `${pack.id} ${pack.version} (${pack.languages.join(", ")})`;
       return item;
     }),

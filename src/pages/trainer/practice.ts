@@ -45,7 +45,7 @@ export class Practice {
   ) {
     const { language, channel, customerName } = scenario;
     const replay = new Replay(packs, { language, channel, customerName, events: [] }, interfaceLanguage, true);
-    this.pane = new ReplayPane(doc, replay, t("trainerPracticeLabel"), `${scenario.id}-practice`, t, (pane, moment) => pane.highlight(moment.event));
+    this.pane = new ReplayPane(doc, replay, t("trainerPracticeLabel"), `${scenario.id}-practice`, (pane, moment) => pane.highlight(moment.event));
     const events = scenario.variants[0]!.events;
     this.script = events.flatMap((event, i) => {
       if (event.type !== "turn" || event.speaker !== "customer") return [];

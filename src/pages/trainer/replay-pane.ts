@@ -2,9 +2,8 @@ import type { ConversationEvent, Nudge } from "../../engine/index.js";
 import { Overlay, type OverlayLabels } from "../../overlay/overlay.js";
 import type { Replay, ReplayStep } from "../../trainer/replay.js";
 import type { Moment } from "../../trainer/scorecard.js";
+import { t, tCount, tIsolated } from "../i18n.js";
 import { clockTime, scorecardPanel } from "../scorecard-panel.js";
-
-type Translate = (key: string, ...substitutions: string[]) => string;
 
 /**
  * One conversation on screen: its transcript as it plays, the nudge card as an agent would see it (the overlay
@@ -29,7 +28,6 @@ export class ReplayPane {
     label: string,
     /** Names the exported scorecard's file: the scenario and variant. */
     private readonly exportName: string,
-    private readonly t: Translate,
     private readonly onMoment: (pane: ReplayPane, moment: Moment) => void,
   ) {
     const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string) => {
@@ -83,7 +81,6 @@ export class ReplayPane {
     this.live.textContent = "";
     this.overlayMount.replaceChildren();
     const noop = () => undefined;
-    const t = this.t;
     const labels: OverlayLabels = {
       dismiss: t("overlayDismiss"), helpful: t("overlayHelpful"), notHelpful: t("overlayNotHelpful"), snooze: t("overlaySnooze"),
       expand: t("overlayExpand"), collapse: t("overlayCollapse"), followed: t("overlayFollowed"),
@@ -105,11 +102,11 @@ export class ReplayPane {
 
   private show(index: number, event: ConversationEvent): void {
     if (event.type === "typing") {
-      this.live.textContent = this.t("trainerTyping");
+      this.live.textContent = t("trainerTyping");
       return;
     }
     if (event.type === "draft") {
-      this.live.textContent = this.t("trainerDraft", event.text);
+      this.live.replaceChildren(...tIsolated(this.doc, "trainerDraft", event.text));
       return;
     }
     this.live.textContent = "";
@@ -119,7 +116,7 @@ export class ReplayPane {
     item.dataset.speaker = event.speaker;
     const meta = this.doc.createElement("span");
     meta.className = "meta";
-    meta.textContent = `${clockTime(event.at)} · ${this.t(event.speaker === "agent" ? "trainerAgent" : "trainerCustomer")}`;
+    meta.textContent = `${clockTime(event.at)} · ${t(event.speaker === "agent" ? "trainerAgent" : "trainerCustomer")}`;
     const text = this.doc.createElement("span");
     text.className = "text";
     text.dir = "auto";
@@ -132,11 +129,10 @@ export class ReplayPane {
 
   private renderLog(): void {
     const nudges = this.replay.nudges();
-    this.count.textContent = this.t("trainerNudgeCount", String(nudges.length));
+    this.count.textContent = tCount("trainerNudgeCount", nudges.length);
     this.element.dataset.nudges = String(nudges.length);
     this.log.replaceChildren(...nudges.map((nudge) => this.logItem(nudge)));
     this.scorecard.replaceChildren(scorecardPanel(this.doc, this.replay.scorecard(), {
-        t: this.t,
         onMoment: (moment) => this.onMoment(this, moment),
         exportName: `scorecard-${this.exportName}.json`,
       }),
@@ -150,8 +146,7 @@ export class ReplayPane {
     item.dataset.at = String(nudge.at);
     item.dataset.outcome = nudge.outcome;
     item.dataset.severity = nudge.severity;
-    const outcome = { open: "popupOpen", followed: "popupFollowed", missed: "popupMissed" }[nudge.outcome];
-    item.textContent = `${clockTime(nudge.at)} · ${nudge.message} (${this.t(outcome)})`;
+    item.textContent = `${clockTime(nudge.at)} · ${nudge.message} (${t(`teamOutcome_${nudge.outcome}`)})`;
     return item;
   }
 }

@@ -3,7 +3,7 @@ import shippedScenarios from "attune:shipped-scenarios";
 import { compilePacks, preparePacks, type CompiledPacks } from "../../engine/index.js";
 import { Replay } from "../../trainer/replay.js";
 import { variantConversation, type Scenario } from "../../trainer/scenario.js";
-import { localizePage, t } from "../i18n.js";
+import { localizePage, number, t, tIsolated } from "../i18n.js";
 import { clockTime } from "../scorecard-panel.js";
 import { downloadJson } from "../download.js";
 import { addImported, importScenario, loadLibrary, problemLines, type Entry } from "./library.js";
@@ -69,7 +69,7 @@ function fillVariants(scenario: Scenario): void {
 function pane(scenario: Scenario, variantId: string): ReplayPane {
   const variant = scenario.variants.find((v) => v.id === variantId)!;
   const replay = new Replay(packs, variantConversation(scenario, variantId), language);
-  return new ReplayPane(document, replay, variant.label, `${scenario.id}-${variant.id}`, t, (at, moment) => {
+  return new ReplayPane(document, replay, variant.label, `${scenario.id}-${variant.id}`, (at, moment) => {
     player.seek(moment.at);
     at.highlight(moment.event);
   });
@@ -140,14 +140,14 @@ async function importFiles(files: FileList | null): Promise<void> {
   if (last) {
     fillScenarios(last.key);
     fillVariants(last.scenario);
-    $("import-status").textContent = t("trainerImported", last.scenario.title);
+    $("import-status").replaceChildren(...tIsolated(document, "trainerImported", last.scenario.title));
     rebuild();
   }
 }
 
 function wire(): void {
   const speed = $<HTMLSelectElement>("speed");
-  speed.replaceChildren(...SPEEDS.map((s) => option(String(s), `${s}×`)));
+  speed.replaceChildren(...SPEEDS.map((s) => option(String(s), `${number(s)}×`)));
   const wanted = Number(params.get("speed"));
   player.speed = (SPEEDS as readonly number[]).includes(wanted) ? wanted : 1;
   speed.value = String(player.speed);
@@ -184,7 +184,7 @@ function wire(): void {
     downloadJson(document, `${scenario.id}.json`, scenario);
     await addImported(entries, scenario);
     fillScenarios($<HTMLSelectElement>("scenario").value);
-    $("import-status").textContent = t("trainerImported", scenario.title);
+    $("import-status").replaceChildren(...tIsolated(document, "trainerImported", scenario.title));
   };
 }
 
