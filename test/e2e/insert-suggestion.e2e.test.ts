@@ -87,7 +87,7 @@ describe("Insert", () => {
     expect(await page.evaluate(() => (window as unknown as Fixture).fixture.ids().length)).toBe(messages);
   });
 
-  it("shows the words that raised a nudge", async () => {
+  it("shows the words that raised a nudge, and keeps them in no storage", async () => {
     const page = await harness.browser.newPage();
     await page.goto(`${harness.origin}/fixtures/consoles/livechat.html`);
     await waitUntilRead(harness, page);
@@ -95,5 +95,9 @@ describe("Insert", () => {
     await say(page, "customer", "This is the third time I'm writing, I'm really fed up!!!");
     const card = await waitFor(async () => (await readOverlay(page)).find((c) => c.rule === "acknowledge-frustration"), "the frustration nudge");
     expect(card.because).toBe("because: third time, fed up, !!!");
+    // The words went to the card only: once the page has the delivery, neither session nor local storage holds them.
+    const stored = async () => JSON.stringify([await inExtension(harness, (chrome) => chrome.storage.session.get(null), null), await readLocal(harness)]);
+    await waitFor(async () => !(await stored()).includes("fed up"), "the delivery to leave the outbox");
+    expect(await stored()).not.toMatch(/third time|fed up/);
   });
 });
