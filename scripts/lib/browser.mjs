@@ -183,6 +183,7 @@ function cardsIn(roots) {
       outcome: card.getAttribute("data-outcome") ?? "",
       message: part(card, "message"),
       suggestion: part(card, "suggestion"),
+      because: part(card, "because"),
       direction: getComputedStyle(card).direction,
     })),
   );
@@ -210,7 +211,7 @@ export async function walkOverlay(page, visit) {
 
 /**
  * The nudge cards the overlay shows (a hidden card, as the warm-up lays out, is not).
- * @returns {Promise<Array<{ rule: string, severity: string, outcome: string, message: string, suggestion: string, direction: string }>>}
+ * @returns {Promise<Array<{ rule: string, severity: string, outcome: string, message: string, suggestion: string, because: string, direction: string }>>}
  */
 export async function readOverlay(page) {
   if (overBidi(page)) return inOverlayRoots(page, cardsIn, null);
@@ -230,6 +231,7 @@ export async function readOverlay(page) {
       outcome: attribute(node, "data-outcome") ?? "",
       message: partText(node, "message"),
       suggestion: partText(node, "suggestion"),
+      because: partText(node, "because"),
       direction: computedStyle.find((p) => p.name === "direction")?.value ?? "",
     });
   });

@@ -26,10 +26,11 @@ describe("StatsRecorder", () => {
       stats.count("open-question", "helpful"),
       stats.count("open-question", "helpful"),
       stats.count("use-name", "dismissed"),
+      stats.count("use-name", "used"),
     ]);
     const saved = storage.data.stats as Stats;
-    expect(saved["open-question"]).toEqual({ raised: 1, followed: 1, missed: 0, dismissed: 0, helpful: 2, notHelpful: 0 });
-    expect(saved["use-name"]).toEqual({ raised: 1, followed: 0, missed: 0, dismissed: 1, helpful: 0, notHelpful: 0 });
+    expect(saved["open-question"]).toEqual({ raised: 1, followed: 1, missed: 0, dismissed: 0, helpful: 2, notHelpful: 0, used: 0 });
+    expect(saved["use-name"]).toEqual({ raised: 1, followed: 0, missed: 0, dismissed: 1, helpful: 0, notHelpful: 0, used: 1 });
     expect(JSON.stringify(saved)).not.toMatch(/"m"|"s"/);
   });
 });
@@ -40,8 +41,9 @@ describe("stats export and reset", () => {
     const stats = new StatsRecorder(storage);
     await stats.count("use-name", "helpful");
     await stats.count("open-question", "raised");
+    await stats.count("use-name", "used");
     expect(statsToCsv(storage.data.stats as Stats)).toBe(
-      "rule,raised,followed,missed,dismissed,helpful,notHelpful\nopen-question,1,0,0,0,0,0\nuse-name,0,0,0,0,1,0\n",
+      "rule,raised,followed,missed,dismissed,helpful,notHelpful,used\nopen-question,1,0,0,0,0,0,0\nuse-name,0,0,0,0,1,0,1\n",
     );
     const counting = stats.count("use-name", "dismissed");
     await stats.reset();

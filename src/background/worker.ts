@@ -69,6 +69,8 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
       return stats.count(message.rule, message.helpful ? "helpful" : "notHelpful").then(() => badge.dropRule(tabId, message.rule));
     case "nudge-dismissed":
       return stats.count(message.rule, "dismissed").then(() => badge.dropRule(tabId, message.rule));
+    case "nudge-used":
+      return stats.count(message.rule, "used");
     case "events-undelivered":
       pageProblems.add("A page's events went unanswered however often they were sent: they were dropped, and coaching went on with the next.");
       return undefined;
@@ -174,6 +176,8 @@ async function overlaySetup(): Promise<OverlaySetup> {
       expand: t("overlayExpand"),
       collapse: t("overlayCollapse"),
       followed: t("overlayFollowed"),
+      insert: t("overlayInsert"),
+      because: t("overlayBecause"),
     },
     autoHideSeconds,
   };
@@ -309,9 +313,9 @@ async function snooze(minutes: number): Promise<void> {
 }
 
 browser.commands.onCommand.addListener(async (command) => {
-  if (command !== "dismiss-nudge") return;
+  if (command !== "dismiss-nudge" && command !== "insert-suggestion") return;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  const message: WorkerToContent = { type: "dismiss-nudge" };
+  const message: WorkerToContent = { type: command };
   if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
 });
 

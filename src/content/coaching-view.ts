@@ -4,6 +4,7 @@ import { Overlay, type Position } from "../overlay/overlay.js";
 import { isOverlaySetup } from "./worker-message-check.js";
 import type { Nudge } from "../engine/nudge.js";
 import { nudgeKey } from "../overlay/nudge-queue.js";
+import { insertAtCaret } from "./insert-text.js";
 
 const SNOOZE_MINUTES = 15;
 /** Nudges remembered as already received, per page. */
@@ -31,12 +32,22 @@ export class CoachingView {
   private readonly received = new Set<string>();
   private loading: Promise<{ view: ViewState; setup: OverlaySetup }> | undefined;
 
-  /** @param avoid what the overlay must not cover: the transcript and the reply box */
-  constructor(private readonly avoid: () => Element[]) {}
+  /**
+   * @param avoid what the overlay must not cover: the transcript and the reply box
+   * @param replyBox where the agent types: where Insert puts a suggested reply
+   */
+  constructor(
+    private readonly avoid: () => Element[],
+    private readonly replyBox: () => Element | null,
+  ) {}
 
   async receive(message: WorkerToContent): Promise<void> {
     if (message.type === "dismiss-nudge") {
       this.overlay?.dismissCurrent();
+      return;
+    }
+    if (message.type === "insert-suggestion") {
+      this.overlay?.insertCurrent();
       return;
     }
     const raised = message.raised.filter((nudge) => this.firstTime(message.conversationKey, nudge));
@@ -119,6 +130,10 @@ export class CoachingView {
       onFeedback: (nudge, helpful) => send({ type: "nudge-feedback", rule: nudge.rule, helpful }),
       onDismiss: (nudge) => send({ type: "nudge-dismissed", rule: nudge.rule }),
       onSnooze: () => send({ type: "snooze", minutes: SNOOZE_MINUTES }),
+      onInsert: (nudge, reply) => {
+        const box = this.replyBox();
+        if (box && insertAtCaret(box, reply)) send({ type: "nudge-used", rule: nudge.rule });
+      },
       onMove: (position) => save({ position }),
       onCompactChange: (compact) => save({ compact }),
     });

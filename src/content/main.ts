@@ -29,10 +29,8 @@ let swapped = false;
 /** What is being read now, and with which adapter. */
 let current: { adapter: Adapter; session: TranscriptSession; compose: ComposeWatcher } | undefined;
 const composers = new Map<Adapter, ComposeWatcher>();
-const view = new CoachingView(() => {
-  const replyBox = findReplyBox(current?.adapter, document);
-  return [current?.session.transcript, replyBox].filter((el): el is Element => !!el);
-});
+const replyBox = () => findReplyBox(current?.adapter, document);
+const view = new CoachingView(() => [current?.session.transcript, replyBox()].filter((el): el is Element => !!el), replyBox);
 
 function pageLanguage(): string | undefined {
   const primary = document.documentElement.lang.split("-")[0]?.toLowerCase() ?? "";

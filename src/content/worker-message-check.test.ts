@@ -9,10 +9,14 @@ const nudge = {
   message: "Ask an open question", suggestion: "e.g. “What happened next?”", outcome: "open",
 };
 const VALID = {
-  worker: [{ type: "nudges", adapter: "generic", conversationKey: "c-1", delivery: 7, raised: [nudge], resolved: [] }, { type: "dismiss-nudge" }],
+  worker: [
+    { type: "nudges", adapter: "generic", conversationKey: "c-1", delivery: 7, raised: [nudge, { ...nudge, event: 4, because: ["third time", "!!!"] }], resolved: [] },
+    { type: "dismiss-nudge" },
+    { type: "insert-suggestion" },
+  ],
   accepted: [{ type: "events-accepted", session: "0b6c6f5e-8f0e-4d2a-9a63-3c1f0e8b7a21", acceptedThrough: 41 }],
   refused: [{ type: "events-refused", session: "0b6c6f5e-8f0e-4d2a-9a63-3c1f0e8b7a21", reason: "conversation.key: Too big" }],
-  setup: [{ labels: { dismiss: "×", helpful: "Helpful", notHelpful: "Not helpful", snooze: "Snooze", expand: "More", collapse: "Less", followed: "Done" }, autoHideSeconds: 20 }],
+  setup: [{ labels: { dismiss: "×", helpful: "Helpful", notHelpful: "Not helpful", snooze: "Snooze", expand: "More", collapse: "Less", followed: "Done", insert: "Insert", because: "because:" }, autoHideSeconds: 20 }],
 };
 
 /** Values a hostile or broken sender might produce, and valid messages with one part changed. */

@@ -1,4 +1,5 @@
 import type { EventsAccepted, EventsRefused, OverlaySetup, WorkerToContent } from "../shared/messages.js";
+import { MAX_BECAUSE, MAX_BECAUSE_CHARS } from "../engine/nudge.js";
 
 // The content script checks what it receives from the worker against the same contract as the zod schemas in
 // shared/messages.ts, written by hand: zod would add ~19 KB to a content script whose budget is 30 KB. A property
@@ -17,19 +18,22 @@ const isText = (value: unknown): value is string => typeof value === "string" &&
 
 const NUDGE_KEYS = ["rule", "pack", "event", "at", "severity", "priority", "message", "suggestion", "outcome"] as const;
 
+const isBecause = (value: unknown) =>
+  value === undefined || (Array.isArray(value) && value.length <= MAX_BECAUSE && Array.from(value).every((words) => typeof words === "string" && words.length <= MAX_BECAUSE_CHARS));
+
 function isNudge(value: unknown): boolean {
-  if (!isObject(value) || !hasOnlyKeys(value, NUDGE_KEYS)) return false;
-  const { rule, pack, event, at, severity, priority, message, suggestion, outcome } = value;
+  if (!isObject(value) || !hasOnlyKeys(value, NUDGE_KEYS, ["because"])) return false;
+  const { rule, pack, event, at, severity, priority, message, suggestion, because, outcome } = value;
   return (
     typeof rule === "string" && typeof pack === "string" && Number.isSafeInteger(event) && (event as number) >= 0 &&
     isNumber(at) && (severity === "tip" || severity === "warn" || severity === "alert") && isNumber(priority) &&
-    isText(message) && isText(suggestion) && (outcome === "open" || outcome === "followed" || outcome === "missed")
+    isText(message) && isText(suggestion) && isBecause(because) && (outcome === "open" || outcome === "followed" || outcome === "missed")
   );
 }
 
 export function isWorkerMessage(value: unknown): value is WorkerToContent {
   if (!isObject(value)) return false;
-  if (value.type === "dismiss-nudge") return hasOnlyKeys(value, ["type"]);
+  if (value.type === "dismiss-nudge" || value.type === "insert-suggestion") return hasOnlyKeys(value, ["type"]);
   return (
     value.type === "nudges" && hasOnlyKeys(value, ["type", "adapter", "conversationKey", "delivery", "raised", "resolved"]) &&
     typeof value.adapter === "string" && typeof value.conversationKey === "string" && Number.isSafeInteger(value.delivery) &&
@@ -52,7 +56,7 @@ export function isEventsRefused(value: unknown): value is EventsRefused {
   );
 }
 
-const LABELS = ["dismiss", "helpful", "notHelpful", "snooze", "expand", "collapse", "followed"] as const;
+const LABELS = ["dismiss", "helpful", "notHelpful", "snooze", "expand", "collapse", "followed", "insert", "because"] as const;
 
 export function isOverlaySetup(value: unknown): value is OverlaySetup {
   return (

@@ -1,5 +1,5 @@
 import { ConversationEventSchema, ConversationSchema, type Channel, type ConversationEvent, type ConversationInput } from "./conversation.js";
-import type { EngineStep, Nudge } from "./nudge.js";
+import { MAX_BECAUSE, MAX_BECAUSE_CHARS, type EngineStep, type Nudge } from "./nudge.js";
 import { applyOverrides, OverridesSchema, type OverridesInput } from "./overrides.js";
 import { isValidatedAtBuild, PackSchema, type Pack, type Rule } from "./pack-schema.js";
 import { ruleKind, type OutcomeSpec, type RuleBehaviour, type TurnView } from "./rule-kinds/index.js";
@@ -9,6 +9,7 @@ import { MAX_SPELLINGS_COMPILED, mergeLexicons, spellingBudgetProblems } from ".
 import { detectName, mentionsName } from "./signals/name.js";
 import { countWords } from "./signals/normalize.js";
 import { compileSignalDetector, type SignalDetector } from "./signals/signal-detector.js";
+import { fillSlots, slotsIn, type SlotValues } from "./suggestion-slots.js";
 import { formatIssues, ValidationError } from "./validation-errors.js";
 
 interface CompiledRule {
@@ -18,6 +19,8 @@ interface CompiledRule {
   pack: string;
   behaviour: RuleBehaviour<unknown>;
   outcome: OutcomeSpec | undefined;
+  /** The signals whose words in the raising turn raised it. */
+  raisedBy: readonly string[];
 }
 
 /** Packs validated and compiled once (the expensive part), shared by every conversation. */
@@ -76,7 +79,13 @@ export function compilePacks(
       }
       const filled = fillParams(rule.message, params.data as Record<string, unknown>);
       problems.push(...filled.unknown.map(({ language, name }) => `${where}.message.${language}: {${name}} is not a parameter of this rule (it has: ${Object.keys(params.data as object).join(", ")})`));
-      rules.push({ rule, messages: filled.messages, pack: pack.id, behaviour: kind.create(params.data), outcome: rule.outcome ?? kind.outcome?.(params.data) });
+      const raisedBy = kind.raisedBy?.(params.data) ?? [];
+      for (const [language, text] of Object.entries(rule.suggestion)) {
+        if (!raisedBy.length && slotsIn(text).includes("issue")) {
+          problems.push(`${where}.suggestion.${language}: {issue} is never known for a "${rule.kind}" rule: no words of a turn raise it`);
+        }
+      }
+      rules.push({ rule, messages: filled.messages, pack: pack.id, behaviour: kind.create(params.data), outcome: rule.outcome ?? kind.outcome?.(params.data), raisedBy });
     });
   }
   if (problems.length) throw new ValidationError(problems);
@@ -147,6 +156,8 @@ export interface EngineSnapshot {
   agentWords: number;
   customerWords: number;
   customerName?: string | undefined;
+  /** As the agent gave it in a self-introduction. */
+  agentName?: string | undefined;
   language: { current: string; sticky: boolean };
   rules: Record<string, RuleState>;
   nudges: RaisedRecord[];
@@ -211,9 +222,13 @@ export function restoreEngine(packsInput: readonly unknown[] | CompiledPacks, op
   const active = compiled.rules.filter((c) => c.rule.enabled && c.rule.channels.includes(channel) && state.rules[c.rule.id]);
   const byId = new Map(compiled.rules.map((c) => [c.rule.id, c]));
 
-  function toNudge(record: RaisedRecord): Nudge | undefined {
+  /** `said`: the words of the raising turn, known only as it is raised (the record keeps none). */
+  function toNudge(record: RaisedRecord, said?: { because: string[]; issue?: string | undefined }): Nudge | undefined {
     const c = byId.get(record.rule);
     if (!c) return undefined;
+    // The suggestion is something to say to the customer: in their language where the pack has it.
+    const language = [record.language, ui, "en"].find((l) => c.rule.suggestion[l] !== undefined)!;
+    const slots: SlotValues = { customerName: state.customerName, agentName: state.agentName, issue: said?.issue };
     return {
       rule: record.rule,
       pack: c.pack,
@@ -222,10 +237,23 @@ export function restoreEngine(packsInput: readonly unknown[] | CompiledPacks, op
       severity: c.rule.severity,
       priority: c.rule.priority,
       message: c.messages[ui] ?? c.messages.en!,
-      // The suggestion is something to say to the customer: in their language where the pack has it.
-      suggestion: c.rule.suggestion[record.language] ?? c.rule.suggestion[ui] ?? c.rule.suggestion.en!,
+      suggestion: fillSlots(c.rule.suggestion[language]!, c.rule.suggestionFallback?.[language], slots),
+      ...(said?.because.length ? { because: said.because } : {}),
       outcome: record.outcome,
     };
+  }
+
+  /**
+   * What the raising turn said that raised the rule: its words, each cut short, and the customer's first matched
+   * phrase as the {issue}.
+   */
+  function wordsThatRaised(c: CompiledRule, view: TurnView, text: string, language: string): { because: string[]; issue?: string | undefined } {
+    if (!c.raisedBy.length || !detector.explain) return { because: [] };
+    const found = detector.explain(text, language, c.raisedBy);
+    const cut = (words: string) => (words.length > MAX_BECAUSE_CHARS ? `${words.slice(0, MAX_BECAUSE_CHARS - 1).trimEnd()}…` : words);
+    const because = [...new Set(found.map((f) => cut(f.text)))].slice(0, MAX_BECAUSE);
+    const issue = view.speaker === "customer" ? found.find((f) => f.from === "phrase")?.text : undefined;
+    return { because, issue: issue && cut(issue) };
   }
 
   const facts = (): Facts => ({
@@ -248,8 +276,11 @@ export function restoreEngine(packsInput: readonly unknown[] | CompiledPacks, op
   /** The event being pushed is history: nothing is raised on it (PushOptions.context). */
   let readingHistory = false;
 
-  /** `language`: the language the raising utterance was read in (for timers, the conversation's). */
-  function raise(c: CompiledRule, event: number, at: number, view: TurnView | undefined, step: EngineStep, language = tracker.language): void {
+  /**
+   * `language`: the language the raising utterance was read in (for timers, the conversation's); `text`: what the
+   * turn or draft in `view` said.
+   */
+  function raise(c: CompiledRule, event: number, at: number, view: TurnView | undefined, step: EngineStep, language = tracker.language, text?: string): void {
     if (readingHistory || !canRaise(c, at, view)) return;
     const rs = state.rules[c.rule.id]!;
     rs.raised += 1;
@@ -258,7 +289,8 @@ export function restoreEngine(packsInput: readonly unknown[] | CompiledPacks, op
     const record: RaisedRecord = { rule: c.rule.id, event, at, outcome: "open", language };
     state.nudges.push(record);
     if (c.outcome) state.pending.push(state.nudges.length - 1);
-    step.raised.push(toNudge(record)!);
+    const said = view && text !== undefined && event === view.index ? wordsThatRaised(c, view, text, language) : undefined;
+    step.raised.push(toNudge(record, said)!);
   }
 
   /** Each rule's failure is its own: recorded in the step, the other rules go on. */
@@ -346,6 +378,9 @@ export function restoreEngine(packsInput: readonly unknown[] | CompiledPacks, op
     if (speaker === "customer" && event.type === "turn" && signals.has("self-introduction") && !state.customerName) {
       state.customerName = detectName(event.text, language);
     }
+    if (speaker === "agent" && event.type === "turn" && signals.has("self-introduction") && !state.agentName) {
+      state.agentName = detectName(event.text, language);
+    }
     if (speaker === "agent" && state.customerName && mentionsName(event.text, state.customerName, language)) signals.add("name.customer");
     const words = countWords(event.text, language);
     const sent = event.type === "turn";
@@ -368,7 +403,7 @@ export function restoreEngine(packsInput: readonly unknown[] | CompiledPacks, op
     for (const c of active) {
       guarded(c, step, () => {
         const r = c.behaviour.onTurn?.(state.rules[c.rule.id]!.kind, view, context(c));
-        if (r) raise(c, r.event, r.at, view, step, language);
+        if (r) raise(c, r.event, r.at, view, step, language, event.text);
       });
     }
     if (sent && speaker === "customer") state.customerWords += words;
@@ -387,7 +422,13 @@ export function runConversation(packs: readonly unknown[] | CompiledPacks, input
     channel: conversation.channel,
     customerName: conversation.customerName,
   });
-  for (const event of conversation.events) engine.push(event);
-  engine.tick(conversation.endAt ?? conversation.events.at(-1)?.at ?? 0);
-  return engine.nudges();
+  // The nudges as raised carry the words that raised them, which the engine's own list does not keep.
+  const raised = new Map<string, Nudge>();
+  const take = (step: EngineStep) => {
+    for (const nudge of step.raised) raised.set(`${nudge.rule}\u0000${nudge.event}`, nudge);
+    for (const nudge of step.resolved) raised.get(`${nudge.rule}\u0000${nudge.event}`)!.outcome = nudge.outcome;
+  };
+  for (const event of conversation.events) take(engine.push(event));
+  take(engine.tick(conversation.endAt ?? conversation.events.at(-1)?.at ?? 0));
+  return engine.nudges().map((nudge) => raised.get(`${nudge.rule}\u0000${nudge.event}`) ?? nudge);
 }

@@ -38,7 +38,10 @@ export function expandEvents(lines: ReadonlyArray<string | ConversationEvent>): 
 
 const ExampleLine = z.union([z.string(), ConversationEventSchema]);
 
-/** A rule's own test: a small conversation, and the events at which the rule must be raised (none: must stay quiet). */
+/**
+ * A rule's own test: a small conversation, and the events at which the rule must be raised (none: must stay quiet),
+ * each with, where given, its outcome, its suggestion as said (slots filled) and the words that raised it.
+ */
 export const ExampleSchema = z
   .strictObject({
     name: z.string().optional(),
@@ -47,7 +50,12 @@ export const ExampleSchema = z
     customerName: z.string().optional(),
     endAt: z.number().nonnegative().optional(),
     events: z.array(ExampleLine).min(1),
-    raises: z.array(z.strictObject({ event: z.number().int().nonnegative(), outcome: z.enum(["open", "followed", "missed"]).optional() })),
+    raises: z.array(z.strictObject({
+      event: z.number().int().nonnegative(),
+      outcome: z.enum(["open", "followed", "missed"]).optional(),
+      suggestion: z.string().optional(),
+      because: z.array(z.string()).optional(),
+    })),
   })
   .superRefine((example, ctx) => {
     for (const { index, message } of expandEvents(example.events).errors) {

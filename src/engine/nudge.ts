@@ -14,9 +14,19 @@ export interface Nudge {
   severity: Severity;
   priority: number;
   message: string;
+  /** What to say: the rule's suggestion with its slots filled from this conversation, or its slot-free fallback. */
   suggestion: string;
+  /**
+   * The words of the raising turn that raised it, as written ("third time", "!!!"): at most MAX_BECAUSE, each at most
+   * MAX_BECAUSE_CHARS. Only on the nudge as raised: a conversation's saved state keeps no words, so a nudge read back
+   * from it (an outcome, a restarted worker's list) has none.
+   */
+  because?: string[];
   outcome: Outcome;
 }
+
+export const MAX_BECAUSE = 3;
+export const MAX_BECAUSE_CHARS = 40;
 
 /** What one `push` or `tick` produced: nudges newly raised and earlier nudges whose outcome was just decided. */
 export interface EngineStep {

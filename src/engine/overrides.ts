@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LocalizedSchema, RuleIdSchema, SeveritySchema, type Pack, type Rule } from "./pack-schema.js";
 import { PhraseList, SignalNameSchema, withinSpellingBudget } from "./signals/lexicon-schema.js";
+import { suggestionProblems } from "./suggestion-slots.js";
 
 const kindOf = (input: unknown) => (input === null ? "null" : Array.isArray(input) ? "a list" : typeof input);
 
@@ -24,6 +25,7 @@ export const OverridesSchema = z.strictObject(
           params: z.record(z.string(), z.unknown()).optional(),
           message: LocalizedSchema.optional(),
           suggestion: LocalizedSchema.optional(),
+          suggestionFallback: LocalizedSchema.optional(),
         }),
       )
       .default({}),
@@ -66,9 +68,16 @@ export function applyOverrides(packs: readonly Pack[], overrides: Overrides, nam
           params: { ...rule.params, ...o.params },
           message: { ...rule.message, ...o.message },
           suggestion: { ...rule.suggestion, ...o.suggestion },
+          ...(rule.suggestionFallback || o.suggestionFallback ? { suggestionFallback: { ...rule.suggestionFallback, ...o.suggestionFallback } } : {}),
         };
       }),
     }));
+  // A suggestion changed to name a slot needs its fallback, from the pack or the overrides.
+  for (const id of Object.keys(overrides.rules)) {
+    const rule = result.flatMap((pack) => pack.rules).find((r) => r.id === id);
+    if (!rule) continue;
+    for (const { path, message } of suggestionProblems(rule.suggestion, rule.suggestionFallback)) problems.push(`${name}: $.rules.${id}.${path.join(".")}: ${message}`);
+  }
   return { packs: result, problems };
 }
 
@@ -86,6 +95,7 @@ export function mergeOverrides(base: Overrides, over: Overrides): Overrides {
       ...(b.params || o.params ? { params: { ...b.params, ...o.params } } : {}),
       ...(b.message || o.message ? { message: { ...b.message, ...o.message } } : {}),
       ...(b.suggestion || o.suggestion ? { suggestion: { ...b.suggestion, ...o.suggestion } } : {}),
+      ...(b.suggestionFallback || o.suggestionFallback ? { suggestionFallback: { ...b.suggestionFallback, ...o.suggestionFallback } } : {}),
     };
   }
   const signals: Overrides["signals"] = structuredClone(base.signals);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ChannelSchema, LanguageSchema } from "./conversation.js";
 import { SignalLexiconsSchema, SignalNameSchema } from "./signals/lexicon-schema.js";
 import { ExampleSchema } from "./examples.js";
+import { suggestionProblems } from "./suggestion-slots.js";
 
 export const SeveritySchema = z.enum(["tip", "warn", "alert"]);
 
@@ -27,7 +28,10 @@ export const RuleSchema = z.strictObject({
   enabled: z.boolean().default(true),
   channels: z.array(ChannelSchema).min(1).default(["chat", "call"]),
   message: LocalizedSchema.refine((m) => "en" in m, "needs at least an English (\"en\") message"),
+  /** What to say, per language; may name slots such as {customerName} (suggestion-slots.ts). */
   suggestion: LocalizedSchema.refine((m) => "en" in m, "needs at least an English (\"en\") suggestion"),
+  /** Per language whose suggestion has a slot: the same suggestion with no slot, said when a slot is not known. */
+  suggestionFallback: LocalizedSchema.optional(),
   cooldownSeconds: z.number().nonnegative().default(0),
   maxPerConversation: z.number().int().positive().optional(),
   priority: z.number().default(0),
@@ -35,6 +39,8 @@ export const RuleSchema = z.strictObject({
   params: z.record(z.string(), z.unknown()).default({}),
   outcome: OutcomeSchema.optional(),
   examples: z.array(ExampleSchema).default([]),
+}).superRefine((rule, ctx) => {
+  for (const { path, message } of suggestionProblems(rule.suggestion, rule.suggestionFallback)) ctx.addIssue({ code: "custom", path, message });
 });
 export type Rule = z.infer<typeof RuleSchema>;
 

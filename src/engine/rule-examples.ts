@@ -10,12 +10,12 @@ export interface ExampleResult {
   index: number;
   example: Example;
   ok: boolean;
-  got: Array<{ event: number; outcome: string }>;
+  got: Array<{ event: number; outcome: string; suggestion: string; because: string[] }>;
 }
 
 /**
  * Runs every rule's own examples (LanguageTool style) with the packs as compiled (overrides included): each must raise
- * its rule at exactly the events listed, with the outcomes listed, and nothing else.
+ * its rule at exactly the events listed, with the outcomes, suggestions and words listed, and nothing else.
  */
 export function runRuleExamples(compiled: CompiledPacks): ExampleResult[] {
   const results: ExampleResult[] = [];
@@ -31,9 +31,11 @@ export function runRuleExamples(compiled: CompiledPacks): ExampleResult[] {
           events,
         })
           .filter((n) => n.rule === rule.id)
-          .map((n) => ({ event: n.event, outcome: n.outcome }));
+          .map((n) => ({ event: n.event, outcome: n.outcome, suggestion: n.suggestion, because: n.because ?? [] }));
         const ok = got.length === example.raises.length
-          && example.raises.every((want, k) => got[k]?.event === want.event && (want.outcome === undefined || got[k]?.outcome === want.outcome));
+          && example.raises.every((want, k) => got[k]?.event === want.event && (want.outcome === undefined || got[k]?.outcome === want.outcome)
+            && (want.suggestion === undefined || got[k]?.suggestion === want.suggestion)
+            && (want.because === undefined || JSON.stringify(got[k]?.because) === JSON.stringify(want.because)));
         results.push({ pack: pack.id, rule: rule.id, index, example, ok, got });
       });
     }

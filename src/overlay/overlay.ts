@@ -2,6 +2,7 @@ import type { Nudge } from "../engine/nudge.js";
 import { NudgeQueue } from "./nudge-queue.js";
 import OVERLAY_STYLE from "./overlay.css";
 import { placeBeside } from "./placement.js";
+import { quotedReply } from "./quoted-reply.js";
 
 export interface OverlayLabels {
   dismiss: string;
@@ -11,6 +12,9 @@ export interface OverlayLabels {
   expand: string;
   collapse: string;
   followed: string;
+  insert: string;
+  /** Opens the line of words that raised the nudge ("because:"). */
+  because: string;
 }
 
 export interface Position {
@@ -30,6 +34,8 @@ export interface OverlayOptions {
   onFeedback(nudge: Nudge, helpful: boolean): void;
   onDismiss(nudge: Nudge): void;
   onSnooze(): void;
+  /** Where given, a card whose suggestion quotes a reply has an Insert button: `reply` is that reply. */
+  onInsert?(nudge: Nudge, reply: string): void;
   onMove(position: Position): void;
   onCompactChange(compact: boolean): void;
   /**
@@ -158,7 +164,8 @@ export class Overlay {
     this.#queue.add(raised);
     const followed = this.#queue.resolve(resolved).find((nudge) => nudge.outcome === "followed");
     if (followed && this.#shown && followed.rule === this.#shown.rule && followed.event === this.#shown.event) {
-      this.#confirm(followed);
+      // The card as it was raised: an outcome carries neither the words that raised it nor the slots they filled.
+      this.#confirm(this.#shown);
       return;
     }
     if (!this.#confirming) this.#render();
@@ -178,6 +185,12 @@ export class Overlay {
   withdraw(nudge: Nudge): void {
     if (!this.#queue.remove(nudge)) return;
     if (!this.#confirming) this.#render();
+  }
+
+  /** Insert the suggested reply on screen (the keyboard shortcut lands here); nothing when there is none. */
+  insertCurrent(): void {
+    const reply = this.#shown && quotedReply(this.#shown.suggestion);
+    if (this.#shown && reply) this.#options.onInsert?.(this.#shown, reply);
   }
 
   /** Dismiss what is shown (the keyboard shortcut lands here). */
@@ -251,9 +264,12 @@ export class Overlay {
     suggestion.dir = "auto";
     suggestion.textContent = nudge.suggestion;
     card.append(handle, message, suggestion);
+    if (nudge.because?.length) card.append(this.#because(nudge.because));
 
     if (nudge.outcome !== "followed") {
       const actions = element(this.#panel, "div", "actions");
+      const reply = this.#options.onInsert && quotedReply(nudge.suggestion);
+      if (reply) actions.append(this.#button(labels.insert, labels.insert, "insert", () => this.#options.onInsert!(nudge, reply)));
       actions.append(
         this.#button(labels.helpful, labels.helpful, "helpful", () => this.#feedback(nudge, true)),
         this.#button(labels.notHelpful, labels.notHelpful, "not-helpful", () => this.#feedback(nudge, false)),
@@ -270,6 +286,21 @@ export class Overlay {
       card.append(actions, this.#button("×", labels.dismiss, "dismiss", () => this.dismissCurrent()));
     }
     return card;
+  }
+
+  /** "because: “third time”, “!!!”": the words of the turn that raised the nudge, each as its speaker wrote it. */
+  #because(words: readonly string[]): HTMLElement {
+    const line = element(this.#panel, "p", "because");
+    line.dataset.part = "because";
+    line.append(`${this.#options.labels.because} `);
+    words.forEach((said, i) => {
+      const quote = element(this.#panel, "q", "said");
+      // Each quote keeps the direction of its own words: a Persian phrase in an English card reads right to left.
+      quote.dir = "auto";
+      quote.textContent = said;
+      line.append(...(i ? [", ", quote] : [quote]));
+    });
+    return line;
   }
 
   #feedback(nudge: Nudge, helpful: boolean): void {

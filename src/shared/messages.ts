@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ChannelSchema, DraftEventSchema, LanguageSchema, SpeakerSchema, TurnEventSchema, TypingEventSchema } from "../engine/conversation.js";
+import { MAX_BECAUSE, MAX_BECAUSE_CHARS } from "../engine/nudge.js";
 import { ScorecardSchema } from "../trainer/scorecard.js";
 import { MAX_BATCH, MAX_BATCH_CHARACTERS, MAX_CONVERSATION_KEY, MAX_CUSTOMER_NAME, MAX_TEXT } from "./limits.js";
 import { ManagedPolicySchema } from "./managed-policy.js";
@@ -29,6 +30,7 @@ const NudgeSchema = z.strictObject({
   priority: z.number(),
   message: Text,
   suggestion: Text,
+  because: z.array(z.string().max(MAX_BECAUSE_CHARS)).max(MAX_BECAUSE).optional(),
   outcome: z.enum(["open", "followed", "missed"]),
 });
 
@@ -85,6 +87,8 @@ export const ContentToWorkerSchema = z.discriminatedUnion("type", [
   /** The agent rated a nudge (kept for the team lead's stats: counts and rule ids only). */
   z.strictObject({ type: z.literal("nudge-feedback"), rule: z.string().max(100), helpful: z.boolean() }),
   z.strictObject({ type: z.literal("nudge-dismissed"), rule: z.string().max(100) }),
+  /** The agent put a nudge's suggested reply into the reply box (Insert): counted as used. */
+  z.strictObject({ type: z.literal("nudge-used"), rule: z.string().max(100) }),
   /** The overlay is about to be drawn: it asks for its labels and settings. */
   z.strictObject({ type: z.literal("overlay-setup") }),
   /** Pause all coaching, in every tab, for a while. */
@@ -122,6 +126,8 @@ export const WorkerToContentSchema = z.discriminatedUnion("type", [
   }),
   /** The agent pressed the dismiss shortcut (commands API). */
   z.strictObject({ type: z.literal("dismiss-nudge") }),
+  /** The agent pressed the insert shortcut (commands API): the suggested reply on screen goes into the reply box. */
+  z.strictObject({ type: z.literal("insert-suggestion") }),
 ]);
 export type WorkerToContent = z.infer<typeof WorkerToContentSchema>;
 
@@ -242,8 +248,8 @@ export type TeamState = z.infer<typeof TeamStateSchema>;
 /** The worker's answer to overlay-setup: labels in the agent's interface language, and display settings. */
 export const OverlaySetupSchema = z.strictObject({
   labels: z.strictObject(
-    Object.fromEntries(["dismiss", "helpful", "notHelpful", "snooze", "expand", "collapse", "followed"].map((key) => [key, z.string()])) as Record<
-      "dismiss" | "helpful" | "notHelpful" | "snooze" | "expand" | "collapse" | "followed",
+    Object.fromEntries(["dismiss", "helpful", "notHelpful", "snooze", "expand", "collapse", "followed", "insert", "because"].map((key) => [key, z.string()])) as Record<
+      "dismiss" | "helpful" | "notHelpful" | "snooze" | "expand" | "collapse" | "followed" | "insert" | "because",
       z.ZodString
     >,
   ),

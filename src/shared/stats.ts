@@ -1,6 +1,7 @@
 // What the worker counts per rule and the options page shows and exports: counts and rule ids, never conversation text.
 
-export const STAT_FIELDS = ["raised", "followed", "missed", "dismissed", "helpful", "notHelpful"] as const;
+/** `used`: the agent put the nudge's suggested reply into the reply box (Insert). */
+export const STAT_FIELDS = ["raised", "followed", "missed", "dismissed", "helpful", "notHelpful", "used"] as const;
 export type StatField = (typeof STAT_FIELDS)[number];
 /** Per rule id: counts only, never conversation text. */
 export type Stats = Record<string, Record<StatField, number>>;

@@ -14,8 +14,10 @@ export async function run(argv: string[], out: (line: string) => void = console.
   const results = runRuleExamples(compiled);
   const failed = results.filter((r) => !r.ok).length;
   const passed = results.length - failed;
-  const describe = (list: ReadonlyArray<{ event: number; outcome?: string | undefined }>) =>
-    list.length ? list.map((r) => `event ${r.event}${r.outcome ? ` (${r.outcome})` : ""}`).join(", ") : "nothing";
+  const describe = (list: ReadonlyArray<{ event: number; outcome?: string | undefined; suggestion?: string | undefined; because?: string[] | undefined }>) =>
+    list.length
+      ? list.map((r) => `event ${r.event}${r.outcome ? ` (${r.outcome})` : ""}${r.suggestion !== undefined ? ` saying ${JSON.stringify(r.suggestion)}` : ""}${r.because ? ` because ${JSON.stringify(r.because)}` : ""}`).join(", ")
+      : "nothing";
   for (const { pack, rule, index, example, ok, got } of results) {
     if (ok) continue;
     out(`FAIL ${pack}/${rule} example ${index + 1} [${example.language}${example.name ? `: ${example.name}` : ""}]`);

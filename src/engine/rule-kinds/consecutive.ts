@@ -48,4 +48,5 @@ export default defineRuleKind({
       return { event: view.index, at: view.at };
     },
   }),
+  raisedBy: (p) => [p.signal],
 });

@@ -18,5 +18,6 @@ export default defineRuleKind({
       return { event: view.index, at: view.at };
     },
   }),
+  raisedBy: (p) => p.when.anyOf,
   outcome: (p) => ({ speaker: p.when.speaker === "customer" ? "agent" : "customer", followedIf: p.expect.anyOf }),
 });

@@ -38,4 +38,5 @@ export default defineRuleKind({
       return { event: view.index, at: view.at };
     },
   }),
+  raisedBy: (p) => p.trigger.anyOf ?? [],
 });

@@ -22,4 +22,5 @@ export default defineRuleKind({
       return carries ? { event: view.index, at: view.at } : undefined;
     },
   }),
+  raisedBy: (p) => [...p.anyOf, ...p.allOf],
 });

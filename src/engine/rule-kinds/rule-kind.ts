@@ -68,6 +68,11 @@ export interface RuleKind<P> {
   create(params: P): RuleBehaviour<unknown>;
   /** Kinds whose nudges are decided by the other party's reply say how. */
   outcome?(params: P): OutcomeSpec | undefined;
+  /**
+   * Kinds raised by what a turn says name the signals that raise them: their words in that turn are the card's
+   * "because" line and fill the {issue} slot. Kinds raised by time, counts or overlap have none.
+   */
+  raisedBy?(params: P): readonly string[];
 }
 
 const has = (signals: ReadonlySet<string>, names: readonly string[] | undefined) => !!names?.some((n) => signals.has(n));

@@ -30,6 +30,12 @@ describe("names", () => {
     expect(detectName("سلام، اسمم سارا است", "fa")).toBe("سارا");
   });
 
+  it("takes no lower-case word after the name for a surname", () => {
+    expect(detectName("Hi, my name is Ana and I'll help you today", "en")).toBe("Ana");
+    expect(detectName("Buongiorno, mi chiamo Giulia e la aiuto io", "it")).toBe("Giulia");
+    expect(detectName("My name is tom", "en")).toBe("tom");
+  });
+
   it("sees the name used, whatever the case, accents and inflected endings", () => {
     expect(mentionsName("Thanks, MARIA!", "Maria Rossi", "en")).toBe(true);
     expect(mentionsName("Doamna Popescu, vă mulțumesc", "Andrei Popescu", "ro")).toBe(true);

@@ -1,14 +1,15 @@
 import { normalizeText } from "./normalize.js";
 
-// How customers give their name in each language; the capture is the name (one or two words).
+// How people give their name in each language; the capture is the name (one or two words). No `i` flag: with it,
+// \p{Lu} matches any letter, and "my name is Ana and I'll help" would give "Ana and".
 const INTRODUCTIONS: Record<string, RegExp[]> = {
-  en: [/\bmy name is ([\p{L}'-]+(?: [\p{Lu}][\p{L}'-]+)?)/iu, /\bthis is ([\p{Lu}][\p{L}'-]+)(?: here| speaking)\b/u, /\bi'?m ([\p{Lu}][\p{L}'-]+)(?: [\p{Lu}][\p{L}'-]+)?(?:,| from| and)/u, /\bname'?s ([\p{Lu}][\p{L}'-]+)/u],
-  it: [/\bmi chiamo ([\p{L}'-]+(?: [\p{Lu}][\p{L}'-]+)?)/iu, /\bil mio nome è ([\p{L}'-]+(?: [\p{Lu}][\p{L}'-]+)?)/iu, /\bsono ([\p{Lu}][\p{L}'-]+)(?: [\p{Lu}][\p{L}'-]+)?(?:,| e | da )/u],
-  ro: [/\bm[aă] numesc ([\p{L}'-]+(?: [\p{Lu}][\p{L}'-]+)?)/iu, /\bnumele meu (?:este|e) ([\p{L}'-]+(?: [\p{Lu}][\p{L}'-]+)?)/iu, /\bsunt ([\p{Lu}][\p{L}'-]+)(?: [\p{Lu}][\p{L}'-]+)?(?:,| si | și )/u],
+  en: [/\b[Mm]y name is ([\p{L}'-]+(?: [\p{Lu}][\p{L}'-]+)?)/u, /\bthis is ([\p{Lu}][\p{L}'-]+)(?: here| speaking)\b/u, /\bi'?m ([\p{Lu}][\p{L}'-]+)(?: [\p{Lu}][\p{L}'-]+)?(?:,| from| and)/u, /\bname'?s ([\p{Lu}][\p{L}'-]+)/u],
+  it: [/\b[Mm]i chiamo ([\p{L}'-]+(?: [\p{Lu}][\p{L}'-]+)?)/u, /\b[Ii]l mio nome è ([\p{L}'-]+(?: [\p{Lu}][\p{L}'-]+)?)/u, /\bsono ([\p{Lu}][\p{L}'-]+)(?: [\p{Lu}][\p{L}'-]+)?(?:,| e | da )/u],
+  ro: [/\b[Mm][aă] numesc ([\p{L}'-]+(?: [\p{Lu}][\p{L}'-]+)?)/u, /\b[Nn]umele meu (?:este|e) ([\p{L}'-]+(?: [\p{Lu}][\p{L}'-]+)?)/u, /\bsunt ([\p{Lu}][\p{L}'-]+)(?: [\p{Lu}][\p{L}'-]+)?(?:,| si | și )/u],
   fa: [/(?:اسمم|اسم من|نام من)\s+([\p{L}]+(?:\s+[\p{L}]+)?)\s+(?:است|هست|ه)(?=\s|$|[.,!?،])/u, /(?:من)\s+([\p{L}]+)\s+هستم/u],
 };
 
-/** The name a customer gives in a self-introduction, if any. */
+/** The name someone gives in a self-introduction, if any. */
 export function detectName(text: string, language: string): string | undefined {
   const patterns = INTRODUCTIONS[language] ?? INTRODUCTIONS.en!;
   const normalized = language === "fa" ? normalizeText(text, "fa") : text;

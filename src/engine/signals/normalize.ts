@@ -51,18 +51,44 @@ export function tokenize(text: string, language: string): string[] {
 
 /** Persian words with their prefix or suffix written apart ("می خواهم", "بی ادب", "کتاب ها") joined back into one. */
 export function joinPersianAffixes(raw: readonly string[]): string[] {
-  const tokens: string[] = [];
+  return joinAffixes(raw, (token) => token, (a, b) => a + b);
+}
+
+function joinAffixes<T>(raw: readonly T[], word: (item: T) => string, join: (a: T, b: T) => T): T[] {
+  const tokens: T[] = [];
   for (let i = 0; i < raw.length; i++) {
     const token = raw[i]!;
-    if (PERSIAN_PREFIXES.has(token) && i + 1 < raw.length) {
-      tokens.push(token + raw[++i]!);
-    } else if (PERSIAN_SUFFIXES.has(token) && tokens.length) {
-      tokens[tokens.length - 1] += token;
+    if (PERSIAN_PREFIXES.has(word(token)) && i + 1 < raw.length) {
+      tokens.push(join(token, raw[++i]!));
+    } else if (PERSIAN_SUFFIXES.has(word(token)) && tokens.length) {
+      tokens[tokens.length - 1] = join(tokens[tokens.length - 1]!, token);
     } else {
       tokens.push(token);
     }
   }
   return tokens;
+}
+
+/** A token of an utterance and where it was written: the whitespace-separated word(s) it came from, as offsets. */
+export interface TokenSpan {
+  token: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * The tokens of an utterance, each with the offsets of the written word it came from (a token of "fed-up," is given
+ * the whole of "fed-up,"), so that matched tokens can be shown as the speaker wrote them. Tokenized a written word at a
+ * time: where that differs from `tokenize` ("don ' t" is one token there), callers compare and do without.
+ */
+export function tokenSpans(text: string, language: string): TokenSpan[] {
+  const spans: TokenSpan[] = [];
+  for (const chunk of text.matchAll(/\S+/gu)) {
+    const start = chunk.index;
+    for (const token of tokenize(chunk[0], language)) spans.push({ token, start, end: start + chunk[0].length });
+  }
+  if (!(language === "fa" || isPersianScript(normalizeText(text, language)))) return spans;
+  return joinAffixes(spans, (span) => span.token, (a, b) => ({ token: a.token + b.token, start: a.start, end: b.end }));
 }
 
 /** Whitespace-separated words after normalisation; a zero-width non-joiner does not split a word. */

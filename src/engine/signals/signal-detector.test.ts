@@ -181,3 +181,26 @@ describe("the shipped Italian, Romanian and Persian lexicons", () => {
     expect(shipped.detect(text, lang).has("emotion.frustration")).toBe(false);
   });
 });
+
+describe("the words that carry a signal", () => {
+  const all = mergeLexicons(...["en", "it", "fa"].map((l) => JSON.parse(readFileSync(join(__dirname, "..", "..", "..", "rules", `lexicon-${l}.json`), "utf8")).signals));
+  const detector = compileSignalDetector(all);
+  const words = (text: string, language: string, signals: string[]) => detector.explain!(text, language, signals).map((w) => w.text);
+
+  it("gives the words as written, in order: case, accents, punctuation and Persian's joiners kept", () => {
+    expect(words("Honestly I'm FED UP, it's the third time!!!", "en", ["emotion.frustration"])).toEqual(["FED UP", "third time", "!!!"]);
+    expect(words("È la terza volta, sono stufo.", "it", ["emotion.frustration"])).toEqual(["terza volta", "stufo"]);
+    expect(words("واقعاً خسته شدم", "fa", ["emotion.frustration"])).toEqual(["خسته شدم"]);
+    expect(words("این بار سوم است که می‌نویسم", "fa", ["emotion.frustration"])).toEqual(["بار سوم"]);
+  });
+
+  it("gives only the signals asked for, and none the detector does not find", () => {
+    expect(words("I'm sorry, you charged me twice", "en", ["complaint.error"])).toEqual(["charged me twice"]);
+    expect(words("I'm not angry", "en", ["emotion.frustration"])).toEqual([]);
+    expect(words("Did you restart it? Is the light green?", "en", ["question.closed"])).toEqual(["Did you restart it", "Is the light green"]);
+  });
+
+  it("shows no shouting for glad capitals", () => {
+    expect(words("THANK YOU SO MUCH!!! 😡", "en", ["emotion.frustration"])).toEqual(["😡"]);
+  });
+});

@@ -1,12 +1,27 @@
 import type { SignalLexicons } from "./lexicon-schema.js";
 import { EnglishPatterns } from "./english-patterns.js";
 import { isNegated, lastClause } from "./negation.js";
-import { tokenize } from "./normalize.js";
+import { tokenize, tokenSpans } from "./normalize.js";
 import { PhraseMatcher, type SentenceBounds, type Span } from "./phrase-matcher.js";
-import { hasAngryEmoji, hasWarmEmoji, isExasperated, isShouting, readSentences, type ReadSentence } from "./structure.js";
+import { angryEmoji, exasperation, hasAngryEmoji, hasWarmEmoji, isExasperated, isShouting, readSentences, sentences as splitSentences, shoutedWords, type ReadSentence } from "./structure.js";
+
+/** Words of an utterance, as written, that carry one of its signals: a phrase matched, or its shape ("!!!"). */
+export interface SignalWords {
+  signal: string;
+  text: string;
+  /** Where in the utterance: words are listed in the order they were written. */
+  at: number;
+  /** A lexicon phrase (the speaker's words for the thing), or the utterance's shape (capitals, "!!!", an emoji, a question). */
+  from: "phrase" | "shape";
+}
 
 export interface SignalDetector {
   detect(text: string, language: string): ReadonlySet<string>;
+  /**
+   * Which words of the utterance carry these of its signals (those `detect` finds), in the order written. Asked only for
+   * an utterance that raised a nudge: detection itself keeps no spans.
+   */
+  explain?(text: string, language: string, signals: readonly string[]): SignalWords[];
 }
 
 /** Signals that a negator before them does not turn around ("why not?" is still a question). */
@@ -47,7 +62,7 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
   };
   const english = new EnglishPatterns(englishPatterns);
 
-  return {
+  const detector: SignalDetector = {
     detect(text, requested) {
       const language = entries.has(requested) ? requested : "en";
       const matchers = matchersFor(language);
@@ -78,22 +93,75 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
       if (hasAngryEmoji(text)) signals.add("emotion.frustration");
       return signals;
     },
+    explain(text, requested, wanted) {
+      const detected = detector.detect(text, requested);
+      const asked = new Set(wanted.filter((signal) => detected.has(signal)));
+      const language = entries.has(requested) ? requested : "en";
+      const matchers = matchersFor(language);
+      if (!asked.size || !matchers) return [];
+      const found: SignalWords[] = [];
+      const { words, clauseStarts, sentences, bounds } = readSentences(text, language);
+      const spans = tokenSpans(text, language);
+      // Written words are shown only where they line up with the tokens the phrases matched.
+      const aligned = spans.length === words.length && spans.every((span, i) => span.token === words[i]);
+      if (aligned) {
+        // Phrases that overlap ("sent me the wrong" and "wrong size") are shown as the one stretch they cover.
+        const matched = phraseMatches(words, bounds, clauseStarts, language, matchers).filter((m) => asked.has(m.signal)).sort((a, b) => a.span.start - b.span.start);
+        const merged: typeof matched = [];
+        for (const m of matched) {
+          const last = merged.at(-1);
+          if (last && overlaps(last.span, m.span)) last.span = { start: last.span.start, end: Math.max(last.span.end, m.span.end) };
+          else merged.push({ signal: m.signal, span: { ...m.span } });
+        }
+        for (const { signal, span } of merged) {
+          const start = spans[span.start]!.start;
+          found.push({ signal, text: trimPunctuation(text.slice(start, spans[span.end - 1]!.end)), at: start, from: "phrase" });
+        }
+      }
+      const questions = [...asked].filter((signal) => signal.startsWith("question."));
+      if (questions.length) {
+        // A question is shown whole: its words together make it one.
+        const written = splitSentences(text);
+        let from = 0;
+        sentences.forEach((sentence, i) => {
+          const at = Math.max(from, text.indexOf(written[i]!.text, from));
+          from = at;
+          const kind = detectQuestions(words, [sentence], matchers);
+          for (const signal of questions) if (kind.has(signal)) found.push({ signal, text: written[i]!.text, at, from: "shape" });
+        });
+      }
+      if (asked.has("emotion.frustration")) {
+        const glad = detected.has("gratitude") || detected.has("emotion.positive") || hasWarmEmoji(text);
+        const shapes = [...(glad ? [] : [...shoutedWords(text), ...exasperation(text)]), ...angryEmoji(text)];
+        for (const shape of shapes) found.push({ signal: "emotion.frustration", ...shape, from: "shape" });
+      }
+      return found.sort((a, b) => a.at - b.at);
+    },
   };
+  return detector;
 }
+
+/** A matched phrase as written, without the punctuation around it ("fed up!!!" is "fed up"). */
+const trimPunctuation = (written: string) => written.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}\p{M}]+$/gu, "");
 
 /**
  * Signals of the lexicon's phrases in these words: negation (within the clause, `clauseStarts` giving each word's
  * clause's first word) and exceptions applied; question cues left out.
  */
 function phraseSignals(words: readonly string[], sentences: SentenceBounds | undefined, clauseStarts: readonly number[], language: string, matchers: LanguageMatchers): Set<string> {
-  const found = new Set<string>();
+  return new Set(phraseMatches(words, sentences, clauseStarts, language, matchers).map((m) => m.signal));
+}
+
+/** The phrases behind phraseSignals, each with the words it covers. */
+function phraseMatches(words: readonly string[], sentences: SentenceBounds | undefined, clauseStarts: readonly number[], language: string, matchers: LanguageMatchers): Array<{ signal: string; span: Span }> {
+  const found: Array<{ signal: string; span: Span }> = [];
   const negated = (start: number) => isNegated(words, start, language, clauseStarts[start]);
   const vetoes = matchers.exceptions.match(words, sentences);
   for (const { value: signal, span } of matchers.phrases.match(words, sentences)) {
     if (signal.startsWith("question.")) continue;
     if (!NOT_NEGATED.has(signal) && negated(span.start)) continue;
     if (vetoes.some((veto) => veto.value === signal && overlaps(veto.span, span))) continue;
-    found.add(signal);
+    found.push({ signal, span });
   }
   return found;
 }

@@ -39,11 +39,38 @@ export function readSentences(text: string, language: string): { words: string[]
   return { words, clauseStarts, sentences: read, bounds: { starts: new Set(read.map((s) => s.start)), ends: new Set(read.map((s) => s.end)) } };
 }
 
+const isUpper = (word: string) => word === word.toUpperCase() && word !== word.toLowerCase();
+
 /** Written in capitals to shout: at least three words of three or more letters, mostly upper case. */
 export function isShouting(text: string): boolean {
   const words = text.match(/\p{L}{3,}/gu) ?? [];
-  const upper = words.filter((w) => w === w.toUpperCase() && w !== w.toLowerCase());
+  const upper = words.filter(isUpper);
   return upper.length >= 3 && upper.length / words.length >= 0.6;
+}
+
+/** Where a piece of an utterance was written, and what it says. */
+export interface Written {
+  text: string;
+  at: number;
+}
+
+/** The shouted run of a shouting utterance, from its first word in capitals to its last ("WHERE IS MY ORDER"). */
+export function shoutedWords(text: string): Written[] {
+  if (!isShouting(text)) return [];
+  const upper = [...text.matchAll(/\p{L}{3,}/gu)].filter((m) => isUpper(m[0]));
+  const first = upper[0]!;
+  const last = upper.at(-1)!;
+  return [{ text: text.slice(first.index, last.index + last[0].length), at: first.index }];
+}
+
+/** Each "!!!", "?!" or "!?!" as written. */
+export function exasperation(text: string): Written[] {
+  return [...text.matchAll(/!{3,}|[?؟]+!+[?؟!]*|!+[?؟]+[?؟!]*/g)].map((m) => ({ text: m[0], at: m.index }));
+}
+
+/** Each angry face as written. */
+export function angryEmoji(text: string): Written[] {
+  return [...text.matchAll(new RegExp(ANGRY_EMOJI.source, "gu"))].map((m) => ({ text: m[0], at: m.index }));
 }
 
 /** Hearts, smiling and affectionate faces, applause, thumbs up, folded hands: the writer is glad or grateful. */

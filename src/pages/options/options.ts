@@ -51,7 +51,7 @@ function preview(language: string): void {
   new Overlay(document, {
     labels: {
       dismiss: t("overlayDismiss"), helpful: t("overlayHelpful"), notHelpful: t("overlayNotHelpful"), snooze: t("overlaySnooze"),
-      expand: t("overlayExpand"), collapse: t("overlayCollapse"), followed: t("overlayFollowed"),
+      expand: t("overlayExpand"), collapse: t("overlayCollapse"), followed: t("overlayFollowed"), insert: t("overlayInsert"), because: t("overlayBecause"),
     },
     autoHideSeconds: 0, compact: false, avoid: () => [], mountIn: mount,
     onFeedback: noop, onDismiss: noop, onSnooze: noop, onMove: noop, onCompactChange: noop,

@@ -83,7 +83,7 @@ export class ReplayPane {
     const noop = () => undefined;
     const labels: OverlayLabels = {
       dismiss: t("overlayDismiss"), helpful: t("overlayHelpful"), notHelpful: t("overlayNotHelpful"), snooze: t("overlaySnooze"),
-      expand: t("overlayExpand"), collapse: t("overlayCollapse"), followed: t("overlayFollowed"),
+      expand: t("overlayExpand"), collapse: t("overlayCollapse"), followed: t("overlayFollowed"), insert: t("overlayInsert"), because: t("overlayBecause"),
     };
     this.overlay = new Overlay(this.doc, {
       labels, autoHideSeconds: 0, compact: false, avoid: () => [], mountIn: this.overlayMount,
