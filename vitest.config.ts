@@ -31,6 +31,8 @@ export default defineConfig({
           name: "unit",
           include: ["src/**/*.test.ts", "test/unit/**/*.test.ts", "bench/**/*.test.ts"],
           environment: "node",
+          // A bound on a hung test, not a speed target: linting probes or loading compromise takes seconds on a busy machine.
+          testTimeout: 30_000,
         },
       },
       {

@@ -46,7 +46,13 @@ describe("the demo console", () => {
       return status.conversations.find((c) => c.key === chat)?.list.map(({ rule, event }) => `${event}:${rule}`) ?? [];
     };
     await waitFor(async () => (await nudgesOf("chat-55187")).includes("0:acknowledge-frustration"), "the second chat's opener coached");
-    await waitFor(async () => (await readOverlay(page)).some((c) => c.rule === "acknowledge-frustration" && c.outcome === "open"), "its card");
+    // Its card is on screen until the demo's agent answers (then its moment has passed): on a busy machine, the answer
+    // may come before a look at the screen does.
+    const answered = async () => {
+      const status = (await inExtension(harness, (chrome, id) => chrome.runtime.sendMessage({ type: "tab-status", tabId: id }), tabId)) as TabStatus;
+      return status.conversations.find((c) => c.key === "chat-55187")?.list.some((n) => n.rule === "acknowledge-frustration" && n.outcome !== "open");
+    };
+    await waitFor(async () => (await readOverlay(page)).some((c) => c.rule === "acknowledge-frustration") || (await answered()), "its card, or its moment passed");
     expect((await turns("chat-55187"))[0]).toBe(opener);
     expect(new Set((await recorder.events()).filter((e) => e.key === "chat-55187").map((e) => e.customerName))).toEqual(new Set(["Tom Berg"]));
 
