@@ -28,6 +28,21 @@ describe("CoachingGate", () => {
   });
 });
 
+describe("CoachingGate counting cards drawn", () => {
+  it("frees the place of a nudge the page dropped without drawing it, and only that one", () => {
+    const gate = new CoachingGate();
+    const settings = { ...DEFAULT_SETTINGS, maxPerFiveMinutes: 2 };
+    const [first, second] = [{ ...nudge("a"), event: 1 }, { ...nudge("b"), event: 2 }];
+    expect(gate.admit(1, [first, second], settings, 0, 1000, "chat-1")).toHaveLength(2);
+    expect(gate.admit(1, [{ ...nudge("c"), event: 3 }], settings, 0, 1000, "chat-1")).toEqual([]);
+    // Another conversation's nudge of the same rule and moment is not this one.
+    gate.refund(1, "chat-2", [second]);
+    expect(gate.admit(1, [{ ...nudge("c"), event: 3 }], settings, 0, 1000, "chat-1")).toEqual([]);
+    gate.refund(1, "chat-1", [second]);
+    expect(gate.admit(1, [{ ...nudge("d"), event: 4 }], settings, 0, 1000, "chat-1").map((n) => n.rule)).toEqual(["d"]);
+  });
+});
+
 describe("CoachingGate across worker restarts", () => {
   it("takes up the window a stopped worker saved, and a tab never seen starts empty", async () => {
     const data: Record<string, unknown> = {};
@@ -43,7 +58,7 @@ describe("CoachingGate across worker restarts", () => {
     await Promise.all([after.ready(1), after.ready(2)]);
     expect(after.admit(1, [nudge("d"), nudge("e")], DEFAULT_SETTINGS, 0, 2000).map((n) => n.rule)).toEqual(["d"]);
     expect(after.admit(2, [nudge("f"), nudge("g")], DEFAULT_SETTINGS, 0, 2000)).toHaveLength(2);
-    expect(after.saved(1)).toEqual({ "gate:1": [1000, 1000, 1000, 2000] });
+    expect(after.saved(1)).toEqual({ "gate:1": [1000, 1000, 1000, 2000].map((at) => ({ at, id: expect.any(String) })) });
     // A closed tab's window goes from storage too: a tab of the same id later starts empty.
     await after.forgetTab(1);
     expect(data).toEqual({});

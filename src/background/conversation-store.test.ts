@@ -288,8 +288,8 @@ describe("ConversationStore: timers", () => {
     await new ConversationStore(storage, engineCoach).accept(3, 1, customer("Hello, my order has not arrived.", 2), deliverAll);
     const restarted = new ConversationStore(storage, engineCoach);
     expect(await restarted.nextDue()).toBe(32_000);
-    expect(await restarted.tickDue(31_000, async (_tab, step) => deliverAll(step))).toEqual([]);
-    const [ticked, ...more] = await restarted.tickDue(32_000, async (_tab, step) => deliverAll(step));
+    expect(await restarted.tickDue(31_000, async (_tab, _conversation, step) => deliverAll(step))).toEqual([]);
+    const [ticked, ...more] = await restarted.tickDue(32_000, async (_tab, _conversation, step) => deliverAll(step));
     expect(more).toEqual([]);
     expect(ticked).toMatchObject({ tabId: 3, frameId: 1, ref: { key: "default" } });
     // What the page is to receive: the timer's nudge, after what the customer's turn raised, not yet acknowledged.

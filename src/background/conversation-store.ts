@@ -28,6 +28,8 @@ interface Saved {
   tally?: Tally;
   /** The number the conversation's next delivery of nudges gets. (Absent in states saved before the outbox.) */
   nextDelivery?: number;
+  /** The nudges whose card the agent saw (`rule\u0000event`). (Absent in states saved before it.) */
+  shown?: string[];
 }
 
 /** A conversation whose timers fired: where it is, and what its page is to receive. */
@@ -36,6 +38,8 @@ export interface Ticked {
   frameId: number;
   ref: ConversationRef;
   step: EngineStep;
+  /** The raised nudges let through to the page. */
+  admitted: Nudge[];
   outbox: Delivery[];
 }
 
@@ -56,10 +60,11 @@ export interface Outgoing {
   alsoSave?: Record<string, unknown>;
 }
 
-interface Live extends Omit<Saved, "coach" | "tally" | "nextDelivery"> {
+interface Live extends Omit<Saved, "coach" | "tally" | "nextDelivery" | "shown"> {
   coach: Coach;
   tally: Tally;
   nextDelivery: number;
+  shown: string[];
   /** Deliveries the page has not acknowledged, oldest first: saved under the outbox key, beside the state. */
   outbox: Delivery[];
 }
@@ -116,6 +121,18 @@ export class ConversationStore {
     return run;
   }
 
+  /** The agent saw a nudge's card: what the popup counts as shown. */
+  markShown(tabId: number, frameId: number, conversation: Pick<ConversationRef, "adapter" | "key">, nudge: Pick<Nudge, "rule" | "event">): Promise<void> {
+    return this.queued(storageKey(tabId, frameId, conversation), async (key) => {
+      const state = this.live.get(key) ?? (await this.load(key));
+      const id = shownId(nudge);
+      if (!state || state.shown.includes(id)) return;
+      state.shown.push(id);
+      const { coach, outbox: _outbox, ...rest } = state;
+      await this.storage.set({ [key]: { ...rest, coach: coach.snapshot() } satisfies Saved }).catch((error: unknown) => this.report(`Could not save the conversation state: ${errorText(error)}`));
+    });
+  }
+
   /** What the popup shows for a tab: each conversation read in it and how its nudges went. */
   async summaries(tabId: number): Promise<ConversationSummary[]> {
     const prefix = `conversation:${tabId}:`;
@@ -125,6 +142,7 @@ export class ConversationStore {
     for (const key of keys) {
       const state = this.live.get(key) ?? this.revive(key, stored[key] as Saved, stored[outboxKey(key)]);
       const nudges = state.coach.nudges();
+      const shown = nudges.filter((n) => state.shown.includes(shownId(n)));
       summaries.push({
         frameId: Number(key.split(":")[2]),
         adapter: state.ref.adapter,
@@ -133,11 +151,12 @@ export class ConversationStore {
         language: state.coach.language(),
         nudges: {
           raised: nudges.length,
-          followed: nudges.filter((n) => n.outcome === "followed").length,
-          missed: nudges.filter((n) => n.outcome === "missed").length,
-          open: nudges.filter((n) => n.outcome === "open").length,
+          shown: shown.length,
+          followed: shown.filter((n) => n.outcome === "followed").length,
+          missed: shown.filter((n) => n.outcome === "missed").length,
+          open: shown.filter((n) => n.outcome === "open").length,
         },
-        list: nudges.map(({ rule, event, at, severity, outcome }) => ({ rule, event, at, severity, outcome })),
+        list: nudges.map(({ rule, event, at, severity, outcome }) => ({ rule, event, at, severity, outcome, shown: state.shown.includes(shownId({ rule, event })) })),
         scorecard: scorecardOf(state.tally, nudges),
       });
     }
@@ -203,7 +222,7 @@ export class ConversationStore {
    * Fires the timers due by `now` (ms since the epoch) in every conversation: the nudges that come while nobody writes
    * ("the customer has waited 30 s"). Returns each conversation's outbox to send, as `accept` does.
    */
-  async tickDue(now: number, outgoing: (tabId: number, step: EngineStep) => Promise<Outgoing | undefined>): Promise<Ticked[]> {
+  async tickDue(now: number, outgoing: (tabId: number, conversation: ConversationRef, step: EngineStep) => Promise<Outgoing | undefined>): Promise<Ticked[]> {
     const due = await this.dueIndex();
     const ticked: Ticked[] = [];
     for (const [key, at] of [...due]) {
@@ -216,8 +235,14 @@ export class ConversationStore {
         }
         const step = state.coach.tick((now - state.startedAt) / 1000);
         const { tabId, frameId } = placeOf(key);
-        if (!(await this.settle(key, state, step, (s) => outgoing(tabId, s)))) return undefined;
-        return { tabId, frameId, ref: state.ref, step, outbox: [...state.outbox] };
+        let admitted: Nudge[] = [];
+        const settled = await this.settle(key, state, step, async (s) => {
+          const out = await outgoing(tabId, state.ref, s);
+          admitted = out?.raised ?? [];
+          return out;
+        });
+        if (!settled) return undefined;
+        return { tabId, frameId, ref: state.ref, step, admitted, outbox: [...state.outbox] };
       });
       if (result) ticked.push(result);
     }
@@ -285,7 +310,7 @@ export class ConversationStore {
 
   private start(key: string, message: ConversationEventsMessage): Live {
     const ref = message.conversation;
-    const state: Live = { ref, coach: this.createCoach(ref), tally: emptyTally(ref.channel), session: "", nextSeq: 0, events: 0, startedAt: message.sessionStartedAt, offset: 0, nextDelivery: 0, outbox: [] };
+    const state: Live = { ref, coach: this.createCoach(ref), tally: emptyTally(ref.channel), session: "", nextSeq: 0, events: 0, startedAt: message.sessionStartedAt, offset: 0, nextDelivery: 0, outbox: [], shown: [] };
     this.live.set(key, state);
     return state;
   }
@@ -297,12 +322,15 @@ export class ConversationStore {
       coach: this.createCoach(saved.ref, saved.coach),
       tally: saved.tally ?? emptyTally(saved.ref.channel),
       nextDelivery: saved.nextDelivery ?? 0,
+      shown: Array.isArray(saved.shown) ? saved.shown : [],
       outbox: Array.isArray(outbox) ? (outbox as Delivery[]) : [],
     };
     this.live.set(key, state);
     return state;
   }
 }
+
+const shownId = (nudge: Pick<Nudge, "rule" | "event">) => `${nudge.rule}\u0000${nudge.event}`;
 
 /** Where the conversations' next timers are kept: one small record, read when a stopped worker starts again. */
 const DUE_KEY = "due";

@@ -29,8 +29,8 @@ describe("StatsRecorder", () => {
       stats.count("use-name", "used"),
     ]);
     const saved = storage.data.stats as Stats;
-    expect(saved["open-question"]).toEqual({ raised: 1, followed: 1, missed: 0, dismissed: 0, helpful: 2, notHelpful: 0, used: 0 });
-    expect(saved["use-name"]).toEqual({ raised: 1, followed: 0, missed: 0, dismissed: 1, helpful: 0, notHelpful: 0, used: 1 });
+    expect(saved["open-question"]).toEqual({ raised: 1, shown: 0, followed: 1, missed: 0, dismissed: 0, helpful: 2, notHelpful: 0, used: 0 });
+    expect(saved["use-name"]).toEqual({ raised: 1, shown: 0, followed: 0, missed: 0, dismissed: 1, helpful: 0, notHelpful: 0, used: 1 });
     expect(JSON.stringify(saved)).not.toMatch(/"m"|"s"/);
   });
 });
@@ -43,7 +43,7 @@ describe("stats export and reset", () => {
     await stats.count("open-question", "raised");
     await stats.count("use-name", "used");
     expect(statsToCsv(storage.data.stats as Stats)).toBe(
-      "rule,raised,followed,missed,dismissed,helpful,notHelpful,used\nopen-question,1,0,0,0,0,0,0\nuse-name,0,0,0,0,1,0,1\n",
+      "rule,raised,shown,followed,missed,dismissed,helpful,notHelpful,used\nopen-question,1,0,0,0,0,0,0,0\nuse-name,0,0,0,0,0,1,0,1\n",
     );
     const counting = stats.count("use-name", "dismissed");
     await stats.reset();

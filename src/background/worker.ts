@@ -69,6 +69,16 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
       return stats.count(message.rule, message.helpful ? "helpful" : "notHelpful").then(() => badge.dropRule(tabId, message.rule));
     case "nudge-dismissed":
       return stats.count(message.rule, "dismissed").then(() => badge.dropRule(tabId, message.rule));
+    case "nudge-shown": {
+      const { adapter, conversationKey: key, rule, event } = message;
+      return Promise.all([store.markShown(tabId, sender.frameId ?? 0, { adapter, key }, { rule, event }), stats.count(rule, "shown")]).then(() => undefined);
+    }
+    case "nudges-unshown":
+      // The density limit counts the cards the agent saw: these places are free again.
+      return gate.ready(tabId).then(() => {
+        gate.refund(tabId, message.conversationKey, message.nudges);
+        return session.set(gate.saved(tabId));
+      });
     case "nudge-used":
       return stats.count(message.rule, "used");
     case "events-undelivered":
@@ -200,7 +210,7 @@ async function onConversationEvent(tabId: number, frameId: number, site: string,
   const [current, snoozed] = await Promise.all([settings(), snoozedUntil(), teamReady(), gate.ready(tabId)]);
   let raised: Nudge[] = [];
   const { ack, step, outbox } = await store.accept(tabId, frameId, message, (step) => {
-    raised = gate.admit(tabId, step.raised, current, snoozed, Date.now());
+    raised = gate.admit(tabId, step.raised, current, snoozed, Date.now(), message.conversation.key);
     return { raised, resolved: step.resolved, alsoSave: gate.saved(tabId) };
   });
   deliver(outbox);
@@ -217,14 +227,12 @@ async function onConversationEvent(tabId: number, frameId: number, site: string,
  */
 async function fireTimers(): Promise<void> {
   const [current, snoozed] = await Promise.all([settings(), snoozedUntil(), teamReady()]);
-  const shown = new Map<number, Nudge[]>();
-  const ticked = await store.tickDue(Date.now(), async (tabId, step) => {
+  const ticked = await store.tickDue(Date.now(), async (tabId, conversation, step) => {
     await gate.ready(tabId);
-    const raised = gate.admit(tabId, step.raised, current, snoozed, Date.now());
-    shown.set(tabId, [...(shown.get(tabId) ?? []), ...raised]);
+    const raised = gate.admit(tabId, step.raised, current, snoozed, Date.now(), conversation.key);
     return { raised, resolved: step.resolved, alsoSave: gate.saved(tabId) };
   });
-  for (const { tabId, frameId, ref, step, outbox } of ticked) {
+  for (const { tabId, frameId, ref, step, admitted, outbox } of ticked) {
     const connection = connections.get(frameOf(tabId, frameId));
     if (connection) connection(ref, outbox);
     else {
@@ -233,7 +241,7 @@ async function fireTimers(): Promise<void> {
         await browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => undefined);
       }
     }
-    if (step.raised.length || step.resolved.length) await Promise.all([badge.shown(tabId, shown.get(tabId) ?? [], step.resolved), stats.countStep(step)]);
+    if (step.raised.length || step.resolved.length) await Promise.all([badge.shown(tabId, admitted, step.resolved), stats.countStep(step)]);
   }
   wake.at(await store.nextDue());
 }

@@ -30,6 +30,8 @@ const viewKey = () => `view:${location.origin}`;
 export class CoachingView {
   private overlay: Overlay | undefined;
   private readonly received = new Set<string>();
+  /** The conversation each nudge given to the overlay belongs to: the worker counts what was shown per conversation. */
+  private readonly conversationOf = new WeakMap<Nudge, { adapter: string; conversationKey: string }>();
   private loading: Promise<{ view: ViewState; setup: OverlaySetup }> | undefined;
 
   /**
@@ -51,6 +53,7 @@ export class CoachingView {
       return;
     }
     const raised = message.raised.filter((nudge) => this.firstTime(message.conversationKey, nudge));
+    for (const nudge of raised) this.conversationOf.set(nudge, { adapter: message.adapter, conversationKey: message.conversationKey });
     const resolved = message.resolved.filter((nudge) => this.firstTime(message.conversationKey, nudge, nudge.outcome));
     if (!raised.length && !this.overlay) return;
     (await this.ensure()).update(raised, resolved);
@@ -133,6 +136,20 @@ export class CoachingView {
       onInsert: (nudge, reply) => {
         const box = this.replyBox();
         if (box && insertAtCaret(box, reply)) send({ type: "nudge-used", rule: nudge.rule });
+      },
+      onShown: (nudge) => {
+        const conversation = this.conversationOf.get(nudge);
+        if (conversation) send({ type: "nudge-shown", ...conversation, rule: nudge.rule, event: nudge.event });
+      },
+      onUnshown: (nudges) => {
+        const byConversation = new Map<{ adapter: string; conversationKey: string } | undefined, Nudge[]>();
+        for (const nudge of nudges) {
+          const conversation = this.conversationOf.get(nudge);
+          byConversation.set(conversation, [...(byConversation.get(conversation) ?? []), nudge]);
+        }
+        for (const [conversation, unseen] of byConversation) {
+          if (conversation) send({ type: "nudges-unshown", ...conversation, nudges: unseen.map(({ rule, event }) => ({ rule, event })) });
+        }
       },
       onMove: (position) => save({ position }),
       onCompactChange: (compact) => save({ compact }),

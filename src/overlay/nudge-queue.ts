@@ -36,6 +36,10 @@ export class NudgeQueue {
     }
   }
 
+  has(nudge: Nudge): boolean {
+    return this.open.get(nudgeKey(nudge)) === nudge;
+  }
+
   /** Whether the nudge was in the queue. */
   remove(nudge: Nudge): boolean {
     return this.open.delete(nudgeKey(nudge));

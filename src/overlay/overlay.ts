@@ -36,6 +36,10 @@ export interface OverlayOptions {
   onSnooze(): void;
   /** Where given, a card whose suggestion quotes a reply has an Insert button: `reply` is that reply. */
   onInsert?(nudge: Nudge, reply: string): void;
+  /** A card drawn for the first time: the agent saw this nudge. */
+  onShown?(nudge: Nudge): void;
+  /** Nudges given to the overlay that left it without ever being drawn (stale, or replaced, before their turn). */
+  onUnshown?(nudges: Nudge[]): void;
   onMove(position: Position): void;
   onCompactChange(compact: boolean): void;
   /**
@@ -94,6 +98,8 @@ export class Overlay {
   readonly #host: HTMLElement;
   readonly #panel: HTMLElement;
   readonly #queue = new NudgeQueue();
+  /** Nudges given to the overlay whose card has not been drawn yet. */
+  readonly #undrawn = new Set<Nudge>();
   #shown: Nudge | undefined;
   #confirming = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -162,6 +168,7 @@ export class Overlay {
   /** What the worker sent: nudges raised and nudges whose outcome was decided. */
   update(raised: readonly Nudge[], resolved: readonly Nudge[]): void {
     this.#queue.add(raised);
+    for (const nudge of raised) this.#undrawn.add(nudge);
     const followed = this.#queue.resolve(resolved).find((nudge) => nudge.outcome === "followed");
     if (followed && this.#shown && followed.rule === this.#shown.rule && followed.event === this.#shown.event) {
       // The card as it was raised: an outcome carries neither the words that raised it nor the slots they filled.
@@ -211,6 +218,7 @@ export class Overlay {
     clearTimeout(this.#timer);
     this.#confirming = false;
     this.#shown = this.#queue.current();
+    this.#account();
     if (!this.#shown) {
       this.#panel.replaceChildren();
       return;
@@ -226,10 +234,22 @@ export class Overlay {
   }
 
   /** The agent did what the nudge asked: say so briefly, then move on. */
+  /**
+   * Says which nudges the agent now sees for the first time, and which left without being seen: what "shown" counts,
+   * in the popup, the statistics and the density limit.
+   */
+  #account(): void {
+    if (this.#shown && this.#undrawn.delete(this.#shown)) this.#options.onShown?.(this.#shown);
+    const unseen = [...this.#undrawn].filter((nudge) => !this.#queue.has(nudge));
+    for (const nudge of unseen) this.#undrawn.delete(nudge);
+    if (unseen.length) this.#options.onUnshown?.(unseen);
+  }
+
   #confirm(nudge: Nudge): void {
     clearTimeout(this.#timer);
     this.#confirming = true;
     this.#shown = undefined;
+    this.#account();
     this.#show(this.#card({ ...nudge, outcome: "followed" }));
     this.#timer = setTimeout(() => this.#render(), FOLLOWED_MS);
   }

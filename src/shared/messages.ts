@@ -87,6 +87,21 @@ export const ContentToWorkerSchema = z.discriminatedUnion("type", [
   /** The agent rated a nudge (kept for the team lead's stats: counts and rule ids only). */
   z.strictObject({ type: z.literal("nudge-feedback"), rule: z.string().max(100), helpful: z.boolean() }),
   z.strictObject({ type: z.literal("nudge-dismissed"), rule: z.string().max(100) }),
+  /** A nudge's card was drawn for the first time: the agent saw it (the popup's and the statistics' "shown"). */
+  z.strictObject({
+    type: z.literal("nudge-shown"),
+    adapter: z.string().max(60),
+    conversationKey: z.string().max(MAX_CONVERSATION_KEY),
+    rule: z.string().max(100),
+    event: z.number().int().nonnegative(),
+  }),
+  /** Nudges let through to the page that left it without ever being drawn (stale first): not counted as shown. */
+  z.strictObject({
+    type: z.literal("nudges-unshown"),
+    adapter: z.string().max(60),
+    conversationKey: z.string().max(MAX_CONVERSATION_KEY),
+    nudges: z.array(z.strictObject({ rule: z.string().max(100), event: z.number().int().nonnegative() })).min(1).max(MAX_BATCH),
+  }),
   /** The agent put a nudge's suggested reply into the reply box (Insert): counted as used. */
   z.strictObject({ type: z.literal("nudge-used"), rule: z.string().max(100) }),
   /** The overlay is about to be drawn: it asks for its labels and settings. */
@@ -184,9 +199,10 @@ export const ConversationSummarySchema = z.object({
   key: z.string(),
   channel: ChannelSchema,
   language: z.string().optional(),
-  nudges: z.object({ raised: z.number(), followed: z.number(), missed: z.number(), open: z.number() }),
+  /** `raised` by the engine; `shown` on the agent's screen, and of those, `followed`, `missed` and still `open`. */
+  nudges: z.object({ raised: z.number(), shown: z.number(), followed: z.number(), missed: z.number(), open: z.number() }),
   /** Every nudge of the conversation, oldest first: rule ids and moments, no conversation text. */
-  list: z.array(z.object({ rule: z.string(), event: z.number(), at: z.number(), severity: z.string(), outcome: z.string() })),
+  list: z.array(z.object({ rule: z.string(), event: z.number(), at: z.number(), severity: z.string(), outcome: z.string(), shown: z.boolean() })),
   /** The conversation's scorecard so far (counts, times and moments; no conversation text). */
   scorecard: ScorecardSchema,
 });

@@ -1,7 +1,10 @@
 // What the worker counts per rule and the options page shows and exports: counts and rule ids, never conversation text.
 
-/** `used`: the agent put the nudge's suggested reply into the reply box (Insert). */
-export const STAT_FIELDS = ["raised", "followed", "missed", "dismissed", "helpful", "notHelpful", "used"] as const;
+/**
+ * `shown`: drawn on the agent's screen (let through by the density limit and the settings, and not stale before its
+ * turn came). `used`: the agent put the nudge's suggested reply into the reply box (Insert).
+ */
+export const STAT_FIELDS = ["raised", "shown", "followed", "missed", "dismissed", "helpful", "notHelpful", "used"] as const;
 export type StatField = (typeof STAT_FIELDS)[number];
 /** Per rule id: counts only, never conversation text. */
 export type Stats = Record<string, Record<StatField, number>>;

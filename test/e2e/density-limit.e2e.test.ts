@@ -8,10 +8,12 @@ import { inExtension, tabIdOf, useHarness, waitFor, workerSessionStorage, type H
 /** The density limit's default: four nudges shown per tab in any five minutes. */
 const LIMIT = 4;
 
-async function raisedByEngine(harness: Harness, tabId: number): Promise<number> {
+async function nudgesOf(harness: Harness, tabId: number): Promise<{ raised: number; shown: number }> {
   const status = (await inExtension(harness, (chrome, id) => chrome.runtime.sendMessage({ type: "tab-status", tabId: id }), tabId)) as TabStatus;
-  return status.conversations[0]?.list.length ?? 0;
+  return status.conversations[0]?.nudges ?? { raised: 0, shown: 0 };
 }
+
+const raisedByEngine = async (harness: Harness, tabId: number) => (await nudgesOf(harness, tabId)).raised;
 
 /** Whether the worker has taken in `events` of the tab's conversation and the page has acknowledged every delivery. */
 async function settled(harness: Harness, tabId: number, events: number): Promise<boolean> {
@@ -46,7 +48,7 @@ describe("the density limit", () => {
     const cdp = await page.createCDPSession();
     const worker = await watchWorker(cdp);
     const deliveries = await recordDeliveries(cdp);
-    const shown = async () => (await deliveries.received()).flatMap((d) => d.raised).length;
+    const sent = async () => (await deliveries.received()).flatMap((d) => d.raised).length;
     // The connection opened before the recording started closes with the worker: every later one is recorded.
     await cdp.send("ServiceWorker.stopAllWorkers");
     await page.evaluate(() => (window as unknown as { reset(): void }).reset());
@@ -56,7 +58,11 @@ describe("the density limit", () => {
     await waitFor(() => settled(harness, tabId, 22), "the first turns to be taken in");
     const raisedBefore = await raisedByEngine(harness, tabId);
     expect(raisedBefore, "the engine raised more than the limit lets through").toBeGreaterThan(LIMIT);
-    expect(await shown()).toBe(LIMIT);
+    // The limit counts the cards drawn: one let through that went stale unseen frees its place (so more may be sent),
+    // but never more than the limit is drawn.
+    await waitFor(async () => (await nudgesOf(harness, tabId)).shown > 0, "cards drawn");
+    expect((await nudgesOf(harness, tabId)).shown).toBeLessThanOrEqual(LIMIT);
+    expect(await sent()).toBeGreaterThanOrEqual(LIMIT);
 
     // Nothing talks to the worker now (session storage is read without it): the browser stops it after 30 s idle.
     const idleSince = Date.now();
@@ -75,7 +81,8 @@ describe("the density limit", () => {
     await waitFor(() => settled(harness, tabId, 62), "the turns after the idle stop to be taken in", 30_000);
     const raisedAfter = await raisedByEngine(harness, tabId);
     expect(raisedAfter, "the engine raised nudges after the idle stop").toBeGreaterThan(raisedBefore);
-    expect(await shown(), "nudges shown after the browser stopped the worker, and the test did").toBe(LIMIT);
-    console.log(`idle stop after ${idleSeconds} s, then ${forced} forced: ${raisedAfter} nudges raised, ${LIMIT} shown`);
+    const drawn = (await nudgesOf(harness, tabId)).shown;
+    expect(drawn, "cards drawn after the browser stopped the worker, and the test did").toBeLessThanOrEqual(LIMIT);
+    console.log(`idle stop after ${idleSeconds} s, then ${forced} forced: ${raisedAfter} nudges raised, ${await sent()} sent, ${drawn} drawn`);
   }, 240_000);
 });

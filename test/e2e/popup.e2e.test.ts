@@ -6,7 +6,7 @@ import { buildKits, kitPath } from "../../scripts/lib/build-kits.mjs";
 import { OPENING } from "../fixtures/kits/kit-page.js";
 import type { TabStatus } from "../../src/shared/messages.js";
 import { recordEvents } from "./event-recorder.js";
-import { SCREENSHOTS, axeViolations, inExtension, openPopup, readOverlay, setLocal, tabIdOf, useHarness, waitFor, waitUntilRead, workerSessionStorage } from "./harness.js";
+import { SCREENSHOTS, axeViolations, inExtension, openPopup, readLocal, readOverlay, setLocal, tabIdOf, useHarness, waitFor, waitUntilRead, workerSessionStorage } from "./harness.js";
 
 /** The last messages the popup shows as read, as "You: …" / "Customer: …". */
 const shownAsRead = (popup: Page) => popup.$$eval("#recent li", (items) => items.map((item) => item.textContent?.replace(/^(\S+)\s/, "$1: ")));
@@ -23,10 +23,37 @@ describe("the toolbar popup", () => {
     expect(Number(badge)).toBeGreaterThanOrEqual(1);
     const popup = await openPopup(harness.browser, page);
     expect(await popup.$eval("#conversation-state", (el) => el.textContent)).toMatch(/generic.*en/);
-    expect(Number(await popup.$eval("#raised", (el) => el.textContent))).toBeGreaterThanOrEqual(1);
+    expect(Number(await popup.$eval("#shown", (el) => el.textContent))).toBeGreaterThanOrEqual(1);
     mkdirSync(SCREENSHOTS, { recursive: true });
     await popup.screenshot({ path: join(SCREENSHOTS, "popup.png") });
     expect(await axeViolations(popup)).toEqual([]);
+  });
+
+  it("counts the cards the agent saw: a nudge dropped unseen is raised but not shown, and frees its place in the limit", async () => {
+    const page = await harness.browser.newPage();
+    await page.goto(`${harness.origin}/fixtures/rerender.html`);
+    await waitUntilRead(harness, page);
+    const tabId = await tabIdOf(harness, page);
+    const say = (speaker: string, text: string) => page.evaluate((s, t) => (window as unknown as { addMessage(s: string, t: string): void }).addMessage(s, t), speaker, text);
+    // Two nudges at once (frustration, and an error to apologise for): one card at a time, the other waits.
+    await say("customer", "You charged me twice and this is the third time I'm writing!!!");
+    await waitFor(async () => (await readOverlay(page)).length === 1, "the first card");
+    // The agent answers neither: the waiting one goes unseen with the moment.
+    await say("agent", "Let me check.");
+    const status = async () => (await inExtension(harness, (chrome, id) => chrome.runtime.sendMessage({ type: "tab-status", tabId: id }), tabId)) as TabStatus;
+    await waitFor(async () => (await status()).conversations[0]?.list.every((n) => n.outcome !== "open"), "both outcomes decided");
+    const gateWindow = async () => ((await workerSessionStorage(harness)) as Record<string, unknown[]>)[`gate:${tabId}`]?.length;
+    await waitFor(async () => (await gateWindow()) === 1, "the unseen nudge's place freed");
+    const { conversations } = await status();
+    expect(conversations[0]!.nudges).toMatchObject({ raised: 2, shown: 1 });
+    expect(conversations[0]!.list.filter((n) => n.shown)).toHaveLength(1);
+
+    const popup = await openPopup(harness.browser, page);
+    await popup.waitForFunction(() => !document.getElementById("figures")!.hidden);
+    expect(await popup.$eval("#shown", (el) => el.textContent)).toBe("1");
+    expect(await popup.$eval("#raised-in-all", (el) => (el as HTMLElement).hidden ? "" : el.textContent)).toMatch(/^2 raised in all/);
+    const stats = ((await readLocal(harness)).stats ?? {}) as Record<string, { raised: number; shown: number }>;
+    expect(Object.values(stats).reduce((sum, s) => sum + s.shown, 0)).toBe(1);
   });
 
   it.for([
@@ -43,7 +70,7 @@ describe("the toolbar popup", () => {
     await popup.waitForSelector("#scorecard [data-figure=nudgesRaised]");
     expect(await popup.evaluate(() => document.documentElement.dir)).toBe(direction);
     // One nudge, or two if the customer has waited 30 s by now: the label agrees with the count.
-    const [count, label] = await popup.$eval("#figures", (el) => [el.querySelector("#raised")!.textContent, el.querySelector("#raised-label")!.textContent] as const);
+    const [count, label] = await popup.$eval("#figures", (el) => [el.querySelector("#shown")!.textContent, el.querySelector("#shown-label")!.textContent] as const);
     const n = Number(count.replace(/[۰-۹]/g, (digit) => String("۰۱۲۳۴۵۶۷۸۹".indexOf(digit))));
     expect(n).toBeGreaterThanOrEqual(1);
     expect(count, "in the language's digits").toBe(new Intl.NumberFormat(language).format(n));

@@ -75,13 +75,17 @@ async function render(): Promise<void> {
     ? tIsolated(document, "popupFoundBy", reader ?? conversation.adapter, conversation.language ?? t("popupLanguageUnknown"))
     : reader ? tIsolated(document, "popupReadingWith", reader) : [t("popupNoConversation")]));
   $("figures").hidden = !conversation;
-  const totals = { raised: 0, followed: 0, missed: 0, open: 0 };
+  // The cards the agent saw, and what became of them; what the engine raised beyond them is said apart.
+  const totals = { shown: 0, followed: 0, missed: 0, open: 0 };
   for (const c of status.conversations) for (const key of Object.keys(totals) as Array<keyof typeof totals>) totals[key] += c.nudges[key];
-  const labels = { raised: "popupRaised", followed: "popupFollowed", missed: "popupMissed", open: "popupOpen" };
+  const labels = { shown: "popupRaised", followed: "popupFollowed", missed: "popupMissed", open: "popupOpen" };
   for (const [key, value] of Object.entries(totals) as Array<[keyof typeof totals, number]>) {
     $(key).textContent = number(value);
     $(`${key}-label`).textContent = tCount(labels[key], value);
   }
+  const raised = status.conversations.reduce((sum, c) => sum + c.nudges.raised, 0);
+  $("raised-in-all").hidden = raised === totals.shown;
+  $("raised-in-all").textContent = tCount("popupRaisedInAll", raised);
   $("scorecard-section").hidden = !conversation;
   $("scorecard").replaceChildren(...(conversation ? [scorecardPanel(document, conversation.scorecard, { exportName: "attune-scorecard.json" })] : []));
 
