@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildKits, kitIds, kitPath } from "../../scripts/lib/build-kits.mjs";
 import { CUSTOMER_NAME, OPENING } from "../fixtures/kits/kit-page.js";
 import { recordEvents, type Received } from "./event-recorder.js";
-import { collectErrors, readOverlay, useHarness, waitFor, waitUntilLooked } from "./harness.js";
+import type { TabStatus } from "../../src/shared/messages.js";
+import { collectErrors, inExtension, readOverlay, tabIdOf, useHarness, waitFor, waitUntilLooked } from "./harness.js";
 import { openKit, reply } from "./kit-driver.js";
 
 // Chats built with real UI kits from npm (test/fixtures/kits/), read with no setup at all: the generic reader has to
@@ -60,6 +61,18 @@ describe.each(kitIds())("a chat built with %s, read with no setup", (kitId) => {
     expect((await events()).at(-1)?.customerName).toBe(CUSTOMER_NAME);
     expect(errors).toEqual([]);
     await recorder.close();
+  });
+
+  it("coaches the customer's message waiting when the chat is opened, at once, the answered exchange before it context", async () => {
+    const page = await harness.browser.newPage();
+    const errors = collectErrors(page);
+    await openKit(page, url("?start=waiting"));
+    await waitFor(async () => (await readOverlay(page)).some((card) => card.rule === "acknowledge-frustration"), "the waiting message's nudge");
+    const tabId = await tabIdOf(harness, page);
+    const status = (await inExtension(harness, (chrome, id) => chrome.runtime.sendMessage({ type: "tab-status", tabId: id }), tabId)) as TabStatus;
+    expect(status.conversations.flatMap((c) => c.list.map(({ event, rule }) => `${event}:${rule}`))).toContain("2:acknowledge-frustration");
+    expect(status.conversations.flatMap((c) => c.list).every((nudge) => nudge.event === 2)).toBe(true);
+    expect(errors).toEqual([]);
   });
 
   it("reads a chat that starts empty: its first message is coached, not taken as history", async () => {
