@@ -63,15 +63,22 @@ describe.each(kitIds())("a chat built with %s, read with no setup", (kitId) => {
     await recorder.close();
   });
 
-  it("coaches the customer's message waiting when the chat is opened, at once, the answered exchange before it context", async () => {
+  it("coaches the customer's message waiting when the chat is opened, at once; the card goes with the agent's answer, counted once as shown", async () => {
     const page = await harness.browser.newPage();
     const errors = collectErrors(page);
-    await openKit(page, url("?start=waiting"));
+    const kit = await openKit(page, url("?start=waiting"));
     await waitFor(async () => (await readOverlay(page)).some((card) => card.rule === "acknowledge-frustration"), "the waiting message's nudge");
     const tabId = await tabIdOf(harness, page);
-    const status = (await inExtension(harness, (chrome, id) => chrome.runtime.sendMessage({ type: "tab-status", tabId: id }), tabId)) as TabStatus;
-    expect(status.conversations.flatMap((c) => c.list.map(({ event, rule }) => `${event}:${rule}`))).toContain("2:acknowledge-frustration");
-    expect(status.conversations.flatMap((c) => c.list).every((nudge) => nudge.event === 2)).toBe(true);
+    const status = async () => (await inExtension(harness, (chrome, id) => chrome.runtime.sendMessage({ type: "tab-status", tabId: id }), tabId)) as TabStatus;
+    const nudges = async () => (await status()).conversations.flatMap((c) => c.list);
+    expect((await nudges()).map(({ event, rule }) => `${event}:${rule}`)).toContain("2:acknowledge-frustration");
+    expect((await nudges()).every((nudge) => nudge.event === 2)).toBe(true);
+    // The agent answers without acknowledging: the card goes with its moment, and the popup counts the one card seen.
+    await reply(page, kit, "Let me check the account.");
+    await waitFor(async () => (await nudges()).every((nudge) => nudge.outcome !== "open"), "the answer taken in");
+    await waitFor(async () => !(await readOverlay(page)).length, "no card left");
+    expect((await nudges()).filter((nudge) => nudge.shown)).toHaveLength(1);
+    expect((await status()).conversations.reduce((sum, c) => sum + c.nudges.shown, 0)).toBe(1);
     expect(errors).toEqual([]);
   });
 
