@@ -9,24 +9,33 @@ const ALARM = "attune-due";
  */
 export class Wake {
   #timer: ReturnType<typeof setTimeout> | undefined;
+  /** The time set last: every batch says when the next timer is due, and most say the same. */
+  #when: number | undefined;
 
   constructor(
     private readonly fire: () => void,
     private readonly alarms: Pick<Alarms.Static, "create" | "clear" | "onAlarm">,
   ) {
     alarms.onAlarm.addListener((alarm) => {
-      if (alarm.name === ALARM) fire();
+      if (alarm.name !== ALARM) return;
+      this.#when = undefined;
+      fire();
     });
   }
 
   /** The next timer is due then (ms since the epoch), or none is. */
   at(when: number | undefined): void {
+    if (when === this.#when) return;
+    this.#when = when;
     clearTimeout(this.#timer);
     if (when === undefined) {
       void this.alarms.clear(ALARM).catch(() => undefined);
       return;
     }
-    this.#timer = setTimeout(this.fire, Math.max(0, when - Date.now()));
+    this.#timer = setTimeout(() => {
+      this.#when = undefined;
+      this.fire();
+    }, Math.max(0, when - Date.now()));
     void Promise.resolve(this.alarms.create(ALARM, { when })).catch(() => undefined);
   }
 }
