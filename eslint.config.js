@@ -8,7 +8,7 @@ export const LAYERS = {
   trainer: ["engine"],
   adapters: ["engine"],
   overlay: ["engine"],
-  shared: ["engine", "trainer", "adapters"],
+  shared: ["engine", "trainer", "adapters", "overlay"],
   content: ["engine", "adapters", "overlay", "shared"],
   teach: ["engine", "adapters", "overlay", "shared"],
   background: ["engine", "trainer", "adapters", "shared"],

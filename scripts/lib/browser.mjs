@@ -173,6 +173,38 @@ export async function inOverlayRoots(page, read, arg) {
   return JSON.parse(result.value);
 }
 
+/**
+ * Runs `read(roots, arg)` in the page with the shadow roots of Attune's overlays, in either browser: over BiDi as
+ * `inOverlayRoots` does, or through the DevTools protocol, which resolves a closed shadow root to an object a function
+ * can be called on. `read` runs in the page and returns JSON-serialisable data.
+ */
+export async function inOverlay(page, read, arg) {
+  if (overBidi(page)) return inOverlayRoots(page, read, arg);
+  const session = await page.createCDPSession();
+  try {
+    const { root } = await session.send("DOM.getDocument", { depth: -1, pierce: true });
+    const roots = [];
+    const find = (node) => {
+      if (node.nodeName === "ATTUNE-OVERLAY") roots.push(...(node.shadowRoots ?? []));
+      for (const child of node.children ?? []) find(child);
+    };
+    find(root);
+    const objects = await Promise.all(roots.map(({ backendNodeId }) => session.send("DOM.resolveNode", { backendNodeId })));
+    const [first, ...rest] = objects.map(({ object }) => object.objectId);
+    if (!first) return null;
+    const { result, exceptionDetails } = await session.send("Runtime.callFunctionOn", {
+      objectId: first,
+      functionDeclaration: `function (argJson, ...rest) { return JSON.stringify((${read.toString()})([this, ...rest], JSON.parse(argJson)) ?? null); }`,
+      arguments: [{ value: JSON.stringify(arg ?? null) }, ...rest.map((objectId) => ({ objectId }))],
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(`In the page: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return JSON.parse(result.value);
+  } finally {
+    await session.detach();
+  }
+}
+
 /** readOverlay's cards, read in the page itself: the same fields the DevTools protocol route gives. */
 function cardsIn(roots) {
   const part = (card, name) => card.querySelector(`:scope > [data-part="${name}"]`)?.textContent.trim() ?? "";

@@ -1,5 +1,6 @@
 import type { Nudge } from "../engine/nudge.js";
 import type { Settings } from "../shared/settings.js";
+import { isSnoozed, type Snoozes } from "../shared/snoozes.js";
 import type { SessionStorage } from "./conversation-store.js";
 
 const WINDOW_MS = 5 * 60_000;
@@ -18,7 +19,7 @@ const isAdmitted = (value: unknown): value is Admitted =>
 export const gateKey = (tabId: number) => `gate:${tabId}`;
 
 /**
- * Decides which raised nudges reach the agent: none while coaching is snoozed, only the severities the agent chose
+ * Decides which raised nudges reach the agent: none while coaching (or that rule) is snoozed, only the severities the agent chose
  * (alerts only in quiet mode), and no more than the density limit per tab in any five minutes — counting the cards
  * drawn: one the page dropped unseen is taken back (`refund`). The engine still
  * records every nudge, so outcomes and stats stay complete. The window lives in session storage beside the
@@ -38,10 +39,10 @@ export class CoachingGate {
     if (!this.shownAt.has(tabId)) this.shownAt.set(tabId, Array.isArray(saved) ? saved.filter(isAdmitted) : []);
   }
 
-  admit(tabId: number, nudges: readonly Nudge[], settings: Settings, snoozedUntil: number, now: number, conversationKey = ""): Nudge[] {
-    if (now < snoozedUntil) return [];
+  admit(tabId: number, nudges: readonly Nudge[], settings: Settings, snoozes: Snoozes, now: number, conversationKey = ""): Nudge[] {
     const recent = (this.shownAt.get(tabId) ?? []).filter(({ at }) => now - at < WINDOW_MS);
     const admitted = nudges.filter((nudge) => {
+      if (isSnoozed(snoozes, nudge.rule, now)) return false;
       if (settings.quiet ? nudge.severity !== "alert" : !settings.severities.includes(nudge.severity)) return false;
       if (recent.length >= settings.maxPerFiveMinutes) return false;
       recent.push({ at: now, id: admittedId(conversationKey, nudge) });

@@ -2,20 +2,22 @@ import browser from "webextension-polyfill";
 import { resolveInterfaceLanguage, type InterfaceLanguage } from "../shared/locales.js";
 import { effectiveSettings, NO_POLICY, type ManagedPolicy } from "../shared/managed-policy.js";
 import { readSettings, type Settings } from "../shared/settings.js";
+import { readSnoozes, SNOOZE_KEYS, type Snoozes } from "../shared/snoozes.js";
 
 let current: Settings = readSettings(undefined);
 /** As stored by the agent, before the administrator's policy is applied over it. */
 let stored: unknown;
 let policy: ManagedPolicy = NO_POLICY;
-let snoozed = 0;
+/** As stored: whether each is still running is decided at the moment it is asked. */
+let snoozeValues: Record<string, unknown> = {};
 let offSites: string[] = [];
 const readSites = (value: unknown) => (Array.isArray(value) ? value.filter((s): s is string => typeof s === "string") : []);
 // Read once per worker life and kept current: the path from a message to its nudge does no storage reads for these.
-const ready = browser.storage.local.get(["settings", "snoozedUntil", "disabledSites"]).then(({ settings, snoozedUntil, disabledSites }) => {
-  stored = settings;
+const ready = browser.storage.local.get(["settings", "disabledSites", ...SNOOZE_KEYS]).then((local) => {
+  stored = local.settings;
   current = effectiveSettings(stored, policy);
-  snoozed = Number(snoozedUntil ?? 0);
-  offSites = readSites(disabledSites);
+  snoozeValues = local;
+  offSites = readSites(local.disabledSites);
 });
 browser.storage.onChanged.addListener((changes, area) => {
   if (area !== "local") return;
@@ -23,7 +25,7 @@ browser.storage.onChanged.addListener((changes, area) => {
     stored = changes.settings.newValue;
     current = effectiveSettings(stored, policy);
   }
-  if (changes.snoozedUntil) snoozed = Number(changes.snoozedUntil.newValue ?? 0);
+  for (const key of SNOOZE_KEYS) if (changes[key]) snoozeValues = { ...snoozeValues, [key]: changes[key].newValue };
   if (changes.disabledSites) offSites = readSites(changes.disabledSites.newValue);
 });
 
@@ -46,10 +48,10 @@ export async function setSiteEnabled(origin: string, enabled: boolean): Promise<
   await browser.storage.local.set({ disabledSites: offSites });
 }
 
-/** Until when coaching is snoozed (ms since the epoch; 0: not snoozed). */
-export async function snoozedUntil(): Promise<number> {
+/** What is snoozed now: all coaching, single rules. */
+export async function snoozes(): Promise<Snoozes> {
   await ready;
-  return snoozed;
+  return readSnoozes(snoozeValues, Date.now());
 }
 
 /** The agent's settings, read once per worker life and kept current as they change. */

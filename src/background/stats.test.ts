@@ -27,10 +27,18 @@ describe("StatsRecorder", () => {
       stats.count("open-question", "helpful"),
       stats.count("use-name", "dismissed"),
       stats.count("use-name", "used"),
+      stats.count("use-name", "notHelpful"),
+      stats.count("use-name", "misread"),
+      stats.count("use-name", "snoozed"),
+      stats.count("open-question", "snoozed"),
+      stats.uncount("open-question", "snoozed"),
+      // An undo never takes a count below zero.
+      stats.uncount("open-question", "snoozed"),
     ]);
     const saved = storage.data.stats as Stats;
-    expect(saved["open-question"]).toEqual({ raised: 1, shown: 0, followed: 1, missed: 0, dismissed: 0, helpful: 2, notHelpful: 0, used: 0 });
-    expect(saved["use-name"]).toEqual({ raised: 1, shown: 0, followed: 0, missed: 0, dismissed: 1, helpful: 0, notHelpful: 0, used: 1 });
+    const zero = { raised: 0, shown: 0, followed: 0, missed: 0, dismissed: 0, helpful: 0, notHelpful: 0, wrongMoment: 0, misread: 0, used: 0, snoozed: 0 };
+    expect(saved["open-question"]).toEqual({ ...zero, raised: 1, followed: 1, helpful: 2 });
+    expect(saved["use-name"]).toEqual({ ...zero, raised: 1, dismissed: 1, notHelpful: 1, misread: 1, used: 1, snoozed: 1 });
     expect(JSON.stringify(saved)).not.toMatch(/"m"|"s"/);
   });
 });
@@ -43,7 +51,7 @@ describe("stats export and reset", () => {
     await stats.count("open-question", "raised");
     await stats.count("use-name", "used");
     expect(statsToCsv(storage.data.stats as Stats)).toBe(
-      "rule,raised,shown,followed,missed,dismissed,helpful,notHelpful,used\nopen-question,1,0,0,0,0,0,0,0\nuse-name,0,0,0,0,0,1,0,1\n",
+      "rule,raised,shown,followed,missed,dismissed,helpful,notHelpful,wrongMoment,misread,used,snoozed\nopen-question,1,0,0,0,0,0,0,0,0,0,0\nuse-name,0,0,0,0,0,1,0,0,0,1,0\n",
     );
     const counting = stats.count("use-name", "dismissed");
     await stats.reset();

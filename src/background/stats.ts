@@ -18,6 +18,11 @@ export class StatsRecorder {
     return this.add([[rule, field]]);
   }
 
+  /** Takes back a count (a snooze undone), never below zero. */
+  uncount(rule: string, field: StatField): Promise<void> {
+    return this.add([[rule, field, -1]]);
+  }
+
   countStep(step: EngineStep): Promise<void> {
     return this.add([
       ...step.raised.map((n) => [n.rule, "raised"] as const),
@@ -32,13 +37,13 @@ export class StatsRecorder {
     return run;
   }
 
-  private add(entries: ReadonlyArray<readonly [string, StatField]>): Promise<void> {
+  private add(entries: ReadonlyArray<readonly [string, StatField, number?]>): Promise<void> {
     if (!entries.length) return Promise.resolve();
     const run = this.chain.then(async () => {
       const stats = ((await this.storage.get(KEY))[KEY] ?? {}) as Stats;
-      for (const [rule, field] of entries) {
+      for (const [rule, field, by = 1] of entries) {
         const counts = (stats[rule] ??= Object.fromEntries(STAT_FIELDS.map((f) => [f, 0])) as Record<StatField, number>);
-        counts[field] = (counts[field] ?? 0) + 1;
+        counts[field] = Math.max(0, (counts[field] ?? 0) + by);
       }
       await this.storage.set({ [KEY]: stats });
     });

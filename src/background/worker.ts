@@ -15,6 +15,7 @@ import {
   type WorkerToContent,
 } from "../shared/messages.js";
 import { formatNumber, translate } from "../shared/locales.js";
+import { overlayLabels } from "../shared/overlay-setup.js";
 import { EVENTS_PORT } from "../shared/ports.js";
 import { MAX_CONVERSATION_KEY, MAX_TEXT } from "../shared/limits.js";
 import { speakersSwappedKey } from "../shared/storage-keys.js";
@@ -25,7 +26,7 @@ import { refusalOf } from "./events-refusal.js";
 import { OpenNudgesBadge } from "./open-nudges-badge.js";
 import { PageProblems } from "./page-problems.js";
 import { currentProblems, reportProblem } from "./problems.js";
-import { disabledSites, interfaceLanguage, setSiteEnabled, settings, snoozedUntil } from "./settings-cache.js";
+import { disabledSites, interfaceLanguage, setSiteEnabled, settings, snoozes } from "./settings-cache.js";
 import { StatsRecorder } from "./stats.js";
 import { importPack, removePack, saveOverrides, teamReady, teamState } from "./team-config.js";
 import { exportTaughtSites, forgetTaughtSite, importTaughtSites, saveTaughtSite, syncTaughtScripts, taughtSites } from "./taught-sites.js";
@@ -67,6 +68,8 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   switch (message.type) {
     case "nudge-feedback":
       return stats.count(message.rule, message.helpful ? "helpful" : "notHelpful").then(() => badge.dropRule(tabId, message.rule));
+    case "nudge-feedback-reason":
+      return stats.count(message.rule, message.reason);
     case "nudge-dismissed":
       return stats.count(message.rule, "dismissed").then(() => badge.dropRule(tabId, message.rule));
     case "nudge-shown": {
@@ -81,11 +84,17 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
       });
     case "nudge-used":
       return stats.count(message.rule, "used");
+    case "timers-due":
+      return fireTimers();
     case "events-undelivered":
       pageProblems.add("A page's events went unanswered however often they were sent: they were dropped, and coaching went on with the next.");
       return undefined;
     case "snooze":
-      return snooze(message.minutes);
+      return Promise.all([snooze(message.minutes, message.only ? message.rule : undefined), message.rule && stats.count(message.rule, "snoozed")]).then(() => undefined);
+    case "snooze-undone":
+      return Promise.all([snooze(0, message.only ? message.rule : undefined), stats.uncount(message.rule, "snoozed")]).then(() => undefined);
+    case "resume":
+      return snooze(0);
     case "overlay-setup":
       return overlaySetup();
     case "teach-setup":
@@ -150,7 +159,7 @@ browser.runtime.onConnect.addListener((port) => {
     }
     const { session } = parsed.data;
     void onConversationEvent(tabId, frameId, site, parsed.data, (outbox) => deliver(parsed.data.conversation, outbox)).then(
-      ({ acceptedThrough }) => post({ type: "events-accepted", session, acceptedThrough }),
+      ({ acceptedThrough, wakeAt }) => post({ type: "events-accepted", session, acceptedThrough, ...(wakeAt === undefined ? {} : { wakeAt }) }),
       (error: unknown) => reportProblem(`Could not take in the page's events: ${error instanceof Error ? error.message : String(error)}`),
     );
   });
@@ -176,21 +185,7 @@ const TEACH_LABELS = [
 async function overlaySetup(): Promise<OverlaySetup> {
   const { autoHideSeconds } = await settings();
   const language = interfaceLanguage();
-  const t = (key: string) => translate(language, key);
-  return {
-    labels: {
-      dismiss: t("overlayDismiss"),
-      helpful: t("overlayHelpful"),
-      notHelpful: t("overlayNotHelpful"),
-      snooze: t("overlaySnooze"),
-      expand: t("overlayExpand"),
-      collapse: t("overlayCollapse"),
-      followed: t("overlayFollowed"),
-      insert: t("overlayInsert"),
-      because: t("overlayBecause"),
-    },
-    autoHideSeconds,
-  };
+  return { labels: overlayLabels((key) => translate(language, key)), locale: language, autoHideSeconds };
 }
 
 /** The site the agent is on: the tab's page, even when the chat is read from a frame inside it. */
@@ -201,23 +196,24 @@ function siteOf(sender: Runtime.MessageSender): string {
 
 /**
  * Takes a batch in and hands `deliver` the conversation's outbox once it is saved (this batch's nudges, and any the page
- * has not acknowledged); the badge and the stats come after, off the path to the agent's eyes.
+ * has not acknowledged); the badge and the stats come after, off the path to the agent's eyes. The answer says when the
+ * next timer is due, for the page to wake the worker then.
  */
 async function onConversationEvent(tabId: number, frameId: number, site: string, message: ConversationEventsMessage, deliver: (outbox: Delivery[]) => void) {
   // Switched off for this site: acknowledged, so the page stops resending, and otherwise ignored.
-  if ((await disabledSites()).includes(site)) return { ok: true, acceptedThrough: message.events.at(-1)!.seq };
+  if ((await disabledSites()).includes(site)) return { ok: true, acceptedThrough: message.events.at(-1)!.seq, wakeAt: undefined };
   reportCuts(message);
-  const [current, snoozed] = await Promise.all([settings(), snoozedUntil(), teamReady(), gate.ready(tabId)]);
+  const [current, snoozed] = await Promise.all([settings(), snoozes(), teamReady(), gate.ready(tabId)]);
   let raised: Nudge[] = [];
   const { ack, step, outbox } = await store.accept(tabId, frameId, message, (step) => {
     raised = gate.admit(tabId, step.raised, current, snoozed, Date.now(), message.conversation.key);
     return { raised, resolved: step.resolved, alsoSave: gate.saved(tabId) };
   });
   deliver(outbox);
-  wake.at(await store.nextDue());
-  if (!step.raised.length && !step.resolved.length) return ack;
-  await Promise.all([badge.shown(tabId, raised, step.resolved), stats.countStep(step)]);
-  return ack;
+  const wakeAt = await store.nextDue();
+  wake.at(wakeAt);
+  if (step.raised.length || step.resolved.length) await Promise.all([badge.shown(tabId, raised, step.resolved), stats.countStep(step)]);
+  return { ...ack, wakeAt };
 }
 
 /**
@@ -226,7 +222,7 @@ async function onConversationEvent(tabId: number, frameId: number, site: string,
  * again, by a message to the frame; the delivery stays in the outbox until the page acknowledges it.
  */
 async function fireTimers(): Promise<void> {
-  const [current, snoozed] = await Promise.all([settings(), snoozedUntil(), teamReady()]);
+  const [current, snoozed] = await Promise.all([settings(), snoozes(), teamReady()]);
   const ticked = await store.tickDue(Date.now(), async (tabId, conversation, step) => {
     await gate.ready(tabId);
     const raised = gate.admit(tabId, step.raised, current, snoozed, Date.now(), conversation.key);
@@ -314,10 +310,23 @@ async function onPageMessage(message: PageToWorker): Promise<unknown> {
   }
 }
 
-/** Pause coaching in every tab; 0 minutes resumes it. */
-async function snooze(minutes: number): Promise<void> {
-  await browser.storage.local.set({ snoozedUntil: minutes ? Date.now() + minutes * 60_000 : 0 });
-  if (minutes) await badge.clearAll();
+/**
+ * Pause coaching in every tab, or one rule's nudges only; 0 minutes resumes it (all of it: every rule too, unless
+ * a rule is named). Every page's overlay shows what is snoozed from storage.
+ */
+async function snooze(minutes: number, rule?: string): Promise<void> {
+  const until = minutes ? Date.now() + minutes * 60_000 : 0;
+  if (rule) {
+    const { rules } = await snoozes();
+    const next = { ...rules };
+    if (until) next[rule] = until;
+    else delete next[rule];
+    await browser.storage.local.set({ snoozedRules: next });
+    if (until) await badge.clearAll();
+    return;
+  }
+  await browser.storage.local.set({ snoozedUntil: until, ...(until ? {} : { snoozedRules: {} }) });
+  if (until) await badge.clearAll();
 }
 
 browser.commands.onCommand.addListener(async (command) => {

@@ -5,8 +5,8 @@ import { isOverlaySetup } from "./worker-message-check.js";
 import type { Nudge } from "../engine/nudge.js";
 import { nudgeKey } from "../overlay/nudge-queue.js";
 import { insertAtCaret } from "./insert-text.js";
+import { readSnoozes, SNOOZE_KEYS, SNOOZE_MINUTES, snoozeSign } from "../shared/snoozes.js";
 
-const SNOOZE_MINUTES = 15;
 /** Nudges remembered as already received, per page. */
 const MAX_REMEMBERED_NUDGES = 2000;
 /** The hidden warm-up card waits for the page to be idle, but not longer than this. */
@@ -33,6 +33,7 @@ export class CoachingView {
   /** The conversation each nudge given to the overlay belongs to: the worker counts what was shown per conversation. */
   private readonly conversationOf = new WeakMap<Nudge, { adapter: string; conversationKey: string }>();
   private loading: Promise<{ view: ViewState; setup: OverlaySetup }> | undefined;
+  private watchingSnoozes = false;
 
   /**
    * @param avoid what the overlay must not cover: the transcript and the reply box
@@ -108,8 +109,27 @@ export class CoachingView {
       browser.runtime.sendMessage({ type: "overlay-setup" }),
     ]).then(([stored, setup]) => {
       if (!isOverlaySetup(setup)) throw new Error("Attune: the worker's overlay setup was not understood");
+      this.watchSnoozes();
       return { view: (stored[key] ?? {}) as ViewState, setup };
     });
+  }
+
+  /**
+   * A snooze, made on this page or anywhere else (another tab, the popup), shows on this page as a sign with Resume
+   * while it lasts: coaching that went quiet says why. Only pages where a conversation was found show it.
+   */
+  private watchSnoozes(): void {
+    if (this.watchingSnoozes) return;
+    this.watchingSnoozes = true;
+    const show = async () => {
+      const snoozes = readSnoozes(await browser.storage.local.get([...SNOOZE_KEYS]), Date.now());
+      const sign = snoozeSign(snoozes, Date.now());
+      if (sign || this.overlay) (await this.ensure()).snoozed(sign);
+    };
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === "local" && SNOOZE_KEYS.some((key) => key in changes)) void show().catch(() => undefined);
+    });
+    void show().catch(() => undefined);
   }
 
   private async ensure(): Promise<Overlay> {
@@ -124,15 +144,21 @@ export class CoachingView {
       void browser.storage.local.set({ [viewKey()]: view });
     };
     const send = (message: unknown) => void browser.runtime.sendMessage(message).catch(() => undefined);
+    const time = new Intl.DateTimeFormat(setup.locale, { hour: "2-digit", minute: "2-digit" });
     this.overlay = new Overlay(document, {
       labels: setup.labels,
       autoHideSeconds: setup.autoHideSeconds,
       compact: view.compact ?? false,
       position: isPosition(view.position) ? view.position : undefined,
       avoid: this.avoid,
+      replyBox: this.replyBox,
       onFeedback: (nudge, helpful) => send({ type: "nudge-feedback", rule: nudge.rule, helpful }),
+      onReason: (nudge, reason) => send({ type: "nudge-feedback-reason", rule: nudge.rule, reason }),
       onDismiss: (nudge) => send({ type: "nudge-dismissed", rule: nudge.rule }),
-      onSnooze: () => send({ type: "snooze", minutes: SNOOZE_MINUTES }),
+      onSnooze: (nudge, only) => send({ type: "snooze", minutes: SNOOZE_MINUTES, rule: nudge.rule, only }),
+      onUndoSnooze: (nudge, only) => send({ type: "snooze-undone", rule: nudge.rule, only }),
+      onResume: () => send({ type: "resume" }),
+      timeOfDay: (at) => time.format(at),
       onInsert: (nudge, reply) => {
         const box = this.replyBox();
         if (box && insertAtCaret(box, reply)) send({ type: "nudge-used", rule: nudge.rule });

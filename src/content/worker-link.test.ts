@@ -82,6 +82,28 @@ describe("WorkerLink", () => {
     expect(batches().map((b) => b.events.map((e) => (e.event as { text: string }).text))).toEqual([["bad"], ["good"]]);
   });
 
+  it("wakes the worker before, and when, the time it gave for its next timer comes; not once a later answer gives none", async () => {
+    vi.useFakeTimers();
+    const link = new WorkerLink(ref);
+    answer = (batch, port) => port.reply({ type: "events-accepted", session: batch.session, acceptedThrough: batch.events.at(-1)!.seq, wakeAt: Date.now() + 30_000 });
+    link.send(turn("Hello?"), "live");
+    await vi.advanceTimersByTimeAsync(27_000);
+    expect(sentMessages).toEqual([]);
+    // Woken ahead (a stopped worker takes a while to start), then at the time.
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(sentMessages).toEqual([{ type: "timers-due" }]);
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(sentMessages).toEqual([{ type: "timers-due" }, { type: "timers-due" }]);
+    // The agent answered: no timer is due any more, and the page keeps no clock.
+    answer = (batch, port) => port.reply({ type: "events-accepted", session: batch.session, acceptedThrough: batch.events.at(-1)!.seq, wakeAt: Date.now() + 30_000 });
+    link.send(turn("Still there?"), "live");
+    await vi.advanceTimersByTimeAsync(10);
+    answer = accept;
+    link.send({ ...turn("Sorry, checking now."), speaker: "agent" as const }, "live");
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(sentMessages).toEqual([{ type: "timers-due" }, { type: "timers-due" }]);
+  });
+
   it("gives a batch that is never answered up after 10 tries, says so, and sends the next", async () => {
     vi.useFakeTimers();
     answer = (batch) => {

@@ -47,11 +47,36 @@ function answered(session: string, answer: Answer): void {
   waiting.delete(session);
 }
 
+/**
+ * A stopped worker takes about a second to start and answer on a busy machine (a new process, its script, the
+ * conversation's state): it is woken this long before its timer is due, and then keeps its own clock for it.
+ */
+const WAKE_AHEAD_MS = 2000;
+let wakeTimers: Array<ReturnType<typeof setTimeout>> = [];
+
+/**
+ * The worker said when its next timer is due ("the customer has waited 30 s"): the page keeps that clock too, and
+ * wakes the worker shortly before, and at, that time. The worker's own timer goes when the browser stops it, and the
+ * alarm that stands in for it comes a second or more late. Firing twice is harmless: a timer fires once.
+ */
+function wakeWorkerAt(when: number | undefined): void {
+  for (const timer of wakeTimers) clearTimeout(timer);
+  if (when === undefined) {
+    wakeTimers = [];
+    return;
+  }
+  const wake = () => void browser.runtime.sendMessage({ type: "timers-due" }).catch(() => undefined);
+  wakeTimers = [when - WAKE_AHEAD_MS, when].filter((at) => at > Date.now()).map((at) => setTimeout(wake, at - Date.now()));
+}
+
 function connect(): Runtime.Port {
   if (port) return port;
   const opened = browser.runtime.connect({ name: EVENTS_PORT });
   opened.onMessage.addListener((message: unknown) => {
-    if (isEventsAccepted(message)) answered(message.session, { acceptedThrough: message.acceptedThrough });
+    if (isEventsAccepted(message)) {
+      answered(message.session, { acceptedThrough: message.acceptedThrough });
+      wakeWorkerAt(message.wakeAt);
+    }
     else if (isEventsRefused(message)) answered(message.session, { refused: message.reason });
     else if (isWorkerMessage(message)) {
       onNudges(message);

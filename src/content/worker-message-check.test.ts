@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { OVERLAY_LABEL_KEYS } from "../overlay/overlay-labels.js";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { EventsAcceptedSchema, EventsRefusedSchema, OverlaySetupSchema, WorkerToContentSchema } from "../shared/messages.js";
@@ -14,9 +15,9 @@ const VALID = {
     { type: "dismiss-nudge" },
     { type: "insert-suggestion" },
   ],
-  accepted: [{ type: "events-accepted", session: "0b6c6f5e-8f0e-4d2a-9a63-3c1f0e8b7a21", acceptedThrough: 41 }],
+  accepted: [{ type: "events-accepted", session: "0b6c6f5e-8f0e-4d2a-9a63-3c1f0e8b7a21", acceptedThrough: 41 }, { type: "events-accepted", session: "s", acceptedThrough: 3, wakeAt: 1_765_000_000_000 }],
   refused: [{ type: "events-refused", session: "0b6c6f5e-8f0e-4d2a-9a63-3c1f0e8b7a21", reason: "conversation.key: Too big" }],
-  setup: [{ labels: { dismiss: "×", helpful: "Helpful", notHelpful: "Not helpful", snooze: "Snooze", expand: "More", collapse: "Less", followed: "Done", insert: "Insert", because: "because:" }, autoHideSeconds: 20 }],
+  setup: [{ labels: Object.fromEntries(OVERLAY_LABEL_KEYS.map((key) => [key, `${key}: $1`])), locale: "fa", autoHideSeconds: 20 }],
 };
 
 /** Values a hostile or broken sender might produce, and valid messages with one part changed. */

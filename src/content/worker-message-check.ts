@@ -1,4 +1,5 @@
 import type { EventsAccepted, EventsRefused, OverlaySetup, WorkerToContent } from "../shared/messages.js";
+import { OVERLAY_LABEL_KEYS } from "../overlay/overlay-labels.js";
 import { MAX_BECAUSE, MAX_BECAUSE_CHARS } from "../engine/nudge.js";
 
 // The content script checks what it receives from the worker against the same contract as the zod schemas in
@@ -44,8 +45,8 @@ export function isWorkerMessage(value: unknown): value is WorkerToContent {
 
 export function isEventsAccepted(value: unknown): value is EventsAccepted {
   return (
-    isObject(value) && hasOnlyKeys(value, ["type", "session", "acceptedThrough"]) && value.type === "events-accepted" &&
-    typeof value.session === "string" && Number.isSafeInteger(value.acceptedThrough)
+    isObject(value) && hasOnlyKeys(value, ["type", "session", "acceptedThrough"], ["wakeAt"]) && value.type === "events-accepted" &&
+    typeof value.session === "string" && Number.isSafeInteger(value.acceptedThrough) && (value.wakeAt === undefined || isNumber(value.wakeAt))
   );
 }
 
@@ -56,11 +57,11 @@ export function isEventsRefused(value: unknown): value is EventsRefused {
   );
 }
 
-const LABELS = ["dismiss", "helpful", "notHelpful", "snooze", "expand", "collapse", "followed", "insert", "because"] as const;
 
 export function isOverlaySetup(value: unknown): value is OverlaySetup {
   return (
-    isObject(value) && hasOnlyKeys(value, ["labels", "autoHideSeconds"]) && isNumber(value.autoHideSeconds) &&
-    isObject(value.labels) && hasOnlyKeys(value.labels, LABELS) && LABELS.every((key) => typeof (value.labels as Record_)[key] === "string")
+    isObject(value) && hasOnlyKeys(value, ["labels", "locale", "autoHideSeconds"]) && isNumber(value.autoHideSeconds) &&
+    typeof value.locale === "string" && isObject(value.labels) && hasOnlyKeys(value.labels, OVERLAY_LABEL_KEYS) &&
+    OVERLAY_LABEL_KEYS.every((key) => typeof (value.labels as Record_)[key] === "string")
   );
 }

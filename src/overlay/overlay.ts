@@ -1,25 +1,25 @@
 import type { Nudge } from "../engine/nudge.js";
+import type { OverlayLabels } from "./overlay-labels.js";
+import { icon, type IconName } from "./icons.js";
 import { NudgeQueue } from "./nudge-queue.js";
 import OVERLAY_STYLE from "./overlay.css";
 import { placeBeside } from "./placement.js";
 import { quotedReply } from "./quoted-reply.js";
 
-export interface OverlayLabels {
-  dismiss: string;
-  helpful: string;
-  notHelpful: string;
-  snooze: string;
-  expand: string;
-  collapse: string;
-  followed: string;
-  insert: string;
-  /** Opens the line of words that raised the nudge ("because:"). */
-  because: string;
-}
+export type { OverlayLabels };
 
 export interface Position {
   left: number;
   top: number;
+}
+
+/** Why the agent found a nudge not helpful, when they say (the reasons the card offers after "not helpful"). */
+export type FeedbackReason = "wrongMoment" | "misread";
+
+/** What the page's sign says while something is snoozed: all coaching, or some rules, until when. */
+export interface SnoozeSign {
+  all: boolean;
+  until: number;
 }
 
 export interface OverlayOptions {
@@ -31,9 +31,21 @@ export interface OverlayOptions {
   position?: Position | undefined;
   /** What the card must not cover: the transcript and the reply box. */
   avoid(): Element[];
+  /** Where the agent types: the card keeps near it, and never covers it. */
+  replyBox?(): Element | null;
   onFeedback(nudge: Nudge, helpful: boolean): void;
+  /** The reason picked after "not helpful" (the rating itself was given already). */
+  onReason?(nudge: Nudge, reason: FeedbackReason): void;
   onDismiss(nudge: Nudge): void;
-  onSnooze(): void;
+  /**
+   * Where given, the card's menu can snooze: this nudge's rule alone (`only`), or all coaching. The sign with Undo and
+   * Resume follows what the page is told through `snoozed`.
+   */
+  onSnooze?(nudge: Nudge, only: boolean): void;
+  onUndoSnooze?(nudge: Nudge, only: boolean): void;
+  onResume?(): void;
+  /** The time of day in the agent's interface language, for the snooze sign. */
+  timeOfDay?(at: number): string;
   /** Where given, a card whose suggestion quotes a reply has an Insert button: `reply` is that reply. */
   onInsert?(nudge: Nudge, reply: string): void;
   /** A card drawn for the first time: the agent saw this nudge. */
@@ -50,6 +62,9 @@ export interface OverlayOptions {
 }
 
 const FOLLOWED_MS = 2500;
+/** How long the card asks why a nudge was not helpful, and how long a snooze made on it can be undone. */
+const ASK_MS = 8000;
+const UNDO_MS = 8000;
 const CARD_WIDTH = 360;
 const EDGE = 16;
 const HOST_STYLE = "all: initial !important; display: block !important; position: static !important; visibility: visible !important; opacity: 1 !important;";
@@ -101,9 +116,17 @@ export class Overlay {
   /** Nudges given to the overlay whose card has not been drawn yet. */
   readonly #undrawn = new Set<Nudge>();
   #shown: Nudge | undefined;
-  #confirming = false;
+  /** A passing card holds the panel until its timer: the thanks for a nudge followed, the question after "not helpful". */
+  #interlude = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #attached = false;
+  /** The card's menu, and its "why" line, opened by the agent: for the card shown, until it changes. */
+  #menuOpen = false;
+  #whyOpen = false;
+  #sign: SnoozeSign | undefined;
+  /** A snooze just made on a card, with until when its Undo is offered. */
+  #undo: { nudge: Nudge; only: boolean; until: number } | undefined;
+  #signTimer: ReturnType<typeof setTimeout> | undefined;
 
   readonly #options: OverlayOptions;
 
@@ -134,7 +157,7 @@ export class Overlay {
   warmUp(idle: (step: () => void) => void): void {
     if (this.#attached) return;
     const { labels } = this.#options;
-    const card = this.#card({ rule: "", pack: "", event: 0, at: 0, severity: "tip", priority: 0, outcome: "open", message: labels.followed, suggestion: labels.snooze });
+    const card = this.#card({ rule: "", pack: "", event: 0, at: 0, severity: "tip", priority: 0, outcome: "open", message: labels.followed, suggestion: `“${labels.insert}”`, because: [labels.because] });
     const parts = [...card.children];
     card.replaceChildren();
     this.#show(card);
@@ -152,12 +175,14 @@ export class Overlay {
   }
 
   /**
-   * Draws a card where it belongs. The host goes into the page with the first card (or the warm-up) and is kept there
-   * against a hostile page from then on.
+   * Draws a card (or none: the snooze sign alone) where it belongs. The host goes into the page with the first card
+   * (or the warm-up) and is kept there against a hostile page from then on.
    */
-  #show(card: HTMLElement): void {
+  #show(card: HTMLElement | undefined): void {
+    const sign = this.#signElement();
     this.#panel.style.visibility = "";
-    this.#panel.replaceChildren(card);
+    this.#panel.replaceChildren(...[card, sign].filter((part): part is HTMLElement => !!part));
+    if (!card && !sign) return;
     if (!this.#attached) {
       this.#attached = true;
       guardHost(this.#host);
@@ -172,10 +197,10 @@ export class Overlay {
     const followed = this.#queue.resolve(resolved).find((nudge) => nudge.outcome === "followed");
     if (followed && this.#shown && followed.rule === this.#shown.rule && followed.event === this.#shown.event) {
       // The card as it was raised: an outcome carries neither the words that raised it nor the slots they filled.
-      this.#confirm(this.#shown);
+      this.#pass(this.#card({ ...this.#shown, outcome: "followed" }), FOLLOWED_MS);
       return;
     }
-    if (!this.#confirming) this.#render();
+    if (!this.#interlude) this.#render();
   }
 
   /**
@@ -184,14 +209,14 @@ export class Overlay {
    */
   agentReplied(): Nudge | undefined {
     this.#queue.dropWaiting(this.#shown);
-    if (!this.#confirming) this.#render();
+    if (!this.#interlude) this.#render();
     return this.#shown;
   }
 
   /** A card whose moment has passed goes, shown or waiting; one shown as followed has its moment of thanks first. */
   withdraw(nudge: Nudge): void {
     if (!this.#queue.remove(nudge)) return;
-    if (!this.#confirming) this.#render();
+    if (!this.#interlude) this.#render();
   }
 
   /** Insert the suggested reply on screen (the keyboard shortcut lands here); nothing when there is none. */
@@ -202,6 +227,7 @@ export class Overlay {
 
   /** Dismiss what is shown (the keyboard shortcut lands here). */
   dismissCurrent(): void {
+    if (this.#interlude) return this.#render();
     if (!this.#shown) return;
     const nudge = this.#shown;
     this.#queue.remove(nudge);
@@ -214,13 +240,25 @@ export class Overlay {
     this.#render();
   }
 
+  /**
+   * What is snoozed now, as storage says (here or in another tab): the page's sign shows it with Resume until it is
+   * over. A snooze just made on this page's card offers Undo first.
+   */
+  snoozed(sign: SnoozeSign | undefined): void {
+    this.#sign = sign && sign.until > Date.now() ? sign : undefined;
+    if (!this.#sign && this.#undo) this.#undo = undefined;
+    this.#refreshSign();
+  }
+
   #render(): void {
     clearTimeout(this.#timer);
-    this.#confirming = false;
+    this.#interlude = false;
+    const previous = this.#shown;
     this.#shown = this.#queue.current();
+    if (this.#shown !== previous) this.#menuOpen = this.#whyOpen = false;
     this.#account();
     if (!this.#shown) {
-      this.#panel.replaceChildren();
+      this.#show(undefined);
       return;
     }
     this.#show(this.#card(this.#shown));
@@ -233,7 +271,6 @@ export class Overlay {
     }
   }
 
-  /** The agent did what the nudge asked: say so briefly, then move on. */
   /**
    * Says which nudges the agent now sees for the first time, and which left without being seen: what "shown" counts,
    * in the popup, the statistics and the density limit.
@@ -245,16 +282,17 @@ export class Overlay {
     if (unseen.length) this.#options.onUnshown?.(unseen);
   }
 
-  #confirm(nudge: Nudge): void {
+  /** A passing card (the thanks for a nudge followed, the question after "not helpful"), then what comes next. */
+  #pass(card: HTMLElement, ms: number): void {
     clearTimeout(this.#timer);
-    this.#confirming = true;
+    this.#interlude = true;
     this.#shown = undefined;
     this.#account();
-    this.#show(this.#card({ ...nudge, outcome: "followed" }));
-    this.#timer = setTimeout(() => this.#render(), FOLLOWED_MS);
+    this.#show(card);
+    this.#timer = setTimeout(() => this.#render(), ms);
   }
 
-  #card(nudge: Nudge): HTMLElement {
+  #card(nudge: Nudge, asking = false): HTMLElement {
     const { labels } = this.#options;
     const card = element(this.#panel, "div", "card");
     // The nudge's own text decides its direction: a Persian nudge lays out right to left.
@@ -262,50 +300,188 @@ export class Overlay {
     card.dataset.rule = nudge.rule;
     card.dataset.severity = nudge.severity;
     card.dataset.outcome = nudge.outcome;
-    card.classList.toggle("compact", this.#options.compact);
+    const compact = this.#options.compact && !this.#whyOpen;
+    card.classList.toggle("compact", compact);
+    const live = nudge.outcome !== "followed" && !asking;
 
-    const handle = element(this.#panel, "div", "handle");
-    handle.dataset.part = "handle";
-    handle.setAttribute("aria-hidden", "true");
-    this.#makeDraggable(handle);
-
+    card.append(this.#head(nudge, live));
     const message = element(this.#panel, "p", "message");
     message.dataset.part = "message";
-    if (nudge.outcome === "followed") {
-      const check = element(this.#panel, "span", "check");
-      check.textContent = "✓ ";
-      check.setAttribute("aria-label", labels.followed);
-      message.append(check);
+    message.textContent = nudge.message;
+    card.append(message);
+    // The menu takes the place of the card's body rather than adding to it: the card keeps its size, and so its place
+    // beside the reply box, in a small or zoomed window too.
+    if (live && this.#menuOpen) {
+      card.append(this.#menu(nudge));
+      return card;
     }
-    message.append(nudge.message);
-    const suggestion = element(this.#panel, "p", "suggestion");
-    suggestion.dataset.part = "suggestion";
-    // In the conversation's language, which may not be the message's: an Italian reply on a Persian card.
-    suggestion.dir = "auto";
-    suggestion.textContent = nudge.suggestion;
-    card.append(handle, message, suggestion);
-    if (nudge.because?.length) card.append(this.#because(nudge.because));
-
-    if (nudge.outcome !== "followed") {
-      const actions = element(this.#panel, "div", "actions");
-      const reply = this.#options.onInsert && quotedReply(nudge.suggestion);
-      if (reply) actions.append(this.#button(labels.insert, labels.insert, "insert", () => this.#options.onInsert!(nudge, reply)));
-      actions.append(
-        this.#button(labels.helpful, labels.helpful, "helpful", () => this.#feedback(nudge, true)),
-        this.#button(labels.notHelpful, labels.notHelpful, "not-helpful", () => this.#feedback(nudge, false)),
-        this.#button(labels.snooze, labels.snooze, "snooze", () => {
-          this.#options.onSnooze();
-          this.clear();
-        }),
-        this.#button(this.#options.compact ? "▸" : "▾", this.#options.compact ? labels.expand : labels.collapse, "toggle", () => {
-          this.#options.compact = !this.#options.compact;
-          this.#options.onCompactChange(this.#options.compact);
-          this.#render();
-        }),
-      );
-      card.append(actions, this.#button("×", labels.dismiss, "dismiss", () => this.dismissCurrent()));
+    if (!compact || nudge.outcome === "followed") {
+      const suggestion = element(this.#panel, "p", "suggestion");
+      suggestion.dataset.part = "suggestion";
+      // In the conversation's language, which may not be the message's: an Italian reply on a Persian card.
+      suggestion.dir = "auto";
+      suggestion.textContent = nudge.suggestion;
+      card.append(suggestion);
+      if (nudge.because?.length) card.append(this.#because(nudge.because));
     }
+    if (this.#whyOpen && live) {
+      const rule = element(this.#panel, "p", "rule");
+      rule.dataset.part = "rule";
+      rule.textContent = labels.rule.replace("$1", nudge.rule);
+      card.append(rule);
+    }
+    if (asking) card.append(this.#reasons(nudge));
+    else if (live) card.append(this.#actions(nudge, compact));
     return card;
+  }
+
+  /**
+   * The card's top line: the grip it is dragged by, the severity as an icon and a word (never colour alone), and, on
+   * a live card, its menu and dismiss buttons.
+   */
+  #head(nudge: Nudge, live: boolean): HTMLElement {
+    const { labels } = this.#options;
+    const head = element(this.#panel, "div", "head");
+    const grip = element(this.#panel, "span", "grip");
+    grip.dataset.part = "handle";
+    grip.append(icon(this.#panel.ownerDocument, "grip"));
+    if (!this.#options.mountIn) this.#makeDraggable(grip);
+    const severity = element(this.#panel, "span", "severity");
+    severity.dataset.part = "severity";
+    const kind: IconName = nudge.outcome === "followed" ? "followed" : nudge.severity;
+    severity.append(icon(this.#panel.ownerDocument, kind), kind === "followed" ? labels.followed : labels[kind]);
+    head.append(grip, severity);
+    if (!live) return head;
+    const menu = this.#iconButton("menu", labels.menu, "menu", () => {
+      this.#menuOpen = !this.#menuOpen;
+      this.#render();
+    });
+    menu.setAttribute("aria-expanded", String(this.#menuOpen));
+    head.append(menu, this.#iconButton("close", labels.dismiss, "dismiss", () => this.dismissCurrent()));
+    return head;
+  }
+
+  /** What the agent rarely needs, out of the way: snooze this nudge or all coaching, why it came, show more or less. */
+  #menu(nudge: Nudge): HTMLElement {
+    const { labels } = this.#options;
+    const menu = element(this.#panel, "div", "menu-items");
+    menu.dataset.part = "menu-items";
+    const snooze = this.#options.onSnooze;
+    if (snooze) {
+      menu.append(
+        this.#button(labels.snoozeRule, "snooze-rule", () => this.#snooze(nudge, true)),
+        this.#button(labels.snoozeAll, "snooze", () => this.#snooze(nudge, false)),
+      );
+    }
+    menu.append(
+      this.#button(labels.why, "why", () => {
+        this.#whyOpen = !this.#whyOpen;
+        this.#menuOpen = false;
+        this.#render();
+      }),
+      this.#button(this.#options.compact ? labels.expand : labels.collapse, "toggle", () => {
+        this.#options.compact = !this.#options.compact;
+        this.#options.onCompactChange(this.#options.compact);
+        this.#menuOpen = false;
+        this.#render();
+      }),
+    );
+    return menu;
+  }
+
+  /** Insert, the one prominent action; the rating as two small icons at the end. */
+  #actions(nudge: Nudge, compact: boolean): HTMLElement {
+    const { labels } = this.#options;
+    const actions = element(this.#panel, "div", "actions");
+    const reply = this.#options.onInsert && quotedReply(nudge.suggestion);
+    if (reply) {
+      const insert = this.#button(labels.insert, "insert", () => this.#options.onInsert!(nudge, reply));
+      insert.classList.add("primary");
+      actions.append(insert);
+    }
+    if (!compact) {
+      const rating = element(this.#panel, "span", "rating");
+      rating.append(
+        this.#iconButton("helpful", labels.helpful, "helpful", () => this.#rate(nudge, true)),
+        this.#iconButton("notHelpful", labels.notHelpful, "not-helpful", () => this.#rate(nudge, false)),
+      );
+      actions.append(rating);
+    }
+    return actions;
+  }
+
+  /** After "not helpful": why, if the agent cares to say; the card goes by itself otherwise. */
+  #reasons(nudge: Nudge): HTMLElement {
+    const { labels } = this.#options;
+    const reasons = element(this.#panel, "div", "reasons");
+    reasons.dataset.part = "reasons";
+    const ask = element(this.#panel, "span", "ask");
+    ask.textContent = labels.reasonAsk;
+    reasons.append(ask);
+    for (const reason of ["wrongMoment", "misread"] as const) {
+      reasons.append(this.#button(labels[reason], reason === "wrongMoment" ? "wrong-moment" : "misread", () => {
+        this.#options.onReason?.(nudge, reason);
+        this.#render();
+      }));
+    }
+    return reasons;
+  }
+
+  #rate(nudge: Nudge, helpful: boolean): void {
+    this.#options.onFeedback(nudge, helpful);
+    this.#queue.remove(nudge);
+    if (!helpful && this.#options.onReason) this.#pass(this.#card(nudge, true), ASK_MS);
+    else this.#render();
+  }
+
+  #snooze(nudge: Nudge, only: boolean): void {
+    this.#options.onSnooze?.(nudge, only);
+    // The sign with Undo shows once the snooze is saved, as the page hears (`snoozed`).
+    this.#undo = { nudge, only, until: Date.now() + UNDO_MS };
+    if (only) {
+      // The rule's other nudges waiting go too: snoozed from now.
+      this.#queue.remove(nudge);
+      this.#render();
+    } else this.clear();
+  }
+
+  /** The sign while something is snoozed: Undo just after a snooze made here, Resume after that. */
+  #signElement(): HTMLElement | undefined {
+    const { labels } = this.#options;
+    const now = Date.now();
+    const shown = this.#sign;
+    if (!shown || shown.until <= now) return undefined;
+    const undo = this.#undo && now < this.#undo.until ? this.#undo : undefined;
+    const sign = element(this.#panel, "div", "sign");
+    sign.dataset.part = "sign";
+    sign.dir = "auto";
+    const text = element(this.#panel, "span", "sign-text");
+    const until = this.#options.timeOfDay?.(shown.until) ?? new Date(shown.until).toLocaleTimeString();
+    text.textContent = (shown.all ? labels.snoozedAll : labels.snoozedRules).replace("$1", until);
+    sign.append(text);
+    if (undo && this.#options.onUndoSnooze) {
+      sign.append(this.#button(labels.undo, "undo", () => {
+        this.#undo = undefined;
+        this.#options.onUndoSnooze!(undo.nudge, undo.only);
+        this.#refreshSign();
+      }));
+    } else if (this.#options.onResume) {
+      sign.append(this.#button(labels.resume, "resume", () => {
+        this.#undo = undefined;
+        this.#options.onResume!();
+      }));
+    }
+    return sign;
+  }
+
+  /** Draws the sign again as it now is, and again when its Undo or the snooze itself runs out. */
+  #refreshSign(): void {
+    clearTimeout(this.#signTimer);
+    const card = this.#panel.querySelector(":scope > .card");
+    this.#show((card as HTMLElement | null) ?? undefined);
+    const now = Date.now();
+    const next = [this.#undo?.until, this.#sign?.until].filter((at): at is number => at !== undefined && at > now);
+    if (next.length) this.#signTimer = setTimeout(() => this.snoozed(this.#sign), Math.min(...next) - now + 50);
   }
 
   /** "because: “third time”, “!!!”": the words of the turn that raised the nudge, each as its speaker wrote it. */
@@ -323,26 +499,28 @@ export class Overlay {
     return line;
   }
 
-  #feedback(nudge: Nudge, helpful: boolean): void {
-    this.#options.onFeedback(nudge, helpful);
-    this.#queue.remove(nudge);
-    this.#render();
-  }
-
-  #button(text: string, label: string, part: string, action: () => void): HTMLButtonElement {
+  #button(text: string, part: string, action: () => void): HTMLButtonElement {
     const button = element(this.#panel, "button", part);
     button.type = "button";
     button.dataset.part = part;
     button.textContent = text;
-    button.title = label;
-    button.setAttribute("aria-label", label);
     // A mousedown would move focus out of the reply box; the click still works without it.
     button.addEventListener("mousedown", (event) => event.preventDefault());
     button.addEventListener("click", action);
     return button;
   }
 
-  /** Beside the transcript and reply box where there is room (or where the agent dragged it), else a corner. */
+  /** A small button shown as an icon: its name is said to screen readers and shown on hover. */
+  #iconButton(name: IconName, label: string, part: string, action: () => void): HTMLButtonElement {
+    const button = this.#button("", part, action);
+    button.classList.add("icon-button");
+    button.title = label;
+    button.setAttribute("aria-label", label);
+    button.append(icon(this.#panel.ownerDocument, name));
+    return button;
+  }
+
+  /** Near the reply box, beside the transcript where there is room (or where the agent dragged it), else a corner. */
   #position(): void {
     if (this.#options.mountIn) return;
     const view = this.#panel.ownerDocument.defaultView!;
@@ -354,18 +532,22 @@ export class Overlay {
       return;
     }
     const avoid = this.#options.avoid().map((el) => el.getBoundingClientRect());
-    let beside = placeBeside(viewport, avoid, { width: CARD_WIDTH, height: this.#panel.offsetHeight });
+    const replyBox = this.#options.replyBox?.()?.getBoundingClientRect();
+    let beside = placeBeside(viewport, avoid, { width: CARD_WIDTH, height: this.#panel.offsetHeight }, replyBox);
     if (beside && beside.width < CARD_WIDTH) {
       // A narrower card is taller: measure it at its new width and place it again.
       this.#panel.style.width = `${beside.width}px`;
-      beside = placeBeside(viewport, avoid, { width: beside.width, height: this.#panel.offsetHeight });
+      beside = placeBeside(viewport, avoid, { width: beside.width, height: this.#panel.offsetHeight }, replyBox);
     }
     if (beside) {
       this.#panel.style.width = `${beside.width}px`;
       this.#place(beside.left, beside.top);
     } else {
       this.#panel.style.width = `${Math.min(CARD_WIDTH, viewport.width - 2 * EDGE)}px`;
-      this.#place(viewport.width - this.#panel.offsetWidth - EDGE, viewport.height - this.#panel.offsetHeight - EDGE);
+      // The corner away from the reply box: a card over what the agent types would be in the way of the reply itself.
+      const bottom = viewport.height - this.#panel.offsetHeight - EDGE;
+      const top = replyBox && replyBox.top < viewport.height / 2 ? bottom : replyBox ? EDGE : bottom;
+      this.#place(viewport.width - this.#panel.offsetWidth - EDGE, top);
     }
   }
 

@@ -29,6 +29,17 @@ describe("placeBeside", () => {
     expect(box.top).toBeGreaterThanOrEqual(512);
   });
 
+  it("sits just above the reply box, at its end, when nothing beside is free; never over the reply box", () => {
+    const small = { width: 512, height: 384 };
+    const transcript = { left: 0, top: 40, width: 512, height: 260 };
+    const reply = { left: 0, top: 300, width: 512, height: 84 };
+    const box = placeBeside(small, [transcript, reply], { width: 360, height: 120 }, reply)!;
+    expect(box).toEqual({ left: 512 - 12 - 360, top: 300 - 12 - 120, width: 360, height: 120 });
+    expect(overlaps(box, reply)).toBe(false);
+    // No room above it either: the caller's corner.
+    expect(placeBeside(small, [transcript, reply], { width: 360, height: 300 }, reply)).toBeUndefined();
+  });
+
   it("gives up when there is no free place, so the caller can fall back to a corner", () => {
     expect(placeBeside(viewport, [{ left: 0, top: 0, width: 1280, height: 800 }], card)).toBeUndefined();
     expect(placeBeside(viewport, [], card)).toBeUndefined();

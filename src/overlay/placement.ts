@@ -16,10 +16,18 @@ const clamp = (value: number, min: number, max: number) => Math.min(Math.max(val
 
 /**
  * Where to draw a card of `size` in the viewport without covering what the agent works in (the transcript and the
- * reply box): beside them if there is room (right first, as consoles put context panels there), else below or above,
- * narrowed down to MIN_WIDTH if need be. Undefined when no such place exists: the caller falls back to a corner.
+ * reply box): beside them if there is room (right first, as consoles put context panels there), level with the reply
+ * box's bottom, else below or above, narrowed down to MIN_WIDTH if need be. Where none of that is free (a small window,
+ * a zoomed page), the card sits just above the reply box, at its end side: over the transcript's latest lines on the
+ * agent's side, but never over what the agent is typing. Undefined when even that does not fit: the caller falls back
+ * to a corner.
  */
-export function placeBeside(viewport: { width: number; height: number }, avoid: readonly Box[], size: { width: number; height: number }): Box | undefined {
+export function placeBeside(
+  viewport: { width: number; height: number },
+  avoid: readonly Box[],
+  size: { width: number; height: number },
+  replyBox?: Box,
+): Box | undefined {
   const visible = avoid.filter((b) => b.width > 0 && b.height > 0);
   if (!visible.length) return undefined;
   const union: Box = {
@@ -49,5 +57,9 @@ export function placeBeside(viewport: { width: number; height: number }, avoid: 
   if (union.top - 2 * MARGIN >= size.height) {
     candidates.push({ left: alignRight(size.width), top: union.top - MARGIN - size.height, width: size.width, height: size.height });
   }
-  return candidates.find((box) => !visible.some((b) => overlaps(box, b)) && box.left >= 0 && right(box) <= viewport.width);
+  const free = candidates.find((box) => !visible.some((b) => overlaps(box, b)) && box.left >= 0 && right(box) <= viewport.width);
+  if (free || !replyBox || replyBox.width <= 0) return free;
+  const width = Math.min(size.width, viewport.width - 2 * MARGIN);
+  const above = { left: alignRight(width), top: replyBox.top - MARGIN - size.height, width, height: size.height };
+  return above.top >= 0 && !overlaps(above, replyBox) ? above : undefined;
 }

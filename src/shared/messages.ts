@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { OVERLAY_LABEL_KEYS, type OverlayLabels } from "../overlay/overlay-labels.js";
 import { ChannelSchema, DraftEventSchema, LanguageSchema, SpeakerSchema, TurnEventSchema, TypingEventSchema } from "../engine/conversation.js";
 import { MAX_BECAUSE, MAX_BECAUSE_CHARS } from "../engine/nudge.js";
 import { ScorecardSchema } from "../trainer/scorecard.js";
@@ -86,6 +87,8 @@ export type QueuedEvent = ConversationEventsMessage["events"][number];
 export const ContentToWorkerSchema = z.discriminatedUnion("type", [
   /** The agent rated a nudge (kept for the team lead's stats: counts and rule ids only). */
   z.strictObject({ type: z.literal("nudge-feedback"), rule: z.string().max(100), helpful: z.boolean() }),
+  /** Why the agent found the nudge not helpful, picked on the card after rating it. */
+  z.strictObject({ type: z.literal("nudge-feedback-reason"), rule: z.string().max(100), reason: z.enum(["wrongMoment", "misread"]) }),
   z.strictObject({ type: z.literal("nudge-dismissed"), rule: z.string().max(100) }),
   /** A nudge's card was drawn for the first time: the agent saw it (the popup's and the statistics' "shown"). */
   z.strictObject({
@@ -104,10 +107,22 @@ export const ContentToWorkerSchema = z.discriminatedUnion("type", [
   }),
   /** The agent put a nudge's suggested reply into the reply box (Insert): counted as used. */
   z.strictObject({ type: z.literal("nudge-used"), rule: z.string().max(100) }),
+  /**
+   * A time the worker gave (`wakeAt`) has come, or is seconds away: its timers are due, or about to be, though the
+   * browser may have stopped it since.
+   */
+  z.strictObject({ type: z.literal("timers-due") }),
   /** The overlay is about to be drawn: it asks for its labels and settings. */
   z.strictObject({ type: z.literal("overlay-setup") }),
-  /** Pause all coaching, in every tab, for a while. */
-  z.strictObject({ type: z.literal("snooze"), minutes: z.number().int().min(1).max(24 * 60) }),
+  /**
+   * Pause all coaching, in every tab, for a while, or (`only`) the rule of the card it was asked on. `rule` is that
+   * card's rule: the statistics count which rules' cards made agents snooze.
+   */
+  z.strictObject({ type: z.literal("snooze"), minutes: z.number().int().min(1).max(24 * 60), rule: z.string().max(100).optional(), only: z.boolean().optional() }),
+  /** The snooze just asked on a card, taken back (Undo): not snoozed, and not counted. */
+  z.strictObject({ type: z.literal("snooze-undone"), rule: z.string().max(100), only: z.boolean() }),
+  /** The page's snooze sign: Resume ends every snooze. */
+  z.strictObject({ type: z.literal("resume") }),
   /** The "Teach this site" picker is about to be drawn: it asks for its labels. */
   z.strictObject({ type: z.literal("teach-setup") }),
   /** The picker's result for the sender's site; the worker validates the spec and takes the origin from the sender. */
@@ -153,7 +168,13 @@ export interface EventAck {
 }
 
 /** Worker → content script, on the events port: a session's batch is taken in and saved through `acceptedThrough`. */
-export const EventsAcceptedSchema = z.strictObject({ type: z.literal("events-accepted"), session: z.string(), acceptedThrough: z.number().int() });
+export const EventsAcceptedSchema = z.strictObject({
+  type: z.literal("events-accepted"),
+  session: z.string(),
+  acceptedThrough: z.number().int(),
+  /** When the worker's next timer is due (ms since the epoch): the page tells the worker then (`timers-due`). */
+  wakeAt: z.number().optional(),
+});
 export type EventsAccepted = z.infer<typeof EventsAcceptedSchema>;
 
 /**
@@ -261,14 +282,10 @@ export const TeamStateSchema = z.object({
 });
 export type TeamState = z.infer<typeof TeamStateSchema>;
 
-/** The worker's answer to overlay-setup: labels in the agent's interface language, and display settings. */
+/** The worker's answer to overlay-setup: labels and the locale (for times) of the agent's interface language, and display settings. */
 export const OverlaySetupSchema = z.strictObject({
-  labels: z.strictObject(
-    Object.fromEntries(["dismiss", "helpful", "notHelpful", "snooze", "expand", "collapse", "followed", "insert", "because"].map((key) => [key, z.string()])) as Record<
-      "dismiss" | "helpful" | "notHelpful" | "snooze" | "expand" | "collapse" | "followed" | "insert" | "because",
-      z.ZodString
-    >,
-  ),
+  labels: z.strictObject(Object.fromEntries(OVERLAY_LABEL_KEYS.map((key) => [key, z.string()])) as Record<keyof OverlayLabels, z.ZodString>),
+  locale: z.string(),
   autoHideSeconds: z.number(),
 });
 export type OverlaySetup = z.infer<typeof OverlaySetupSchema>;

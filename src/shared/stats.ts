@@ -2,9 +2,11 @@
 
 /**
  * `shown`: drawn on the agent's screen (let through by the density limit and the settings, and not stale before its
- * turn came). `used`: the agent put the nudge's suggested reply into the reply box (Insert).
+ * turn came). `used`: the agent put the nudge's suggested reply into the reply box (Insert). `snoozed`: the agent
+ * snoozed this rule, or all coaching, from its card (an undone snooze is not counted). `wrongMoment` and `misread`:
+ * the reason given after "not helpful", where the agent gave one.
  */
-export const STAT_FIELDS = ["raised", "shown", "followed", "missed", "dismissed", "helpful", "notHelpful", "used"] as const;
+export const STAT_FIELDS = ["raised", "shown", "followed", "missed", "dismissed", "helpful", "notHelpful", "wrongMoment", "misread", "used", "snoozed"] as const;
 export type StatField = (typeof STAT_FIELDS)[number];
 /** Per rule id: counts only, never conversation text. */
 export type Stats = Record<string, Record<StatField, number>>;

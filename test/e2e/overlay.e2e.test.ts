@@ -17,6 +17,7 @@ import {
   type Harness,
 } from "./harness.js";
 import { recordEvents } from "./event-recorder.js";
+import { inOverlay } from "../../scripts/lib/browser.mjs";
 
 const FRUSTRATED = "This is the third time I'm asking and I'm really fed up!!!";
 
@@ -34,6 +35,16 @@ async function chatWithNudge(harness: Harness): Promise<Page> {
   await page.evaluate((text) => (window as unknown as Fixture).addMessage("customer", text), FRUSTRATED);
   await waitFor(async () => (await readOverlay(page)).length === 1, "the nudge");
   return page;
+}
+
+/** The snooze sign's words, if the page shows one. */
+async function signText(page: Page): Promise<string | undefined> {
+  return ((await inOverlay(page, (roots: ShadowRoot[]) => roots.map((root) => root.querySelector(".sign-text")?.textContent).find(Boolean), null)) as string | null) ?? undefined;
+}
+
+/** Whether a control of the overlay (data-part) is on screen. */
+async function partShown(page: Page, part: string): Promise<boolean> {
+  return (await inOverlay(page, (roots: ShadowRoot[], name: string) => roots.some((root) => (root.querySelector(`[data-part="${name}"]`)?.getBoundingClientRect().width ?? 0) > 0), part)) as boolean;
 }
 
 async function stats(harness: Harness): Promise<Record<string, Record<string, number>>> {
@@ -64,14 +75,18 @@ describe("the overlay", () => {
     expect(await readOverlay(page)).toEqual([]);
   });
 
-  it("snoozes all coaching for 15 minutes", async () => {
+  it("snoozes all coaching for 15 minutes from the card's menu, says so on the page, and resumes from there", async () => {
     const recorder = await recordEvents(harness);
     const page = await chatWithNudge(harness);
     const before = Date.now();
+    await clickOverlay(page, "menu");
     await clickOverlay(page, "snooze");
     await waitFor(async () => (await readOverlay(page)).length === 0, "the nudge to go");
     const { snoozedUntil } = await readLocal(harness);
     expect(Number(snoozedUntil) - before).toBeGreaterThanOrEqual(15 * 60_000 - 1000);
+    // The page says coaching is snoozed, and until when, in the agent's time of day.
+    const until = new Intl.DateTimeFormat("en", { hour: "2-digit", minute: "2-digit" }).format(Number(snoozedUntil));
+    await waitFor(async () => (await signText(page)) === `Coaching snoozed until ${until}`, "the snooze sign");
     // A reply that raises another rule (blaming the customer), then the next message: a batch is sent once the worker
     // has answered the one before, and a batch's nudges are posted before its answer, so the next message sent means
     // the reply was coached, and anything it raised is already on the page.
@@ -80,7 +95,40 @@ describe("the overlay", () => {
     await waitFor(async () => (await recorder.events()).some((e) => e.text === "Ok."), "the next message sent");
     expect((await stats(harness))["positive-language"]?.raised, "the rule fired, snoozed").toBe(1);
     expect(await readOverlay(page)).toEqual([]);
+    expect((await stats(harness))["acknowledge-frustration"]?.snoozed, "the card that made the agent snooze").toBe(1);
+    // Undo was offered for a moment only; Resume ends the snooze, and the sign goes.
+    await waitFor(async () => (await partShown(page, "resume")) && !(await partShown(page, "undo")), "Resume in place of Undo", 15_000);
+    await clickOverlay(page, "resume");
+    await waitFor(async () => Number((await readLocal(harness)).snoozedUntil) === 0, "coaching resumed");
+    await waitFor(async () => (await signText(page)) === undefined, "the sign to go");
     await recorder.close();
+  });
+
+  it("snoozes one rule only, with Undo on the page's sign; an undone snooze is not counted", async () => {
+    const page = await chatWithNudge(harness);
+    await clickOverlay(page, "menu");
+    await clickOverlay(page, "snooze-rule");
+    await waitFor(async () => ((await readLocal(harness)).snoozedRules as Record<string, number> | undefined)?.["acknowledge-frustration"], "the rule snoozed");
+    expect(Number((await readLocal(harness)).snoozedUntil ?? 0)).toBe(0);
+    await waitFor(async () => (await signText(page))?.startsWith("Some nudges snoozed until"), "the snooze sign");
+    await waitFor(async () => (await stats(harness))["acknowledge-frustration"]?.snoozed === 1, "the snooze counted");
+    // Other rules still coach: a blaming reply gets its card.
+    await page.evaluate(() => (window as unknown as Fixture).addMessage("agent", "You should have read the instructions properly."));
+    await waitFor(async () => (await readOverlay(page)).some((card) => card.rule === "positive-language"), "another rule's card");
+    await clickOverlay(page, "undo");
+    await waitFor(async () => !((await readLocal(harness)).snoozedRules as Record<string, number>)["acknowledge-frustration"], "the snooze undone");
+    await waitFor(async () => (await stats(harness))["acknowledge-frustration"]?.snoozed === 0, "the undone snooze taken back");
+    await waitFor(async () => (await signText(page)) === undefined, "the sign to go");
+  });
+
+  it("asks why after \"not helpful\", and counts the reason given", async () => {
+    const page = await chatWithNudge(harness);
+    await clickOverlay(page, "not-helpful");
+    await waitFor(async () => (await partShown(page, "misread")), "the reasons");
+    await clickOverlay(page, "misread");
+    await waitFor(async () => (await stats(harness))["acknowledge-frustration"]?.misread === 1, "the reason in the stats");
+    expect((await stats(harness))["acknowledge-frustration"]).toMatchObject({ notHelpful: 1, wrongMoment: 0, helpful: 0 });
+    await waitFor(async () => (await readOverlay(page)).length === 0, "the card to go");
   });
 
   it("is dismissed by the keyboard shortcut: Alt+Shift+D is registered, and its message clears the nudge", async () => {

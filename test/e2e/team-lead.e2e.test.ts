@@ -116,7 +116,7 @@ describe("team leads tune the rule packs", () => {
     await page.click("#stats-csv");
     const file = await waitFor(async () => readdirSync(downloads).find((f) => f.endsWith(".csv")), "the CSV export");
     const csv = readFileSync(join(downloads, file), "utf8");
-    expect(csv.split("\n")[0]).toBe("rule,raised,shown,followed,missed,dismissed,helpful,notHelpful,used");
+    expect(csv.split("\n")[0]).toBe("rule,raised,shown,followed,missed,dismissed,helpful,notHelpful,wrongMoment,misread,used,snoozed");
     expect(csv).toContain("offer-retention,1,1,0,0,0,1");
     expect(csv).not.toMatch(/want to leave/i);
   });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { inExtension, readOverlay, useHarness, waitFor, waitUntilRead, type Harness } from "./harness.js";
 
-// A rule with a wait ("the customer has waited N s") fires while nobody writes: from the worker's own timer, and from
-// the browser's alarm when the worker was stopped meanwhile, with the figure the team lead set in its text.
+// A rule with a wait ("the customer has waited N s") fires while nobody writes: from the worker's own timer, and when
+// the worker was stopped meanwhile, from the page waking it ahead of the time (the browser's alarm stands behind
+// both), with the figure the team lead set in its text.
 
 const WAIT_SECONDS = 4;
 
@@ -21,7 +22,7 @@ async function unanswered(harness: Harness, stopWorker: boolean): Promise<{ mess
   const sentAt = Date.now();
   await page.evaluate(() => (window as unknown as Fixture).addMessage("customer", "Hello, I have a question about my plan."));
   if (stopWorker) {
-    // Once the message is taken in (its timer saved), the worker goes: the browser's alarm starts it again.
+    // Once the message is taken in (its timer saved), the worker goes: the page wakes it again.
     const waits = async () => ((await inExtension(harness, (chrome) => chrome.storage.session.get(null), null)) as { due?: object }).due ?? {};
     await waitFor(async () => Object.keys(await waits()).length > 0, "the wait to be saved");
     const cdp = await page.createCDPSession();

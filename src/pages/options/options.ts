@@ -1,4 +1,5 @@
 import browser from "webextension-polyfill";
+import { overlayLabels } from "../../shared/overlay-setup.js";
 import { askWorker } from "../ask-worker.js";
 import shippedPacks from "attune:shipped-packs";
 import { Overlay } from "../../overlay/overlay.js";
@@ -49,12 +50,9 @@ function preview(language: string): void {
   };
   const noop = () => undefined;
   new Overlay(document, {
-    labels: {
-      dismiss: t("overlayDismiss"), helpful: t("overlayHelpful"), notHelpful: t("overlayNotHelpful"), snooze: t("overlaySnooze"),
-      expand: t("overlayExpand"), collapse: t("overlayCollapse"), followed: t("overlayFollowed"), insert: t("overlayInsert"), because: t("overlayBecause"),
-    },
+    labels: overlayLabels(t),
     autoHideSeconds: 0, compact: false, avoid: () => [], mountIn: mount,
-    onFeedback: noop, onDismiss: noop, onSnooze: noop, onMove: noop, onCompactChange: noop,
+    onFeedback: noop, onDismiss: noop, onMove: noop, onCompactChange: noop,
   }).update([nudge], []);
 }
 

@@ -1,4 +1,5 @@
 import type { ConversationEvent, Nudge } from "../../engine/index.js";
+import { overlayLabels } from "../../shared/overlay-setup.js";
 import { Overlay, type OverlayLabels } from "../../overlay/overlay.js";
 import type { Replay, ReplayStep } from "../../trainer/replay.js";
 import type { Moment } from "../../trainer/scorecard.js";
@@ -81,13 +82,10 @@ export class ReplayPane {
     this.live.textContent = "";
     this.overlayMount.replaceChildren();
     const noop = () => undefined;
-    const labels: OverlayLabels = {
-      dismiss: t("overlayDismiss"), helpful: t("overlayHelpful"), notHelpful: t("overlayNotHelpful"), snooze: t("overlaySnooze"),
-      expand: t("overlayExpand"), collapse: t("overlayCollapse"), followed: t("overlayFollowed"), insert: t("overlayInsert"), because: t("overlayBecause"),
-    };
+    const labels: OverlayLabels = overlayLabels(t);
     this.overlay = new Overlay(this.doc, {
       labels, autoHideSeconds: 0, compact: false, avoid: () => [], mountIn: this.overlayMount,
-      onFeedback: noop, onDismiss: noop, onSnooze: noop, onMove: noop, onCompactChange: noop,
+      onFeedback: noop, onDismiss: noop, onMove: noop, onCompactChange: noop,
     });
     this.renderLog();
   }
