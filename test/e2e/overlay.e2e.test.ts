@@ -131,6 +131,19 @@ describe("the overlay", () => {
     await waitFor(async () => (await readOverlay(page)).length === 0, "the card to go");
   });
 
+  it("shows less on request (the headline and Insert only), and remembers it for the site", async () => {
+    const page = await chatWithNudge(harness);
+    expect((await readOverlay(page))[0]!.suggestion).not.toBe("");
+    await clickOverlay(page, "menu");
+    await clickOverlay(page, "toggle");
+    await waitFor(async () => (await readOverlay(page))[0]?.suggestion === "", "the compact card");
+    const [card] = await readOverlay(page);
+    expect(card!.message).not.toBe("");
+    expect(await partShown(page, "insert")).toBe(true);
+    expect(await partShown(page, "helpful")).toBe(false);
+    await waitFor(async () => ((await readLocal(harness))[`view:${harness.origin}`] as { compact?: boolean } | undefined)?.compact === true, "the choice saved");
+  });
+
   it("is dismissed by the keyboard shortcut: Alt+Shift+D is registered, and its message clears the nudge", async () => {
     // Headless Chromium does not deliver keyboard shortcuts to extensions, so the test checks the two halves: the
     // command is registered with its default key, and the message the worker sends for it dismisses the nudge.
