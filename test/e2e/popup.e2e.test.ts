@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "puppeteer-core";
 import { describe, expect, it } from "vitest";
+import { extensionWorker } from "../../scripts/lib/browser.mjs";
 import { buildKits, kitPath } from "../../scripts/lib/build-kits.mjs";
 import { OPENING } from "../fixtures/kits/kit-page.js";
 import type { TabStatus } from "../../src/shared/messages.js";
@@ -296,5 +297,28 @@ describe("the toolbar popup", () => {
     }, "the conversation taken in again");
     expect(status.conversations[0]!.list.every((nudge) => nudge.at === 0)).toBe(true);
     expect(await inExtension(harness, (chrome, id) => chrome.action.getBadgeText({ tabId: id }), tabId)).toBe("");
+  });
+
+  // Last in the file: the worker keeps the problems it reported while it runs.
+  it("keeps the reader's details closed, but a problem shows its count on them", async () => {
+    const page = await harness.browser.newPage();
+    await page.goto(`${harness.origin}/fixtures/rerender.html`);
+    await waitUntilRead(harness, page);
+    // A policy Attune cannot use (storage.managed answered in the worker, as the team lead's test does) is a problem.
+    const worker = await (await extensionWorker(harness.browser)).worker();
+    await worker!.evaluate(() => {
+      (globalThis as unknown as { chrome: { storage: { managed: { get(): Promise<unknown> } } } }).chrome.storage.managed.get = async () => ({ lockedSettings: ["colour"] });
+    });
+    await inExtension(harness, (chrome) => chrome.runtime.sendMessage({ type: "team-state" }), null);
+    const popup = await openPopup(harness.browser, page);
+    await popup.waitForFunction(() => !document.getElementById("problem-count")!.hidden);
+    expect(await popup.$eval("#details", (el) => (el as HTMLDetailsElement).open)).toBe(false);
+    const count = await popup.$eval("#problem-count", (el) => el.textContent);
+    const problems = await popup.$$eval("#problems li", (items) => items.map((li) => li.textContent));
+    expect(count).toBe(problems.length === 1 ? "1 problem" : `${problems.length} problems`);
+    expect(problems).toContainEqual(expect.stringMatching(/^The administrator's policy was not applied/));
+    await popup.click("#details summary");
+    expect(await popup.$eval("#problems-section", (el) => (el as HTMLElement).hidden)).toBe(false);
+    expect(await axeViolations(popup)).toEqual([]);
   });
 });

@@ -91,10 +91,11 @@ function showNudges(conversation: ConversationSummary | undefined): void {
   $("nudges-section").hidden = !conversation;
   if (!conversation) return;
   // The figures are the scorecard's (the worker takes them from it), as are the statistics' counts.
-  for (const key of ["shown", "followed", "missed", "open", "used"] as const) {
+  const labels = { shown: "popupShown", followed: "popupFollowed", missed: "popupMissed", open: "popupOpen", used: "popupUsed" } as const;
+  for (const [key, label] of Object.entries(labels) as Array<[keyof typeof labels, string]>) {
     const value = conversation.nudges[key];
     $(key).textContent = number(value);
-    $(`${key}-label`).textContent = tCount(`popup${key[0]!.toUpperCase()}${key.slice(1)}`, value);
+    $(`${key}-label`).textContent = tCount(label, value);
   }
   const { raised, shown } = conversation.nudges;
   $("raised-in-all").hidden = raised === shown;
