@@ -247,6 +247,7 @@ describe("the toolbar popup", () => {
 
     const again = await openPopup(harness.browser, page);
     expect(await again.$eval("#site-enabled", (el) => (el as HTMLInputElement).checked)).toBe(false);
+    expect(await again.$eval("#state-line", (el) => [(el as HTMLElement).dataset.state, el.textContent])).toEqual(["paused", "Paused on this site"]);
     await again.click("#site-enabled");
     await again.close();
     // Coaching on again: the next frustrated message is coached, and it is the only nudge, on the only event the worker
