@@ -276,11 +276,13 @@ describe("ConversationStore when storage fails", () => {
   });
 });
 
+const RULES = join(__dirname, "..", "..", "rules");
+const packs = compilePacks(readdirSync(RULES).filter((f) => f.endsWith(".json")).map((f) => JSON.parse(readFileSync(join(RULES, f), "utf8"))));
+/** The engine with the shipped packs, as the worker's coach. */
+const engineCoach: CoachFactory = (ref, snapshot) =>
+  snapshot === undefined ? createEngine(packs, { language: "en", channel: ref.channel }) : restoreEngine(packs, { language: "en", channel: ref.channel }, snapshot as EngineSnapshot);
+
 describe("ConversationStore: timers", () => {
-  const RULES = join(__dirname, "..", "..", "rules");
-  const packs = compilePacks(readdirSync(RULES).filter((f) => f.endsWith(".json")).map((f) => JSON.parse(readFileSync(join(RULES, f), "utf8"))));
-  const engineCoach: CoachFactory = (ref, snapshot) =>
-    snapshot === undefined ? createEngine(packs, { language: "en", channel: ref.channel }) : restoreEngine(packs, { language: "en", channel: ref.channel }, snapshot as EngineSnapshot);
   const customer = (text: string, at: number): ConversationEventsMessage => ({ ...message("a", 0, text), events: [{ seq: 0, event: { type: "turn", speaker: "customer", text, at }, history: false }] });
 
   it("fires a wait that is due while nobody writes, from the state a stopped worker left", async () => {
@@ -302,3 +304,66 @@ describe("ConversationStore: timers", () => {
   });
 });
 
+describe("ConversationStore: what the agent saw and used", () => {
+  const said = (key: string, seq: number, speaker: "agent" | "customer", text: string, at: number, sessionStartedAt = 0): ConversationEventsMessage => ({
+    type: "conversation-events",
+    conversation: { key, adapter: "generic", channel: "chat" },
+    session: `s-${key}`,
+    sessionStartedAt,
+    events: [{ seq, event: { type: "turn", speaker, text, at }, history: false }],
+  });
+  const FURIOUS = "You charged me twice and this is the third time I'm writing!!!";
+  const conversation = { adapter: "generic", key: "a" };
+
+  it("counts a card shown once, gives the statistics the outcomes of the cards shown only, and says a late-reported card's outcome", async () => {
+    const storage = memory();
+    const store = new ConversationStore(storage, engineCoach);
+    const { step } = await store.accept(1, 0, said("a", 0, "customer", FURIOUS, 0), deliverAll);
+    expect(step.raised.map((n) => n.rule)).toEqual(["acknowledge-frustration", "apologize-for-error"]);
+    expect(await store.markShown(1, 0, conversation, { rule: "acknowledge-frustration", event: 0 })).toMatchObject({ rule: "acknowledge-frustration", outcome: "open" });
+    expect(await store.markShown(1, 0, conversation, { rule: "acknowledge-frustration", event: 0 }), "a card drawn again").toBeUndefined();
+    expect(await store.markShown(1, 0, conversation, { rule: "no-such-rule", event: 0 }), "a nudge the conversation never raised").toBeUndefined();
+
+    const answered = await store.accept(1, 0, said("a", 1, "agent", "I'm so sorry about the double charge, I understand how frustrating this is.", 10), deliverAll);
+    expect(answered.step.resolved.map((n) => [n.rule, n.outcome])).toEqual([["acknowledge-frustration", "followed"], ["apologize-for-error", "followed"]]);
+    // Only the card the agent saw has its outcome counted now...
+    expect(answered.resolvedShown.map((n) => n.rule)).toEqual(["acknowledge-frustration"]);
+    // ... and the other's, decided before the page said it drew it, comes with its report.
+    expect(await new ConversationStore(storage, engineCoach).markShown(1, 0, conversation, { rule: "apologize-for-error", event: 0 })).toMatchObject({ outcome: "followed" });
+  });
+
+  it("counts an insertion once per nudge shown, in its own conversation, and sums it all up as the scorecard does", async () => {
+    const storage = memory();
+    const store = new ConversationStore(storage, engineCoach);
+    await store.accept(1, 0, said("a", 0, "customer", FURIOUS, 0), deliverAll);
+    await store.markShown(1, 0, conversation, { rule: "acknowledge-frustration", event: 0 });
+    expect(await store.markUsed(1, 0, conversation, { rule: "apologize-for-error", event: 0 }), "a nudge with no card shown").toBe(false);
+    expect(await store.markUsed(1, 0, conversation, { rule: "acknowledge-frustration", event: 0 })).toBe(true);
+    expect(await store.markUsed(1, 0, conversation, { rule: "acknowledge-frustration", event: 0 }), "the same card's reply inserted again").toBe(false);
+    // The same rule's card in another chat of the frame, opened a minute later, then shown and used.
+    await store.accept(1, 0, said("b", 0, "customer", FURIOUS, 0, 60_000), deliverAll);
+    await store.markShown(1, 0, { adapter: "generic", key: "b" }, { rule: "acknowledge-frustration", event: 0 });
+    // Another frame's card, shown and not used.
+    await store.accept(1, 2, said("c", 0, "customer", FURIOUS, 0, 120_000), deliverAll);
+    await store.markShown(1, 2, { adapter: "generic", key: "c" }, { rule: "acknowledge-frustration", event: 0 });
+    expect(await store.markUsed(1, 0, { adapter: "generic", key: "b" }, { rule: "acknowledge-frustration", event: 0 })).toBe(true);
+
+    const summaries = await new ConversationStore(storage, engineCoach).summaries(1);
+    const byKey = Object.fromEntries(summaries.map((s) => [s.key, s]));
+    expect(byKey.a!.nudges).toEqual({ raised: 2, shown: 1, followed: 0, missed: 0, open: 1, used: 1 });
+    expect(byKey.b!.nudges).toMatchObject({ shown: 1, used: 1 });
+    expect(byKey.c!.nudges).toMatchObject({ shown: 1, used: 0 });
+    // The popup's figures are the scorecard's.
+    for (const summary of summaries) {
+      expect(Object.fromEntries(Object.entries(summary.scorecard.nudges).map(([figure, count]) => [figure, count.value]))).toEqual(summary.nudges);
+    }
+    expect(byKey.b!.startedAt).toBe(60_000);
+    expect(byKey.a!.list.map(({ rule, shown, used, outcome }) => [rule, shown, used, outcome])).toEqual([
+      ["acknowledge-frustration", true, true, "open"],
+      ["apologize-for-error", false, false, "open"],
+    ]);
+    expect(byKey.a!.list[0]!.message).toMatch(/frustration/i);
+    // The rules' own messages come from the packs: the saved states hold ids and moments, not the customer's words.
+    expect(JSON.stringify(states(storage.data))).not.toMatch(/charged|third time|frustration first/);
+  });
+});

@@ -1,7 +1,7 @@
 import type { ConversationEventsMessage, ConversationRef, ConversationSummary, EventAck } from "../shared/messages.js";
 import type { ConversationEvent } from "../engine/conversation.js";
 import type { EngineStep, Nudge } from "../engine/nudge.js";
-import { emptyTally, scorecardOf, tallyEvent, type Tally } from "../trainer/scorecard.js";
+import { emptyTally, nudgeId, scorecardOf, tallyEvent, type Tally } from "../trainer/scorecard.js";
 import type { Coach, CoachFactory } from "./coach.js";
 
 /** The slice of `storage.session` the store needs; a Map stands in for it in unit tests. */
@@ -28,8 +28,10 @@ interface Saved {
   tally?: Tally;
   /** The number the conversation's next delivery of nudges gets. (Absent in states saved before the outbox.) */
   nextDelivery?: number;
-  /** The nudges whose card the agent saw (`rule\u0000event`). (Absent in states saved before it.) */
+  /** The nudges whose card the agent saw (`nudgeId`). (Absent in states saved before it.) */
   shown?: string[];
+  /** The nudges whose suggested reply the agent inserted (`nudgeId`). (Absent in states saved before it.) */
+  used?: string[];
 }
 
 /** A conversation whose timers fired: where it is, and what its page is to receive. */
@@ -40,6 +42,8 @@ export interface Ticked {
   step: EngineStep;
   /** The raised nudges let through to the page. */
   admitted: Nudge[];
+  /** The resolved nudges whose card the agent saw: the outcomes the statistics count. */
+  resolvedShown: Nudge[];
   outbox: Delivery[];
 }
 
@@ -60,11 +64,12 @@ export interface Outgoing {
   alsoSave?: Record<string, unknown>;
 }
 
-interface Live extends Omit<Saved, "coach" | "tally" | "nextDelivery" | "shown"> {
+interface Live extends Omit<Saved, "coach" | "tally" | "nextDelivery" | "shown" | "used"> {
   coach: Coach;
   tally: Tally;
   nextDelivery: number;
   shown: string[];
+  used: string[];
   /** Deliveries the page has not acknowledged, oldest first: saved under the outbox key, beside the state. */
   outbox: Delivery[];
 }
@@ -72,6 +77,8 @@ interface Live extends Omit<Saved, "coach" | "tally" | "nextDelivery" | "shown">
 export interface Accepted {
   ack: EventAck;
   step: EngineStep;
+  /** The resolved nudges whose card the agent saw: the outcomes the statistics count. */
+  resolvedShown: Nudge[];
   /** Every delivery the page has not acknowledged yet, this batch's included: each saved before it is sent. */
   outbox: Delivery[];
 }
@@ -121,46 +128,68 @@ export class ConversationStore {
     return run;
   }
 
-  /** The agent saw a nudge's card: what the popup counts as shown. */
-  markShown(tabId: number, frameId: number, conversation: Pick<ConversationRef, "adapter" | "key">, nudge: Pick<Nudge, "rule" | "event">): Promise<void> {
+  /**
+   * The agent saw a nudge's card: what the popup counts as shown. Resolves with the nudge the first time (its outcome
+   * may be decided already, the page's report coming after the agent's reply), undefined for a card seen before.
+   */
+  markShown(tabId: number, frameId: number, conversation: Pick<ConversationRef, "adapter" | "key">, nudge: Pick<Nudge, "rule" | "event">): Promise<Nudge | undefined> {
     return this.queued(storageKey(tabId, frameId, conversation), async (key) => {
       const state = this.live.get(key) ?? (await this.load(key));
-      const id = shownId(nudge);
-      if (!state || state.shown.includes(id)) return;
+      const id = nudgeId(nudge);
+      const known = state?.coach.nudges().find((n) => nudgeId(n) === id);
+      if (!state || !known || state.shown.includes(id)) return undefined;
       state.shown.push(id);
-      const { coach, outbox: _outbox, ...rest } = state;
-      await this.storage.set({ [key]: { ...rest, coach: coach.snapshot() } satisfies Saved }).catch((error: unknown) => this.report(`Could not save the conversation state: ${errorText(error)}`));
+      await this.saveState(key, state);
+      return known;
     });
+  }
+
+  /** The agent inserted the suggested reply of a card shown (Insert). Resolves true the first time that nudge is used. */
+  markUsed(tabId: number, frameId: number, conversation: Pick<ConversationRef, "adapter" | "key">, nudge: Pick<Nudge, "rule" | "event">): Promise<boolean> {
+    return this.queued(storageKey(tabId, frameId, conversation), async (key) => {
+      const state = this.live.get(key) ?? (await this.load(key));
+      const id = nudgeId(nudge);
+      if (!state || !state.shown.includes(id) || state.used.includes(id)) return false;
+      state.used.push(id);
+      await this.saveState(key, state);
+      return true;
+    });
+  }
+
+  private async saveState(key: string, state: Live): Promise<void> {
+    const { coach, outbox: _outbox, ...rest } = state;
+    await this.storage.set({ [key]: { ...rest, coach: coach.snapshot() } satisfies Saved }).catch((error: unknown) => this.report(`Could not save the conversation state: ${errorText(error)}`));
+  }
+
+  /** Every conversation whose state key starts with `prefix`, in memory or back from session storage. */
+  private async states(prefix: string): Promise<Array<[string, Live]>> {
+    const stored = await this.storage.get(null);
+    const keys = new Set([...this.live.keys(), ...Object.keys(stored)].filter((key) => key.startsWith(prefix)));
+    return [...keys].map((key) => [key, this.live.get(key) ?? this.revive(key, stored[key] as Saved, stored[outboxKey(key)])]);
   }
 
   /** What the popup shows for a tab: each conversation read in it and how its nudges went. */
   async summaries(tabId: number): Promise<ConversationSummary[]> {
-    const prefix = `conversation:${tabId}:`;
-    const stored = await this.storage.get(null);
-    const keys = new Set([...this.live.keys(), ...Object.keys(stored)].filter((key) => key.startsWith(prefix)));
-    const summaries: ConversationSummary[] = [];
-    for (const key of keys) {
-      const state = this.live.get(key) ?? this.revive(key, stored[key] as Saved, stored[outboxKey(key)]);
+    return (await this.states(`conversation:${tabId}:`)).map(([key, state]) => {
       const nudges = state.coach.nudges();
-      const shown = nudges.filter((n) => state.shown.includes(shownId(n)));
-      summaries.push({
-        frameId: Number(key.split(":")[2]),
+      const seen = { shown: new Set(state.shown), used: new Set(state.used) };
+      // The figures are the scorecard's: the popup and the scorecard cannot disagree.
+      const scorecard = scorecardOf(state.tally, nudges, seen);
+      const figures = Object.fromEntries(Object.entries(scorecard.nudges).map(([figure, count]) => [figure, count.value])) as Record<keyof typeof scorecard.nudges, number>;
+      return {
+        frameId: placeOf(key).frameId,
         adapter: state.ref.adapter,
         key: state.ref.key,
         channel: state.ref.channel,
         language: state.coach.language(),
-        nudges: {
-          raised: nudges.length,
-          shown: shown.length,
-          followed: shown.filter((n) => n.outcome === "followed").length,
-          missed: shown.filter((n) => n.outcome === "missed").length,
-          open: shown.filter((n) => n.outcome === "open").length,
-        },
-        list: nudges.map(({ rule, event, at, severity, outcome }) => ({ rule, event, at, severity, outcome, shown: state.shown.includes(shownId({ rule, event })) })),
-        scorecard: scorecardOf(state.tally, nudges),
-      });
-    }
-    return summaries;
+        startedAt: state.startedAt,
+        nudges: figures,
+        list: nudges.map(({ rule, event, at, severity, outcome, message }) => ({
+          rule, event, at, severity, outcome, message, shown: seen.shown.has(nudgeId({ rule, event })), used: seen.used.has(nudgeId({ rule, event })),
+        })),
+        scorecard,
+      };
+    });
   }
 
   async forgetTab(tabId: number): Promise<void> {
@@ -212,10 +241,10 @@ export class ConversationStore {
       // worker being stopped (whose storage calls fail) is then gone, and the next one takes the batch from the last
       // saved state, numbering its deliveries on from there; storage full, the resent batch finds the state in memory,
       // and its deliveries go out from there: coaching goes on, and the problem shows in the popup.
-      return { ack: { ok: true, acceptedThrough: message.events[0]!.seq - 1 }, step, outbox: [] };
+      return { ack: { ok: true, acceptedThrough: message.events[0]!.seq - 1 }, step, resolvedShown: [], outbox: [] };
     }
     // A reloaded page's history batches come before its session takes over: the outbox is not theirs.
-    return { ack: { ok: true, acceptedThrough }, step, outbox: message.session === state.session ? [...state.outbox] : [] };
+    return { ack: { ok: true, acceptedThrough }, step, resolvedShown: shownOf(state, step.resolved), outbox: message.session === state.session ? [...state.outbox] : [] };
   }
 
   /**
@@ -242,7 +271,7 @@ export class ConversationStore {
           return out;
         });
         if (!settled) return undefined;
-        return { tabId, frameId, ref: state.ref, step, admitted, outbox: [...state.outbox] };
+        return { tabId, frameId, ref: state.ref, step, admitted, resolvedShown: shownOf(state, step.resolved), outbox: [...state.outbox] };
       });
       if (result) ticked.push(result);
     }
@@ -310,7 +339,7 @@ export class ConversationStore {
 
   private start(key: string, message: ConversationEventsMessage): Live {
     const ref = message.conversation;
-    const state: Live = { ref, coach: this.createCoach(ref), tally: emptyTally(ref.channel), session: "", nextSeq: 0, events: 0, startedAt: message.sessionStartedAt, offset: 0, nextDelivery: 0, outbox: [], shown: [] };
+    const state: Live = { ref, coach: this.createCoach(ref), tally: emptyTally(ref.channel), session: "", nextSeq: 0, events: 0, startedAt: message.sessionStartedAt, offset: 0, nextDelivery: 0, outbox: [], shown: [], used: [] };
     this.live.set(key, state);
     return state;
   }
@@ -323,6 +352,7 @@ export class ConversationStore {
       tally: saved.tally ?? emptyTally(saved.ref.channel),
       nextDelivery: saved.nextDelivery ?? 0,
       shown: Array.isArray(saved.shown) ? saved.shown : [],
+      used: Array.isArray(saved.used) ? saved.used : [],
       outbox: Array.isArray(outbox) ? (outbox as Delivery[]) : [],
     };
     this.live.set(key, state);
@@ -330,7 +360,8 @@ export class ConversationStore {
   }
 }
 
-const shownId = (nudge: Pick<Nudge, "rule" | "event">) => `${nudge.rule}\u0000${nudge.event}`;
+/** Of these nudges, those whose card the agent saw. */
+const shownOf = (state: Live, nudges: readonly Nudge[]) => nudges.filter((n) => state.shown.includes(nudgeId(n)));
 
 /** Where the conversations' next timers are kept: one small record, read when a stopped worker starts again. */
 const DUE_KEY = "due";

@@ -17,12 +17,12 @@ const nudge = (rule: string, outcome: Nudge["outcome"]): Nudge => ({
 });
 
 describe("StatsRecorder", () => {
-  it("counts raised nudges, decided outcomes and the agent's reactions per rule, however concurrent", async () => {
+  it("counts raised nudges, decided outcomes of the cards shown and the agent's reactions per rule, however concurrent", async () => {
     const storage = memoryStorage();
     const stats = new StatsRecorder(storage);
     await Promise.all([
-      stats.countStep({ raised: [nudge("open-question", "open"), nudge("use-name", "open")], resolved: [] }),
-      stats.countStep({ raised: [], resolved: [nudge("open-question", "followed"), nudge("use-name", "open")] }),
+      stats.countStep([nudge("open-question", "open"), nudge("use-name", "open")], []),
+      stats.countStep([], [nudge("open-question", "followed"), nudge("use-name", "open")]),
       stats.count("open-question", "helpful"),
       stats.count("open-question", "helpful"),
       stats.count("use-name", "dismissed"),
@@ -40,6 +40,16 @@ describe("StatsRecorder", () => {
     expect(saved["open-question"]).toEqual({ ...zero, raised: 1, followed: 1, helpful: 2 });
     expect(saved["use-name"]).toEqual({ ...zero, raised: 1, dismissed: 1, notHelpful: 1, misread: 1, used: 1, snoozed: 1 });
     expect(JSON.stringify(saved)).not.toMatch(/"m"|"s"/);
+  });
+
+  it("counts a card shown with its outcome when its moment passed before the page said it was drawn", async () => {
+    const storage = memoryStorage();
+    const stats = new StatsRecorder(storage);
+    await stats.countShown(nudge("open-question", "missed"));
+    await stats.countShown(nudge("use-name", "open"));
+    const saved = storage.data.stats as Stats;
+    expect(saved["open-question"]).toMatchObject({ shown: 1, missed: 1, followed: 0 });
+    expect(saved["use-name"]).toMatchObject({ shown: 1, missed: 0, followed: 0 });
   });
 });
 

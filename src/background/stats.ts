@@ -1,4 +1,4 @@
-import type { EngineStep } from "../engine/nudge.js";
+import type { Nudge } from "../engine/nudge.js";
 import { STAT_FIELDS, type StatField, type Stats } from "../shared/stats.js";
 
 export interface LocalStorage {
@@ -7,6 +7,8 @@ export interface LocalStorage {
 }
 
 const KEY = "stats";
+
+const outcomeOf = (n: Nudge) => (n.outcome === "open" ? [] : [[n.rule, n.outcome] as const]);
 
 /** Counts kept in storage.local for the team lead; writes are serialised so that concurrent events add up. */
 export class StatsRecorder {
@@ -23,11 +25,17 @@ export class StatsRecorder {
     return this.add([[rule, field, -1]]);
   }
 
-  countStep(step: EngineStep): Promise<void> {
-    return this.add([
-      ...step.raised.map((n) => [n.rule, "raised"] as const),
-      ...step.resolved.flatMap((n) => (n.outcome === "open" ? [] : [[n.rule, n.outcome] as const])),
-    ]);
+  /**
+   * A step's nudges: each raised one, and the outcome of each resolved one whose card the agent saw (followed and missed
+   * count the cards shown, as the popup and the scorecard do).
+   */
+  countStep(raised: readonly Nudge[], resolvedShown: readonly Nudge[]): Promise<void> {
+    return this.add([...raised.map((n) => [n.rule, "raised"] as const), ...resolvedShown.flatMap(outcomeOf)]);
+  }
+
+  /** A card drawn for the first time, and its outcome if its moment passed before the page said so. */
+  countShown(nudge: Nudge): Promise<void> {
+    return this.add([[nudge.rule, "shown"], ...outcomeOf(nudge)]);
   }
 
   /** Back to zero for every rule (the team lead's choice), after any count already on its way. */

@@ -74,7 +74,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
       return stats.count(message.rule, "dismissed").then(() => badge.dropRule(tabId, message.rule));
     case "nudge-shown": {
       const { adapter, conversationKey: key, rule, event } = message;
-      return Promise.all([store.markShown(tabId, sender.frameId ?? 0, { adapter, key }, { rule, event }), stats.count(rule, "shown")]).then(() => undefined);
+      return store.markShown(tabId, sender.frameId ?? 0, { adapter, key }, { rule, event }).then((first) => (first ? stats.countShown(first) : undefined));
     }
     case "nudges-unshown":
       // The density limit counts the cards the agent saw: these places are free again.
@@ -82,8 +82,10 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
         gate.refund(tabId, message.conversationKey, message.nudges);
         return session.set(gate.saved(tabId));
       });
-    case "nudge-used":
-      return stats.count(message.rule, "used");
+    case "nudge-used": {
+      const { adapter, conversationKey: key, rule, event } = message;
+      return store.markUsed(tabId, sender.frameId ?? 0, { adapter, key }, { rule, event }).then((first) => (first ? stats.count(rule, "used") : undefined));
+    }
     case "timers-due":
       return fireTimers();
     case "events-undelivered":
@@ -205,14 +207,14 @@ async function onConversationEvent(tabId: number, frameId: number, site: string,
   reportCuts(message);
   const [current, snoozed] = await Promise.all([settings(), snoozes(), teamReady(), gate.ready(tabId)]);
   let raised: Nudge[] = [];
-  const { ack, step, outbox } = await store.accept(tabId, frameId, message, (step) => {
+  const { ack, step, resolvedShown, outbox } = await store.accept(tabId, frameId, message, (step) => {
     raised = gate.admit(tabId, step.raised, current, snoozed, Date.now(), message.conversation.key);
     return { raised, resolved: step.resolved, alsoSave: gate.saved(tabId) };
   });
   deliver(outbox);
   const wakeAt = await store.nextDue();
   wake.at(wakeAt);
-  if (step.raised.length || step.resolved.length) await Promise.all([badge.shown(tabId, raised, step.resolved), stats.countStep(step)]);
+  if (step.raised.length || step.resolved.length) await Promise.all([badge.shown(tabId, raised, step.resolved), stats.countStep(step.raised, resolvedShown)]);
   return { ...ack, wakeAt };
 }
 
@@ -228,7 +230,7 @@ async function fireTimers(): Promise<void> {
     const raised = gate.admit(tabId, step.raised, current, snoozed, Date.now(), conversation.key);
     return { raised, resolved: step.resolved, alsoSave: gate.saved(tabId) };
   });
-  for (const { tabId, frameId, ref, step, admitted, outbox } of ticked) {
+  for (const { tabId, frameId, ref, step, admitted, resolvedShown, outbox } of ticked) {
     const connection = connections.get(frameOf(tabId, frameId));
     if (connection) connection(ref, outbox);
     else {
@@ -237,7 +239,7 @@ async function fireTimers(): Promise<void> {
         await browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => undefined);
       }
     }
-    if (step.raised.length || step.resolved.length) await Promise.all([badge.shown(tabId, admitted, step.resolved), stats.countStep(step)]);
+    if (step.raised.length || step.resolved.length) await Promise.all([badge.shown(tabId, admitted, step.resolved), stats.countStep(step.raised, resolvedShown)]);
   }
   wake.at(await store.nextDue());
 }

@@ -161,7 +161,8 @@ export class CoachingView {
       timeOfDay: (at) => time.format(at),
       onInsert: (nudge, reply) => {
         const box = this.replyBox();
-        if (box && insertAtCaret(box, reply)) send({ type: "nudge-used", rule: nudge.rule });
+        const conversation = this.conversationOf.get(nudge);
+        if (box && insertAtCaret(box, reply) && conversation) send({ type: "nudge-used", ...conversation, rule: nudge.rule, event: nudge.event });
       },
       onShown: (nudge) => {
         const conversation = this.conversationOf.get(nudge);

@@ -1,6 +1,7 @@
 import { registeredAdapters, type Adapter } from "../adapters/index.js";
 import { pageRoots } from "../adapters/generic/page-roots.js";
 import type { ConversationRef } from "../shared/messages.js";
+import { boundedKey } from "./bounds.js";
 import { CoachingView } from "./coaching-view.js";
 import { ComposeWatcher, findReplyBox } from "./reply-box.js";
 import { answerReadingStatus } from "./reading-status.js";
@@ -188,7 +189,7 @@ async function start(): Promise<void> {
   });
   answerReadingStatus(() => ({
     looked,
-    ...(current ? { reader: { id: current.adapter.id, name: current.adapter.name } } : {}),
+    ...(current ? { reader: { id: current.adapter.id, name: current.adapter.name, conversationKey: boundedKey(current.session.context.key) } } : {}),
     swapped,
     messages: current?.session.recent ?? [],
   }));

@@ -59,11 +59,13 @@ export function scorecardPanel(doc: Document, card: Scorecard, options: Scorecar
   }
   const monologue = card.longestMonologue;
   row("longestMonologue", t("scorecardLongestMonologue"), !monologue ? "—" : card.channel === "call" ? tCount("scorecardWords", monologue.words, number(monologue.seconds)) : tCount("scorecardWordCount", monologue.words), monologue ? [monologue] : []);
-  const { raised, followed, missed, open } = card.nudges;
+  const { raised, shown, followed, missed, open, used } = card.nudges;
   row("nudgesRaised", t("scorecardNudgesRaised"), number(raised.value), raised.moments);
+  row("nudgesShown", t("scorecardNudgesShown"), number(shown.value), shown.moments);
   row("nudgesFollowed", t("scorecardNudgesFollowed"), number(followed.value), followed.moments);
   row("nudgesMissed", t("scorecardNudgesMissed"), number(missed.value), missed.moments);
   row("nudgesOpen", t("scorecardNudgesOpen"), number(open.value), open.moments);
+  row("nudgesUsed", t("scorecardNudgesUsed"), number(used.value), used.moments);
   const exportButton = doc.createElement("button");
   exportButton.type = "button";
   exportButton.className = "export-scorecard";
@@ -99,9 +101,11 @@ function countsChart(doc: Document, card: Scorecard): SVGElement {
     [t("scorecardApologies"), card.apologies.value, "good"],
     [t("scorecardThanks"), card.thanks.value, "good"],
     [t("scorecardNameUsed"), card.nameUsed.value, "good"],
+    [t("scorecardNudgesShown"), card.nudges.shown.value, "neutral"],
     [t("scorecardNudgesFollowed"), card.nudges.followed.value, "good"],
     [t("scorecardNudgesMissed"), card.nudges.missed.value, "bad"],
     [t("scorecardNudgesOpen"), card.nudges.open.value, "bad"],
+    [t("scorecardNudgesUsed"), card.nudges.used.value, "good"],
   ];
   const max = Math.max(1, ...bars.map(([, value]) => value));
   const rowHeight = 20;

@@ -105,8 +105,17 @@ export const ContentToWorkerSchema = z.discriminatedUnion("type", [
     conversationKey: z.string().max(MAX_CONVERSATION_KEY),
     nudges: z.array(z.strictObject({ rule: z.string().max(100), event: z.number().int().nonnegative() })).min(1).max(MAX_BATCH),
   }),
-  /** The agent put a nudge's suggested reply into the reply box (Insert): counted as used. */
-  z.strictObject({ type: z.literal("nudge-used"), rule: z.string().max(100) }),
+  /**
+   * The agent put a nudge's suggested reply into the reply box (Insert): counted as used, once per nudge. The worker
+   * finds the nudge from the sender's tab and frame: the rule's card shown last there.
+   */
+  z.strictObject({
+    type: z.literal("nudge-used"),
+    adapter: z.string().max(60),
+    conversationKey: z.string().max(MAX_CONVERSATION_KEY),
+    rule: z.string().max(100),
+    event: z.number().int().nonnegative(),
+  }),
   /**
    * A time the worker gave (`wakeAt`) has come, or is seconds away: its timers are due, or about to be, though the
    * browser may have stopped it since.
@@ -220,10 +229,26 @@ export const ConversationSummarySchema = z.object({
   key: z.string(),
   channel: ChannelSchema,
   language: z.string().optional(),
-  /** `raised` by the engine; `shown` on the agent's screen, and of those, `followed`, `missed` and still `open`. */
-  nudges: z.object({ raised: z.number(), shown: z.number(), followed: z.number(), missed: z.number(), open: z.number() }),
-  /** Every nudge of the conversation, oldest first: rule ids and moments, no conversation text. */
-  list: z.array(z.object({ rule: z.string(), event: z.number(), at: z.number(), severity: z.string(), outcome: z.string(), shown: z.boolean() })),
+  /** When the conversation was first read (ms since the epoch): its nudges' `at` are seconds from here. */
+  startedAt: z.number(),
+  /** The scorecard's nudge figures (raised; shown, and of those followed, missed, open; used), as numbers. */
+  nudges: z.object({ raised: z.number(), shown: z.number(), followed: z.number(), missed: z.number(), open: z.number(), used: z.number() }),
+  /**
+   * Every nudge of the conversation, oldest first: its rule's message, rule id and moment, whether its card was drawn
+   * and its reply inserted; no conversation text.
+   */
+  list: z.array(
+    z.object({
+      rule: z.string(),
+      event: z.number(),
+      at: z.number(),
+      severity: z.string(),
+      outcome: z.enum(["open", "followed", "missed"]),
+      message: z.string(),
+      shown: z.boolean(),
+      used: z.boolean(),
+    }),
+  ),
   /** The conversation's scorecard so far (counts, times and moments; no conversation text). */
   scorecard: ScorecardSchema,
 });
@@ -244,8 +269,8 @@ export type TabStatus = z.infer<typeof TabStatusSchema>;
 export const ReadingStatusSchema = z.strictObject({
   /** The content script has looked at the page at least once. */
   looked: z.boolean(),
-  /** The reader in use, if a conversation is found. */
-  reader: z.strictObject({ id: z.string(), name: z.string() }).optional(),
+  /** The reader in use, if a conversation is found, and the key of the conversation on screen as the worker has it. */
+  reader: z.strictObject({ id: z.string(), name: z.string(), conversationKey: z.string().max(MAX_CONVERSATION_KEY) }).optional(),
   /** The agent corrected the sides on this site. */
   swapped: z.boolean(),
   /** The last messages read, oldest first (at most three, each cut short). */

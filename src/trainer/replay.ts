@@ -1,5 +1,5 @@
 import { ConversationSchema, createEngine, type CompiledPacks, type Conversation, type ConversationEvent, type ConversationInput, type Engine, type Nudge } from "../engine/index.js";
-import { emptyTally, scorecardOf, tallyEvent, type Scorecard, type Tally } from "./scorecard.js";
+import { emptyTally, nudgeId, scorecardOf, tallyEvent, type Scorecard, type Seen, type Tally } from "./scorecard.js";
 
 /** What moving the clock forward did: the events now shown (with their index) and the nudges raised or resolved. */
 export interface ReplayStep {
@@ -92,14 +92,19 @@ export class Replay {
     return this.engine.nudges();
   }
 
-  scorecard(): Scorecard {
-    return scorecardOf(this.tally, this.engine.nudges());
+  /** `seen`: what the screen showing the replay drew of its nudges (the trainer's pane), and what was inserted. */
+  scorecard(seen: Seen): Scorecard {
+    return scorecardOf(this.tally, this.engine.nudges(), seen);
   }
 }
 
-/** A whole conversation, played to its end: its nudges and its scorecard. */
+/**
+ * A whole conversation, played to its end: its nudges and its scorecard. Scored with no screen and no limit, every
+ * nudge counts as shown; none as used.
+ */
 export function scoreConversation(packs: CompiledPacks, input: ConversationInput, interfaceLanguage = "en"): { nudges: Nudge[]; scorecard: Scorecard } {
   const replay = new Replay(packs, input, interfaceLanguage);
   replay.advanceTo(Infinity);
-  return { nudges: replay.nudges(), scorecard: replay.scorecard() };
+  const nudges = replay.nudges();
+  return { nudges, scorecard: replay.scorecard({ shown: new Set(nudges.map(nudgeId)), used: new Set() }) };
 }

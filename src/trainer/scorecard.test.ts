@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { scoreConversation } from "./replay.js";
 import { parseScenario, variantConversation } from "./scenario.js";
-import { emptyTally, scorecardOf, tallyEvent } from "./scorecard.js";
+import type { Nudge } from "../engine/nudge.js";
+import { emptyTally, nudgeId, scorecardOf, tallyEvent } from "./scorecard.js";
 import { fixture, shippedPacks } from "./test-packs.js";
 
 describe("the scorecard", () => {
@@ -47,7 +48,7 @@ describe("the scorecard", () => {
     tallyEvent(tally, 3, { type: "turn", speaker: "customer", text: "", at: 22, end: 24 }, read(10));
     // Two words in 20 s: the longest monologue by seconds, too short to count as the fastest; 42 words in 35 s = 72 a minute.
     tallyEvent(tally, 4, { type: "turn", speaker: "agent", text: "", at: 25, end: 45 }, read(2));
-    const card = scorecardOf(tally, []);
+    const card = scorecardOf(tally, [], { shown: new Set(), used: new Set() });
     expect(card.talkShare).toEqual({ agent: 0.583, agentWords: 42, customerWords: 30 });
     expect(card.speechRate).toEqual({ wordsPerMinute: 72, fastest: { event: 1, at: 5, wordsPerMinute: 180 } });
     expect(card.longestMonologue).toEqual({ event: 4, at: 25, words: 2, seconds: 20, turns: 1 });
@@ -58,10 +59,32 @@ describe("the scorecard", () => {
     const tally = emptyTally("chat");
     tallyEvent(tally, 0, { type: "typing", speaker: "customer", at: 0 }, undefined);
     tallyEvent(tally, 1, { type: "draft", text: "Did you", at: 1 }, { signals: ["question.closed"], words: 2 });
-    const card = scorecardOf(tally, []);
+    const card = scorecardOf(tally, [], { shown: new Set(), used: new Set() });
     expect(card.closedQuestions.value).toBe(0);
     expect(card.responseTime).toBeUndefined();
     expect(card.longestMonologue).toBeUndefined();
     expect(card.nudges.raised.value).toBe(0);
+  });
+
+  it("counts the nudges shown apart from those raised, their outcomes over the cards shown, and the replies used", () => {
+    const nudge = (rule: string, event: number, outcome: Nudge["outcome"]): Nudge => ({
+      rule, pack: "p", event, at: event * 10, severity: "tip", priority: 0, message: "m", suggestion: "s", outcome,
+    });
+    const nudges = [nudge("a", 0, "followed"), nudge("b", 0, "followed"), nudge("c", 2, "missed"), nudge("d", 3, "missed"), nudge("e", 4, "open"), nudge("f", 5, "open")];
+    // b, d and f were raised but never drawn (the limit, stale); a's reply was inserted. A used id with no card shown
+    // (f) is not counted: a reply is inserted from a card.
+    const shown = new Set(["a", "c", "e"].map((rule) => nudgeId(nudges.find((n) => n.rule === rule)!)));
+    const used = new Set([nudgeId(nudges[0]!), nudgeId(nudges[5]!)]);
+    const card = scorecardOf(emptyTally("chat"), nudges, { shown, used });
+    const figures = Object.fromEntries(Object.entries(card.nudges).map(([figure, count]) => [figure, count.moments.map((m) => `${m.event}@${m.at}`)]));
+    expect(figures).toEqual({
+      raised: ["0@0", "0@0", "2@20", "3@30", "4@40", "5@50"],
+      shown: ["0@0", "2@20", "4@40"],
+      followed: ["0@0"],
+      missed: ["2@20"],
+      open: ["4@40"],
+      used: ["0@0"],
+    });
+    expect(card.nudges.shown.value).toBe(3);
   });
 });

@@ -31,7 +31,11 @@ export const ScorecardSchema = z.object({
   speechRate: z.object({ wordsPerMinute: z.number(), fastest: MomentSchema.extend({ wordsPerMinute: z.number() }) }).optional(),
   /** The longest run of agent turns with no customer turn between (chat: by words, call: by seconds). */
   longestMonologue: MomentSchema.extend({ words: z.number(), seconds: z.number(), turns: z.number() }).optional(),
-  nudges: z.object({ raised: CountSchema, followed: CountSchema, missed: CountSchema, open: CountSchema }),
+  /**
+   * `raised` by the engine; `shown`: their cards drawn on the agent's screen; `followed`, `missed` and still `open`: of
+   * those shown; `used`: those whose suggested reply the agent inserted. The popup and the statistics count the same.
+   */
+  nudges: z.object({ raised: CountSchema, shown: CountSchema, followed: CountSchema, missed: CountSchema, open: CountSchema, used: CountSchema }),
 });
 export type Scorecard = z.infer<typeof ScorecardSchema>;
 
@@ -47,6 +51,15 @@ const COUNTED = {
 type Counted = (typeof COUNTED)[keyof typeof COUNTED];
 
 const MIN_RATE_WORDS = 5;
+
+/** A nudge's identity in its conversation: its rule and the event that raised it. */
+export const nudgeId = (nudge: Pick<Nudge, "rule" | "event">): string => `${nudge.rule}\u0000${nudge.event}`;
+
+/** What the agent did with the nudges (by `nudgeId`): whose card was drawn, whose suggested reply was inserted. */
+export interface Seen {
+  shown: ReadonlySet<string>;
+  used: ReadonlySet<string>;
+}
 
 interface Run extends Moment {
   words: number;
@@ -122,10 +135,15 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle]! : round((sorted[middle - 1]! + sorted[middle]!) / 2);
 }
 
-/** The scorecard of what the tally has taken in, with the conversation's nudges (their outcomes as they stand). */
-export function scorecardOf(tally: Tally, nudges: readonly Nudge[]): Scorecard {
+/**
+ * The scorecard of what the tally has taken in, with the conversation's nudges (their outcomes as they stand) and what
+ * the agent saw of them: outcomes are counted over the cards shown, as the agent knows them.
+ */
+export function scorecardOf(tally: Tally, nudges: readonly Nudge[], seen: Seen): Scorecard {
   const { counts, channel } = tally;
-  const nudgesWith = (outcome?: Nudge["outcome"]) => count(nudges.filter((n) => !outcome || n.outcome === outcome).map((n) => ({ event: n.event, at: n.at })));
+  const nudgeCount = (list: readonly Nudge[]) => count(list.map((n) => ({ event: n.event, at: n.at })));
+  const shown = nudges.filter((n) => seen.shown.has(nudgeId(n)));
+  const shownWith = (outcome: Nudge["outcome"]) => nudgeCount(shown.filter((n) => n.outcome === outcome));
   const longestReply = tally.replies.reduce<(Moment & { seconds: number }) | undefined>((best, r) => (!best || r.seconds > best.seconds ? r : best), undefined);
   const spokenWords = tally.words.agent + tally.words.customer;
   return {
@@ -146,6 +164,13 @@ export function scorecardOf(tally: Tally, nudges: readonly Nudge[]): Scorecard {
         ? { wordsPerMinute: round((tally.speech.words / tally.speech.seconds) * 60), fastest: tally.fastest }
         : undefined,
     longestMonologue: tally.longest,
-    nudges: { raised: nudgesWith(), followed: nudgesWith("followed"), missed: nudgesWith("missed"), open: nudgesWith("open") },
+    nudges: {
+      raised: nudgeCount(nudges),
+      shown: nudgeCount(shown),
+      followed: shownWith("followed"),
+      missed: shownWith("missed"),
+      open: shownWith("open"),
+      used: nudgeCount(shown.filter((n) => seen.used.has(nudgeId(n)))),
+    },
   };
 }

@@ -2,7 +2,7 @@ import browser from "webextension-polyfill";
 import { askWorker } from "../ask-worker.js";
 import { localizePage, number, t, tCount, tIsolated, timeOfDay } from "../i18n.js";
 import { scorecardPanel } from "../scorecard-panel.js";
-import { ReadingStatusSchema, type ReadingStatus } from "../../shared/messages.js";
+import { ReadingStatusSchema, type ConversationSummary, type ReadingStatus, type TabStatus } from "../../shared/messages.js";
 import { READING_STATUS } from "../../shared/ports.js";
 
 const SNOOZE_MINUTES = 15;
@@ -59,41 +59,126 @@ function showReading(tabId: number, frameId: number, site: string | undefined, r
   };
 }
 
-async function render(): Promise<void> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id === undefined) return;
-  const status = await askWorker({ type: "tab-status", tabId: tab.id });
+/** Which of the tab's conversations is on screen: the one the page says it reads, else the first the worker has. */
+function onScreen(conversations: ConversationSummary[], frameId: number, reading: ReadingStatus | undefined): ConversationSummary | undefined {
+  const reader = reading?.reader;
+  return conversations.find((c) => c.frameId === frameId && c.adapter === reader?.id && c.key === reader.conversationKey) ?? conversations[0];
+}
 
-  const conversation = status.conversations[0];
-  const site = tab.url && URL.canParse(tab.url) ? new URL(tab.url).origin : undefined;
-  const frameId = conversation?.frameId ?? 0;
-  const reading = await readingStatus(tab.id, frameId);
-  showReading(tab.id, frameId, site, reading);
+/** The state in one line: paused on this site, snoozed until…, reading, or nothing found; and snooze or Resume. */
+function showState(status: TabStatus, found: boolean): void {
+  const snoozed = status.snoozedUntil > Date.now();
+  const state = !status.siteEnabled ? "paused" : snoozed ? "snoozed" : found ? "reading" : "none";
+  const line = $("state-line");
+  line.dataset.state = state;
+  line.textContent = {
+    paused: t("popupStatePaused"),
+    snoozed: t("popupSnoozedUntil", timeOfDay(status.snoozedUntil)),
+    reading: t("popupStateReading"),
+    none: t("popupNoConversation"),
+  }[state];
+  const snooze = $<HTMLButtonElement>("snooze");
+  snooze.textContent = snoozed ? t("popupResume") : t("overlaySnooze");
+  snooze.classList.toggle("primary", snoozed);
+  snooze.onclick = async () => {
+    await askWorker({ type: "snooze", minutes: snoozed ? 0 : SNOOZE_MINUTES });
+    await render();
+  };
+}
+
+/** The conversation's nudges, newest first: the rule's message, the moment it came, and what became of it. */
+function showNudges(conversation: ConversationSummary | undefined): void {
+  $("nudges-section").hidden = !conversation;
+  if (!conversation) return;
+  // The figures are the scorecard's (the worker takes them from it), as are the statistics' counts.
+  const labels = { shown: "popupShown", followed: "popupFollowed", missed: "popupMissed", open: "popupOpen", used: "popupUsed" } as const;
+  for (const [key, label] of Object.entries(labels) as Array<[keyof typeof labels, string]>) {
+    const value = conversation.nudges[key];
+    $(key).textContent = number(value);
+    $(`${key}-label`).textContent = tCount(label, value);
+  }
+  const { raised, shown } = conversation.nudges;
+  $("raised-in-all").hidden = raised === shown;
+  $("raised-in-all").textContent = tCount("popupRaisedInAll", raised);
+  const items = [...conversation.list].reverse().map((nudge) => {
+    const item = document.createElement("li");
+    Object.assign(item.dataset, { rule: nudge.rule, event: String(nudge.event), outcome: nudge.outcome, shown: String(nudge.shown), used: String(nudge.used) });
+    item.classList.toggle("unshown", !nudge.shown);
+    const at = conversation.startedAt + nudge.at * 1000;
+    const moment = document.createElement("time");
+    moment.className = "moment";
+    moment.dateTime = new Date(at).toISOString();
+    moment.textContent = timeOfDay(at);
+    // A pack's message may be in another script than the interface (an English rule in a Persian popup).
+    const message = document.createElement("bdi");
+    message.className = "message";
+    message.textContent = nudge.message;
+    const outcome = document.createElement("span");
+    outcome.className = "outcome";
+    outcome.textContent = nudge.shown ? t(`teamOutcome_${nudge.outcome}`) : t("popupNotShown");
+    item.append(moment, " ", message, " ", outcome);
+    if (nudge.used) {
+      const used = document.createElement("span");
+      used.className = "used";
+      used.textContent = t("popupNudgeUsed");
+      item.append(" ", used);
+    }
+    return item;
+  });
+  $("nudges").replaceChildren(...(items.length ? items : [Object.assign(document.createElement("li"), { className: "muted", textContent: t("popupNoNudges") })]));
+}
+
+/** Behind "Details": the reader and language, the last messages read, problems (counted on the summary) and packs. */
+function showDetails(status: TabStatus, conversation: ConversationSummary | undefined, reading: ReadingStatus | undefined): void {
   // A conversation found with nothing in it yet is known to the page only: the worker knows it from its first message.
   const reader = reading?.reader?.name;
   $("conversation-state").replaceChildren(...(conversation
     ? tIsolated(document, "popupFoundBy", reader ?? conversation.adapter, conversation.language ?? t("popupLanguageUnknown"))
     : reader ? tIsolated(document, "popupReadingWith", reader) : [t("popupNoConversation")]));
-  $("figures").hidden = !conversation;
-  // The cards the agent saw, and what became of them; what the engine raised beyond them is said apart.
-  const totals = { shown: 0, followed: 0, missed: 0, open: 0 };
-  for (const c of status.conversations) for (const key of Object.keys(totals) as Array<keyof typeof totals>) totals[key] += c.nudges[key];
-  const labels = { shown: "popupRaised", followed: "popupFollowed", missed: "popupMissed", open: "popupOpen" };
-  for (const [key, value] of Object.entries(totals) as Array<[keyof typeof totals, number]>) {
-    $(key).textContent = number(value);
-    $(`${key}-label`).textContent = tCount(labels[key], value);
-  }
-  const raised = status.conversations.reduce((sum, c) => sum + c.nudges.raised, 0);
-  $("raised-in-all").hidden = raised === totals.shown;
-  $("raised-in-all").textContent = tCount("popupRaisedInAll", raised);
+  const problems = status.problems;
+  // Problems are not hidden away: their count shows on the closed disclosure.
+  $("problem-count").hidden = !problems.length;
+  $("problem-count").textContent = tCount("popupProblemCount", problems.length);
+  $("problems-section").hidden = !problems.length;
+  $("problems").replaceChildren(
+    ...problems.map((problem) => {
+      const item = document.createElement("li");
+      item.textContent = problem;
+      return item;
+    }),
+  );
+  $("packs").replaceChildren(
+    ...status.packs.map((pack) => {
+      const item = document.createElement("li");
+      item.dir = "auto";
+      item.textContent = `${pack.id} ${pack.version} (${pack.languages.join(", ")})`;
+      return item;
+    }),
+  );
+}
+
+async function render(): Promise<void> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return;
+  const status = await askWorker({ type: "tab-status", tabId: tab.id });
+  const site = tab.url && URL.canParse(tab.url) ? new URL(tab.url).origin : undefined;
+  const frameId = status.conversations[0]?.frameId ?? 0;
+  const reading = await readingStatus(tab.id, frameId);
+  const conversation = onScreen(status.conversations, frameId, reading);
+
+  showState(status, !!conversation || !!reading?.reader);
+  showNudges(conversation);
   $("scorecard-section").hidden = !conversation;
   $("scorecard").replaceChildren(...(conversation ? [scorecardPanel(document, conversation.scorecard, { exportName: "attune-scorecard.json" })] : []));
+  showDetails(status, conversation, reading);
+  showReading(tab.id, frameId, site, reading);
 
   const toggle = $<HTMLInputElement>("site-enabled");
   toggle.checked = status.siteEnabled;
   toggle.disabled = !site;
   toggle.onchange = async () => {
     if (site) await askWorker({ type: "set-site-enabled", origin: site, enabled: toggle.checked });
+    await render();
   };
 
   const teach = $<HTMLButtonElement>("teach");
@@ -105,35 +190,6 @@ async function render(): Promise<void> {
     void askWorker({ type: "teach-site", tabId: tab.id });
     void browser.permissions.request({ origins: [`${site}/*`] }).finally(() => window.close());
   };
-
-  const snoozed = status.snoozedUntil > Date.now();
-  $("snooze-state").textContent = snoozed
-    ? t("popupSnoozedUntil", timeOfDay(status.snoozedUntil))
-    : t("popupCoachingOn");
-  const snooze = $<HTMLButtonElement>("snooze");
-  snooze.textContent = snoozed ? t("popupResume") : t("overlaySnooze");
-  snooze.onclick = async () => {
-    await askWorker({ type: "snooze", minutes: snoozed ? 0 : SNOOZE_MINUTES });
-    await render();
-  };
-
-  $("problems-section").hidden = !status.problems.length;
-  $("problems").replaceChildren(
-    ...status.problems.map((problem) => {
-      const item = document.createElement("li");
-      item.textContent = problem;
-      return item;
-    }),
-  );
-
-  $("packs").replaceChildren(
-    ...status.packs.map((pack) => {
-      const item = document.createElement("li");
-      item.dir = "auto";
-      item.textContent = `${pack.id} ${pack.version} (${pack.languages.join(", ")})`;
-      return item;
-    }),
-  );
 }
 
 void localizePage(document).then(render);

@@ -2,7 +2,7 @@ import type { ConversationEvent, Nudge } from "../../engine/index.js";
 import { overlayLabels } from "../../shared/overlay-setup.js";
 import { Overlay, type OverlayLabels } from "../../overlay/overlay.js";
 import type { Replay, ReplayStep } from "../../trainer/replay.js";
-import type { Moment } from "../../trainer/scorecard.js";
+import { nudgeId, type Moment } from "../../trainer/scorecard.js";
 import { t, tCount, tIsolated } from "../i18n.js";
 import { clockTime, scorecardPanel } from "../scorecard-panel.js";
 
@@ -22,6 +22,8 @@ export class ReplayPane {
   private readonly scorecard: HTMLElement;
   private overlay!: Overlay;
   private readonly items = new Map<number, HTMLLIElement>();
+  /** The nudges whose card this pane drew (`nudgeId`): the scorecard's "shown", as an agent's screen would count them. */
+  private readonly drawn = new Set<string>();
 
   constructor(
     private readonly doc: Document,
@@ -81,11 +83,17 @@ export class ReplayPane {
     this.items.clear();
     this.live.textContent = "";
     this.overlayMount.replaceChildren();
+    this.drawn.clear();
     const noop = () => undefined;
     const labels: OverlayLabels = overlayLabels(t);
     this.overlay = new Overlay(this.doc, {
       labels, autoHideSeconds: 0, compact: false, avoid: () => [], mountIn: this.overlayMount,
       onFeedback: noop, onDismiss: noop, onMove: noop, onCompactChange: noop,
+      // A card may be drawn later than its step (the one before it hidden): the scorecard follows.
+      onShown: (nudge) => {
+        this.drawn.add(nudgeId(nudge));
+        this.renderLog();
+      },
     });
     this.renderLog();
   }
@@ -130,7 +138,8 @@ export class ReplayPane {
     this.count.textContent = tCount("trainerNudgeCount", nudges.length);
     this.element.dataset.nudges = String(nudges.length);
     this.log.replaceChildren(...nudges.map((nudge) => this.logItem(nudge)));
-    this.scorecard.replaceChildren(scorecardPanel(this.doc, this.replay.scorecard(), {
+    // The pane has no reply box: nothing is inserted, nothing used.
+    this.scorecard.replaceChildren(scorecardPanel(this.doc, this.replay.scorecard({ shown: this.drawn, used: new Set() }), {
         onMoment: (moment) => this.onMoment(this, moment),
         exportName: `scorecard-${this.exportName}.json`,
       }),
