@@ -253,16 +253,17 @@ function reportCuts(message: ConversationEventsMessage): void {
 async function onPageMessage(message: PageToWorker): Promise<unknown> {
   switch (message.type) {
     case "tab-status": {
-      const [tab, sites, local] = await Promise.all([
+      const [tab, sites, snoozed] = await Promise.all([
         teamReady().then(() => browser.tabs.get(message.tabId)).catch(() => undefined),
         disabledSites(),
-        browser.storage.local.get("snoozedUntil"),
+        snoozes(),
       ]);
       const site = tab?.url && URL.canParse(tab.url) ? new URL(tab.url).origin : "";
       const status: TabStatus = {
         conversations: await store.summaries(message.tabId),
         siteEnabled: !sites.includes(site),
-        snoozedUntil: Number(local.snoozedUntil ?? 0),
+        snoozedUntil: snoozed.all,
+        snoozedRules: snoozed.rules,
         problems: await pageProblems.ready().then(currentProblems),
         packs: activePacks().map(({ id, version, languages }) => ({ id, version, languages })),
       };

@@ -21,6 +21,7 @@ const status = {
   ],
   siteEnabled: true,
   snoozedUntil: 0,
+  snoozedRules: {},
   problems: [],
   packs: [{ id: "active-listening", version: "1.0.0", languages: ["en"] }],
 };

@@ -259,6 +259,8 @@ export const TabStatusSchema = z.object({
   conversations: z.array(ConversationSummarySchema),
   siteEnabled: z.boolean(),
   snoozedUntil: z.number(),
+  /** Rules snoozed on their own (from a card's menu), each until its time: those still running. */
+  snoozedRules: z.record(z.string(), z.number()),
   /** What went wrong (a pack not loaded, storage failing, a rule failing); everything else kept working. */
   problems: z.array(z.string()),
   packs: z.array(z.object({ id: z.string(), version: z.string(), languages: z.array(z.string()) })),

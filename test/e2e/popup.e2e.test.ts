@@ -157,6 +157,24 @@ describe("the toolbar popup", () => {
     expect(await popup.$eval("#snooze", (el) => el.textContent)).toBe("Snooze 15 min");
   });
 
+  it("says when some nudges are snoozed from their cards, and Resume ends that too", async () => {
+    const until = Date.now() + 10 * 60_000;
+    await setLocal(harness, { snoozedRules: { "acknowledge-frustration": until } });
+    const page = await harness.browser.newPage();
+    await page.goto(`${harness.origin}/fixtures/rerender.html`);
+    await waitUntilRead(harness, page);
+    const popup = await openPopup(harness.browser, page);
+    const clock = new Intl.DateTimeFormat("en", { hour: "2-digit", minute: "2-digit" });
+    expect(await popup.$eval("#state-line", (el) => el.textContent)).toBe(`Some nudges snoozed until ${clock.format(until)}`);
+    await popup.click("#snooze");
+    await popup.waitForFunction(() => document.getElementById("state-line")!.dataset.state === "reading");
+    const rules = await popup.evaluate(async () => {
+      const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } };
+      return (await chrome.storage.local.get("snoozedRules")).snoozedRules;
+    });
+    expect(rules).toEqual({});
+  });
+
   it("shows the conversation found, its adapter, language and nudges, and passes axe", async () => {
     const page = await harness.browser.newPage();
     await page.goto(`${harness.origin}/demo/console.html?speed=4`);

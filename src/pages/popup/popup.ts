@@ -1,11 +1,11 @@
 import browser from "webextension-polyfill";
+import { SNOOZE_MINUTES, snoozeSign } from "../../shared/snoozes.js";
 import { askWorker } from "../ask-worker.js";
 import { localizePage, number, t, tCount, tIsolated, timeOfDay } from "../i18n.js";
 import { scorecardPanel } from "../scorecard-panel.js";
 import { ReadingStatusSchema, type ConversationSummary, type ReadingStatus, type TabStatus } from "../../shared/messages.js";
 import { READING_STATUS } from "../../shared/ports.js";
 
-const SNOOZE_MINUTES = 15;
 /** How long the popup waits for the page to be read again after the sides are swapped. */
 const REREAD_WAIT_MS = 3000;
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -65,15 +65,19 @@ function onScreen(conversations: ConversationSummary[], frameId: number, reading
   return conversations.find((c) => c.frameId === frameId && c.adapter === reader?.id && c.key === reader.conversationKey) ?? conversations[0];
 }
 
-/** The state in one line: paused on this site, snoozed until…, reading, or nothing found; and snooze or Resume. */
+/**
+ * The state in one line: paused on this site, snoozed until… (all coaching, or some nudges from their cards), reading,
+ * or nothing found; and snooze or Resume (which ends every snooze, as the page's sign does).
+ */
 function showState(status: TabStatus, found: boolean): void {
-  const snoozed = status.snoozedUntil > Date.now();
+  const sign = snoozeSign({ all: status.snoozedUntil, rules: status.snoozedRules }, Date.now());
+  const snoozed = !!sign;
   const state = !status.siteEnabled ? "paused" : snoozed ? "snoozed" : found ? "reading" : "none";
   const line = $("state-line");
   line.dataset.state = state;
   line.textContent = {
     paused: t("popupStatePaused"),
-    snoozed: t("popupSnoozedUntil", timeOfDay(status.snoozedUntil)),
+    snoozed: sign?.all === false ? t("overlaySnoozedRules", timeOfDay(sign.until)) : t("popupSnoozedUntil", timeOfDay(sign?.until ?? 0)),
     reading: t("popupStateReading"),
     none: t("popupNoConversation"),
   }[state];
