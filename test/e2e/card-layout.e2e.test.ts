@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Page } from "puppeteer-core";
 import { describe, expect, it } from "vitest";
 import { inOverlay } from "../../scripts/lib/browser.mjs";
-import { SCREENSHOTS, clickOverlay, emulateColorScheme, readOverlay, setLocal, useHarness, waitFor } from "./harness.js";
+import { BROWSER, SCREENSHOTS, clickOverlay, emulateColorScheme, readOverlay, setLocal, useHarness, waitFor } from "./harness.js";
 
 interface Box {
   left: number;
@@ -121,7 +121,7 @@ describe("the nudge card, read at a glance", () => {
     const opened = await checkLayout(page, viewport);
     expect(opened.controls.map((c) => c.part)).toEqual(expect.arrayContaining(["snooze-rule", "snooze", "why", "toggle"]));
     // The menu's pictures are for a look after a change, not for the docs.
-    const artifacts = join(import.meta.dirname, "..", "artifacts", "screenshots-chromium");
+    const artifacts = join(import.meta.dirname, "..", "artifacts", `screenshots-${BROWSER}`);
     mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: join(artifacts, `card-${name}-menu.png`) });
     await page.close();
