@@ -127,6 +127,8 @@ export class Overlay {
   /** A snooze just made on a card, with until when its Undo is offered. */
   #undo: { nudge: Nudge; only: boolean; until: number } | undefined;
   #signTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The card on screen (a nudge's, or a passing one): what the sign is drawn with. Never the warm-up's hidden card. */
+  #drawn: HTMLElement | undefined;
 
   readonly #options: OverlayOptions;
 
@@ -245,6 +247,8 @@ export class Overlay {
    * over. A snooze just made on this page's card offers Undo first.
    */
   snoozed(sign: SnoozeSign | undefined): void {
+    // Nothing snoozed before or now: nothing to draw (and a warm-up under way is left alone).
+    if (!sign && !this.#sign && !this.#undo) return;
     this.#sign = sign && sign.until > Date.now() ? sign : undefined;
     if (!this.#sign && this.#undo) this.#undo = undefined;
     this.#refreshSign();
@@ -257,11 +261,9 @@ export class Overlay {
     this.#shown = this.#queue.current();
     if (this.#shown !== previous) this.#menuOpen = this.#whyOpen = false;
     this.#account();
-    if (!this.#shown) {
-      this.#show(undefined);
-      return;
-    }
-    this.#show(this.#card(this.#shown));
+    this.#drawn = this.#shown && this.#card(this.#shown);
+    this.#show(this.#drawn);
+    if (!this.#shown) return;
     if (this.#options.autoHideSeconds > 0) {
       const nudge = this.#shown;
       this.#timer = setTimeout(() => {
@@ -288,6 +290,7 @@ export class Overlay {
     this.#interlude = true;
     this.#shown = undefined;
     this.#account();
+    this.#drawn = card;
     this.#show(card);
     this.#timer = setTimeout(() => this.#render(), ms);
   }
@@ -477,8 +480,7 @@ export class Overlay {
   /** Draws the sign again as it now is, and again when its Undo or the snooze itself runs out. */
   #refreshSign(): void {
     clearTimeout(this.#signTimer);
-    const card = this.#panel.querySelector(":scope > .card");
-    this.#show((card as HTMLElement | null) ?? undefined);
+    this.#show(this.#drawn);
     const now = Date.now();
     const next = [this.#undo?.until, this.#sign?.until].filter((at): at is number => at !== undefined && at > now);
     if (next.length) this.#signTimer = setTimeout(() => this.snoozed(this.#sign), Math.min(...next) - now + 50);

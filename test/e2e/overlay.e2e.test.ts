@@ -104,6 +104,22 @@ describe("the overlay", () => {
     await recorder.close();
   });
 
+  it("shows a snooze made elsewhere as a sign alone, on a page with no card yet, and coaches after it", async () => {
+    const page = await harness.browser.newPage();
+    await page.goto(`${harness.origin}/fixtures/rerender.html`);
+    await waitUntilRead(harness, page);
+    await waitFor(() => page.evaluate(() => document.querySelector("attune-overlay") !== null), "the overlay's warm-up");
+    await setLocal(harness, { snoozedUntil: Date.now() + 60_000 });
+    await waitFor(async () => (await signText(page))?.startsWith("Coaching snoozed until"), "the snooze sign");
+    // The hidden card laid out ahead of the first nudge stays hidden: the sign comes alone.
+    expect(await readOverlay(page)).toEqual([]);
+    await setLocal(harness, { snoozedUntil: 0 });
+    await waitFor(async () => (await signText(page)) === undefined, "the sign to go");
+    expect(await readOverlay(page)).toEqual([]);
+    await page.evaluate((text) => (window as unknown as Fixture).addMessage("customer", text), FRUSTRATED);
+    await waitFor(async () => (await readOverlay(page)).some((card) => card.rule === "acknowledge-frustration"), "the nudge after the snooze");
+  });
+
   it("snoozes one rule only, with Undo on the page's sign; an undone snooze is not counted", async () => {
     const page = await chatWithNudge(harness);
     await clickOverlay(page, "menu");
