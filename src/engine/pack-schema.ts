@@ -32,8 +32,8 @@ export const RuleSchema = z.strictObject({
   suggestion: LocalizedSchema.refine((m) => "en" in m, "needs at least an English (\"en\") suggestion"),
   /** Per language whose suggestion has a slot: the same suggestion with no slot, said when a slot is not known. */
   suggestionFallback: LocalizedSchema.optional(),
-  cooldownSeconds: z.number().nonnegative().default(0),
-  maxPerConversation: z.number().int().positive().optional(),
+  cooldownSeconds: z.number().min(0).max(3600).default(0),
+  maxPerConversation: z.number().int().min(1).max(100).optional(),
   priority: z.number().default(0),
   /** Kind-specific settings, validated by the kind. */
   params: z.record(z.string(), z.unknown()).default({}),

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Page } from "puppeteer-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { extensionWorker, ROOT } from "../../scripts/lib/browser.mjs";
-import { SCREENSHOTS, axeViolations, clickOverlay, collectErrors, inExtension, openExtensionPage, readLocal, readOverlay, scratchDir, useHarness, waitFor, waitUntilRead } from "./harness.js";
+import { SCREENSHOTS, axeViolations, clickOverlay, collectErrors, inExtension, openExtensionPage, readLocal, readOverlay, scratchDir, setLocal, useHarness, waitFor, waitUntilRead } from "./harness.js";
 
 type Fixture = Window & { addMessage(speaker: string, text: string): void };
 const PACKS = join(ROOT, "test", "fixtures", "packs");
@@ -54,6 +54,48 @@ describe("team leads tune the rule packs", () => {
     await page.screenshot({ path: join(SCREENSHOTS, "options-team-lead.png"), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
+  });
+
+  it("a value that would switch a rule off unsaid is refused at its field, in words, and Save says why", async () => {
+    const page = await openOptions(harness);
+    const field = '[data-rule="talk-ratio"][data-field="param:threshold"]';
+    const type = (value: string) =>
+      page.$eval(field, (input, v) => {
+        (input as HTMLInputElement).value = v;
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+      }, value);
+    // The field knows its range (from the rule kind's schema) and its name in words.
+    expect(await page.$eval(field, (input) => [(input as HTMLInputElement).min, (input as HTMLInputElement).max])).toEqual(["0.05", "0.95"]);
+    await type("5");
+    const error = () => page.$eval(field, (input) => {
+      const shown = document.getElementById(input.getAttribute("aria-describedby")!)!;
+      return shown.hidden ? "" : shown.textContent;
+    });
+    expect(await error()).toBe("Agent's share of the talk (0–1): between 0.05 and 0.95");
+    expect(await page.$eval(field, (input) => input.getAttribute("aria-invalid"))).toBe("true");
+    await waitFor(() => page.$eval("#team-save", (b) => (b as HTMLButtonElement).disabled), "Save disabled");
+    expect(await page.$eval("#team-status", (n) => n.textContent)).toBe("Not saved yet: correct the fields marked in red (1).");
+    // Put right: the problem goes, and Save is back.
+    await type("0.7");
+    expect(await error()).toBe("");
+    await waitFor(() => page.$eval("#team-save", (b) => !(b as HTMLButtonElement).disabled), "Save enabled again");
+    expect(await page.$eval("#team-status", (n) => n.textContent)).toMatch(/Unsaved/);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("names each rule's settings in the interface's language, with their ranges", async () => {
+    await setLocal(harness, { settings: { interfaceLanguage: "it" } });
+    const page = await openOptions(harness);
+    const labelOf = (selector: string) => page.$eval(selector, (input) => input.closest("label")!.querySelector("span")!.textContent);
+    expect(await labelOf('[data-rule="talk-ratio"][data-field="param:threshold"]')).toBe("Quota di parola dell'operatore (0–1)");
+    expect(await labelOf('[data-rule="long-monologue"][data-field="param:call.threshold"]')).toBe("Nelle chiamate: Secondi di parola in una serie");
+    await page.$eval('[data-rule="respond-promptly"][data-field="param:seconds"]', (input) => {
+      (input as HTMLInputElement).value = "0";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    expect(await page.$eval('[data-rule="respond-promptly"][data-field="param:seconds"]', (input) => document.getElementById(input.getAttribute("aria-describedby")!)!.textContent)).toBe(
+      "Attesa prima del suggerimento (secondi): tra 1 e 3600",
+    );
   });
 
   it("a broken pack is refused as a whole with every problem listed, and what was active stays", async () => {

@@ -12,7 +12,7 @@ export default defineRuleKind({
   id: "no-reply-within",
   params: z.strictObject({
     speaker: z.enum(["agent", "customer"]),
-    seconds: z.number().positive(),
+    seconds: z.number().min(1).max(3600),
   }),
   create: (p) => ({
     init: (): State => ({ fired: false }),

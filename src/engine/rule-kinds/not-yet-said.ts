@@ -17,12 +17,12 @@ export default defineRuleKind({
   id: "not-yet-said",
   params: z.strictObject({
     speaker: z.enum(["agent", "customer"]).default("agent"),
-    trigger: z.strictObject({ anyOf: z.array(z.string()).optional(), turnNumber: z.number().int().positive().optional() })
+    trigger: z.strictObject({ anyOf: z.array(z.string()).optional(), turnNumber: z.number().int().min(1).max(50).optional() })
       .refine((t) => t.anyOf?.length || t.turnNumber, "needs anyOf or turnNumber"),
     said: z.array(z.string()).min(1),
     /** Decide at the first trigger only, raised or not. */
     once: z.boolean().default(false),
-    minCustomerWords: z.number().int().nonnegative().default(0),
+    minCustomerWords: z.number().int().min(0).max(500).default(0),
     requiresCustomerName: z.boolean().default(false),
   }),
   create: (p) => ({

@@ -14,7 +14,7 @@ export default defineRuleKind({
   id: "overlap",
   params: z.strictObject({
     /** A typing indicator without an end lasts this long, or until the customer's next turn. */
-    typingSeconds: z.number().positive().default(10),
+    typingSeconds: z.number().min(1).max(120).default(10),
     drafts: z.boolean().default(true),
   }),
   create: (p) => ({

@@ -125,9 +125,17 @@ describe("metric", () => {
     expect(raised(rule, ["agent @0-1: one two three four", "agent @2-3: one two three"], { channel: "call" })).toEqual(["0:open"]);
   });
   it("monologue in words once per run, reset by a customer turn; in seconds for calls", () => {
-    const rule = { kind: "metric", params: { measure: "monologue-words", threshold: 4, call: { measure: "monologue-seconds", threshold: 10 } } };
-    expect(raised(rule, ["agent: one two", "agent: three four", "agent: five", "customer: hm", "agent: a b c d"])).toEqual(["1:open", "4:open"]);
+    const rule = { kind: "metric", params: { measure: "monologue-words", threshold: 10, call: { measure: "monologue-seconds", threshold: 10 } } };
+    const five = "one two three four five";
+    expect(raised(rule, [`agent: ${five}`, `agent: ${five}`, "agent: more", "customer: hm", `agent: ${five} ${five}`])).toEqual(["1:open", "4:open"]);
     expect(raised(rule, ["agent @0-6: x", "agent @6-11: y"], { channel: "call" })).toEqual(["1:open"]);
+  });
+  it("refuses a threshold outside its measure's range, which would switch the rule off unsaid; a call's measure has its own", () => {
+    expect(() => raised({ kind: "metric", params: { measure: "talk-share", threshold: 5 } }, [])).toThrow(/threshold: Too big: expected number to be <=0.95/);
+    expect(() => raised({ kind: "metric", params: { measure: "speech-rate", threshold: 20 } }, [])).toThrow(/threshold: Too small/);
+    // A call's threshold in seconds is checked as seconds, and one with no measure as the chat's measure.
+    expect(() => raised({ kind: "metric", params: { measure: "monologue-words", threshold: 80, call: { measure: "monologue-seconds", threshold: 60 } } }, [])).not.toThrow();
+    expect(() => raised({ kind: "metric", params: { measure: "talk-share", threshold: 0.6, call: { threshold: 60 } } }, [])).toThrow(/call/);
   });
   it("talk share after a time, counting this turn", () => {
     const rule = { kind: "metric", params: { measure: "talk-share", threshold: 0.65, afterSeconds: 120 } };

@@ -2,6 +2,7 @@ import { INTERFACE_LANGUAGES } from "../../shared/locales.js";
 import type { Overrides, Pack, Rule } from "../../engine/index.js";
 import { t } from "../i18n.js";
 import { h } from "./dom.js";
+import { fieldProblem, fieldRange, paramLabel } from "./field-check.js";
 import { ruleWithDraft, tunableParams } from "./team-draft.js";
 
 const SEVERITIES = ["tip", "warn", "alert"] as const;
@@ -9,8 +10,8 @@ const SEVERITIES = ["tip", "warn", "alert"] as const;
 /** The languages a rule's texts are edited in: the interface languages and the pack's own. */
 const textLanguages = (pack: Pack) => [...new Set([...INTERFACE_LANGUAGES, ...pack.languages])];
 
-function labelled(text: string, control: HTMLElement): HTMLLabelElement {
-  return h("label", {}, h("span", { text }), control);
+function labelled(text: string, control: HTMLElement, ...after: HTMLElement[]): HTMLLabelElement {
+  return h("label", {}, h("span", { text }), control, ...after);
 }
 
 /** The summary line of a rule: what it is and how it is set now. */
@@ -25,14 +26,28 @@ export function ruleSummary(rule: Rule, changed: boolean): string {
 export function ruleEditor(pack: Pack, shipped: Rule, draft: Overrides, open: boolean): HTMLDetailsElement {
   const rule = ruleWithDraft(shipped, draft);
   const field = (name: string) => ({ "data-rule": rule.id, "data-field": name });
-  const number = (name: string, value: number | undefined, step = "any") =>
-    h("input", { type: "number", min: "0", step, value: value === undefined ? "" : String(value), ...field(name) });
+  /**
+   * A number field with its range (from the rule kind's schema) on the input and, when the value typed is out of it,
+   * the problem in words right under it.
+   */
+  const numberField = (label: string, name: string, value: number | undefined) => {
+    const range = fieldRange(rule, name);
+    const errorId = `error-${rule.id}-${name.replace(/\W/g, "-")}`;
+    const input = h("input", {
+      type: "number", step: range?.integer ? "1" : "any", min: range?.min ?? "", max: range?.max ?? "", value: value === undefined ? "" : String(value),
+      "aria-describedby": errorId, "data-label": label, ...field(name),
+    });
+    const problem = fieldProblem(label, value, range);
+    const error = h("span", { className: "field-error", id: errorId, text: problem ?? "", hidden: !problem });
+    if (problem) input.setAttribute("aria-invalid", "true");
+    return labelled(label, input, error);
+  };
 
   const severity = h("select", field("severity"), ...SEVERITIES.map((s) => h("option", { value: s, text: t(`teamSeverity_${s}`), selected: s === rule.severity })));
   const params = tunableParams(rule.params).map(({ path, value }) =>
     typeof value === "boolean"
-      ? h("label", {}, h("input", { type: "checkbox", checked: value, ...field(`param:${path}`) }), h("span", { text: path }))
-      : labelled(path, number(`param:${path}`, value)),
+      ? h("label", {}, h("input", { type: "checkbox", checked: value, ...field(`param:${path}`) }), h("span", { text: paramLabel(path, rule.params) }))
+      : numberField(paramLabel(path, rule.params), `param:${path}`, value),
   );
   const texts = (kind: "message" | "suggestion") =>
     textLanguages(pack).map((language) =>
@@ -48,8 +63,8 @@ export function ruleEditor(pack: Pack, shipped: Rule, draft: Overrides, open: bo
     h("div", { className: "grid" },
       h("label", {}, h("input", { type: "checkbox", checked: rule.enabled, ...field("enabled") }), h("span", { text: t("teamRuleEnabled") })),
       labelled(t("teamSeverity"), severity),
-      labelled(t("teamCooldown"), number("cooldownSeconds", rule.cooldownSeconds)),
-      labelled(t("teamMaxPerConversation"), number("maxPerConversation", rule.maxPerConversation, "1")),
+      numberField(t("teamCooldown"), "cooldownSeconds", rule.cooldownSeconds),
+      numberField(t("teamMaxPerConversation"), "maxPerConversation", rule.maxPerConversation),
       ...params,
     ),
     h("div", { className: "texts" }, ...texts("message"), ...texts("suggestion")),

@@ -1,11 +1,12 @@
 import { askWorker } from "../ask-worker.js";
-import { PackSchema, preparePacks, type CompiledPacks, type Overrides, type Pack } from "../../engine/index.js";
+import { PackSchema, preparePacks, type CompiledPacks, type Overrides, type Pack, type Rule } from "../../engine/index.js";
 import { INTERFACE_LANGUAGES } from "../../shared/locales.js";
 import type { TeamPackInfo, TeamState, TeamStorage } from "../../shared/messages.js";
 import { downloadJson } from "../download.js";
 import { number, t } from "../i18n.js";
 import { fillList, h } from "./dom.js";
 import { onJsonFileChosen } from "../json-import.js";
+import { fieldProblem, fieldRange } from "./field-check.js";
 import { controlValue, ruleEditor, ruleSummary } from "./rule-editor.js";
 import { compileDraft, draftFrom, emptyOverrides, ruleWithDraft, setPackEnabled, setRuleField, setSignalPhrases } from "./team-draft.js";
 
@@ -38,19 +39,35 @@ const sourceName = (info: TeamPackInfo) => t(info.source === "shipped" ? "teamSh
 
 let refreshTimer: ReturnType<typeof setTimeout> | undefined;
 /** Compiling takes a moment: typing in a field recompiles once the typing pauses. */
+const isDirty = () => JSON.stringify(draft) !== savedJson;
+
 function changed(): void {
   clearTimeout(refreshTimer);
-  const dirty = JSON.stringify(draft) !== savedJson;
-  $("team-status").textContent = dirty ? t("teamUnsaved") : "";
+  $("team-status").textContent = isDirty() ? t("teamUnsaved") : "";
   refreshTimer = setTimeout(compileNow, 150);
 }
 
 function compileNow(): void {
   latest = compileDraft(packs.map((p) => p.pack), packs.map((p) => `${sourceName(p.info)} ${p.pack.id}`), draft, state.policy.overrides);
   const problems = "problems" in latest ? latest.problems : [];
-  fillList($("team-problems"), problems);
-  $<HTMLButtonElement>("team-save").disabled = !!problems.length || state.policy.lockOverrides;
+  // A field out of its range says so under itself, in words; the problems listed here are the rest.
+  const invalid = document.querySelectorAll("#team-rules [aria-invalid=true]").length;
+  fillList($("team-problems"), invalid ? [] : problems);
+  $<HTMLButtonElement>("team-save").disabled = !!problems.length || !!invalid || state.policy.lockOverrides;
+  if (invalid) $("team-status").textContent = t("teamFixFields", number(invalid));
   for (const listener of listeners) listener(latest);
+}
+
+/** The problem (or none) of a number field, shown under it as the team lead types. */
+function checkField(control: HTMLInputElement, rule: Rule): void {
+  const error = document.getElementById(control.getAttribute("aria-describedby") ?? "");
+  if (!error) return;
+  const value = controlValue(control) as number | undefined;
+  const problem = fieldProblem(control.dataset.label ?? "", value, fieldRange(rule, control.dataset.field!, ruleWithDraft(rule, draft).params));
+  error.textContent = problem ?? "";
+  error.hidden = !problem;
+  if (problem) control.setAttribute("aria-invalid", "true");
+  else control.removeAttribute("aria-invalid");
 }
 
 function renderPacks(): void {
@@ -124,6 +141,10 @@ function say(id: string, text: string, problems: readonly string[] = []): void {
 }
 
 export async function wireTeam(initial: TeamState): Promise<void> {
+  // Leaving with changes not saved asks first: a closed tab would lose them.
+  window.addEventListener("beforeunload", (event) => {
+    if (isDirty()) event.preventDefault();
+  });
   await load(initial);
   draft = draftFrom(state.overrides);
   savedJson = JSON.stringify(draft);
@@ -134,6 +155,7 @@ export async function wireTeam(initial: TeamState): Promise<void> {
     const found = control.dataset.rule && control.dataset.field ? findRule(control.dataset.rule) : undefined;
     if (!found) return;
     setRuleField(draft, found.rule, control.dataset.field!, controlValue(control));
+    if (control instanceof HTMLInputElement && control.type === "number") checkField(control, found.rule);
     const summary = control.closest("details")?.querySelector("summary");
     if (summary) summary.textContent = ruleSummary(ruleWithDraft(found.rule, draft), !!draft.rules[found.rule.id]);
     changed();

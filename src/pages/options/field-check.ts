@@ -1,0 +1,24 @@
+import { inRange, paramRange, ruleSettingRange, type ParamRange, type Rule } from "../../engine/index.js";
+import { number, t } from "../i18n.js";
+import { paramLabelKey } from "./param-labels.js";
+
+// What a rule's number field may hold, and what to say next to it when it does not: the ranges come from the rule
+// kind's schema (the engine's own check, also in the published JSON Schema), the words from the interface language.
+
+/** A rule's numeric field (`cooldownSeconds`, `maxPerConversation`, `param:<path>`) and its range for these params. */
+export function fieldRange(rule: Rule, field: string, params: Record<string, unknown> = rule.params): ParamRange | undefined {
+  if (field === "cooldownSeconds" || field === "maxPerConversation") return ruleSettingRange(field);
+  return field.startsWith("param:") ? paramRange(rule.kind, params, field.slice("param:".length)) : undefined;
+}
+
+export function paramLabel(path: string, params: Record<string, unknown>): string {
+  const label = t(paramLabelKey(path, params));
+  return path.startsWith("call.") ? t("paramInCalls", label) : label;
+}
+
+/** What is wrong with the value typed, in words, or undefined when it is fine (empty puts the shipped value back). */
+export function fieldProblem(label: string, value: number | undefined, range: ParamRange | undefined): string | undefined {
+  if (value === undefined || !range || inRange(value, range)) return undefined;
+  const [min, max] = [range.min ?? 0, range.max ?? Infinity].map((n) => (Number.isFinite(n) ? number(n) : "∞"));
+  return t(range.integer ? "fieldRangeWhole" : "fieldRange", label, min!, max!);
+}
