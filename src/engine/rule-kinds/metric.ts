@@ -23,6 +23,7 @@ interface State {
 /** A measured quantity of the agent's sent turns crossing a threshold; monologues raise once per run. */
 export default defineRuleKind({
   id: "metric",
+  judgesUnreadTurns: true,
   params: Settings.extend({
     /** Settings that differ in calls. */
     call: Settings.partial().optional(),
