@@ -69,12 +69,12 @@ export function findFirefox() {
 /**
  * @param {{ headless?: boolean, extensionDir?: string, browser?: "chromium" | "firefox" }} [options]
  */
-export async function launchWithExtension({ headless = true, browser = "chromium", extensionDir } = {}) {
+export async function launchWithExtension({ headless = true, browser = "chromium", extensionDir, chromiumArgs = [] } = {}) {
   const dir = extensionDir ?? (browser === "firefox" ? FIREFOX_EXTENSION_DIR : CHROME_EXTENSION_DIR);
   if (!existsSync(join(dir, "manifest.json"))) {
     throw new Error(`No built extension in ${dir}: run \`npm run build\` first.`);
   }
-  return browser === "firefox" ? launchFirefox(headless, dir) : launchChromium(headless, dir);
+  return browser === "firefox" ? launchFirefox(headless, dir) : launchChromium(headless, dir, chromiumArgs);
 }
 
 /** Firefox driven over WebDriver BiDi, with the build installed as a temporary add-on (as about:debugging does). */
@@ -104,7 +104,8 @@ async function launchFirefox(headless, extensionDir) {
   return browser;
 }
 
-function launchChromium(headless, extensionDir) {
+/** `extraArgs`: switches one test needs (a fake microphone playing a file, for the call tests). */
+function launchChromium(headless, extensionDir, extraArgs = []) {
   return puppeteer.launch({
     executablePath: findChromium(),
     headless,
@@ -119,6 +120,7 @@ function launchChromium(headless, extensionDir) {
       "--disable-sync",
       "--no-first-run",
       "--disable-dev-shm-usage",
+      ...extraArgs,
     ],
   });
 }

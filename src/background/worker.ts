@@ -18,6 +18,7 @@ import { formatNumber, translate } from "../shared/locales.js";
 import { EVENTS_PORT } from "../shared/ports.js";
 import { MAX_CONVERSATION_KEY, MAX_TEXT } from "../shared/limits.js";
 import { speakersSwappedKey } from "../shared/storage-keys.js";
+import { coachCall } from "./call-coaching.js";
 import { activePacks, createCoach } from "./coach.js";
 import { CoachingGate } from "./coaching-gate.js";
 import { ConversationStore, type Delivery, type SessionStorage } from "./conversation-store.js";
@@ -321,8 +322,9 @@ async function snooze(minutes: number): Promise<void> {
 }
 
 browser.commands.onCommand.addListener(async (command) => {
-  if (command !== "dismiss-nudge" && command !== "insert-suggestion") return;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (command === "coach-call") return coachCall(tab);
+  if (command !== "dismiss-nudge" && command !== "insert-suggestion") return;
   const message: WorkerToContent = { type: command };
   if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
 });
