@@ -67,7 +67,8 @@ export function findFirefox() {
 }
 
 /**
- * @param {{ headless?: boolean, extensionDir?: string, browser?: "chromium" | "firefox" }} [options]
+ * @param {{ headless?: boolean, extensionDir?: string, browser?: "chromium" | "firefox", chromiumArgs?: string[] }} [options]
+ *   `chromiumArgs`: switches one test needs in Chromium (a fake microphone playing a file, for the call tests).
  */
 export async function launchWithExtension({ headless = true, browser = "chromium", extensionDir, chromiumArgs = [] } = {}) {
   const dir = extensionDir ?? (browser === "firefox" ? FIREFOX_EXTENSION_DIR : CHROME_EXTENSION_DIR);
@@ -104,7 +105,6 @@ async function launchFirefox(headless, extensionDir) {
   return browser;
 }
 
-/** `extraArgs`: switches one test needs (a fake microphone playing a file, for the call tests). */
 function launchChromium(headless, extensionDir, extraArgs = []) {
   return puppeteer.launch({
     executablePath: findChromium(),
