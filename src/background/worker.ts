@@ -280,6 +280,9 @@ async function onPageMessage(message: PageToWorker): Promise<unknown> {
     case "teach-site":
       await browser.scripting.executeScript({ target: { tabId: message.tabId }, files: ["teach.js"] });
       return { ok: true };
+    case "coach-call":
+      await coachCall({ id: message.tabId });
+      return { ok: true };
     case "list-taught-sites":
       return taughtSites();
     case "forget-taught-site":

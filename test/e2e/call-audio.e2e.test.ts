@@ -17,13 +17,19 @@ interface Shown {
   heard: number;
 }
 
-async function playCall(name: string, until: (page: Page, seconds: number) => Promise<unknown>): Promise<{ shown: Shown[]; errors: string[] }> {
+/** What a call left: its nudges, the page's errors, and any request that left the extension (there must be none). */
+async function playCall(name: string, until: (page: Page, seconds: number) => Promise<unknown>): Promise<{ shown: Shown[]; errors: string[]; requests: string[] }> {
   const harness = await startHarness({
     chromiumArgs: ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", `--use-file-for-fake-audio-capture=${join(CALLS, name, "call.wav")}`],
   });
   try {
-    const page = await openExtensionPage(harness, "pages/call.html");
+    const page = await harness.browser.newPage();
     const errors = collectErrors(page);
+    const requests: string[] = [];
+    page.on("request", (request) => {
+      if (!request.url().startsWith(harness.extensionOrigin)) requests.push(request.url());
+    });
+    await openExtensionPage(harness, "pages/call.html", page);
     await page.waitForSelector("body[data-ready=true]");
     await page.select("#customer-source", "tap");
     await page.click("#start");
@@ -33,7 +39,7 @@ async function playCall(name: string, until: (page: Page, seconds: number) => Pr
     await page.click("#stop");
     await page.waitForSelector("body[data-state=stopped]");
     const shown = await page.$$eval("#nudges li", (items) => items.map((li) => ({ rule: li.dataset.rule!, at: Number(li.dataset.at), heard: Number(li.dataset.heard) })));
-    return { shown: shown.reverse(), errors };
+    return { shown: shown.reverse(), errors, requests };
   } finally {
     await harness.close();
   }
@@ -50,7 +56,7 @@ const nudgeFor = (rule: string) => (page: Page, seconds: number) =>
 describe("call coaching from the audio, in Chromium", () => {
   it("raises dont-interrupt within 500 ms of the agent talking over the customer", async (context) => {
     skipInFirefox(context, "a stereo fake microphone is a Chromium switch");
-    const { shown, errors } = await playCall("overlap", nudgeFor("dont-interrupt"));
+    const { shown, errors, requests } = await playCall("overlap", nudgeFor("dont-interrupt"));
     const cutIn = (JSON.parse(readFileSync(join(CALLS, "overlap", "truth.json"), "utf8")) as { turns: Array<{ at: number }> }).turns[1]!.at;
     const nudge = shown.find((s) => s.rule === "dont-interrupt")!;
     // `at`: where the engine put the overlap, `heard`: how much of the call had been heard when the card was drawn,
@@ -58,6 +64,7 @@ describe("call coaching from the audio, in Chromium", () => {
     expect(Math.abs(nudge.at - cutIn)).toBeLessThan(0.5);
     expect(nudge.heard - nudge.at).toBeLessThan(0.5);
     expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
   }, 90_000);
 
   it("raises nothing on a calm, well-paced call", async (context) => {
