@@ -36,7 +36,7 @@ const results = { date: new Date().toISOString(), node: process.version, cpus: (
 const { runEngineBench } = await load("engine-bench.ts");
 results.engine = await runEngineBench(join(ROOT, "rules"));
 const { runVadBench } = await load("vad-bench.ts");
-results.callAudio = await runVadBench();
+results.callAudio = await runVadBench(join(ROOT, "rules"));
 
 if (!process.argv.includes("--engine-only")) {
   const { runBrowserBench } = await load("browser-bench.ts");
@@ -68,6 +68,8 @@ for (const [name, { clean, noisy }] of Object.entries(a.detectors)) {
   lines.push(row(`VAD ${name}: % frames right, clean/noisy`, `${(clean.frameAccuracy * 100).toFixed(1)} / ${(noisy.frameAccuracy * 100).toFixed(1)}`, "", undefined));
 }
 lines.push(row("call audio: listener per second of call", ms(a.listenerMsPerCallSecond), "", undefined));
+const heap = Object.entries(a.longCall.heapUsedMB).map(([at, mb]) => `${at} ${mb}`).join(", ");
+lines.push(row(`call audio: heap (MB) over a ${a.longCall.minutes}-minute call`, heap, "flat", undefined));
 if (results.browser) for (const [what, value, target, ok] of results.browser.table) lines.push(row(what, value, target, ok));
 console.log(lines.join("\n"));
 console.log("\nwritten: bench/results.json");
