@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Page } from "puppeteer-core";
 import { describe, expect, it } from "vitest";
 import { makeCalls } from "../../scripts/make-calls.mjs";
-import { collectErrors, openExtensionPage, skipInFirefox, startHarness, waitFor } from "./harness.js";
+import { collectErrors, openExtensionPage, openPopup, skipInFirefox, startHarness, waitFor } from "./harness.js";
 
 // A generated call (scripts/make-calls.mjs) played into Chromium as its fake microphone — a stereo call tap, the
 // agent left and the customer right — heard by the call page through its AudioWorklet, WebRTC's VAD and the engine,
@@ -87,4 +87,29 @@ describe("call coaching from the audio, in Chromium", () => {
     const { shown } = await playCall("fast", wholeCall);
     expect(shown.map((s) => s.rule)).toEqual(["slow-down"]);
   }, 90_000);
+
+  // The popup opened by the tests (chrome.action.openPopup) is no click of the agent's: Chromium does not let Attune
+  // capture the tab then, so the window opens without the tab's audio, and listens to the microphone alone.
+  it("'Coach this call (audio)' in the popup opens the call window; listening starts and stops with one click", async (context) => {
+    skipInFirefox(context, "the popup is opened through Chromium's action API");
+    const harness = await startHarness({ chromiumArgs: ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"] });
+    try {
+      const page = await harness.browser.newPage();
+      await page.goto(`${harness.origin}/demo/console.html`);
+      const popup = await openPopup(harness.browser, page);
+      await popup.click("#coach-call");
+      const target = await harness.browser.waitForTarget((t) => t.url().includes("/pages/call.html"), { timeout: 10_000 });
+      const call = (await target.asPage())!;
+      await call.waitForSelector("body[data-ready=true]");
+      expect(await call.$eval("#customer-source", (select) => (select as HTMLSelectElement).value)).toBe("none");
+      await call.click("#start");
+      await call.waitForSelector("body[data-state=listening]");
+      expect(await call.title()).toMatch(/^● /);
+      await call.click("#stop");
+      await call.waitForSelector("body[data-state=stopped]");
+      expect(await call.title()).toBe("Attune");
+    } finally {
+      await harness.close();
+    }
+  });
 });
