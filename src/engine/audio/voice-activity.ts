@@ -34,14 +34,14 @@ export interface FrameReading {
   speaking: boolean;
   /** The side started speaking with this frame: the onset began `onsetFrames` frames ago. */
   started?: { onsetFrames: number } | undefined;
-  /** The side stopped speaking with this frame: its last voiced frame was `trailingFrames` frames ago. */
-  stopped?: { trailingFrames: number } | undefined;
+  /** The side stopped speaking with this frame (its last voiced frame was the hangover ago). */
+  stopped?: boolean | undefined;
   /** A syllable nucleus was passed (counted where the level fell back from its peak). */
   nucleus: boolean;
 }
 
 /** Whether a side is speaking, from its frames' voiced-or-not: the onset and hangover any frame classifier needs. */
-export interface SpeechGate {
+interface SpeechGate {
   push(voiced: boolean): Pick<FrameReading, "speaking" | "started" | "stopped">;
 }
 
@@ -62,7 +62,7 @@ function createSpeechGate(): SpeechGate {
         silentFrames = voiced ? 0 : silentFrames + 1;
         if (silentFrames >= HANGOVER_FRAMES) {
           speaking = false;
-          return { speaking, stopped: { trailingFrames: silentFrames } };
+          return { speaking, stopped: true };
         }
       }
       return { speaking };

@@ -72,9 +72,24 @@ async function openSources(source: Source): Promise<{ agent: MediaStream; custom
 
 async function start(engine: Engine, source: Source): Promise<Listening> {
   const streams = await openSources(source);
+  const release = () => {
+    for (const stream of [streams.agent, streams.customer]) stream?.getTracks().forEach((track) => track.stop());
+  };
+  try {
+    return await listen(engine, source, streams, release);
+  } catch (error) {
+    // Whatever failed after the microphone opened, it does not stay open.
+    release();
+    throw error;
+  }
+}
+
+async function listen(engine: Engine, source: Source, streams: Awaited<ReturnType<typeof openSources>>, release: () => void): Promise<Listening> {
   const context = new AudioContext();
   await context.audioWorklet.addModule("call-frames.js");
-  const frames = new AudioWorkletNode(context, "call-frames", { numberOfInputs: 2, numberOfOutputs: 0, channelCount: 1, channelCountMode: "explicit" });
+  const frames = new AudioWorkletNode(context, "call-frames", { numberOfInputs: 2, numberOfOutputs: 1, channelCount: 1, channelCountMode: "explicit" });
+  // Firefox runs only the nodes that lead to the speakers: this one does, writing silence.
+  frames.connect(context.destination);
   const agentIn = context.createMediaStreamSource(streams.agent);
   if (source === "tap") {
     const split = context.createChannelSplitter(2);
@@ -110,7 +125,7 @@ async function start(engine: Engine, source: Source): Promise<Listening> {
     if (stopped) return;
     stopped = true;
     frames.port.onmessage = null;
-    for (const stream of [streams.agent, streams.customer]) stream?.getTracks().forEach((track) => track.stop());
+    release();
     playback?.pause();
     void context.close();
     take(listener.end());
