@@ -40,8 +40,9 @@ const MONOLOGUE = "Let me explain how billing works here. Every account has a bi
   "the billing date, so a request sent on the last day of the trial can still be processed after it.";
 
 /**
- * The calls: each line is [speaker, text, { gap, at, speed }] — a line starts `gap` seconds after the previous one
- * ended (0.7 s by default: a calm hand-over), or at `at` seconds from the start (how an overlap is made).
+ * The calls: each line is [speaker, text, { gap, overlapAfter, speed, language }] — a line starts `gap` seconds after
+ * the previous one ended (0.7 s by default: a calm hand-over), or `overlapAfter` seconds after the previous one began
+ * (how an overlap is made); `language` is espeak-ng's voice for it (English by default).
  */
 export const CALLS = {
   // Turn-taking with pauses, at an unhurried pace: nothing to coach on timing.
@@ -63,6 +64,15 @@ export const CALLS = {
     ["customer", "I see."],
     ["agent", MONOLOGUE, { speed: 100 }],
   ],
+  // The calm call in Italian (an Italian word has more syllables: the pace must be read by the language's measure).
+  "calm-it": [
+    ["customer", "Buongiorno, mi avete addebitato due volte il mio ordine della settimana scorsa."],
+    ["agent", "Mi dispiace molto per il disagio. Controllo subito il suo conto."],
+    ["customer", "Grazie. Il numero dell'ordine è quattro quattro sette uno."],
+    ["agent", "Vedo entrambi i pagamenti. Oggi le rimborso il secondo."],
+    ["customer", "Perfetto, quanto tempo ci vorrà?"],
+    ["agent", "Il rimborso arriverà sulla sua carta entro tre giorni lavorativi."],
+  ].map(([speaker, text]) => [speaker, text, { language: "it" }]),
   // The agent answers far too fast.
   fast: [
     ["customer", "Can you tell me why my bill is higher this month?"],
@@ -72,10 +82,11 @@ export const CALLS = {
   ],
 };
 
-function speak(who, text, speed, dir, name) {
+function speak(who, text, { speed, language }, dir, name) {
   const raw = join(dir, `${name}.raw.wav`);
   const wav = join(dir, `${name}.wav`);
-  execFileSync("espeak-ng", ["-v", who.voice, "-p", String(who.pitch), "-s", String(speed ?? who.speed), "-w", raw, text]);
+  const voice = language ?? who.voice;
+  execFileSync("espeak-ng", ["-v", voice, "-p", String(who.pitch), "-s", String(speed ?? who.speed), "-w", raw, text]);
   execFileSync("sox", [raw, "-r", String(SAMPLE_RATE), "-c", "1", "-b", "16", wav]);
   return readPcm(wav);
 }
@@ -121,7 +132,7 @@ function makeCall(name, lines, outDir, work) {
   const placed = [];
   let cursor = 0.5;
   lines.forEach(([speaker, text, opts = {}], i) => {
-    const pcm = speak(speaker === "agent" ? AGENT : CUSTOMER, text, opts.speed, work, `${name}-${i}`);
+    const pcm = speak(speaker === "agent" ? AGENT : CUSTOMER, text, opts, work, `${name}-${i}`);
     const previous = placed.at(-1);
     const at = opts.overlapAfter !== undefined ? previous.at + opts.overlapAfter : cursor + (i === 0 ? 0 : opts.gap ?? 0.7);
     placed.push({ speaker, at, end: at + pcm.length / SAMPLE_RATE, pcm });

@@ -28,8 +28,8 @@ type Heard = TurnEvent & { sentAt: number };
 /** How frames are classified: by WebRTC's VAD, as the extension does, or by their level alone. */
 let classifiers: (() => Record<"agent" | "customer", FrameClassifier>) | undefined;
 
-function listen(agent: Float32Array, customer: Float32Array): Heard[] {
-  const listener = createCallListener({ classifiers: classifiers?.() });
+function listen(agent: Float32Array, customer: Float32Array, language = "en"): Heard[] {
+  const listener = createCallListener({ language, classifiers: classifiers?.() });
   const turns: Heard[] = [];
   for (let i = 0; i + FRAME <= agent.length; i += FRAME) {
     for (const turn of listener.push(agent.subarray(i, i + FRAME), customer.subarray(i, i + FRAME))) turns.push({ ...turn, sentAt: listener.now() });
@@ -41,11 +41,11 @@ function listen(agent: Float32Array, customer: Float32Array): Heard[] {
 const sides = (name: string) => ({ agent: readPcm(join(CALLS, name, "agent.wav")), customer: readPcm(join(CALLS, name, "customer.wav")) });
 const truth = (name: string) => JSON.parse(readFileSync(join(CALLS, name, "truth.json"), "utf8")) as Truth;
 
-function coach(name: string, turns: TurnEvent[]) {
+function coach(name: string, turns: TurnEvent[], language = "en") {
   const events = turns.map(({ type, speaker, text, at, end, words }) => ({ type, speaker, text, at, end, words }));
   // A customer name known, as a softphone may show it: the rules about saying it must still not fire on turns whose
   // words nobody read.
-  return runConversation(compiled, { language: "en", channel: "call", customerName: "Linda Moore", events, endAt: truth(name).seconds });
+  return runConversation(compiled, { language, channel: "call", customerName: "Linda Moore", events, endAt: truth(name).seconds });
 }
 
 describe.each([
@@ -56,7 +56,7 @@ describe.each([
     classifiers = make;
   });
 
-  it.each(["calm", "overlap", "monologue", "fast"])("%s: each side's speech found where it was said", (name) => {
+  it.each(["calm", "overlap", "monologue", "fast", "calm-it"])("%s: each side's speech found where it was said", (name) => {
     const heard = listen(sides(name).agent, sides(name).customer);
     for (const said of truth(name).turns) {
       const parts = heard.filter((t) => t.speaker === said.speaker && t.end! > said.at && t.at < said.end);
@@ -93,6 +93,12 @@ describe.each([
     const long = nudges.find((n) => n.rule === "long-monologue")!;
     expect(heard[long.event]!.sentAt).toBeLessThan(monologue.at + 60 + 11);
     expect(heard[long.event]!.sentAt).toBeLessThan(monologue.end);
+  });
+
+  it("a calm Italian call raises nothing: its pace is read by Italian's syllables a word, not English's", () => {
+    const { agent, customer } = sides("calm-it");
+    expect(coach("calm-it", listen(agent, customer, "it"), "it").map((n) => n.rule)).toEqual([]);
+    expect(coach("calm-it", listen(agent, customer, "en"), "it").map((n) => n.rule)).toContain("slow-down");
   });
 
   it("fast speech raises slow-down", () => {

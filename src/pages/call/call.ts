@@ -107,7 +107,7 @@ async function listen(engine: Engine, source: Source, streams: Awaited<ReturnTyp
   }
 
   const classifier = await loadWebRtcVad(fvadWasm, SAMPLE_RATE);
-  const listener = createCallListener({ classifiers: { agent: classifier(), customer: classifier() } });
+  const listener = createCallListener({ language: engine.language(), classifiers: { agent: classifier(), customer: classifier() } });
   const take = (turns: ReturnType<typeof listener.end>) => {
     for (const turn of turns) for (const nudge of engine.push(turn).raised) showNudge(nudge, listener.now());
   };
