@@ -23,11 +23,13 @@ const ENTRIES = {
   "pages/popup": "src/pages/popup/popup.ts",
   "pages/options": "src/pages/options/options.ts",
   "pages/trainer": "src/pages/trainer/trainer.ts",
+  "pages/call": "src/pages/call/call.ts",
+  "pages/call-frames": "src/pages/call/call-frames.ts",
   teach: "src/teach/main.ts",
 };
 
 /** Copied verbatim into every extension: source → destination inside dist/<browser>/. */
-const STATIC = { icons: "icons", _locales: "_locales", "src/pages/popup/popup.html": "pages/popup.html", "src/pages/options/options.html": "pages/options.html", "src/pages/trainer/trainer.html": "pages/trainer.html", "src/pages/trainer/trainer.css": "pages/trainer.css", "src/pages/page.css": "pages/page.css", "managed-schema.json": "managed-schema.json" };
+const STATIC = { icons: "icons", _locales: "_locales", "src/pages/popup/popup.html": "pages/popup.html", "src/pages/options/options.html": "pages/options.html", "src/pages/trainer/trainer.html": "pages/trainer.html", "src/pages/trainer/trainer.css": "pages/trainer.css", "src/pages/call/call.html": "pages/call.html", "src/pages/page.css": "pages/page.css", "managed-schema.json": "managed-schema.json" };
 
 const readJson = (file) => JSON.parse(readFileSync(join(root, file), "utf8"));
 
@@ -39,11 +41,14 @@ const readJson = (file) => JSON.parse(readFileSync(join(root, file), "utf8"));
 const LOOPBACK_HOSTS = ["http://127.0.0.1/*", "http://localhost/*"];
 
 /**
- * The base manifest plus the browser's patch (Dark Reader style): a patch's keys replace the base's. With `loopback`,
- * the consoles' hosts are joined by loopback, for the content script and as host permissions.
+ * The base manifest plus the browser's patch (Dark Reader style): a patch's keys replace the base's, but for
+ * `permissions`, which it adds to (Chrome's `tabCapture`, which Firefox does not know). With `loopback`, the consoles'
+ * hosts are joined by loopback, for the content script and as host permissions.
  */
 export function manifestFor(browser, { loopback = false } = {}) {
-  const manifest = { ...readJson("manifest.json"), ...readJson(`manifest.${browser}.json`), version: pkg.version };
+  const base = readJson("manifest.json");
+  const patch = readJson(`manifest.${browser}.json`);
+  const manifest = { ...base, ...patch, permissions: [...base.permissions, ...(patch.permissions ?? [])], version: pkg.version };
   if (!loopback) return manifest;
   return {
     ...manifest,
@@ -124,6 +129,8 @@ function extensionOptions(browser) {
     sourcemap: dev ? "inline" : "linked",
     legalComments: "none",
     charset: "utf8",
+    // WebRTC's VAD (the call page): its WASM bytes bundled into the script, so nothing is fetched to run it.
+    loader: { ".wasm": "binary" },
     logLevel: "warning",
     // Build-time constants instead of runtime sniffing.
     define: {

@@ -35,6 +35,8 @@ if (only) {
 const results = { date: new Date().toISOString(), node: process.version, cpus: (await import("node:os")).cpus().length };
 const { runEngineBench } = await load("engine-bench.ts");
 results.engine = await runEngineBench(join(ROOT, "rules"));
+const { runVadBench } = await load("vad-bench.ts");
+results.callAudio = await runVadBench(join(ROOT, "rules"));
 
 if (!process.argv.includes("--engine-only")) {
   const { runBrowserBench } = await load("browser-bench.ts");
@@ -61,6 +63,13 @@ const lines = [
   row("engine: heap used after 10,000 turns", `${e.heapUsedMB.toFixed(1)} MB`, "", undefined),
   row("engine: speed-up over the naive baseline", `${e.naiveBaseline.speedUp.toFixed(1)}×`, "≥ 10×", e.naiveBaseline.speedUp >= 10),
 ];
+const a = results.callAudio;
+for (const [name, { clean, noisy }] of Object.entries(a.detectors)) {
+  lines.push(row(`VAD ${name}: % frames right, clean/noisy`, `${(clean.frameAccuracy * 100).toFixed(1)} / ${(noisy.frameAccuracy * 100).toFixed(1)}`, "", undefined));
+}
+lines.push(row("call audio: listener per second of call", ms(a.listenerMsPerCallSecond), "", undefined));
+const heap = Object.entries(a.longCall.heapUsedMB).map(([at, mb]) => `${at} ${mb}`).join(", ");
+lines.push(row(`call audio: heap (MB) over a ${a.longCall.minutes}-minute call`, heap, "flat", undefined));
 if (results.browser) for (const [what, value, target, ok] of results.browser.table) lines.push(row(what, value, target, ok));
 console.log(lines.join("\n"));
 console.log("\nwritten: bench/results.json");

@@ -19,3 +19,9 @@ declare module "*.css" {
   const css: string;
   export default css;
 }
+
+/** `import bytes from "…/x.wasm"`: the module's bytes, bundled by esbuild's binary loader (build.mjs). */
+declare module "*.wasm" {
+  const bytes: Uint8Array<ArrayBuffer>;
+  export default bytes;
+}

@@ -67,14 +67,15 @@ export function findFirefox() {
 }
 
 /**
- * @param {{ headless?: boolean, extensionDir?: string, browser?: "chromium" | "firefox" }} [options]
+ * @param {{ headless?: boolean, extensionDir?: string, browser?: "chromium" | "firefox", chromiumArgs?: string[] }} [options]
+ *   `chromiumArgs`: switches one test needs in Chromium (a fake microphone playing a file, for the call tests).
  */
-export async function launchWithExtension({ headless = true, browser = "chromium", extensionDir } = {}) {
+export async function launchWithExtension({ headless = true, browser = "chromium", extensionDir, chromiumArgs = [] } = {}) {
   const dir = extensionDir ?? (browser === "firefox" ? FIREFOX_EXTENSION_DIR : CHROME_EXTENSION_DIR);
   if (!existsSync(join(dir, "manifest.json"))) {
     throw new Error(`No built extension in ${dir}: run \`npm run build\` first.`);
   }
-  return browser === "firefox" ? launchFirefox(headless, dir) : launchChromium(headless, dir);
+  return browser === "firefox" ? launchFirefox(headless, dir) : launchChromium(headless, dir, chromiumArgs);
 }
 
 /** Firefox driven over WebDriver BiDi, with the build installed as a temporary add-on (as about:debugging does). */
@@ -104,7 +105,7 @@ async function launchFirefox(headless, extensionDir) {
   return browser;
 }
 
-function launchChromium(headless, extensionDir) {
+function launchChromium(headless, extensionDir, extraArgs = []) {
   return puppeteer.launch({
     executablePath: findChromium(),
     headless,
@@ -119,6 +120,7 @@ function launchChromium(headless, extensionDir) {
       "--disable-sync",
       "--no-first-run",
       "--disable-dev-shm-usage",
+      ...extraArgs,
     ],
   });
 }

@@ -19,6 +19,7 @@ import { overlayLabels } from "../shared/overlay-setup.js";
 import { EVENTS_PORT } from "../shared/ports.js";
 import { MAX_CONVERSATION_KEY, MAX_TEXT } from "../shared/limits.js";
 import { speakersSwappedKey } from "../shared/storage-keys.js";
+import { coachCall } from "./call-coaching.js";
 import { activePacks, createCoach } from "./coach.js";
 import { CoachingGate } from "./coaching-gate.js";
 import { ConversationStore, type Delivery, type SessionStorage } from "./conversation-store.js";
@@ -278,6 +279,9 @@ async function onPageMessage(message: PageToWorker): Promise<unknown> {
     case "teach-site":
       await browser.scripting.executeScript({ target: { tabId: message.tabId }, files: ["teach.js"] });
       return { ok: true };
+    case "coach-call":
+      await coachCall({ id: message.tabId });
+      return { ok: true };
     case "list-taught-sites":
       return taughtSites();
     case "forget-taught-site":
@@ -333,8 +337,9 @@ async function snooze(minutes: number, rule?: string): Promise<void> {
 }
 
 browser.commands.onCommand.addListener(async (command) => {
-  if (command !== "dismiss-nudge" && command !== "insert-suggestion") return;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (command === "coach-call") return coachCall(tab);
+  if (command !== "dismiss-nudge" && command !== "insert-suggestion") return;
   const message: WorkerToContent = { type: command };
   if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, message).catch(() => undefined);
 });

@@ -17,6 +17,11 @@ export const TurnEventSchema = z.strictObject({
   at: Seconds,
   /** When a spoken turn finished; only calls have it. */
   end: Seconds.optional(),
+  /**
+   * How many words were spoken, where no text says: a call heard from its audio has timing but no words (`text` is
+   * empty), and this estimate (from the syllables heard) is what its pace and talk share are measured on.
+   */
+  words: z.number().int().nonnegative().optional(),
 });
 
 export const TypingEventSchema = z.strictObject({

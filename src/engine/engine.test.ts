@@ -232,3 +232,27 @@ function problemsOf(compile: () => unknown): string[] {
     throw error;
   }
 }
+
+describe("call turns heard without their words", () => {
+  // A call from its audio: who spoke when, and an estimated word count, but no text.
+  const heard = [
+    { type: "turn", speaker: "customer", text: "", at: 0, end: 4, words: 10 },
+    { type: "turn", speaker: "agent", text: "", at: 5, end: 9, words: 10 },
+    { type: "turn", speaker: "customer", text: "", at: 10, end: 12, words: 5 },
+    { type: "turn", speaker: "agent", text: "", at: 13, end: 17, words: 10 },
+    { type: "turn", speaker: "agent", text: "", at: 18, end: 22, words: 10 },
+  ] as const;
+  const run = (events: readonly object[]) => runConversation(compiled, { language: "en", channel: "call", customerName: "Maria Rossi", events: events as never, endAt: 60 }).map((n) => n.rule);
+
+  it("raise no rule that judges words: no unsaid name, thanks or next step on a turn whose words are unknown", () => {
+    expect(run(heard)).toEqual([]);
+    // The same turns read with words that leave the name out: use-name is due on the agent's third turn.
+    expect(run(heard.map((e) => ({ ...e, words: undefined, text: e.speaker === "agent" ? "Okay, let me check that for you now." : "My order has not arrived." })))).toContain("use-name");
+  });
+
+  it("are timed and counted by their estimate: talking over the customer, too fast, too long", () => {
+    expect(run([heard[0], { ...heard[1], at: 3 }])).toEqual(["dont-interrupt"]);
+    expect(run([heard[0], { ...heard[1], words: 15 }])).toEqual(["slow-down"]);
+    expect(run([heard[0], { ...heard[1], end: 70 }])).toEqual(["long-monologue"]);
+  });
+});

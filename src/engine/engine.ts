@@ -21,6 +21,8 @@ interface CompiledRule {
   outcome: OutcomeSpec | undefined;
   /** The signals whose words in the raising turn raised it. */
   raisedBy: readonly string[];
+  /** Judges turns heard without their words (see RuleKind.judgesUnreadTurns). */
+  judgesUnreadTurns: boolean;
 }
 
 /** Packs validated and compiled once (the expensive part), shared by every conversation. */
@@ -85,7 +87,7 @@ export function compilePacks(
           problems.push(`${where}.suggestion.${language}: {issue} is never known for a "${rule.kind}" rule: no words of a turn raise it`);
         }
       }
-      rules.push({ rule, messages: filled.messages, pack: pack.id, behaviour: kind.create(params.data), outcome: rule.outcome ?? kind.outcome?.(params.data), raisedBy });
+      rules.push({ rule, messages: filled.messages, pack: pack.id, behaviour: kind.create(params.data), outcome: rule.outcome ?? kind.outcome?.(params.data), raisedBy, judgesUnreadTurns: !!kind.judgesUnreadTurns });
     });
   }
   if (problems.length) throw new ValidationError(problems);
@@ -382,7 +384,7 @@ export function restoreEngine(packsInput: readonly unknown[] | CompiledPacks, op
       state.agentName = detectName(event.text, language);
     }
     if (speaker === "agent" && state.customerName && mentionsName(event.text, state.customerName, language)) signals.add("name.customer");
-    const words = countWords(event.text, language);
+    const words = event.type === "turn" && event.words !== undefined ? event.words : countWords(event.text, language);
     const sent = event.type === "turn";
     if (sent && speaker === "agent") {
       state.agentTurns += 1;
@@ -399,8 +401,12 @@ export function restoreEngine(packsInput: readonly unknown[] | CompiledPacks, op
       reply: state.reply,
       agentTurns: state.agentTurns,
     };
-    if (sent) resolveOutcomes(view, step);
+    // Heard, not read: a call turn from its audio. Only its timing and word count are known, so the outcomes that wait
+    // for words in a reply keep waiting, and only the rules that judge timing see it.
+    const unread = event.type === "turn" && event.text === "" && event.words !== undefined;
+    if (sent && !unread) resolveOutcomes(view, step);
     for (const c of active) {
+      if (unread && !c.judgesUnreadTurns) continue;
       guarded(c, step, () => {
         const r = c.behaviour.onTurn?.(state.rules[c.rule.id]!.kind, view, context(c));
         if (r) raise(c, r.event, r.at, view, step, language, event.text);

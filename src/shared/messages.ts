@@ -200,6 +200,8 @@ export const PageToWorkerSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("snooze"), minutes: z.number().int().min(0).max(24 * 60) }),
   /** "Teach this site", from the popup: the picker is injected into that tab. */
   z.strictObject({ type: z.literal("teach-site"), tabId: z.number().int().nonnegative() }),
+  /** "Coach this call", from the popup: that tab's audio and the microphone, heard in the call window. */
+  z.strictObject({ type: z.literal("coach-call"), tabId: z.number().int().nonnegative() }),
   z.strictObject({ type: z.literal("list-taught-sites") }),
   z.strictObject({ type: z.literal("forget-taught-site"), origin: z.string().max(300) }),
   z.strictObject({ type: z.literal("export-taught-sites") }),

@@ -15,6 +15,7 @@ export const WORKER_ANSWERS = {
   "set-site-enabled": Done,
   snooze: Done,
   "teach-site": Done,
+  "coach-call": Done,
   "list-taught-sites": z.array(TaughtSiteSchema),
   "forget-taught-site": Done,
   "export-taught-sites": TaughtSitesFileSchema,

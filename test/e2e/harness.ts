@@ -77,10 +77,10 @@ export interface Harness {
  * A real Chromium (or Firefox, see BROWSER) with the built extension from dist/chrome (dist/firefox), and the demo and
  * fixtures served on loopback.
  */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: { chromiumArgs?: string[] } = {}): Promise<Harness> {
   const server = await startStaticServer({ "/demo/": join(ROOT, "demo"), "/fixtures/": join(ROOT, "test", "fixtures") });
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const browser = await launchWithExtension({ browser: BROWSER });
+  const browser = await launchWithExtension({ browser: BROWSER, chromiumArgs: options.chromiumArgs });
   const extensionOrigin =
     BROWSER === "firefox"
       ? FIREFOX_EXTENSION_ORIGIN

@@ -64,6 +64,7 @@ interface State {
 /** A measured quantity of the agent's sent turns crossing a threshold; monologues raise once per run. */
 export default defineRuleKind({
   id: "metric",
+  judgesUnreadTurns: true,
   params: Params,
   create: (p) => ({
     init: (): State => ({ runWords: 0, runSeconds: 0, runRaised: false }),

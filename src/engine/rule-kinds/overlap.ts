@@ -12,6 +12,7 @@ interface State {
  */
 export default defineRuleKind({
   id: "overlap",
+  judgesUnreadTurns: true,
   params: z.strictObject({
     /** A typing indicator without an end lasts this long, or until the customer's next turn. */
     typingSeconds: z.number().min(1).max(120).default(10),

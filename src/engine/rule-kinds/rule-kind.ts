@@ -73,6 +73,12 @@ export interface RuleKind<P> {
    * "because" line and fill the {issue} slot. Kinds raised by time, counts or overlap have none.
    */
   raisedBy?(params: P): readonly string[];
+  /**
+   * The kind judges a turn by its timing and word count only, so a turn heard without its words (a call's audio: empty
+   * text, an estimated word count) is judged too. Every other kind skips such a turn: it would read a turn that said
+   * nothing, and coach on the absence of words that were in fact spoken.
+   */
+  judgesUnreadTurns?: boolean;
 }
 
 const has = (signals: ReadonlySet<string>, names: readonly string[] | undefined) => !!names?.some((n) => signals.has(n));

@@ -194,6 +194,11 @@ async function render(): Promise<void> {
     void askWorker({ type: "teach-site", tabId: tab.id });
     void browser.permissions.request({ origins: [`${site}/*`] }).finally(() => window.close());
   };
+
+  // Opening this popup let Attune capture this tab's audio: the worker asks for it now and opens the call window.
+  $("coach-call").onclick = () => {
+    if (tab.id !== undefined) void askWorker({ type: "coach-call", tabId: tab.id }).finally(() => window.close());
+  };
 }
 
 void localizePage(document).then(render);
