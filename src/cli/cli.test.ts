@@ -178,4 +178,14 @@ describe("attune signals and eval", () => {
     expect(result.labels.apology).toMatchObject({ precision: 1, support: 3 });
     expect(result.labels.apology.recall).toBeCloseTo(2 / 3);
   });
+
+  it("scores each signal of a file labelled for several, with what its errors were", async () => {
+    const tsv = file("multi.tsv", "Hi, my name is Ana and I'm so sorry\tself-introduction,apology\nsorry about that\tapology\nthank you\tself-introduction\nI'm so sorry\tnone\n");
+    const apology = JSON.parse((await capture(evaluate, [tsv, "--signal", "apology", "--json"])).lines[0]!);
+    expect(apology.labels.apology).toMatchObject({ precision: 2 / 3, recall: 1, support: 2 });
+    expect(apology.confusions).toEqual({ missedReadAs: {}, falseAlarmsLabelled: { none: 1 } });
+    const intro = await capture(evaluate, [tsv, "--signal", "self-introduction", "--errors"]);
+    expect(intro.lines).toContain("missed, read as: gratitude ×1");
+    expect(intro.lines).toContain("MISSED       thank you  [gratitude]");
+  });
 });
