@@ -13,3 +13,5 @@ export { expandEvents } from "./examples.js";
 export { ValidationError, formatIssues } from "./validation-errors.js";
 export { runRuleExamples } from "./rule-examples.js";
 export type { ExampleResult } from "./rule-examples.js";
+export { runSignalExamples } from "./signal-examples.js";
+export type { SignalExampleResult } from "./signal-examples.js";
