@@ -160,7 +160,26 @@ describe("attune test-rules", () => {
     const { code, lines } = await capture(testRules, [pack, join(__dirname, "..", "..", "rules", "lexicon-en.json")]);
     expect(code).toBe(1);
     expect(lines.join("\n")).toMatch(/FAIL wrong\/loud example 1[\s\S]*customer: hello[\s\S]*expected event 0; raised nothing/);
-    expect(lines.at(-1)).toBe("0 passed, 1 failed");
+    // The English lexicon's own examples pass beside the failing rule example.
+    expect(lines.at(-1)).toMatch(/^[1-9]\d* passed, 1 failed$/);
+  });
+
+  it("runs the lexicons' examples: an utterance that must carry a signal and does not, or must not and does", async () => {
+    const pack = file("lexicon-examples.json", {
+      id: "lex", version: "1.0.0", description: "d", languages: ["en"],
+      signals: { "complaint.error": { en: {
+        phrases: ["ordered ... arrived broken"],
+        examples: { matches: ["I ordered a lamp and it arrived broken", "the lamp I ordered was lovely"], ignores: ["I ordered one, it arrived broken, my fault"] },
+      } } },
+      rules: [],
+    });
+    const { code, lines } = await capture(testRules, [pack]);
+    expect(code).toBe(1);
+    expect(lines).toEqual([
+      "FAIL lex/complaint.error [en] must carry it, does not: the lamp I ordered was lovely",
+      "FAIL lex/complaint.error [en] must not carry it, does: I ordered one, it arrived broken, my fault",
+      "1 passed, 2 failed",
+    ]);
   });
 });
 
@@ -177,5 +196,15 @@ describe("attune signals and eval", () => {
     const result = JSON.parse(lines[0]!);
     expect(result.labels.apology).toMatchObject({ precision: 1, support: 3 });
     expect(result.labels.apology.recall).toBeCloseTo(2 / 3);
+  });
+
+  it("scores each signal of a file labelled for several, with what its errors were", async () => {
+    const tsv = file("multi.tsv", "Hi, my name is Ana and I'm so sorry\tself-introduction,apology\nsorry about that\tapology\nthank you\tself-introduction\nI'm so sorry\tnone\n");
+    const apology = JSON.parse((await capture(evaluate, [tsv, "--signal", "apology", "--json"])).lines[0]!);
+    expect(apology.labels.apology).toMatchObject({ precision: 2 / 3, recall: 1, support: 2 });
+    expect(apology.confusions).toEqual({ missedReadAs: {}, falseAlarmsLabelled: { none: 1 } });
+    const intro = await capture(evaluate, [tsv, "--signal", "self-introduction", "--errors"]);
+    expect(intro.lines).toContain("missed, read as: gratitude ×1");
+    expect(intro.lines).toContain("MISSED       thank you  [gratitude]");
   });
 });

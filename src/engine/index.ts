@@ -15,3 +15,5 @@ export { runRuleExamples } from "./rule-examples.js";
 export { inRange, paramRange, ruleSettingRange } from "./param-ranges.js";
 export type { ParamRange } from "./param-ranges.js";
 export type { ExampleResult } from "./rule-examples.js";
+export { runSignalExamples } from "./signal-examples.js";
+export type { SignalExampleResult } from "./signal-examples.js";

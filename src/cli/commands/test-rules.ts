@@ -1,4 +1,5 @@
 import { runRuleExamples } from "../../engine/rule-examples.js";
+import { runSignalExamples } from "../../engine/signal-examples.js";
 import { parseArgs } from "../args.js";
 import { loadPacks } from "../load.js";
 
@@ -6,14 +7,16 @@ export const usage = "attune test-rules [PACK…]";
 
 /**
  * Runs every rule's own examples (LanguageTool style): each must raise its rule at exactly the events listed, with
- * the outcomes listed, and nothing else. The lexicons of every pack given (default: the shipped ones) are loaded.
+ * the outcomes listed, and nothing else; and every lexicon's examples: utterances that must, or must not, carry its
+ * signal. The lexicons of every pack given (default: the shipped ones) are loaded.
  */
 export async function run(argv: string[], out: (line: string) => void = console.log): Promise<number> {
   const args = parseArgs(argv, [], []);
   const { compiled } = await loadPacks(args.positional);
   const results = runRuleExamples(compiled);
-  const failed = results.filter((r) => !r.ok).length;
-  const passed = results.length - failed;
+  const signalResults = runSignalExamples(compiled);
+  const failed = results.filter((r) => !r.ok).length + signalResults.filter((r) => !r.ok).length;
+  const passed = results.length + signalResults.length - failed;
   const describe = (list: ReadonlyArray<{ event: number; outcome?: string | undefined; suggestion?: string | undefined; because?: string[] | undefined }>) =>
     list.length
       ? list.map((r) => `event ${r.event}${r.outcome ? ` (${r.outcome})` : ""}${r.suggestion !== undefined ? ` saying ${JSON.stringify(r.suggestion)}` : ""}${r.because ? ` because ${JSON.stringify(r.because)}` : ""}`).join(", ")
@@ -23,6 +26,9 @@ export async function run(argv: string[], out: (line: string) => void = console.
     out(`FAIL ${pack}/${rule} example ${index + 1} [${example.language}${example.name ? `: ${example.name}` : ""}]`);
     for (const line of example.events) out(`       ${typeof line === "string" ? line : JSON.stringify(line)}`);
     out(`     expected ${describe(example.raises)}; raised ${describe(got)}`);
+  }
+  for (const { pack, signal, language, text, expected, ok } of signalResults) {
+    if (!ok) out(`FAIL ${pack}/${signal} [${language}] ${expected ? "must carry it, does not" : "must not carry it, does"}: ${text}`);
   }
   out(`${passed} passed, ${failed} failed`);
   return failed ? 1 : 0;

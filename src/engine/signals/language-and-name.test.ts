@@ -30,6 +30,24 @@ describe("names", () => {
     expect(detectName("سلام، اسمم سارا است", "fa")).toBe("سارا");
   });
 
+  it("keeps the name of a short introduction, capitalised, where it ends or a name's cue follows", () => {
+    expect(detectName("Hi, I'm Sarah from the billing team", "en")).toBe("Sarah");
+    expect(detectName("hey, Tom here from support 👋", "en")).toBe("Tom");
+    expect(detectName("Good morning, this is Priya speaking", "en")).toBe("Priya");
+    expect(detectName("Hello, you're speaking with Daniel from Acme", "en")).toBe("Daniel");
+    expect(detectName("This is Maria Rossi, I emailed yesterday", "en")).toBe("Maria Rossi");
+    expect(detectName("Buongiorno, sono Giulia dell'assistenza clienti", "it")).toBe("Giulia");
+    expect(detectName("Buongiorno, le parla Francesca, come posso aiutarla?", "it")).toBe("Francesca");
+    expect(detectName("ciao, Ahmed qui, ordine 55123", "it")).toBe("Ahmed");
+    expect(detectName("Bună ziua, sunt Ioana de la serviciul clienți", "ro")).toBe("Ioana");
+    expect(detectName("Bună ziua, vă vorbește Andreea", "ro")).toBe("Andreea");
+    expect(detectName("سلام، سارا هستم از واحد پشتیبانی", "fa")).toBe("سارا");
+    // Lower case says nothing of a name, and a state after "I'm" is none.
+    expect(detectName("hi im jake, i have a question", "en")).toBeUndefined();
+    expect(detectName("I'm sorry, I'm still waiting here", "en")).toBeUndefined();
+    expect(detectName("sono in attesa del rimborso", "it")).toBeUndefined();
+  });
+
   it("takes no lower-case word after the name for a surname", () => {
     expect(detectName("Hi, my name is Ana and I'll help you today", "en")).toBe("Ana");
     expect(detectName("Buongiorno, mi chiamo Giulia e la aiuto io", "it")).toBe("Giulia");

@@ -10,6 +10,7 @@ import {
   SignalLexiconsSchema,
   spellingBudgetProblems,
 } from "./lexicon-schema.js";
+import { MAX_GAPS } from "./phrase-matcher.js";
 
 const RULES = join(__dirname, "..", "..", "..", "rules");
 
@@ -54,6 +55,25 @@ describe("phrases with a space inside an alternative", () => {
       const { signals } = JSON.parse(readFileSync(join(RULES, file), "utf8")) as { signals: unknown };
       expect(SignalLexiconsSchema.safeParse(signals).error?.issues, file).toBeUndefined();
     }
+  });
+});
+
+describe("frames", () => {
+  const issues = (phrase: string) => SignalLexiconsSchema.safeParse({ "complaint.error": { en: { phrases: [phrase] } } }).error?.issues.map((i) => i.message);
+
+  it("take their gaps between words, at most MAX_GAPS of them", () => {
+    expect(issues("ordered ... arrived ... broken")).toBeUndefined();
+    expect(issues("... arrived broken")).toEqual([expect.stringMatching(/must start with a word/)]);
+    expect(issues("ordered ...")).toEqual(['a frame\'s "..." goes between two words']);
+    expect(issues("ordered ... ... broken")).toEqual(['a frame\'s "..." goes between two words']);
+    expect(issues("a ... b ... c ... d ... e")).toEqual([`at most ${MAX_GAPS} "..." gaps in a frame`]);
+    expect(issues("ordered broken|...")).toEqual(['a gap is "..." alone, between two words']);
+  });
+
+  it("hold examples that must and must not carry the signal, in the lexicon", () => {
+    expect(SignalLexiconsSchema.safeParse({ "complaint.error": { en: { phrases: ["a ... b"], examples: { matches: ["a x b"], ignores: ["b a"] } } } }).success).toBe(true);
+    expect(SignalLexiconsSchema.safeParse({ "complaint.error": { en: { examples: { matches: [""] } } } }).success).toBe(false);
+    expect(SignalLexiconsSchema.safeParse({ "complaint.error": { en: { examples: { must: ["a"] } } } }).success).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { countSpellings, PREFIX_KEY, splitAnchors } from "./phrase-matcher.js";
+import { countSpellings, GAP, MAX_GAPS, PREFIX_KEY, splitAnchors } from "./phrase-matcher.js";
 
 /** Bounds that keep a pack from making detection slow: phrases are short token sequences, never regular expressions. */
 export const MAX_PHRASE_CHARS = 200;
@@ -9,14 +9,14 @@ export const MAX_PHRASES_PER_LIST = 5000;
 export const MAX_ALTERNATIVES = 50;
 /**
  * The matcher builds one entry per spelling of a phrase (see countSpellings), and spellings multiply: ten words of
- * five hyphenated alternatives are 5^10. The shipped phrases make at most 4 each and 575 in the largest pack.
+ * five hyphenated alternatives are 5^10. The shipped phrases make at most 4 each and 611 in the largest pack.
  */
 export const MAX_SPELLINGS_PER_PHRASE = 256;
 /** Spellings of one pack's (or one set of overrides') phrases and exceptions, all languages: 17 times the largest shipped. */
 export const MAX_SPELLINGS_PER_FILE = 10_000;
 /**
  * Spellings of every pack and overrides compiled together (a team can import packs until storage is full): 15 times
- * the shipped 1,660. At this limit the worst phrases a pack can hold cost the worker ~0.3 s and ~12 MB to build, once.
+ * the shipped 1,826. At this limit the worst phrases a pack can hold cost the worker ~0.3 s and ~12 MB to build, once.
  */
 export const MAX_SPELLINGS_COMPILED = 25_000;
 
@@ -33,7 +33,7 @@ const fold = (word: string) => word.toLowerCase().normalize("NFD").replace(/\p{M
  */
 export function misreadAlternatives(phrase: string): string | undefined {
   if (!phrase.includes("|")) return undefined;
-  const tokens = splitAnchors(phrase).words.split(/\s+/);
+  const tokens = splitAnchors(phrase).words.split(/\s+/).filter((t) => t !== GAP);
   const single = new Set(tokens.filter((t) => !t.includes("|") && t !== "*").map(fold));
   const advice = "an alternative is one word (\"a b|a c\" reads as a, b|a, c), so write each wording as a phrase of its own";
   for (const token of tokens) {
@@ -58,9 +58,15 @@ function phraseProblem(phrase: string, anchored: boolean): string | undefined {
   if (words.length > MAX_PHRASE_TOKENS) return `at most ${MAX_PHRASE_TOKENS} words`;
   if (!/[\p{L}\p{N}]/u.test(phrase)) return "a phrase needs at least one letter or digit";
   // Phrases are indexed by their first word: it must be a word or alternatives, or a prefix of 3+ letters.
-  if (!words[0]!.split("|").every((alt) => alt !== "*" && (!alt.endsWith("*") || alt.length > PREFIX_KEY))) return "a phrase must start with a word, or a prefix of at least 3 letters, not \"*\"";
+  if (!words[0]!.split("|").every((alt) => alt !== "*" && alt !== GAP && (!alt.endsWith("*") || alt.length > PREFIX_KEY))) return "a phrase must start with a word, or a prefix of at least 3 letters, not \"*\"";
   if (!anchored) return undefined;
   if (/[$^]/.test(words.join(" "))) return "\"^\" goes only before a phrase's first word and \"$\" only after its last";
+  const gaps = words.filter((w) => w === GAP).length;
+  if (gaps) {
+    if (words.at(-1) === GAP || words.some((w, i) => w === GAP && words[i + 1] === GAP)) return `a frame's "${GAP}" goes between two words`;
+    if (gaps > MAX_GAPS) return `at most ${MAX_GAPS} "${GAP}" gaps in a frame`;
+  }
+  if (words.some((w) => w !== GAP && w.includes(".."))) return `a gap is "${GAP}" alone, between two words`;
   if (words.some((word) => word.split("|").length > MAX_ALTERNATIVES)) return `at most ${MAX_ALTERNATIVES} alternatives a word`;
   return misreadAlternatives(phrase);
 }
@@ -72,6 +78,8 @@ const phrase = (anchored: boolean) =>
     // Continuable: the lists' spelling budget is still checked, so every problem shows at once.
     if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value, continue: true });
   });
+
+const ExampleUtterances = z.array(z.string().min(1).max(1000)).max(MAX_PHRASES_PER_LIST);
 
 /** A list of lexicon phrases, in a pack or in a team lead's overrides. */
 export const PhraseList = z.array(phrase(true)).max(MAX_PHRASES_PER_LIST);
@@ -90,6 +98,11 @@ export const SignalLexiconSchema = z.strictObject({
    * loading compromise costs the worker's start.
    */
   patterns: PatternList.optional(),
+  /**
+   * Utterances that must carry the signal (`matches`) and near misses that must not (`ignores`), in this language: run
+   * by `attune test-rules`, so a frame or phrase that stops working, or starts firing on its near miss, is caught.
+   */
+  examples: z.strictObject({ matches: ExampleUtterances.optional(), ignores: ExampleUtterances.optional() }).optional(),
 });
 export type SignalLexicon = z.infer<typeof SignalLexiconSchema>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tokenize } from "./normalize.js";
-import { PhraseMatcher } from "./phrase-matcher.js";
+import { MAX_GAP_WORDS, PhraseMatcher } from "./phrase-matcher.js";
 
 const values = (matcher: PhraseMatcher<string>, text: string, language = "en") =>
   matcher.match(tokenize(text, language)).map((m) => m.value);
@@ -50,6 +50,31 @@ describe("PhraseMatcher", () => {
     const words = tokenize("Thanks. Seriously, two weeks. Ah come on", "en");
     const bounds = { starts: new Set([0, 1, 4]), ends: new Set([1, 4, 7]) };
     expect(m.match(words, bounds).map((found) => found.value)).toEqual(["opens", "whole"]);
+  });
+
+  it("matches a frame's parts in order, with up to MAX_GAP_WORDS words of one sentence in each gap", () => {
+    const m = new PhraseMatcher([{ phrase: "ordered|bought ... arrived|came broken|cracked", value: "story" }], "en");
+    expect(values(m, "I ordered a lamp and it came cracked")).toEqual(["story"]);
+    expect(values(m, "ordered arrived broken")).toEqual(["story"]);
+    expect(values(m, "it came cracked, the one I ordered")).toEqual([]);
+    const gap = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`).join(" ");
+    expect(values(m, `bought ${gap(MAX_GAP_WORDS)} came broken`)).toEqual(["story"]);
+    expect(values(m, `bought ${gap(MAX_GAP_WORDS + 1)} came broken`)).toEqual([]);
+    // Not across sentences: "I ordered a lamp. It came broken, the vase" is two stories, but never one frame.
+    const words = tokenize("I ordered a lamp. The vase came broken", "en");
+    expect(m.match(words, { starts: new Set([0, 4]), ends: new Set([4, 8]) })).toEqual([]);
+    expect(m.match(tokenize("I ordered a lamp and it came broken", "en"))).toEqual([{ value: "story", span: { start: 1, end: 8 } }]);
+  });
+
+  it("reads a frame's parts as phrases are read: prefixes, forks at hyphens, Persian affixes, anchors", () => {
+    const m = new PhraseMatcher([
+      { phrase: "^comandat ... mi-ați|mi-a trimis greșit*", value: "ro" },
+      { phrase: "سفارش دادم ... نمی‌رسه", value: "fa" },
+    ], "ro");
+    expect(values(m, "Comandat o geacă și mi-ați trimis greșita", "ro")).toEqual(["ro"]);
+    expect(values(m, "am comandat o geacă și mi-ați trimis greșita", "ro")).toEqual([]);
+    const fa = new PhraseMatcher([{ phrase: "سفارش دادم ... نمی‌رسه", value: "fa" }], "fa");
+    expect(values(fa, "یه هفته پیش سفارش دادم هنوز نمی رسه", "fa")).toEqual(["fa"]);
   });
 
   it("reports the span of words a phrase covers", () => {

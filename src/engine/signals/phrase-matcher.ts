@@ -1,7 +1,19 @@
 import { isPersianScript, joinPersianAffixes, normalizeText } from "./normalize.js";
 
-/** One token of a phrase: alternatives, each a whole word or a prefix; or any single word. */
-type PhraseToken = { any: true } | { any: false; words: Set<string>; prefixes: string[] };
+/** One word of a phrase: alternatives, each a whole word or a prefix; or any single word. */
+type WordToken = { any: true } | { any: false; words: Set<string>; prefixes: string[] };
+
+/**
+ * `...` between two words of a phrase makes it a frame: its parts in order, each gap up to MAX_GAP_WORDS words of the
+ * same sentence ("ordered|bought ... arrived|came broken"). A story puts its own words between the parts; a longer
+ * reach would join parts of unrelated clauses.
+ */
+export const GAP = "...";
+export const MAX_GAP_WORDS = 6;
+/** Gaps a frame may have: each multiplies the ways to try a match, so they are few. */
+export const MAX_GAPS = 3;
+const GAP_TOKEN = { gap: true } as const;
+type PhraseToken = WordToken | typeof GAP_TOKEN;
 
 /** A phrase's first word, when a prefix, must have at least this many letters: that is how such phrases are indexed. */
 export const PREFIX_KEY = 3;
@@ -19,6 +31,8 @@ export interface Span {
 
 interface Compiled<T> {
   tokens: PhraseToken[];
+  /** A frame: its tokens hold gaps, and it is matched within one sentence. */
+  frame: boolean;
   value: T;
   /** `^` before the first word: the match must open a sentence; `$` after the last: it must close one. */
   opensSentence: boolean;
@@ -39,7 +53,7 @@ export function splitAnchors(phrase: string): { words: string; opensSentence: bo
   return { words: trimmed.slice(opensSentence ? 1 : 0, closesSentence ? -1 : undefined), opensSentence, closesSentence };
 }
 
-function compileToken(raw: string, language: string): PhraseToken {
+function compileToken(raw: string, language: string): WordToken {
   if (raw === "*") return { any: true };
   const words = new Set<string>();
   const prefixes: string[] = [];
@@ -90,6 +104,16 @@ export function countSpellings(phrase: string, language: string): number {
  * The ways a phrase is spelled as words: one per choice of a way for each word. Persian prefixes and suffixes written
  * apart are joined to their word later, as in text ("بی ادب" is one word).
  */
+/** A spelling's words cut at its gaps: one part for a phrase, two or more for a frame. */
+function splitAtGaps(spelling: readonly string[]): string[][] {
+  const parts: string[][] = [[]];
+  for (const raw of spelling) {
+    if (raw === GAP) parts.push([]);
+    else parts.at(-1)!.push(raw);
+  }
+  return parts;
+}
+
 function spellings(phrase: string, splitAt: RegExp): string[][] {
   if (!splitAt.test(phrase)) return [phrase.trim().split(/\s+/)];
   return wordOptions(phrase, splitAt).reduce<string[][]>(
@@ -98,8 +122,25 @@ function spellings(phrase: string, splitAt: RegExp): string[][] {
   );
 }
 
-function matchesToken(token: PhraseToken, word: string): boolean {
+function matchesToken(token: WordToken, word: string): boolean {
   return token.any || token.words.has(word) || token.prefixes.some((p) => word.startsWith(p));
+}
+
+/**
+ * Where a frame's tokens from `t` on end when matched from word `at`, words before `limit` only (its sentence's end),
+ * or undefined; gaps take as few words as they can. At most MAX_GAPS gaps of MAX_GAP_WORDS + 1 tries each.
+ */
+function frameEnd(tokens: readonly PhraseToken[], t: number, at: number, words: readonly string[], limit: number, accept: (end: number) => boolean): number | undefined {
+  if (t === tokens.length) return accept(at) ? at : undefined;
+  const token = tokens[t]!;
+  if ("gap" in token) {
+    for (let skip = 0; skip <= MAX_GAP_WORDS && at + skip < limit; skip++) {
+      const end = frameEnd(tokens, t + 1, at + skip, words, limit, accept);
+      if (end !== undefined) return end;
+    }
+    return undefined;
+  }
+  return at < limit && matchesToken(token, words[at]!) ? frameEnd(tokens, t + 1, at + 1, words, limit, accept) : undefined;
 }
 
 /**
@@ -117,18 +158,20 @@ export class PhraseMatcher<T> {
   constructor(entries: Iterable<{ phrase: string; value: T }>, language: string) {
     const splitAt = splitPattern(language);
     // Lexicons repeat their tokens ("you", "i|we", long lists of auxiliaries): each is compiled once, and shared.
-    const compiled = new Map<string, PhraseToken>();
+    const compiled = new Map<string, WordToken>();
     const token = (raw: string) => compiled.get(raw) ?? compiled.set(raw, compileToken(raw, language)).get(raw)!;
     for (const entry of entries) {
       const { words: phrase, opensSentence, closesSentence } = splitAnchors(entry.phrase);
       const persian = language === "fa" || isPersianScript(phrase);
       for (const spelling of spellings(phrase, splitAt)) {
-        const tokens = (persian ? joinPersianAffixes(spelling.map((raw) => normalizeText(raw, language))) : spelling)
+        // A frame's parts are read as phrases are, each on its own (Persian affixes never join across a gap).
+        const parts = splitAtGaps(spelling).map((part) => (persian ? joinPersianAffixes(part.map((raw) => normalizeText(raw, language))) : part)
           .map((raw) => token(raw.replace(/[.,!?;:"()]/g, "")))
-          .filter((t) => t.any || t.words.size || t.prefixes.length);
-        if (!tokens.length) continue;
-        const phraseEntry = { tokens, value: entry.value, opensSentence, closesSentence };
-        const first = tokens[0]!;
+          .filter((t) => t.any || t.words.size || t.prefixes.length));
+        if (parts.some((part) => !part.length)) continue;
+        const tokens = parts.flatMap((part, i): PhraseToken[] => (i ? [GAP_TOKEN, ...part] : part));
+        const phraseEntry = { tokens, frame: parts.length > 1, value: entry.value, opensSentence, closesSentence };
+        const first = parts[0]![0]!;
         // The lexicon schema refuses phrases that open with "*" or a short prefix; anything else that does is skipped.
         if (first.any || first.prefixes.some((p) => p.length < PREFIX_KEY)) continue;
         const prefixKeys = new Set(first.prefixes.map((p) => p.slice(0, PREFIX_KEY)));
@@ -148,13 +191,24 @@ export class PhraseMatcher<T> {
     const found: Array<{ value: T; span: Span }> = [];
     const opens = (at: number) => (sentences ? sentences.starts.has(at) : at === 0);
     const closes = (at: number) => (sentences ? sentences.ends.has(at) : at === words.length);
+    const sentenceEnd = (at: number) => {
+      let end = at + 1;
+      while (end < words.length && !closes(end)) end++;
+      return end;
+    };
     for (let start = 0; start < words.length; start++) {
       const word = words[start]!;
       const candidates = [...(this.byFirstWord.get(word) ?? []), ...(this.byPrefixKey.get(word.slice(0, PREFIX_KEY)) ?? [])];
-      for (const { tokens, value, opensSentence, closesSentence } of candidates) {
+      for (const { tokens, frame, value, opensSentence, closesSentence } of candidates) {
+        if (frame) {
+          if (opensSentence && !opens(start)) continue;
+          const end = frameEnd(tokens, 0, start, words, sentenceEnd(start), (at) => !closesSentence || closes(at));
+          if (end !== undefined) found.push({ value, span: { start, end } });
+          continue;
+        }
         const end = start + tokens.length;
         if (end > words.length || (opensSentence && !opens(start)) || (closesSentence && !closes(end))) continue;
-        if (tokens.every((token, i) => matchesToken(token, words[start + i]!))) {
+        if (tokens.every((token, i) => matchesToken(token as WordToken, words[start + i]!))) {
           found.push({ value, span: { start, end } });
         }
       }
