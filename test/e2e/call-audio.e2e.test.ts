@@ -74,13 +74,15 @@ describe("call coaching from the audio, in Chromium", () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
-  it("raises long-monologue a minute into the agent's run, and talk-ratio after two minutes of the agent talking most", async (context) => {
+  // talk-ratio, judged from two minutes into a call, is raised on this same call in Node (test/unit/call-audio.test.ts):
+  // here the browser's path is shown on the run, not two more minutes of real time.
+  it("raises long-monologue a minute into the agent's run", async (context) => {
     skipInFirefox(context, "a stereo fake microphone is a Chromium switch");
-    const { shown } = await playCall("monologue", nudgeFor("talk-ratio"));
-    expect(shown.map((s) => s.rule)).toEqual(["long-monologue", "talk-ratio"]);
+    const { shown } = await playCall("monologue", nudgeFor("long-monologue"));
+    expect(shown.map((s) => s.rule)).toEqual(["long-monologue"]);
     // While the run lasts: it began at 4.4 s and went on for 89 s.
     expect(shown[0]!.heard).toBeLessThan(4.4 + 60 + 11);
-  }, 240_000);
+  }, 150_000);
 
   it("raises slow-down on fast speech", async (context) => {
     skipInFirefox(context, "a stereo fake microphone is a Chromium switch");
