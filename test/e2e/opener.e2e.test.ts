@@ -1,6 +1,7 @@
 import type { Page } from "puppeteer-core";
 import { describe, expect, it } from "vitest";
 import type { TabStatus } from "../../src/shared/messages.js";
+import { recordEvents } from "./event-recorder.js";
 import { inExtension, readOverlay, tabIdOf, useHarness, waitFor, type Harness } from "./harness.js";
 
 // In a real console the customer's first message is on the page before the agent looks: a chat is opened on it, or
@@ -27,12 +28,16 @@ describe("a chat opened with the customer waiting", () => {
     // The answered exchange before it is context: the worker raised nothing on it.
     expect((await worksList(harness, page)).flatMap((c) => c.list)).toEqual(["2:acknowledge-frustration:open", "2:apologize-for-error:open"]);
 
+    // The reloaded page's reading reaches the worker before the agent's answer, which decides the nudge's outcome: an
+    // answer on the page before the reloaded content script has read it would be history, as on any page.
+    const recorder = await recordEvents(harness);
     await page.reload();
+    await waitFor(async () => (await recorder.events()).some((e) => e.history), "the reloaded page's history read");
     await page.evaluate((text) => (window as unknown as { addMessage(s: string, t: string): void }).addMessage("agent", text), ANSWER);
-    // The reloaded page's reading reached the worker before the agent's answer, which decides the nudge's outcome.
     await waitFor(async () => (await worksList(harness, page)).flatMap((c) => c.list).some((line) => line.endsWith(":followed")), "the answer taken in");
     expect((await worksList(harness, page)).flatMap((c) => c.list)).toEqual(["2:acknowledge-frustration:followed", "2:apologize-for-error:followed"]);
     expect(await rules(page)).not.toContain("acknowledge-frustration");
+    await recorder.close();
     await page.close();
   });
 
