@@ -13,6 +13,8 @@ mkdirSync(REPORTS, { recursive: true });
 const bin = (name) => join(ROOT, "node_modules", ".bin", name);
 let passed = 0;
 let failed = 0;
+/** Every failed test's name and first line of error, repeated at the end: CI shows only the tail of a long run. */
+const failures = [];
 
 function step(title, command, args) {
   console.log(`\n▶ ${title}`);
@@ -30,8 +32,16 @@ function vitest(project) {
     const json = JSON.parse(readFileSync(report, "utf8"));
     passed += json.numPassedTests;
     failed += json.numFailedTests;
+    for (const file of json.testResults) {
+      for (const test of file.assertionResults) {
+        if (test.status !== "failed") continue;
+        const why = String(test.failureMessages?.[0] ?? "").split("\n")[0];
+        failures.push(`${project}: ${file.name.slice(ROOT.length + 1)} > ${test.fullName}\n    ${why}`);
+      }
+    }
   } catch {
     failed += 1;
+    failures.push(`${project}: no report (the run itself failed)`);
   }
   return ok;
 }
@@ -49,6 +59,7 @@ function testRules() {
   } else {
     failed += 1;
   }
+  if (result.status !== 0) failures.push("rule pack examples (see their lines above)");
   return result.status === 0;
 }
 
@@ -56,7 +67,10 @@ function testRules() {
 function check(title, command, args) {
   const ok = step(title, command, args);
   if (ok) passed += 1;
-  else failed += 1;
+  else {
+    failed += 1;
+    failures.push(title);
+  }
   return ok;
 }
 
@@ -94,10 +108,14 @@ if (built) results.push(testRules(), vitest("e2e"), vitest("e2e-firefox"));
 
 const leftAsFound = checkoutLeftAsFound(before);
 if (leftAsFound) passed += 1;
-else failed += 1;
+else {
+  failed += 1;
+  failures.push("checkout left as found");
+}
 results.push(leftAsFound);
 
 const ok = results.every(Boolean);
+if (failures.length) console.log(`\n▶ failed tests\n${failures.join("\n")}`);
 console.log(`\n${ok ? "All checks passed." : "Some checks FAILED (see above)."}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(ok ? 0 : 1);
