@@ -144,7 +144,9 @@ export class CoachingView {
       void browser.storage.local.set({ [viewKey()]: view });
     };
     const send = (message: unknown) => void browser.runtime.sendMessage(message).catch(() => undefined);
-    const time = new Intl.DateTimeFormat(setup.locale, { hour: "2-digit", minute: "2-digit" });
+    // Made when a snooze sign first shows a time, not with the overlay: a first Intl formatter costs tens of
+    // milliseconds (its locale data), which the first nudge would otherwise wait for.
+    let time: Intl.DateTimeFormat | undefined;
     this.overlay = new Overlay(document, {
       labels: setup.labels,
       autoHideSeconds: setup.autoHideSeconds,
@@ -158,7 +160,7 @@ export class CoachingView {
       onSnooze: (nudge, only) => send({ type: "snooze", minutes: SNOOZE_MINUTES, rule: nudge.rule, only }),
       onUndoSnooze: (nudge, only) => send({ type: "snooze-undone", rule: nudge.rule, only }),
       onResume: () => send({ type: "resume" }),
-      timeOfDay: (at) => time.format(at),
+      timeOfDay: (at) => (time ??= new Intl.DateTimeFormat(setup.locale, { hour: "2-digit", minute: "2-digit" })).format(at),
       onInsert: (nudge, reply) => {
         const box = this.replyBox();
         const conversation = this.conversationOf.get(nudge);
