@@ -78,12 +78,19 @@ export class PracticeCustomer {
     return !this.line.next;
   }
 
-  /** What the customer says to these replies to their latest line (none once the conversation has ended). */
-  answer(replies: readonly string[], interrupted: boolean): CustomerAnswer | undefined {
+  /** What the customer would say to these replies to their latest line (none once the conversation has ended). */
+  preview(replies: readonly string[], interrupted: boolean): CustomerAnswer | undefined {
     if (this.ended) return undefined;
     const carried = this.read(replies, interrupted);
     const branch = chooseBranch(this.line, carried)!;
-    this.lineId = branchTarget(branch);
-    return { carried, branch, id: this.lineId, line: this.line };
+    const id = branchTarget(branch);
+    return { carried, branch, id, line: this.script.lines[id]! };
+  }
+
+  /** What the customer says to these replies: the conversation moves on to that line. */
+  answer(replies: readonly string[], interrupted: boolean): CustomerAnswer | undefined {
+    const answer = this.preview(replies, interrupted);
+    if (answer) this.lineId = answer.id;
+    return answer;
   }
 }
