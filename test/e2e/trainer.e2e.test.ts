@@ -248,6 +248,29 @@ describe("the trainer", () => {
     expect(errors).toEqual([]);
   });
 
+  it("practice: a reply sent while the customer types is an interruption — nudged, and answered as the script says", async () => {
+    const page = await harness.browser.newPage();
+    const errors = collectErrors(page);
+    const scenario = parseScenario(JSON.parse(readFileSync(join(ROOT, "scenarios", "en-vague-problem.json"), "utf8")));
+    const script = scenario.practice!;
+    const opening = script.lines[script.start]!;
+    const interrupted = script.lines[opening.next!.find((b) => b.ifReplyHas?.includes("interrupted"))!.goTo]!.says;
+    const customerLines = () => page.$$eval(".pane .transcript li[data-speaker=customer] .text", (items) => items.map((li) => li.textContent));
+    // At 1× the customer types their answer for seconds: time enough to write over them.
+    await openTrainer(page, harness, "scenario=en-vague-problem&mode=practice&speed=1");
+    await page.click("#start-practice");
+    await waitFor(async () => (await customerLines()).length === 1, "the customer's opening line");
+    await page.type("#reply", "Could you walk me through what happens when you use it?");
+    await page.keyboard.press("Enter");
+    await waitFor(() => page.$eval(".pane .typing", (el) => !(el as HTMLElement).hidden), "the customer typing", 20_000);
+    await page.type("#reply", "Hello?");
+    await page.keyboard.press("Enter");
+    await waitFor(async () => (await customerLines()).length === 2, "the customer's answer", 30_000);
+    expect((await customerLines())[1]).toBe(interrupted);
+    expect((await nudgeLog(page)).map((n) => n.rule)).toContain("dont-interrupt");
+    expect(errors).toEqual([]);
+  });
+
   it("the scorecard of an imported conversation matches the figures worked out by hand, each linked to its moment", async (context) => {
     skipInFirefox(context, "its export is caught with the DevTools protocol's Browser.setDownloadBehavior, which WebDriver BiDi has no counterpart for");
     const page = await harness.browser.newPage();

@@ -68,7 +68,7 @@ export class ReplayPane {
     const scoreHeading = el("h3");
     scoreHeading.textContent = t("trainerScorecard");
     this.scorecard = el("div", "scorecard-mount");
-    this.element.append(heading, this.transcript, this.live, this.overlayMount, nudgesHeading, this.log, scoreHeading, this.scorecard);
+    this.element.append(heading, this.transcript, ...(chat ? [] : [this.live]), this.overlayMount, nudgesHeading, this.log, scoreHeading, this.scorecard);
     if (chat) this.transcript.append(this.live);
     this.reset();
   }
