@@ -20,6 +20,8 @@ export class Replay {
   next = 0;
   private engine: Engine;
   private tally: Tally;
+  /** Closed by the trainee (a practice's Finish): nothing more is said, and what is still open was missed. */
+  private closed = false;
 
   constructor(
     private readonly packs: CompiledPacks,
@@ -80,8 +82,19 @@ export class Replay {
     return this.advanceTo(at);
   }
 
+  /**
+   * Ends a live conversation (a practice finished): every nudge still open is missed, as the agent's chance to follow
+   * it has gone. The step resolves them.
+   */
+  close(): ReplayStep {
+    const open = this.nudges().filter((nudge) => nudge.outcome === "open");
+    this.closed = true;
+    return { events: [], raised: [], resolved: open.map((nudge) => ({ ...nudge, outcome: "missed" })) };
+  }
+
   /** Back to the start (to jump backwards, restart and advance). */
   reset(): void {
+    this.closed = false;
     this.engine = this.start();
     this.tally = emptyTally(this.conversation.channel);
     this.time = 0;
@@ -89,12 +102,13 @@ export class Replay {
   }
 
   nudges(): Nudge[] {
-    return this.engine.nudges();
+    const nudges = this.engine.nudges();
+    return this.closed ? nudges.map((nudge) => (nudge.outcome === "open" ? { ...nudge, outcome: "missed" } : nudge)) : nudges;
   }
 
   /** `seen`: what the screen showing the replay drew of its nudges (the trainer's pane), and what was inserted. */
   scorecard(seen: Seen): Scorecard {
-    return scorecardOf(this.tally, this.engine.nudges(), seen);
+    return scorecardOf(this.tally, this.nudges(), seen);
   }
 }
 

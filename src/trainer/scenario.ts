@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ChannelSchema, ConversationEventSchema, LanguageSchema, type ConversationInput } from "../engine/conversation.js";
 import { formatIssues, ValidationError } from "../engine/validation-errors.js";
+import { PracticeScriptSchema, scriptProblems } from "./practice-script.js";
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,59}$/, "lowercase letters, digits and dashes, such as \"poor\"");
 const Seconds = z.number().finite().nonnegative();
@@ -29,6 +30,8 @@ export const ScenarioSchema = z
     /** Where the situation comes from (a source article, a real practice). */
     source: z.string().max(300).optional(),
     variants: z.array(VariantSchema).min(1).max(12),
+    /** The customer in practice mode, reacting to the trainee's replies. Without it, practice plays a variant's customer lines. */
+    practice: PracticeScriptSchema.optional(),
   })
   .superRefine((scenario, ctx) => {
     const seen = new Set<string>();
@@ -42,6 +45,7 @@ export const ScenarioSchema = z
       const last = variant.events.at(-1)!.at;
       if (variant.endAt !== undefined && variant.endAt < last) ctx.addIssue({ code: "custom", path: ["variants", v, "endAt"], message: `the end (${variant.endAt} s) comes before the last event (${last} s)` });
     });
+    if (scenario.practice) for (const { path, message } of scriptProblems(scenario.practice)) ctx.addIssue({ code: "custom", path: ["practice", ...path], message });
   });
 
 export type Scenario = z.infer<typeof ScenarioSchema>;

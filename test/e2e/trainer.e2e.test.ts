@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Page } from "puppeteer-core";
 import { describe, expect, it } from "vitest";
 import { parseScenario } from "../../src/trainer/scenario.js";
+import type { ReplySignal } from "../../src/trainer/practice-script.js";
 import { ROOT } from "../../scripts/lib/browser.mjs";
 import {
   SCREENSHOTS,
@@ -176,6 +177,97 @@ describe("the trainer", () => {
     // ... and it is in the library, ready to replay.
     const { trainerScenarios } = await readLocal(harness);
     expect((trainerScenarios as Array<{ id: string }>).map((s) => s.id)).toEqual([exported.id]);
+    expect(errors).toEqual([]);
+  });
+
+  it("practice: the customer reacts — an acknowledgement and a blaming reply get different lines; Hint, Try again, and Finish closes cleanly", async () => {
+    const page = await harness.browser.newPage();
+    const errors = collectErrors(page);
+    const scenario = parseScenario(JSON.parse(readFileSync(join(ROOT, "scenarios", "en-billing-error.json"), "utf8")));
+    const script = scenario.practice!;
+    const opening = script.lines[script.start]!;
+    // The line the opening's first branch carrying a signal leads to, as the scenario's data says.
+    const answerTo = (signal: ReplySignal) => script.lines[opening.next!.find((b) => b.ifReplyHas?.includes(signal))!.goTo]!.says;
+    const customerLines = () => page.$$eval(".pane .transcript li[data-speaker=customer] .text", (items) => items.map((li) => li.textContent));
+    const typing = () => page.$eval(".pane .typing", (el) => !(el as HTMLElement).hidden && !!el.textContent);
+    const focused = () => page.evaluate(() => document.activeElement?.id);
+
+    await openTrainer(page, harness, "scenario=en-billing-error&mode=practice&speed=4");
+    await page.click("#start-practice");
+    await waitFor(async () => (await customerLines()).length === 1, "the customer's opening line");
+    expect(await customerLines()).toEqual([opening.says]);
+    // The reply box sits under the transcript, in the pane, and has the focus.
+    expect(await page.$eval(".pane", (pane) => !!(pane.querySelector(".transcript")!.compareDocumentPosition(pane.querySelector("#reply")!) & Node.DOCUMENT_POSITION_FOLLOWING))).toBe(true);
+    expect(await focused()).toBe("reply");
+
+    await page.click("#hint");
+    expect(await page.$eval("#hint-box", (el) => [(el as HTMLElement).hidden, el.querySelector("q")?.textContent])).toEqual([false, opening.hint]);
+    expect(await focused()).toBe("reply");
+
+    await page.type("#reply", "I understand how frustrating that is.");
+    await page.keyboard.press("Enter");
+    await waitFor(typing, "the customer typing");
+    await waitFor(async () => (await customerLines()).length === 2, "the customer's answer");
+    expect((await customerLines())[1]).toBe(answerTo("ack.feeling"));
+    expect(await typing()).toBe(false);
+    expect(await page.$eval("#hint-box", (el) => (el as HTMLElement).hidden)).toBe(true);
+    // The picture for the guide: the calmer customer, and the hint for answering them.
+    await page.click("#hint");
+    expect(await page.$eval("#hint-box q", (el) => el.textContent)).toBe(script.lines[opening.next!.find((b) => b.ifReplyHas?.includes("ack.feeling"))!.goTo]!.hint);
+    const { x, y, width } = (await (await page.$(".pane"))!.boundingBox())!;
+    const log = (await (await page.$(".pane .nudge-log"))!.boundingBox())!;
+    await page.screenshot({ path: join(SCREENSHOTS, "trainer-practice.png"), clip: { x, y, width, height: log.y + log.height - y + 8 } });
+
+    // Try again: the same scenario from its opening line.
+    await page.click("#try-again");
+    await waitFor(async () => (await customerLines()).length === 1, "the opening line again");
+    expect(await customerLines()).toEqual([opening.says]);
+    expect(await page.$$eval(".pane .transcript li", (items) => items.length)).toBe(1);
+    expect(await focused()).toBe("reply");
+
+    await page.type("#reply", "As I said, you should have checked your statement.");
+    await page.keyboard.press("Enter");
+    await waitFor(async () => (await customerLines()).length === 2, "the customer's answer to blame");
+    const blamed = (await customerLines())[1];
+    expect(blamed).toBe(answerTo("blame"));
+    expect(blamed).not.toBe(answerTo("ack.feeling"));
+
+    // Finish while the customer is typing their next line, with nudges open: the conversation closes cleanly.
+    await page.type("#reply", "Which card was it?");
+    await page.keyboard.press("Enter");
+    await waitFor(typing, "the customer typing again");
+    expect((await nudgeLog(page)).some((n) => n.outcome === "open")).toBe(true);
+    await page.click("#finish");
+    expect(await typing()).toBe(false);
+    expect(await paneCard(page)).toBeUndefined();
+    const outcomes = (await nudgeLog(page)).map((n) => n.outcome);
+    expect(outcomes).not.toContain("open");
+    expect(outcomes).toContain("missed");
+    expect(await page.$eval("#reply", (el) => (el as HTMLTextAreaElement).disabled)).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it("practice: a reply sent while the customer types is an interruption — nudged, and answered as the script says", async () => {
+    const page = await harness.browser.newPage();
+    const errors = collectErrors(page);
+    const scenario = parseScenario(JSON.parse(readFileSync(join(ROOT, "scenarios", "en-vague-problem.json"), "utf8")));
+    const script = scenario.practice!;
+    const opening = script.lines[script.start]!;
+    const interrupted = script.lines[opening.next!.find((b) => b.ifReplyHas?.includes("interrupted"))!.goTo]!.says;
+    const customerLines = () => page.$$eval(".pane .transcript li[data-speaker=customer] .text", (items) => items.map((li) => li.textContent));
+    // At 1× the customer types their answer for seconds: time enough to write over them.
+    await openTrainer(page, harness, "scenario=en-vague-problem&mode=practice&speed=1");
+    await page.click("#start-practice");
+    await waitFor(async () => (await customerLines()).length === 1, "the customer's opening line");
+    await page.type("#reply", "Could you walk me through what happens when you use it?");
+    await page.keyboard.press("Enter");
+    await waitFor(() => page.$eval(".pane .typing", (el) => !(el as HTMLElement).hidden), "the customer typing", 20_000);
+    await page.type("#reply", "Hello?");
+    await page.keyboard.press("Enter");
+    await waitFor(async () => (await customerLines()).length === 2, "the customer's answer", 30_000);
+    expect((await customerLines())[1]).toBe(interrupted);
+    expect((await nudgeLog(page)).map((n) => n.rule)).toContain("dont-interrupt");
     expect(errors).toEqual([]);
   });
 

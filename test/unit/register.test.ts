@@ -49,13 +49,18 @@ function textsIn(language: string): Array<[string, string]> {
   const messages = json(`_locales/${language}/messages.json`) as Record<string, { message: string }>;
   for (const [key, { message }] of Object.entries(messages)) if (!CONTROLS[language]!.has(key)) texts.push([`_locales ${key}`, message]);
   for (const file of readdirSync(join(ROOT, "scenarios")).filter((f) => f.startsWith(`${language}-`))) {
-    const scenario = json(`scenarios/${file}`) as { title: string; description: string; variants: Array<{ label: string; events: Array<{ type: string; speaker?: string; text?: string }> }> };
+    const scenario = json(`scenarios/${file}`) as {
+      title: string; description: string; variants: Array<{ label: string; events: Array<{ type: string; speaker?: string; text?: string }> }>;
+      practice?: { lines: Record<string, { hint?: string }> };
+    };
     texts.push([`${file} title`, scenario.title], [`${file} description`, scenario.description]);
     for (const variant of scenario.variants) {
       texts.push([`${file} label`, variant.label]);
       // The agent's lines are the model (or the poor) replies trainees learn from; the customer speaks as customers do.
       for (const event of variant.events) if (event.speaker === "agent" && event.text) texts.push([`${file} agent`, event.text]);
     }
+    // The practice's hints are model replies too.
+    for (const [id, line] of Object.entries(scenario.practice?.lines ?? {})) if (line.hint) texts.push([`${file} practice.lines.${id}.hint`, line.hint]);
   }
   return texts;
 }

@@ -32,6 +32,11 @@ export class ReplayPane {
     /** Names the exported scorecard's file: the scenario and variant. */
     private readonly exportName: string,
     private readonly onMoment: (pane: ReplayPane, moment: Moment) => void,
+    /**
+     * A practice, read like a chat: the customer's typing shows at the foot of the transcript until their line comes,
+     * and the trainee's drafts stay in their reply box.
+     */
+    private readonly chat = false,
   ) {
     const el = <K extends keyof HTMLElementTagNameMap>(tag: K, className?: string) => {
       const node = doc.createElement(tag);
@@ -55,7 +60,7 @@ export class ReplayPane {
     this.transcript.setAttribute("role", "log");
     this.transcript.setAttribute("aria-label", label);
     this.transcript.tabIndex = 0;
-    this.live = el("p", "live muted");
+    this.live = el("p", chat ? "live typing muted" : "live muted");
     this.overlayMount = el("div", "overlay-mount");
     const nudgesHeading = el("h3");
     nudgesHeading.textContent = t("trainerNudges");
@@ -63,7 +68,8 @@ export class ReplayPane {
     const scoreHeading = el("h3");
     scoreHeading.textContent = t("trainerScorecard");
     this.scorecard = el("div", "scorecard-mount");
-    this.element.append(heading, this.transcript, this.live, this.overlayMount, nudgesHeading, this.log, scoreHeading, this.scorecard);
+    this.element.append(heading, this.transcript, ...(chat ? [] : [this.live]), this.overlayMount, nudgesHeading, this.log, scoreHeading, this.scorecard);
+    if (chat) this.transcript.append(this.live);
     this.reset();
   }
 
@@ -77,11 +83,22 @@ export class ReplayPane {
     this.renderLog();
   }
 
+  /** Puts the practice's reply box under the transcript, where a chat has it, with the nudge card below. */
+  placeComposer(composer: HTMLElement): void {
+    this.element.insertBefore(composer, this.overlayMount);
+  }
+
+  /** The conversation is over (a practice finished): nobody is typing any more, and its open nudges are resolved. */
+  close(): void {
+    this.apply(this.replay.close());
+    this.setLive("");
+  }
+
   /** Empties the pane for a replay started again. */
   reset(): void {
     this.messages.replaceChildren();
     this.items.clear();
-    this.live.textContent = "";
+    this.setLive("");
     this.overlayMount.replaceChildren();
     this.drawn.clear();
     const noop = () => undefined;
@@ -106,16 +123,25 @@ export class ReplayPane {
     item?.scrollIntoView({ block: "nearest" });
   }
 
+  /** The line under the transcript: who is typing (empty when nobody is). */
+  private setLive(text: string): void {
+    this.live.textContent = text;
+    if (!this.chat) return;
+    this.live.hidden = !text;
+    this.transcript.scrollTop = this.transcript.scrollHeight;
+  }
+
   private show(index: number, event: ConversationEvent): void {
     if (event.type === "typing") {
-      this.live.textContent = t("trainerTyping");
+      if (!this.chat || event.speaker === "customer") this.setLive(t("trainerTyping"));
       return;
     }
     if (event.type === "draft") {
-      this.live.replaceChildren(...tIsolated(this.doc, "trainerDraft", event.text));
+      if (!this.chat) this.live.replaceChildren(...tIsolated(this.doc, "trainerDraft", event.text));
       return;
     }
-    this.live.textContent = "";
+    // In a chat the customer types on while the trainee sends: only their own line ends their typing.
+    if (!this.chat || event.speaker === "customer") this.setLive("");
     const item = this.doc.createElement("li");
     item.className = `turn ${event.speaker}`;
     item.dataset.event = String(index);

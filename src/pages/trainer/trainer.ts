@@ -20,6 +20,8 @@ let packs: CompiledPacks;
 let language = "en";
 let entries: Entry[] = [];
 let practice: Practice | undefined;
+/** The practice's reply box: taken from the page once, then placed in each practice's pane. */
+let composer: HTMLElement;
 const player = new Player(showClock);
 
 const current = (): Entry | undefined => entries.find((e) => e.key === $<HTMLSelectElement>("scenario").value) ?? entries[0];
@@ -106,17 +108,31 @@ function rebuild(): void {
 }
 
 function preparePractice(scenario: Scenario): void {
-  const controls = { reply: $<HTMLTextAreaElement>("reply"), send: $<HTMLButtonElement>("send"), finish: $<HTMLButtonElement>("finish"), status: $("practice-status") };
+  const part = <T extends HTMLElement>(id: string) => composer.querySelector<T>(`#${id}`)!;
+  const controls = {
+    reply: part<HTMLTextAreaElement>("reply"), send: part<HTMLButtonElement>("send"), hint: part<HTMLButtonElement>("hint"),
+    finish: part<HTMLButtonElement>("finish"), hintBox: part("hint-box"), status: $("practice-status"),
+  };
   controls.reply.value = "";
-  controls.reply.disabled = controls.send.disabled = controls.finish.disabled = true;
+  controls.reply.disabled = controls.send.disabled = controls.hint.disabled = controls.finish.disabled = true;
+  controls.hintBox.hidden = true;
   controls.status.textContent = t("trainerPracticeIntro");
   practice = new Practice(document, packs, scenario, language, t, controls, () => player.speed, () => {
     $("export-practice").hidden = false;
+    $("try-again").focus({ preventScroll: true });
     practice?.pane.element.querySelector(".scorecard-mount")?.scrollIntoView({ block: "nearest" });
   });
+  practice.pane.placeComposer(composer);
   $("panes").replaceChildren(practice.pane.element);
-  $<HTMLButtonElement>("start-practice").disabled = false;
+  $("start-practice").hidden = false;
+  $("try-again").hidden = true;
   player.load([]);
+}
+
+function startPractice(): void {
+  $("start-practice").hidden = true;
+  $("try-again").hidden = false;
+  practice?.start();
 }
 
 function showClock(p: Player): void {
@@ -174,9 +190,11 @@ function wire(): void {
     const entry = current();
     if (entry) downloadJson(document, `${entry.scenario.id}.json`, entry.scenario);
   };
-  $("start-practice").onclick = () => {
-    $<HTMLButtonElement>("start-practice").disabled = true;
-    practice?.start();
+  $("start-practice").onclick = startPractice;
+  // The same scenario from its first line, with a fresh engine and scorecard.
+  $("try-again").onclick = () => {
+    rebuild();
+    startPractice();
   };
   $("export-practice").onclick = async () => {
     if (!practice?.finished) return;
@@ -190,6 +208,7 @@ function wire(): void {
 
 async function main(): Promise<void> {
   language = await localizePage(document);
+  composer = $("composer");
   try {
     await preparePacks(shippedPacks);
     packs = compilePacks(shippedPacks);
