@@ -40,6 +40,17 @@ describe("placeBeside", () => {
     expect(placeBeside(small, [transcript, reply], { width: 360, height: 300 }, reply)).toBeUndefined();
   });
 
+  it("stays in the window when the chat's reply box is below its fold (a chat of fixed height, zoomed)", () => {
+    const small = { width: 512, height: 384 };
+    const transcript = { left: 0, top: 40, width: 512, height: 500 };
+    const reply = { left: 0, top: 560, width: 512, height: 60 };
+    const box = placeBeside(small, [transcript, reply], { width: 360, height: 170 }, reply)!;
+    expect(box).toEqual({ left: 512 - 12 - 360, top: 384 - 12 - 170, width: 360, height: 170 });
+    // A transcript starting below the fold offers no place above it either.
+    const low = { left: 0, top: 420, width: 512, height: 300 };
+    expect(placeBeside(small, [low], { width: 360, height: 170 })).toBeUndefined();
+  });
+
   it("gives up when there is no free place, so the caller can fall back to a corner", () => {
     expect(placeBeside(viewport, [{ left: 0, top: 0, width: 1280, height: 800 }], card)).toBeUndefined();
     expect(placeBeside(viewport, [], card)).toBeUndefined();

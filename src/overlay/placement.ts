@@ -57,9 +57,13 @@ export function placeBeside(
   if (union.top - 2 * MARGIN >= size.height) {
     candidates.push({ left: alignRight(size.width), top: union.top - MARGIN - size.height, width: size.width, height: size.height });
   }
-  const free = candidates.find((box) => !visible.some((b) => overlaps(box, b)) && box.left >= 0 && right(box) <= viewport.width);
+  const onScreen = (box: Box) => box.left >= 0 && right(box) <= viewport.width && box.top >= 0 && bottom(box) <= viewport.height;
+  const free = candidates.find((box) => !visible.some((b) => overlaps(box, b)) && onScreen(box));
   if (free || !replyBox || replyBox.width <= 0) return free;
   const width = Math.min(size.width, viewport.width - 2 * MARGIN);
-  const above = { left: alignRight(width), top: replyBox.top - MARGIN - size.height, width, height: size.height };
-  return above.top >= 0 && !overlaps(above, replyBox) ? above : undefined;
+  // A reply box below the fold (a chat of fixed height on a zoomed page) leaves the window's foot free: the card goes
+  // there, where the agent sees it, rather than above a reply box nobody can see.
+  const top = Math.min(replyBox.top - MARGIN, viewport.height - MARGIN) - size.height;
+  const above = { left: alignRight(width), top, width, height: size.height };
+  return onScreen(above) && !overlaps(above, replyBox) ? above : undefined;
 }

@@ -1,8 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "puppeteer-core";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { inOverlay } from "../../scripts/lib/browser.mjs";
+import { buildKits, kitIds, kitPath } from "../../scripts/lib/build-kits.mjs";
+import { openKit } from "./kit-driver.js";
 import { BROWSER, SCREENSHOTS, clickOverlay, emulateColorScheme, readOverlay, setLocal, useHarness, waitFor } from "./harness.js";
 
 interface Box {
@@ -65,11 +67,14 @@ const inside = (inner: Box, outer: Box) =>
   inner.left + inner.width <= outer.left + outer.width + 0.5 && inner.top + inner.height <= outer.top + outer.height + 0.5;
 const overlaps = (a: Box, b: Box) => a.left < b.left + b.width && b.left < a.left + a.width && a.top < b.top + b.height && b.top < a.top + a.height;
 
-async function checkLayout(page: Page, viewport: Box): Promise<CardLayout> {
+/** The card checked against the window and the page's reply box (a selector; " >>> " steps into a shadow root). */
+async function checkLayout(page: Page, viewport: Box, replyBox = "form.reply"): Promise<CardLayout> {
   const layout = (await inOverlay(page, measureCard, null)) as CardLayout | null;
   expect(layout, "a card is drawn").not.toBeNull();
-  const reply = await page.$eval("form.reply", (form) => {
-    const r = form.getBoundingClientRect();
+  const handle = await page.$(replyBox);
+  expect(handle, `the reply box ${replyBox}`).not.toBeNull();
+  const reply = await handle!.evaluate((box) => {
+    const r = box.getBoundingClientRect();
     return { left: r.left, top: r.top, width: r.width, height: r.height };
   });
   expect(inside(layout!.card, viewport), `the card ${JSON.stringify(layout!.card)} is on screen`).toBe(true);
@@ -124,6 +129,28 @@ describe("the nudge card, read at a glance", () => {
     const artifacts = join(import.meta.dirname, "..", "artifacts", `screenshots-${BROWSER}`);
     mkdirSync(artifacts, { recursive: true });
     await page.screenshot({ path: join(artifacts, `card-${name}-menu.png`) });
+    await page.close();
+  });
+});
+
+// The same checks on chats nobody here wrote: each npm UI kit's page (test/fixtures/kits/), read with no setup, in the
+// hardest of the four cases above (200% zoom, right to left), the card raised by the customer's waiting message.
+describe("the nudge card on chats built with npm UI kits", () => {
+  const harness = useHarness();
+  beforeAll(buildKits);
+
+  it.for(kitIds())("fits beside %s's chat zoomed to 200 percent, right to left, and leaves its reply box free", async (kitId) => {
+    await setLocal(harness, { settings: { interfaceLanguage: "fa" } });
+    const page = await harness.browser.newPage();
+    await page.setViewport({ width: 512, height: 384, deviceScaleFactor: 2 });
+    const kit = await openKit(page, `${harness.origin}${kitPath(kitId)}?start=waiting`);
+    await waitFor(async () => (await readOverlay(page)).some((card) => card.rule === "acknowledge-frustration"), "the waiting message's nudge");
+    const layout = await checkLayout(page, { left: 0, top: 0, width: 512, height: 384 }, kit.replyBox);
+    expect(layout.direction).toBe("rtl");
+    expect(layout.primary).toEqual(["insert"]);
+    const artifacts = join(import.meta.dirname, "..", "artifacts", `screenshots-${BROWSER}`);
+    mkdirSync(artifacts, { recursive: true });
+    await page.screenshot({ path: join(artifacts, `card-kit-${kitId}.png`) });
     await page.close();
   });
 });
