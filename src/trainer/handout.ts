@@ -2,6 +2,7 @@ import type { Channel, ConversationEvent, ConversationInput } from "../engine/co
 import type { CompiledPacks, Nudge } from "../engine/index.js";
 import type { Outcome, Severity } from "../engine/nudge.js";
 import { Replay } from "./replay.js";
+import type { Scorecard } from "./scorecard.js";
 
 /**
  * The scorecard a trainer hands out: one conversation (a replay's variant, or a trainee's practice) set against the
@@ -91,7 +92,8 @@ interface Played {
   events: ConversationEvent[];
   reads: Replay["reads"];
   nudges: Nudge[];
-  replies: Array<{ event: number; seconds: number }>;
+  /** The scorecard's reply times (chats). */
+  responseTime: Scorecard["responseTime"];
 }
 
 function play(packs: CompiledPacks, input: ConversationInput, interfaceLanguage: string): Played {
@@ -99,7 +101,7 @@ function play(packs: CompiledPacks, input: ConversationInput, interfaceLanguage:
   replay.advanceTo(Infinity);
   const nudges = replay.nudges();
   const card = replay.scorecard({ shown: new Set(), used: new Set() });
-  return { events: replay.conversation.events, reads: replay.reads, nudges, replies: card.responseTime?.replies ?? [] };
+  return { events: replay.conversation.events, reads: replay.reads, nudges, responseTime: card.responseTime };
 }
 
 const isAgentTurn = (e: ConversationEvent | undefined): e is Extract<ConversationEvent, { type: "turn" }> => e?.type === "turn" && e.speaker === "agent";
@@ -242,7 +244,7 @@ function acknowledgementDelay(played: Played, sticks: Yardsticks): Measured {
   return since !== undefined ? { value: null, never: true } : { value: longest };
 }
 
-function measure(played: Played, channel: Channel, sticks: Yardsticks): Record<FigureId, Measured> {
+function measure(played: Played, sticks: Yardsticks): Record<FigureId, Measured> {
   const agentTurns = played.events.flatMap((e, i) => (isAgentTurn(e) ? [played.reads[i]?.signals ?? []] : []));
   const open = agentTurns.filter((s) => s.includes("question.open")).length;
   const closed = agentTurns.filter((s) => s.includes("question.closed")).length;
@@ -257,9 +259,6 @@ function measure(played: Played, channel: Channel, sticks: Yardsticks): Record<F
     if (e.type === "turn") words[e.speaker] += played.reads[i]?.words ?? 0;
   });
   const spoken = words.agent + words.customer;
-  const replies = played.replies.map((r) => r.seconds).sort((a, b) => a - b);
-  const middle = Math.floor(replies.length / 2);
-  const median = !replies.length ? null : replies.length % 2 ? replies[middle]! : round((replies[middle - 1]! + replies[middle]!) / 2);
   return {
     openQuestions: { value: open },
     closedQuestions: { value: closed },
@@ -268,9 +267,9 @@ function measure(played: Played, channel: Channel, sticks: Yardsticks): Record<F
     talkShare: { value: spoken ? round(words.agent / spoken, 3) : null },
     // The engine's own verdict: each time an overlap rule caught the agent writing or speaking over the customer.
     interruptions: { value: sticks.interruptionRules.size ? played.nudges.filter((n) => sticks.interruptionRules.has(n.rule)).length : null },
-    // Chat only, as the scorecard measures them: a call's turns are timed by their audio, not by a wait.
-    medianReply: { value: channel === "chat" ? median : null },
-    longestReply: { value: channel === "chat" && replies.length ? replies.at(-1)! : null },
+    // As the scorecard measures them, in chats only: a call's turns are timed by their audio, not by a wait.
+    medianReply: { value: played.responseTime?.median ?? null },
+    longestReply: { value: played.responseTime?.longest ?? null },
   };
 }
 
@@ -279,9 +278,9 @@ const UNITS: Record<FigureId, Unit> = {
   talkShare: "share", interruptions: "count", medianReply: "seconds", longestReply: "seconds",
 };
 
-function figuresOf(trainee: Played, good: Played, channel: Channel, sticks: Yardsticks): Figure[] {
-  const mine = measure(trainee, channel, sticks);
-  const theirs = measure(good, channel, sticks);
+function figuresOf(trainee: Played, good: Played, sticks: Yardsticks): Figure[] {
+  const mine = measure(trainee, sticks);
+  const theirs = measure(good, sticks);
   return FIGURES.map((id) => {
     const target = sticks.targets[id];
     const { value, never } = mine[id];
@@ -354,6 +353,6 @@ export function buildHandout(packs: CompiledPacks, conversation: ConversationInp
   const channel = conversation.channel ?? "chat";
   const sticks = yardsticks(packs, channel);
   const moments = momentsOf(trainee, model);
-  const figures = figuresOf(trainee, model, channel, sticks);
+  const figures = figuresOf(trainee, model, sticks);
   return { channel, moments, figures, coaching: coachingOf(figures, moments, sticks) };
 }
