@@ -213,6 +213,7 @@ describe("the scorecard to hand out", () => {
     const [name, value] = await page.$eval("#handout .figures-table tbody tr", (row) => [...row.children].slice(0, 2).map((cell) => cell.getBoundingClientRect().left));
     expect(name!).toBeGreaterThan(value!);
     expect(await page.$eval("#handout [data-figure=longestReply] td strong", (el) => el.textContent)).toMatch(/^[۰-۹]+ ثانیه$/);
+    await page.screenshot({ path: join(SCREENSHOTS, "scorecard-handout-fa.png") });
     expect(await axeViolations(page)).toEqual([]);
   });
 });
@@ -268,6 +269,15 @@ describe("presenter mode", () => {
       const size = await page.$eval(".transcript .text", (el) => parseFloat(getComputedStyle(el).fontSize));
       expect(size).toBeGreaterThanOrEqual(20);
       if (viewport.height === 800) await page.screenshot({ path: join(SCREENSHOTS, "trainer-presenter.png") });
+      // The scorecard, in large type too, is a page that scrolls to its last moment.
+      await page.$$eval(".pane .open-handout", (buttons) => (buttons[1] as HTMLButtonElement).click());
+      await page.waitForSelector("#handout:not([hidden]) .moments-table");
+      const last = await page.$eval("#handout .moments-table tbody tr:last-child", (row) => {
+        row.scrollIntoView({ block: "end" });
+        return row.getBoundingClientRect().bottom <= window.innerHeight + 1;
+      });
+      expect(last).toBe(true);
+      expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBeGreaterThan(0);
       expect(errors).toEqual([]);
     });
   }
@@ -316,6 +326,9 @@ describe("presenter mode", () => {
       const label = await page.$eval(`label:has(#${side}) span`, (el) => el.textContent);
       expect(label, side).toBe(fa[where]!.message);
     }
+    expect(await layoutProblems(page)).toEqual([]);
+    // Persian's longer lines fit too, with every nudge raised.
+    await page.click("#to-end");
     expect(await layoutProblems(page)).toEqual([]);
   });
 });
