@@ -300,7 +300,8 @@ function figuresOf(trainee: Played, good: Played, sticks: Yardsticks): Figure[] 
 
 function coachingOf(figures: Figure[], moments: HandoutMoment[], sticks: Yardsticks): Coaching[] {
   const candidates: Array<Coaching & { weight: number }> = [];
-  const arg = (f: Figure, n: number | null): CoachingArg => ({ n: n ?? 0, unit: f.unit });
+  // The good agent may have nothing to measure where the agent has (no frustration shown to it).
+  const arg = (f: Figure, n: number | null): CoachingArg => (n === null ? { text: "—" } : { n, unit: f.unit });
   const covered = new Set<FigureId>();
   for (const f of figures) {
     if (f.never) {
@@ -341,7 +342,6 @@ function coachingOf(figures: Figure[], moments: HandoutMoment[], sticks: Yardsti
   }
   return picked.map(({ key, about, args }) => ({ key, about, args }));
 }
-
 
 /**
  * The handout for `conversation` against the scenario's `good` variant: both played through the engine with `packs`
