@@ -247,16 +247,16 @@ function layoutProblems(page: Page): Promise<string[]> {
 describe("presenter mode", () => {
   const harness = useHarness();
 
-  for (const [name, viewport] of [
-    ["1280×800", { width: 1280, height: 800, deviceScaleFactor: 1 }],
-    ["1920×1080 at 150%", { width: 1920, height: 1080, deviceScaleFactor: 1.5 }],
-    // What 1920×1080 shows at a browser zoom of 150%: 1280×720 CSS pixels.
-    ["1280×720 (1920×1080 zoomed to 150%)", { width: 1280, height: 720, deviceScaleFactor: 1.5 }],
+  for (const [name, viewport, id] of [
+    ["1280×800", { width: 1280, height: 800, deviceScaleFactor: 1 }, "en-billing-error"],
+    ["1920×1080 at 150%", { width: 1920, height: 1080, deviceScaleFactor: 1.5 }, "en-billing-error"],
+    // What 1920×1080 shows at a browser zoom of 150%: 1280×720 CSS pixels; with the call that raises the most nudges.
+    ["1280×720 (1920×1080 zoomed to 150%)", { width: 1280, height: 720, deviceScaleFactor: 1.5 }, "en-angry-repeat-caller"],
   ] as const) {
-    it(`fits ${name}: both panes' nudges in view without scrolling, no text cut`, async () => {
+    it(`fits ${name}: both panes' nudges in view without scrolling, no text cut (${id})`, async () => {
       const page = await harness.browser.newPage();
       const errors = collectErrors(page);
-      await openTrainer(page, harness, "scenario=en-billing-error&mode=side&presenter=1", viewport);
+      await openTrainer(page, harness, `scenario=${id}&mode=side&presenter=1`, viewport);
       expect(await page.$eval("#presenter", (el) => (el as HTMLInputElement).checked)).toBe(true);
       // Step through the whole conversation: at every step the nudges so far are in view and nothing is cut.
       for (let i = 0; i < 40 && !(await page.$eval("body", (b) => b.dataset.done === "true")); i++) {
@@ -265,7 +265,7 @@ describe("presenter mode", () => {
       }
       const nudges = await page.$$eval(".pane", (panes) => panes.map((p) => p.querySelectorAll(".nudge-log li").length));
       expect(nudges[1]).toBeGreaterThanOrEqual(5);
-      expect(nudges[1]).toBe(scoreConversation(shippedPacks, variantConversation(scenario("en-billing-error"), "poor")).nudges.length);
+      expect(nudges[1]).toBe(scoreConversation(shippedPacks, variantConversation(scenario(id), "poor")).nudges.length);
       const size = await page.$eval(".transcript .text", (el) => parseFloat(getComputedStyle(el).fontSize));
       expect(size).toBeGreaterThanOrEqual(20);
       if (viewport.height === 800) await page.screenshot({ path: join(SCREENSHOTS, "trainer-presenter.png") });
