@@ -1,4 +1,4 @@
-import { ConversationSchema, createEngine, type CompiledPacks, type Conversation, type ConversationEvent, type ConversationInput, type Engine, type Nudge } from "../engine/index.js";
+import { ConversationSchema, createEngine, type CompiledPacks, type Conversation, type ConversationEvent, type ConversationInput, type Engine, type EngineStep, type Nudge } from "../engine/index.js";
 import { emptyTally, nudgeId, scorecardOf, tallyEvent, type Scorecard, type Seen, type Tally } from "./scorecard.js";
 
 /** What moving the clock forward did: the events now shown (with their index) and the nudges raised or resolved. */
@@ -18,6 +18,8 @@ export class Replay {
   time = 0;
   /** Index of the next event to show. */
   next = 0;
+  /** The engine's reading of each event shown so far (by index): its signals and words; none for typing. */
+  readonly reads: Array<EngineStep["read"]> = [];
   private engine: Engine;
   private tally: Tally;
   /** Closed by the trainee (a practice's Finish): nothing more is said, and what is still open was missed. */
@@ -64,6 +66,7 @@ export class Replay {
       const event = events[index]!;
       const result = this.engine.push(event);
       tallyEvent(this.tally, index, event, result.read);
+      this.reads[index] = result.read;
       step.events.push({ index, event });
       step.raised.push(...result.raised);
       step.resolved.push(...result.resolved);
@@ -97,6 +100,7 @@ export class Replay {
     this.closed = false;
     this.engine = this.start();
     this.tally = emptyTally(this.conversation.channel);
+    this.reads.length = 0;
     this.time = 0;
     this.next = 0;
   }

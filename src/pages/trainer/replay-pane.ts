@@ -73,6 +73,16 @@ export class ReplayPane {
     this.reset();
   }
 
+  /** Adds the button that opens this conversation's scorecard to hand out (the trainer knows what it is set against). */
+  offerHandout(open: () => void): void {
+    const button = this.doc.createElement("button");
+    button.type = "button";
+    button.className = "open-handout primary";
+    button.textContent = t("handoutOpen");
+    button.addEventListener("click", open);
+    this.scorecard.before(button);
+  }
+
   /** Shows what the replay's clock just moved past. */
   apply(step: ReplayStep): void {
     // The clock ticks ten times a second: redraw only when something happened.

@@ -6,6 +6,7 @@ import { variantConversation, type Scenario } from "../../trainer/scenario.js";
 import { localizePage, number, t, tIsolated } from "../i18n.js";
 import { clockTime } from "../scorecard-panel.js";
 import { downloadJson } from "../download.js";
+import { openHandout, wireHandout } from "./handout-page.js";
 import { addImported, importScenario, loadLibrary, problemLines, type Entry } from "./library.js";
 import { Player, SPEEDS } from "./player.js";
 import { Practice } from "./practice.js";
@@ -71,10 +72,12 @@ function fillVariants(scenario: Scenario): void {
 function pane(scenario: Scenario, variantId: string): ReplayPane {
   const variant = scenario.variants.find((v) => v.id === variantId)!;
   const replay = new Replay(packs, variantConversation(scenario, variantId), language);
-  return new ReplayPane(document, replay, variant.label, `${scenario.id}-${variant.id}`, (at, moment) => {
+  const shown = new ReplayPane(document, replay, variant.label, `${scenario.id}-${variant.id}`, (at, moment) => {
     player.seek(moment.at);
     at.highlight(moment.event);
   });
+  shown.offerHandout(() => openHandout({ packs, language, scenario, subject: variant.label, fileName: `${scenario.id}-${variant.id}`, conversation: variantConversation(scenario, variantId), onOpen: () => player.pause() }));
+  return shown;
 }
 
 /** Builds the panes for the chosen scenario, mode and variants. */
@@ -123,6 +126,10 @@ function preparePractice(scenario: Scenario): void {
     practice?.pane.element.querySelector(".scorecard-mount")?.scrollIntoView({ block: "nearest" });
   });
   practice.pane.placeComposer(composer);
+  const { replay } = practice.pane;
+  practice.pane.offerHandout(() =>
+    openHandout({ packs, language, scenario, subject: t("trainerPracticeLabel"), fileName: `${scenario.id}-practice`, conversation: { ...replay.conversation, endAt: replay.time } }),
+  );
   $("panes").replaceChildren(practice.pane.element);
   $("start-practice").hidden = false;
   $("try-again").hidden = true;
@@ -133,6 +140,26 @@ function startPractice(): void {
   $("start-practice").hidden = true;
   $("try-again").hidden = false;
   practice?.start();
+}
+
+/**
+ * Space plays or pauses, → steps, for a trainer at the front of the room; not while typing, choosing from a list or
+ * reading the scorecard. A focused button or box would take the key too (Space clicks it): the page keeps it.
+ */
+function playbackKeys(event: KeyboardEvent): void {
+  const target = event.target as HTMLElement;
+  if (mode() === "practice" || !$("handout").hidden || event.altKey || event.ctrlKey || event.metaKey) return;
+  if (target.closest("textarea, select, [contenteditable]") || (target instanceof HTMLInputElement && !["checkbox", "radio"].includes(target.type))) return;
+  if (event.key === " ") {
+    event.preventDefault();
+    if (!event.repeat) {
+      if (player.playing) player.pause();
+      else player.play();
+    }
+  } else if (event.key === "ArrowRight") {
+    event.preventDefault();
+    player.step();
+  }
 }
 
 function showClock(p: Player): void {
@@ -180,6 +207,8 @@ function wire(): void {
   for (const radio of document.querySelectorAll<HTMLInputElement>("input[name=mode]")) radio.onchange = rebuild;
   const presenter = $<HTMLInputElement>("presenter");
   presenter.onchange = () => document.body.classList.toggle("presenter", presenter.checked);
+  document.addEventListener("keydown", playbackKeys);
+  wireHandout();
   $("import").onclick = () => $("import-file").click();
   $<HTMLInputElement>("import-file").onchange = async (event) => {
     const input = event.target as HTMLInputElement;
@@ -209,6 +238,10 @@ function wire(): void {
 async function main(): Promise<void> {
   language = await localizePage(document);
   composer = $("composer");
+  // The side-by-side boxes by where their panes are: in a right-to-left page the first pane is on the right.
+  const rtl = document.documentElement.dir === "rtl";
+  $("left-label").textContent = t(rtl ? "trainerRight" : "trainerLeft");
+  $("right-label").textContent = t(rtl ? "trainerLeft" : "trainerRight");
   try {
     await preparePacks(shippedPacks);
     packs = compilePacks(shippedPacks);
