@@ -1,20 +1,12 @@
 import browser from "webextension-polyfill";
 import type { Stats } from "../shared/stats.js";
-import { newAgentLabel, statsFile, type StatsFile, type StatsPeriod } from "../shared/team-stats.js";
+import { agentLabelIn, statsFile, type StatsFile, type StatsPeriod } from "../shared/team-stats.js";
 import { downloadJson } from "./download.js";
 
 // The agent's side of the team view: their counts as a file for the team lead, under a pseudonymous label.
 
-export const AGENT_LABEL_KEY = "agentLabel";
-
-/** The agent's label: the one they set, else a random one made once and kept (stable for this install). */
-export async function agentLabel(): Promise<string> {
-  const stored = (await browser.storage.local.get(AGENT_LABEL_KEY))[AGENT_LABEL_KEY];
-  if (typeof stored === "string" && stored) return stored;
-  const label = newAgentLabel();
-  await browser.storage.local.set({ [AGENT_LABEL_KEY]: label });
-  return label;
-}
+/** The agent's label in this browser (made on first use). */
+export const agentLabel = (): Promise<string> => agentLabelIn(browser.storage.local);
 
 /** The export file of this browser's counts, now. */
 export async function ownStatsFile(): Promise<StatsFile> {

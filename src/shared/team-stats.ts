@@ -50,6 +50,23 @@ export function newAgentLabel(random: () => number = () => crypto.getRandomValue
   return `agent-${random().toString(16).padStart(4, "0").slice(-4)}`;
 }
 
+export const AGENT_LABEL_KEY = "agentLabel";
+
+/** storage.local, as far as the label needs it. */
+export interface KeyValueArea {
+  get(keys: string[]): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+/** The agent's label: the one they set, else a random one made once and kept (stable for this install). */
+export async function agentLabelIn(area: KeyValueArea): Promise<string> {
+  const stored = (await area.get([AGENT_LABEL_KEY]))[AGENT_LABEL_KEY];
+  if (typeof stored === "string" && stored) return stored;
+  const label = newAgentLabel();
+  await area.set({ [AGENT_LABEL_KEY]: label });
+  return label;
+}
+
 /** The export file of one agent's counts at `now`. */
 export function statsFile(stats: Stats, period: StatsPeriod | undefined, agent: string, now: number): StatsFile {
   const rules = Object.fromEntries(

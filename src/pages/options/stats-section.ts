@@ -1,9 +1,9 @@
 import browser from "webextension-polyfill";
 import { askWorker } from "../ask-worker.js";
 import { STAT_FIELDS, statsToCsv, type Stats } from "../../shared/stats.js";
-import { AgentLabelSchema } from "../../shared/team-stats.js";
+import { AGENT_LABEL_KEY, AgentLabelSchema } from "../../shared/team-stats.js";
 import { downloadText } from "../download.js";
-import { AGENT_LABEL_KEY, agentLabel, downloadOwnStats } from "../stats-export.js";
+import { agentLabel, downloadOwnStats } from "../stats-export.js";
 import { number, t } from "../i18n.js";
 import { h } from "./dom.js";
 
