@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "puppeteer-core";
 import { describe, expect, it } from "vitest";
-import { SCREENSHOTS, axeViolations, clickOverlay, collectErrors, inExtension, openExtensionPage, openPopup, readLocal, readOverlay, scratchDir, useHarness, waitFor, waitUntilRead, type Harness } from "./harness.js";
+import { SCREENSHOTS, axeViolations, clickOverlay, collectErrors, inExtension, openExtensionPage, openPopup, readLocal, readOverlay, scratchDir, setLocal, useHarness, waitFor, waitUntilRead, type Harness } from "./harness.js";
 
 type Fixture = Window & { addMessage(speaker: string, text: string): void };
 
@@ -126,6 +126,18 @@ describe("the team view", () => {
     await waitFor(() => page.evaluate(() => document.querySelectorAll("#team-view-table tbody tr").length === 4), "the table after a reload");
     await (await page.$("#team-view"))!.screenshot({ path: join(SCREENSHOTS, "options-team-view.png") });
     expect(await axeViolations(page)).toEqual([]);
+
+    // In Persian, right to left: the words translated, each chart's labels on the right and its bars growing leftwards.
+    await setLocal(harness, { settings: { interfaceLanguage: "fa" } });
+    await page.reload();
+    await waitFor(() => page.evaluate(() => document.querySelectorAll("#team-view-table tbody tr").length === 4), "the table in Persian");
+    expect(await page.$eval("#team-view-unhelpful li", (n) => n.textContent)).toBe("acknowledge-frustration: برای ۲ نفر از ۳ کارشناسی که ارزیابی کرده‌اند نامفید");
+    const sides = await page.$eval('#team-view-charts figure[data-rule="acknowledge-frustration"] svg', (svg) => {
+      const label = [...svg.querySelectorAll("text")].find((n) => n.textContent === "همه کارشناسان")!.getBoundingClientRect();
+      const bar = svg.querySelectorAll("rect")[9]!.getBoundingClientRect();
+      return { labelLeft: label.left, barRight: bar.right };
+    });
+    expect(sides.labelLeft).toBeGreaterThan(sides.barRight);
     expect(errors).toEqual([]);
   }, 120_000);
 

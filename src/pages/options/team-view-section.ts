@@ -42,20 +42,27 @@ function ruleChart(rule: string, rows: readonly TeamRow[]): HTMLElement {
   ];
   const labelWidth = 110;
   const columnWidth = 150;
+  const barSpace = columnWidth - 50;
   const rowHeight = 20;
   const head = 18;
+  const width = labelWidth + columns.length * columnWidth;
+  // Drawn left to right, then mirrored for a right-to-left page: labels at the start, bars growing towards the end.
+  const rtl = document.documentElement.dir === "rtl";
+  const x = (at: number, size = 0) => (rtl ? width - at - size : at);
+  const flip = (anchor: "start" | "end") => (rtl ? (anchor === "start" ? "end" : "start") : anchor);
   const svg = document.createElementNS(SVG, "svg");
   svg.setAttribute("class", "chart");
-  svg.setAttribute("viewBox", `0 0 ${labelWidth + columns.length * columnWidth} ${head + rows.length * rowHeight}`);
+  svg.setAttribute("direction", "ltr");
+  svg.setAttribute("viewBox", `0 0 ${width} ${head + rows.length * rowHeight}`);
   svg.style.maxWidth = "600px";
   svg.setAttribute("role", "img");
   const name = (r: TeamRow) => r.agent ?? t("teamViewAll");
   svg.setAttribute("aria-label", rows.map((r) => `${name(r)}: ${columns.map((c) => `${c.title} ${c.text(c.value(r))}`).join(", ")}`).join("; "));
-  const text = (x: number, y: number, content: string, anchor = "start") => {
+  const text = (at: number, y: number, content: string, anchor: "start" | "end" = "start") => {
     const node = document.createElementNS(SVG, "text");
-    node.setAttribute("x", String(x));
+    node.setAttribute("x", String(x(at)));
     node.setAttribute("y", String(y));
-    node.setAttribute("text-anchor", anchor);
+    node.setAttribute("text-anchor", flip(anchor));
     node.setAttribute("class", "label");
     node.textContent = content;
     svg.append(node);
@@ -66,14 +73,15 @@ function ruleChart(rule: string, rows: readonly TeamRow[]): HTMLElement {
     text(labelWidth - 6, y + rowHeight / 2 + 4, name(r), "end");
     columns.forEach((c, i) => {
       const value = c.value(r);
+      const length = Math.max(0.5, (barSpace * (value ?? 0)) / c.max);
       const rect = document.createElementNS(SVG, "rect");
-      rect.setAttribute("x", String(labelWidth + i * columnWidth));
+      rect.setAttribute("x", String(x(labelWidth + i * columnWidth, length)));
       rect.setAttribute("y", String(y + 3));
-      rect.setAttribute("width", String(Math.max(0.5, ((columnWidth - 50) * (value ?? 0)) / c.max)));
+      rect.setAttribute("width", String(length));
       rect.setAttribute("height", String(rowHeight - 6));
       rect.setAttribute("class", `bar ${r.agent === undefined ? "good" : "neutral"}`);
       svg.append(rect);
-      text(labelWidth + i * columnWidth + (columnWidth - 50) * ((value ?? 0) / c.max) + 4, y + rowHeight / 2 + 4, c.text(value));
+      text(labelWidth + i * columnWidth + length + 4, y + rowHeight / 2 + 4, c.text(value));
     });
   });
   return h("figure", { "data-rule": rule }, h("figcaption", { text: rule }), svg);
