@@ -141,7 +141,7 @@ describe("the team view", () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
-  it("an invalid label is refused at its field, in words, and the last good one is what is exported", async () => {
+  it("an invalid label is refused at its field, in words, the last good one is what is exported, and a dropped export is imported", async () => {
     const page = await openOptions(harness);
     const first = await page.$eval("#agent-label", (input) => (input as HTMLInputElement).value);
     expect(first).toMatch(/^agent-[0-9a-f]{4}$/);
@@ -154,5 +154,16 @@ describe("the team view", () => {
     expect((await readLocal(harness)).agentLabel).toBe(first);
     const file = await nextDownload(page, scratchDir("team-view"), ".json", () => page.click("#stats-json"));
     expect(JSON.parse(readFileSync(file, "utf8"))).toMatchObject({ agent: first, rules: {} });
+
+    // Dropped on the team view with a file that is not JSON: the export is taken, the other refused with its name.
+    await page.evaluate((exported) => {
+      const files = new DataTransfer();
+      files.items.add(new File([exported], "mine.json", { type: "application/json" }));
+      files.items.add(new File(["agent,shown\n"], "stats.csv", { type: "text/csv" }));
+      document.getElementById("team-view-drop")!.dispatchEvent(new DragEvent("drop", { dataTransfer: files, bubbles: true, cancelable: true }));
+    }, readFileSync(file, "utf8"));
+    await waitFor(() => page.evaluate(() => !document.getElementById("team-view-result")!.hidden), "the dropped file imported");
+    expect(await page.$eval("#team-view-agents", (n) => n.textContent)).toBe(`Agents (1): ${first}`);
+    expect(await page.$$eval("#team-view-problems li", (li) => li.map((n) => n.textContent))).toEqual([expect.stringMatching(/^stats\.csv: /)]);
   });
 });
