@@ -7,7 +7,7 @@ function memoryStorage() {
   const data: Record<string, unknown> = {};
   return {
     data,
-    get: async (key: string) => (key in data ? { [key]: structuredClone(data[key]) } : {}),
+    get: async (keys: string[]) => structuredClone(Object.fromEntries(keys.filter((k) => k in data).map((k) => [k, data[k]]))),
     set: async (items: Record<string, unknown>) => void Object.assign(data, structuredClone(items)),
   };
 }
@@ -67,5 +67,27 @@ describe("stats export and reset", () => {
     await stats.reset();
     await counting;
     expect(storage.data.stats).toEqual({});
+  });
+});
+
+describe("the period the counts cover", () => {
+  it("starts at the first count, adds an active hour per clock hour with a count, and starts again after a reset", async () => {
+    const storage = memoryStorage();
+    const HOUR = 3_600_000;
+    let now = 10 * HOUR + 1000;
+    const stats = new StatsRecorder(storage, () => now);
+    await stats.count("use-name", "raised");
+    now += 60_000;
+    await stats.count("use-name", "shown");
+    expect(storage.data.statsPeriod).toEqual({ from: 10 * HOUR + 1000, activeHours: 1, lastHour: 10 });
+    // Two hours later (nothing counted in between): one more active hour, not three.
+    now = 12 * HOUR + 5;
+    await stats.count("use-name", "helpful");
+    expect(storage.data.statsPeriod).toEqual({ from: 10 * HOUR + 1000, activeHours: 2, lastHour: 12 });
+    await stats.reset();
+    expect(storage.data.statsPeriod).toBeNull();
+    now = 13 * HOUR;
+    await stats.count("use-name", "raised");
+    expect(storage.data.statsPeriod).toEqual({ from: 13 * HOUR, activeHours: 1, lastHour: 13 });
   });
 });

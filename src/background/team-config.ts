@@ -6,6 +6,7 @@ import type { TeamPackInfo, TeamState } from "../shared/messages.js";
 import { installTeamPacks, type NamedPack } from "./coach.js";
 import { currentProblems, reportProblem } from "./problems.js";
 import { setSettingsPolicy } from "./settings-cache.js";
+import { scheduleTelemetry } from "./telemetry.js";
 import { isTeamKey, OVERRIDES_KEY, PACK_PREFIX, TeamStore, type StorageArea, type TeamItem } from "./team-store.js";
 
 // The team lead's packs and overrides (options page, storage.sync or local) and the administrator's policy
@@ -43,6 +44,14 @@ async function readPolicy(): Promise<void> {
     policyProblems = [];
   }
   setSettingsPolicy(policy);
+  // Never in coaching's way: an alarm that cannot be set is tried again at the next read.
+  await scheduleTelemetry(browser.alarms, policy.telemetry).catch(() => undefined);
+}
+
+/** The administrator's policy as it is now (read again), for what runs outside coaching (the metrics' sends). */
+export async function policyNow(): Promise<ManagedPolicy> {
+  await readPolicy();
+  return policy;
 }
 
 const policyPacks = (p: ManagedPolicy): NamedPack[] => p.packs.map((pack, i) => ({ name: `policy pack ${i + 1}`, pack }));

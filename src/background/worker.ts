@@ -19,6 +19,8 @@ import { overlayLabels } from "../shared/overlay-setup.js";
 import { EVENTS_PORT } from "../shared/ports.js";
 import { MAX_CONVERSATION_KEY, MAX_TEXT } from "../shared/limits.js";
 import { speakersSwappedKey } from "../shared/storage-keys.js";
+import type { Stats } from "../shared/stats.js";
+import { agentLabelIn, type StatsPeriod } from "../shared/team-stats.js";
 import { coachCall } from "./call-coaching.js";
 import { activePacks, createCoach } from "./coach.js";
 import { CoachingGate } from "./coaching-gate.js";
@@ -29,7 +31,8 @@ import { PageProblems } from "./page-problems.js";
 import { currentProblems, reportProblem } from "./problems.js";
 import { disabledSites, interfaceLanguage, setSiteEnabled, settings, snoozes } from "./settings-cache.js";
 import { StatsRecorder } from "./stats.js";
-import { importPack, removePack, saveOverrides, teamReady, teamState } from "./team-config.js";
+import { importPack, policyNow, removePack, saveOverrides, teamReady, teamState } from "./team-config.js";
+import { sendTelemetry, TELEMETRY_ALARM } from "./telemetry.js";
 import { exportTaughtSites, forgetTaughtSite, importTaughtSites, saveTaughtSite, syncTaughtScripts, taughtSites } from "./taught-sites.js";
 import { Wake } from "./wake.js";
 
@@ -50,6 +53,24 @@ const badge = new OpenNudgesBadge(session, (tabId, count) =>
 );
 const wake = new Wake(() => void fireTimers(), browser.alarms);
 void store.nextDue().then((when) => wake.at(when));
+
+// Metrics to the organisation's collector, only where its policy names one: the policy is read again at each send
+// (the alarm is set, or cleared, whenever it is read), and the browser's start reads it so the alarm follows it.
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name !== TELEMETRY_ALARM) return;
+  void policyNow().then((policy) =>
+    sendTelemetry(
+      policy.telemetry,
+      async () => {
+        const { stats: counts, statsPeriod } = await browser.storage.local.get(["stats", "statsPeriod"]);
+        return { stats: (counts ?? {}) as Stats, period: (statsPeriod ?? undefined) as StatsPeriod | undefined, agent: await agentLabelIn(browser.storage.local) };
+      },
+      browser.runtime.getManifest().version,
+    ),
+  );
+});
+browser.runtime.onStartup.addListener(() => void teamReady());
+browser.runtime.onInstalled.addListener(() => void teamReady());
 /** Each frame's connection, while it is open: how to hand it a conversation's outbox. */
 const connections = new Map<string, (conversation: ConversationRef, outbox: Delivery[]) => void>();
 const frameOf = (tabId: number, frameId: number) => `${tabId}:${frameId}`;

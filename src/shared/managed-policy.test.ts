@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { effectiveSettings, readManagedPolicy, SETTING_NAMES } from "./managed-policy.js";
+import { effectiveSettings, readManagedPolicy, SETTING_NAMES, TelemetryPolicySchema } from "./managed-policy.js";
 
 describe("the administrator's policy (storage.managed)", () => {
   it("reads packs and overrides given as JSON text (Chrome) or as values (Firefox)", () => {
@@ -30,6 +30,20 @@ describe("the administrator's policy (storage.managed)", () => {
     expect(schema.additionalProperties).toBeUndefined();
     expect(Object.keys(schema.properties.settings.properties).sort()).toEqual([...SETTING_NAMES].sort());
     expect([...schema.properties.lockedSettings.items.enum].sort()).toEqual([...SETTING_NAMES].sort());
-    expect(Object.keys(schema.properties).sort()).toEqual(["lockOverrides", "lockedSettings", "overrides", "packs", "settings"]);
+    expect(Object.keys(schema.properties).sort()).toEqual(["lockOverrides", "lockedSettings", "overrides", "packs", "settings", "telemetry"]);
+    expect(Object.keys(schema.properties.telemetry.properties).sort()).toEqual(Object.keys(TelemetryPolicySchema.shape).sort());
+  });
+
+  it("names a collector only with an http(s) base URL and an interval of at least 30 s (300 s by default)", () => {
+    expect(readManagedPolicy({ telemetry: { endpoint: "https://otel.example.com:4318", team: "Billing" } })).toMatchObject({
+      policy: { telemetry: { endpoint: "https://otel.example.com:4318", intervalSeconds: 300, team: "Billing" } },
+    });
+    expect(readManagedPolicy({})).not.toHaveProperty("policy.telemetry");
+    expect(readManagedPolicy({ telemetry: { endpoint: "ftp://x", intervalSeconds: 5 } })).toEqual({
+      problems: [expect.stringMatching(/^policy: \$\.telemetry\.endpoint: /), expect.stringMatching(/^policy: \$\.telemetry\.intervalSeconds: Too small/)],
+    });
+    expect(readManagedPolicy({ telemetry: { endpoint: "https://otel.example.com/?key=1" } })).toEqual({
+      problems: ["policy: $.telemetry.endpoint: a base URL without query, fragment or credentials"],
+    });
   });
 });

@@ -20,6 +20,25 @@ const JsonValue = z.unknown().transform((value, ctx) => {
   }
 });
 
+/** The shortest interval between two sends of the metrics: the floor chrome.alarms keeps for a published extension. */
+export const MIN_TELEMETRY_SECONDS = 30;
+
+/**
+ * The organisation's own OpenTelemetry collector (OTLP over HTTP, JSON): only when the policy names one are the
+ * statistics' counts sent there, and nothing else ever is.
+ */
+export const TelemetryPolicySchema = z.strictObject({
+  /** The collector's OTLP/HTTP base URL ("https://otel.example.com:4318"): the metrics go to `<endpoint>/v1/metrics`. */
+  endpoint: z.url({ protocol: /^https?$/ }).refine((u) => !new URL(u).search && !new URL(u).hash && !new URL(u).username, "a base URL without query, fragment or credentials"),
+  /** Seconds between two sends. */
+  intervalSeconds: z.int().min(MIN_TELEMETRY_SECONDS).max(86_400).default(300),
+  /** The team's label, on every data point (`attune.team`). */
+  team: z.string().trim().min(1).max(100).optional(),
+  /** The agent's label (`attune.agent`); by default the agent's own pseudonymous label, as in the team view's files. */
+  agent: z.string().trim().min(1).max(100).optional(),
+});
+export type TelemetryPolicy = z.infer<typeof TelemetryPolicySchema>;
+
 export const ManagedPolicySchema = z.object({
   /** Rule packs added to the shipped ones. */
   packs: z.array(JsonValue).default([]),
@@ -31,6 +50,8 @@ export const ManagedPolicySchema = z.object({
   settings: SettingsSchema.partial().default({}),
   /** Settings agents may not change: the value in `settings` (else the default) applies. */
   lockedSettings: z.array(z.enum(SETTING_NAMES as [keyof Settings, ...Array<keyof Settings>])).default([]),
+  /** Where the counts go as OpenTelemetry metrics; without it nothing leaves the browser. */
+  telemetry: TelemetryPolicySchema.optional(),
 });
 export type ManagedPolicy = z.infer<typeof ManagedPolicySchema>;
 

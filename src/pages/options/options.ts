@@ -13,6 +13,7 @@ import { wirePreview } from "./preview-section.js";
 import { wireStats } from "./stats-section.js";
 import { renderTaughtSites, wireTaughtSites } from "./taught-sites-section.js";
 import { wireTeam } from "./team-section.js";
+import { wireTeamView } from "./team-view-section.js";
 
 const form = document.getElementById("settings") as HTMLFormElement;
 const field = <T extends HTMLInputElement | HTMLSelectElement>(name: string) => form.elements.namedItem(name) as T;
@@ -69,6 +70,7 @@ async function main(): Promise<void> {
   await wirePreview(language);
   wireExamples();
   await wireStats();
+  await wireTeamView();
   form.addEventListener("change", async () => {
     const parsed = SettingsSchema.safeParse(read());
     const status = document.getElementById("status")!;

@@ -1,7 +1,9 @@
 import browser from "webextension-polyfill";
 import { askWorker } from "../ask-worker.js";
 import { STAT_FIELDS, statsToCsv, type Stats } from "../../shared/stats.js";
-import { downloadJson, downloadText } from "../download.js";
+import { AGENT_LABEL_KEY, AgentLabelSchema } from "../../shared/team-stats.js";
+import { downloadText } from "../download.js";
+import { agentLabel, downloadOwnStats } from "../stats-export.js";
 import { number, t } from "../i18n.js";
 import { h } from "./dom.js";
 
@@ -26,10 +28,25 @@ export async function wireStats(): Promise<void> {
     if (area === "local" && changes.stats) render((changes.stats.newValue ?? {}) as Stats);
   });
   $("stats-csv").addEventListener("click", async () => downloadText(document, "attune-stats.csv", statsToCsv(await readStats()), "text/csv"));
-  $("stats-json").addEventListener("click", async () => downloadJson(document, "attune-stats.json", await readStats()));
+  $("stats-json").addEventListener("click", () => void downloadOwnStats(document));
+  await wireAgentLabel();
   $("stats-reset").addEventListener("click", async () => {
     if (!confirm(t("statsResetConfirm"))) return;
     await askWorker({ type: "reset-stats" });
     render(await readStats());
+  });
+}
+
+/** The agent's pseudonymous label in the team view: saved as typed when valid; an invalid one is named at the field and the last good kept. */
+async function wireAgentLabel(): Promise<void> {
+  const input = $<HTMLInputElement>("agent-label");
+  const error = $("agent-label-error");
+  input.value = await agentLabel();
+  input.addEventListener("input", async () => {
+    const parsed = AgentLabelSchema.safeParse(input.value);
+    error.hidden = parsed.success;
+    error.textContent = parsed.success ? "" : t("statsAgentLabelInvalid");
+    input.setAttribute("aria-invalid", String(!parsed.success));
+    if (parsed.success) await browser.storage.local.set({ [AGENT_LABEL_KEY]: parsed.data });
   });
 }

@@ -3,6 +3,7 @@ import { SNOOZE_MINUTES, snoozeSign } from "../../shared/snoozes.js";
 import { askWorker } from "../ask-worker.js";
 import { localizePage, number, t, tCount, tIsolated, timeOfDay } from "../i18n.js";
 import { scorecardPanel } from "../scorecard-panel.js";
+import { downloadOwnStats } from "../stats-export.js";
 import { ReadingStatusSchema, type ConversationSummary, type ReadingStatus, type TabStatus } from "../../shared/messages.js";
 import { READING_STATUS } from "../../shared/ports.js";
 
@@ -200,5 +201,8 @@ async function render(): Promise<void> {
     if (tab.id !== undefined) void askWorker({ type: "coach-call", tabId: tab.id }).finally(() => window.close());
   };
 }
+
+// The agent's counts for their team lead's team view: counts per rule, a pseudonymous label, no conversation text.
+$("export-stats").onclick = () => void downloadOwnStats(document);
 
 void localizePage(document).then(render);
