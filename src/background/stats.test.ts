@@ -2,15 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Nudge } from "../engine/nudge.js";
 import { statsToCsv, type Stats } from "../shared/stats.js";
 import { StatsRecorder } from "./stats.js";
-
-function memoryStorage() {
-  const data: Record<string, unknown> = {};
-  return {
-    data,
-    get: async (keys: string[]) => structuredClone(Object.fromEntries(keys.filter((k) => k in data).map((k) => [k, data[k]]))),
-    set: async (items: Record<string, unknown>) => void Object.assign(data, structuredClone(items)),
-  };
-}
+import { memoryStorage } from "./test-support.js";
 
 const nudge = (rule: string, outcome: Nudge["outcome"]): Nudge => ({
   rule, pack: "p", event: 0, at: 0, severity: "tip", priority: 0, message: "m", suggestion: "s", outcome,

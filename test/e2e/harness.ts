@@ -27,6 +27,14 @@ export function scratchDir(prefix: string): string {
   return dir;
 }
 
+/** A scratch folder (see scratchDir) that the page's downloads go to, over the DevTools protocol (Chromium only). */
+export async function downloadsInto(page: Page, prefix: string): Promise<string> {
+  const folder = scratchDir(prefix);
+  const cdp = await page.createCDPSession();
+  await cdp.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: folder });
+  return folder;
+}
+
 /**
  * The browser these tests drive: Chromium, or Firefox when ATTUNE_E2E_BROWSER=firefox (the `e2e-firefox` vitest
  * project sets it for the test files listed there).

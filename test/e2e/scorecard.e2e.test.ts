@@ -6,7 +6,7 @@ import { scoreConversation } from "../../src/trainer/replay.js";
 import { parseScenario, variantConversation, type Scenario } from "../../src/trainer/scenario.js";
 import { shippedPacks } from "../../src/trainer/test-packs.js";
 import { ROOT } from "../../scripts/lib/browser.mjs";
-import { SCREENSHOTS, axeViolations, collectErrors, openExtensionPage, scratchDir, setLocal, useHarness, waitFor, type Harness } from "./harness.js";
+import { SCREENSHOTS, axeViolations, collectErrors, downloadsInto, openExtensionPage, setLocal, useHarness, waitFor, type Harness } from "./harness.js";
 
 // The trainer's scorecard to hand out (moments, figures, coaching; printed and as CSV) and its presenter mode.
 // Chromium only: downloads, print media and device scale are emulated over the DevTools protocol.
@@ -73,9 +73,7 @@ describe("the scorecard to hand out", () => {
   it("sets the poor agent against the good one moment by moment, exports CSV and JSON, and prints without controls", async () => {
     const page = await harness.browser.newPage();
     const errors = collectErrors(page);
-    const downloads = scratchDir("handout");
-    const cdp = await page.createCDPSession();
-    await cdp.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: downloads });
+    const downloads = await downloadsInto(page, "handout");
     await openTrainer(page, harness, "scenario=en-billing-error&mode=side");
     await page.click("#to-end");
     // The poor agent's pane (the second) opens its scorecard.

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Page } from "puppeteer-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { extensionWorker, ROOT } from "../../scripts/lib/browser.mjs";
-import { SCREENSHOTS, axeViolations, clickOverlay, collectErrors, inExtension, openExtensionPage, readLocal, readOverlay, scratchDir, setLocal, useHarness, waitFor, waitUntilRead } from "./harness.js";
+import { SCREENSHOTS, axeViolations, clickOverlay, collectErrors, downloadsInto, inExtension, openExtensionPage, readLocal, readOverlay, scratchDir, setLocal, useHarness, waitFor, waitUntilRead } from "./harness.js";
 
 type Fixture = Window & { addMessage(speaker: string, text: string): void };
 const PACKS = join(ROOT, "test", "fixtures", "packs");
@@ -152,9 +152,7 @@ describe("team leads tune the rule packs", () => {
     await waitFor(() => page.evaluate(() => !!document.querySelector('#stats-table tr[data-rule="offer-retention"]')), "the stats row");
     expect(await page.$eval('#stats-table tr[data-rule="offer-retention"] [data-field="raised"]', (n) => n.textContent)).toBe("1");
     expect(await page.$eval('#stats-table tr[data-rule="offer-retention"] [data-field="helpful"]', (n) => n.textContent)).toBe("1");
-    const downloads = scratchDir("team-lead");
-    const cdp = await page.createCDPSession();
-    await cdp.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: downloads });
+    const downloads = await downloadsInto(page, "team-lead");
     await page.click("#stats-csv");
     const file = await waitFor(async () => readdirSync(downloads).find((f) => f.endsWith(".csv")), "the CSV export");
     const csv = readFileSync(join(downloads, file), "utf8");

@@ -9,6 +9,7 @@ import {
   SCREENSHOTS,
   axeViolations,
   collectErrors,
+  downloadsInto,
   openExtensionPage,
   openPopup,
   readLocal,
@@ -146,9 +147,7 @@ describe("the trainer", () => {
     skipInFirefox(context, "its export is caught with the DevTools protocol's Browser.setDownloadBehavior, which WebDriver BiDi has no counterpart for");
     const page = await harness.browser.newPage();
     const errors = collectErrors(page);
-    const downloads = scratchDir("trainer");
-    const cdp = await page.createCDPSession();
-    await cdp.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: downloads });
+    const downloads = await downloadsInto(page, "trainer");
     await openTrainer(page, harness, "scenario=en-vague-problem&mode=practice&speed=4");
     await page.click("#start-practice");
     await page.waitForSelector(".pane .transcript li[data-speaker=customer]");
@@ -326,9 +325,7 @@ describe("the trainer", () => {
     await scorecard!.screenshot({ path: join(SCREENSHOTS, "scorecard.png") });
 
     // Exported as JSON: the scorecard, and the scenario as it was imported.
-    const downloads = scratchDir("trainer");
-    const cdp = await page.createCDPSession();
-    await cdp.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: downloads });
+    const downloads = await downloadsInto(page, "trainer");
     await page.click(".pane .export-scorecard");
     await page.click("#export");
     const files = await waitFor(async () => {

@@ -5,18 +5,11 @@ import { StatsRecorder } from "../../src/background/stats.js";
 import type { Nudge } from "../../src/engine/nudge.js";
 import { addStatsFiles, newAgentLabel, readStatsFile, statsFile, statsFileJsonSchema, teamTable, teamTableToCsv, type StatsFile, type StatsPeriod } from "../../src/shared/team-stats.js";
 import type { Stats } from "../../src/shared/stats.js";
+import { memoryStorage } from "../../src/background/test-support.js";
 
 const HOUR = 3_600_000;
 const T0 = Date.UTC(2026, 11, 7, 8);
 
-function memoryStorage() {
-  const data: Record<string, unknown> = {};
-  return {
-    data,
-    get: async (keys: string[]) => structuredClone(Object.fromEntries(keys.filter((k) => k in data).map((k) => [k, data[k]]))),
-    set: async (items: Record<string, unknown>) => void Object.assign(data, structuredClone(items)),
-  };
-}
 const nudge = (rule: string): Nudge => ({ rule, pack: "p", event: 0, at: 0, severity: "tip", priority: 0, message: "m", suggestion: "s", outcome: "open" });
 
 /** An agent's export, made by the real recorder and export code: `shown` cards per rule, rated as given, over `hours`. */

@@ -8,15 +8,8 @@ import { readManagedPolicy, type TelemetryPolicy } from "../../src/shared/manage
 import type { Stats } from "../../src/shared/stats.js";
 import type { StatsPeriod } from "../../src/shared/team-stats.js";
 import { OtlpMetricsRequestSchema, pointsOf } from "../e2e/otlp-schema.js";
+import { memoryStorage } from "../../src/background/test-support.js";
 
-function memoryStorage() {
-  const data: Record<string, unknown> = {};
-  return {
-    data,
-    get: async (keys: string[]) => structuredClone(Object.fromEntries(keys.filter((k) => k in data).map((k) => [k, data[k]]))),
-    set: async (items: Record<string, unknown>) => void Object.assign(data, structuredClone(items)),
-  };
-}
 const nudge = (rule: string): Nudge => ({ rule, pack: "p", event: 0, at: 0, severity: "tip", priority: 0, message: "words of the card", suggestion: "a reply", outcome: "open" });
 const T0 = Date.UTC(2026, 11, 7, 8);
 
