@@ -1,15 +1,12 @@
 import type { Nudge } from "../engine/nudge.js";
 import { STAT_FIELDS, type StatField, type Stats } from "../shared/stats.js";
-import type { StatsPeriod } from "../shared/team-stats.js";
+import { PERIOD_KEY, STATS_KEY as KEY, type StatsPeriod } from "../shared/team-stats.js";
 
 export interface LocalStorage {
   get(keys: string[]): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
 }
 
-const KEY = "stats";
-/** The period the counts cover (the team view's "per hour"), written with them; null after a reset. */
-export const PERIOD_KEY = "statsPeriod";
 const HOUR = 3_600_000;
 
 const outcomeOf = (n: Nudge) => (n.outcome === "open" ? [] : [[n.rule, n.outcome] as const]);

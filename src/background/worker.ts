@@ -19,8 +19,7 @@ import { overlayLabels } from "../shared/overlay-setup.js";
 import { EVENTS_PORT } from "../shared/ports.js";
 import { MAX_CONVERSATION_KEY, MAX_TEXT } from "../shared/limits.js";
 import { speakersSwappedKey } from "../shared/storage-keys.js";
-import type { Stats } from "../shared/stats.js";
-import { agentLabelIn, type StatsPeriod } from "../shared/team-stats.js";
+import { agentLabelIn, storedCounts } from "../shared/team-stats.js";
 import { coachCall } from "./call-coaching.js";
 import { activePacks, createCoach } from "./coach.js";
 import { CoachingGate } from "./coaching-gate.js";
@@ -61,10 +60,7 @@ browser.alarms.onAlarm.addListener((alarm) => {
   void policyNow().then((policy) =>
     sendTelemetry(
       policy.telemetry,
-      async () => {
-        const { stats: counts, statsPeriod } = await browser.storage.local.get(["stats", "statsPeriod"]);
-        return { stats: (counts ?? {}) as Stats, period: (statsPeriod ?? undefined) as StatsPeriod | undefined, agent: await agentLabelIn(browser.storage.local) };
-      },
+      async () => ({ ...(await storedCounts(browser.storage.local)), agent: await agentLabelIn(browser.storage.local) }),
       browser.runtime.getManifest().version,
     ),
   );

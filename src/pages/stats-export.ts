@@ -1,6 +1,5 @@
 import browser from "webextension-polyfill";
-import type { Stats } from "../shared/stats.js";
-import { agentLabelIn, statsFile, type StatsFile, type StatsPeriod } from "../shared/team-stats.js";
+import { agentLabelIn, statsFile, storedCounts, type StatsFile } from "../shared/team-stats.js";
 import { downloadJson } from "./download.js";
 
 // The agent's side of the team view: their counts as a file for the team lead, under a pseudonymous label.
@@ -11,8 +10,8 @@ export const agentLabel = (): Promise<string> => agentLabelIn(browser.storage.lo
 /** The export file of this browser's counts, now. */
 export async function ownStatsFile(): Promise<StatsFile> {
   const agent = await agentLabel();
-  const { stats, statsPeriod } = await browser.storage.local.get(["stats", "statsPeriod"]);
-  return statsFile((stats ?? {}) as Stats, (statsPeriod ?? undefined) as StatsPeriod | undefined, agent, Date.now());
+  const { stats, period } = await storedCounts(browser.storage.local);
+  return statsFile(stats, period, agent, Date.now());
 }
 
 /** Downloads the export file, named by label and day ("attune-stats-agent-7f3a-2026-12-07.json"). */

@@ -10,7 +10,11 @@ export const STATS_FILE_FORMAT = "attune-stats";
 export const STATS_FILE_VERSION = 1;
 export const MAX_RULES_IN_FILE = 500;
 
-/** The period the counts cover, kept by the worker beside them (storage.local "statsPeriod"). */
+/** Where the worker keeps the counts (storage.local), and beside them the period they cover. */
+export const STATS_KEY = "stats";
+export const PERIOD_KEY = "statsPeriod";
+
+/** The period the counts cover, kept by the worker beside them. */
 export interface StatsPeriod {
   /** When the first count after install or reset was made (ms since the epoch). */
   from: number;
@@ -65,6 +69,13 @@ export async function agentLabelIn(area: KeyValueArea): Promise<string> {
   const label = newAgentLabel();
   await area.set({ [AGENT_LABEL_KEY]: label });
   return label;
+}
+
+/** The counts as the worker keeps them, and the period they cover (none before the first count, or after a reset). */
+export async function storedCounts(area: Pick<KeyValueArea, "get">): Promise<{ stats: Stats; period?: StatsPeriod }> {
+  const stored = await area.get([STATS_KEY, PERIOD_KEY]);
+  const period = stored[PERIOD_KEY] as StatsPeriod | null | undefined;
+  return { stats: (stored[STATS_KEY] ?? {}) as Stats, ...(period ? { period } : {}) };
 }
 
 /** The export file of one agent's counts at `now`. */

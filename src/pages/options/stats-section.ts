@@ -1,7 +1,7 @@
 import browser from "webextension-polyfill";
 import { askWorker } from "../ask-worker.js";
 import { STAT_FIELDS, statsToCsv, type Stats } from "../../shared/stats.js";
-import { AGENT_LABEL_KEY, AgentLabelSchema } from "../../shared/team-stats.js";
+import { AGENT_LABEL_KEY, AgentLabelSchema, storedCounts } from "../../shared/team-stats.js";
 import { downloadText } from "../download.js";
 import { agentLabel, downloadOwnStats } from "../stats-export.js";
 import { number, t } from "../i18n.js";
@@ -10,7 +10,7 @@ import { h } from "./dom.js";
 // How agents reacted to each rule's nudges, counted in storage.local by the worker: counts and rule ids only.
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
-const readStats = async () => ((await browser.storage.local.get("stats")).stats ?? {}) as Stats;
+const readStats = async () => (await storedCounts(browser.storage.local)).stats;
 
 function render(stats: Stats): void {
   const rules = Object.keys(stats).sort();
