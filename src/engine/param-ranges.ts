@@ -51,7 +51,7 @@ function unwrap(schema: z.ZodType): z.ZodType {
 }
 
 /** The range a number of the schema takes, or undefined where it is no number. */
-function rangeOf(schema: z.ZodType | undefined): ParamRange | undefined {
+export function numberRange(schema: z.ZodType | undefined): ParamRange | undefined {
   if (!schema) return undefined;
   const number = unwrap(schema) as unknown as { minValue: number | null; maxValue: number | null; isInt: boolean; _zod: { def: Def } };
   if (number._zod.def.type !== "number") return undefined;
@@ -60,7 +60,7 @@ function rangeOf(schema: z.ZodType | undefined): ParamRange | undefined {
 }
 
 /** The range of a rule's own numeric setting (`cooldownSeconds`, `maxPerConversation`), from the pack schema. */
-export const ruleSettingRange = (name: "cooldownSeconds" | "maxPerConversation"): ParamRange | undefined => rangeOf(RuleSchema.shape[name]);
+export const ruleSettingRange = (name: "cooldownSeconds" | "maxPerConversation"): ParamRange | undefined => numberRange(RuleSchema.shape[name]);
 
 /**
  * The range of the numeric param at `path` ("threshold", "call.threshold") of a rule of `kind` with these params, or
@@ -81,7 +81,7 @@ export function paramRange(kind: string, params: Record<string, unknown>, path: 
     schema = def.shape?.[key];
     value = value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
   }
-  return rangeOf(schema);
+  return numberRange(schema);
 }
 
 /** Whether `value` lies in the range. */

@@ -21,8 +21,8 @@ function file(name: string, text: string): string {
   return path;
 }
 
-async function openOptions(harness: ReturnType<typeof useHarness>): Promise<Page> {
-  const page = await openExtensionPage(harness, "pages/options.html");
+async function openOptions(harness: ReturnType<typeof useHarness>, section: string): Promise<Page> {
+  const page = await openExtensionPage(harness, `pages/options.html#${section}`);
   await waitFor(() => page.evaluate(() => document.querySelectorAll("#team-packs tbody tr").length > 0), "the packs list");
   return page;
 }
@@ -34,10 +34,13 @@ async function choose(page: Page, input: string, path: string): Promise<void> {
 const text = (page: Page, selector: string) => page.$eval(selector, (n) => n.textContent ?? "");
 const lines = (page: Page, selector: string) => page.evaluate((s) => [...document.querySelectorAll(s)].map((n) => n.textContent ?? ""), selector);
 
-/** The problems listed under the import status, once it says that `name` was refused. */
-async function refusal(page: Page, name: string): Promise<string[]> {
-  await waitFor(async () => (await text(page, "#team-import-status")) === `${name} was refused as a whole; nothing changed:`, `${name} refused`);
-  return lines(page, "#team-import-status-problems li");
+/** Where each import says how it went: packs beside the packs (Rules), overrides under their import (Advanced). */
+const STATUS: Record<string, string> = { "#team-import-pack": "#team-pack-status", "#team-import-overrides": "#team-import-status" };
+
+/** The problems listed under the import's status, once it says that `name` was refused. */
+async function refusal(page: Page, input: string, name: string): Promise<string[]> {
+  await waitFor(async () => (await text(page, STATUS[input]!)) === `${name} was refused as a whole; nothing changed:`, `${name} refused`);
+  return lines(page, `${STATUS[input]}-problems li`);
 }
 
 describe("the options page refuses what it cannot take, at once and saying why", () => {
@@ -46,10 +49,10 @@ describe("the options page refuses what it cannot take, at once and saying why",
   afterEach(() => inExtension(harness, (chrome) => (chrome.storage as unknown as { sync: { clear(): Promise<void> } }).sync.clear(), null));
 
   it("a phrase forking into 5^10 spellings, typed as an extra phrase with the preview open, is refused and cannot be saved", async () => {
-    const page = await openOptions(harness);
+    const page = await openOptions(harness, "phrases");
     const errors = collectErrors(page);
     await page.type("#team-preview-input", "Customer: My parcel is late\nAgent: Is it order 1234?\nAgent: Did you get our email?");
-    await waitFor(() => page.evaluate(() => !!document.querySelector('#team-preview-events [data-rule="open-question"]')), "the preview");
+    await waitFor(() => page.evaluate(() => !!document.querySelector('#team-preview-events .edited [data-rule="open-question"]')), "the preview");
     await page.select("#team-signal", "apology");
     await page.type("#team-phrases", FORKING);
     const problems = await waitFor(async () => {
@@ -70,30 +73,30 @@ describe("the options page refuses what it cannot take, at once and saying why",
   });
 
   it("the same phrase in imported overrides or an imported pack is refused as a whole, naming the file and the place", async () => {
-    const page = await openOptions(harness);
+    const page = await openOptions(harness, "advanced");
     await choose(page, "#team-import-overrides", file("forking-overrides.json", JSON.stringify({ signals: { apology: { en: { phrases: [FORKING] } } } })));
-    expect(await refusal(page, "forking-overrides.json")).toEqual([expect.stringMatching(new RegExp(`^forking-overrides\\.json: \\$\\.signals\\.apology\\.en\\.phrases\\[0\\]: ${FORKS} `))]);
+    expect(await refusal(page, "#team-import-overrides", "forking-overrides.json")).toEqual([expect.stringMatching(new RegExp(`^forking-overrides\\.json: \\$\\.signals\\.apology\\.en\\.phrases\\[0\\]: ${FORKS} `))]);
     const pack = { id: "forking", version: "1.0.0", description: "d", languages: ["en"], signals: { apology: { en: { phrases: ["so sorry", FORKING] } } } };
     await choose(page, "#team-import-pack", file("forking-pack.json", JSON.stringify(pack)));
-    expect(await refusal(page, "forking-pack.json")).toEqual([expect.stringMatching(new RegExp(`^forking-pack\\.json: \\$\\.signals\\.apology\\.en\\.phrases\\[1\\]: ${FORKS} `))]);
+    expect(await refusal(page, "#team-import-pack", "forking-pack.json")).toEqual([expect.stringMatching(new RegExp(`^forking-pack\\.json: \\$\\.signals\\.apology\\.en\\.phrases\\[1\\]: ${FORKS} `))]);
     expect(await synced()).toEqual({});
   });
 
   it("a file holding null as overrides is refused, and the saved overrides stay", async () => {
-    const page = await openOptions(harness);
+    const page = await openOptions(harness, "advanced");
     await choose(page, "#team-import-overrides", file("good-overrides.json", JSON.stringify({ rules: { "open-question": { enabled: false } } })));
     await waitFor(async () => /imported and saved/.test(await text(page, "#team-import-status")), "the good overrides saved");
     const saved = await synced();
     expect(saved["team:overrides"]).toMatchObject({ value: { rules: { "open-question": { enabled: false } } } });
 
     await choose(page, "#team-import-overrides", file("null.json", "null"));
-    expect(await refusal(page, "null.json")).toEqual(['null.json: $: overrides are a JSON object ({"packs": …, "rules": …, "signals": …}), not null']);
+    expect(await refusal(page, "#team-import-overrides", "null.json")).toEqual(['null.json: $: overrides are a JSON object ({"packs": …, "rules": …, "signals": …}), not null']);
     expect(await synced()).toEqual(saved);
     expect(await page.$eval('[data-rule="open-question"][data-field="enabled"]', (box) => (box as HTMLInputElement).checked)).toBe(false);
   });
 
   it("a file nested 100,000 deep or over the size limit is refused before it is read or sent, with a status, in every import", async () => {
-    const page = await openOptions(harness);
+    const page = await openOptions(harness, "advanced");
     const errors = collectErrors(page);
     await choose(page, "#team-import-overrides", file("good-overrides.json", JSON.stringify({ rules: { "open-question": { enabled: false } } })));
     await waitFor(async () => /imported and saved/.test(await text(page, "#team-import-status")), "the good overrides saved");
@@ -103,9 +106,9 @@ describe("the options page refuses what it cannot take, at once and saying why",
     const big = file("big.json", JSON.stringify({ description: "x".repeat(5 * 1024 * 1024) }));
     for (const input of ["#team-import-overrides", "#team-import-pack"]) {
       await choose(page, input, deep);
-      expect(await refusal(page, "deep.json")).toEqual(["deep.json nests more than 64 levels deep; no pack, overrides or sites file does."]);
+      expect(await refusal(page, input, "deep.json")).toEqual(["deep.json nests more than 64 levels deep; no pack, overrides or sites file does."]);
       await choose(page, input, big);
-      expect(await refusal(page, "big.json")).toEqual(["big.json is 5.0 MB; files of at most 4.0 MB are read."]);
+      expect(await refusal(page, input, "big.json")).toEqual(["big.json is 5.0 MB; files of at most 4.0 MB are read."]);
     }
     for (const [path, said] of [[deep, "deep.json nests more than 64 levels deep"], [big, "big.json is 5.0 MB"]] as const) {
       await choose(page, "#taught-import", path);

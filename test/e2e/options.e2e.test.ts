@@ -40,16 +40,33 @@ describe("settings and the agent's interface language", () => {
     expect(settings).toMatchObject({ interfaceLanguage: "it" });
   });
 
-  it("refuses an invalid value and keeps what was saved", async () => {
+  it("refuses an invalid value at its field, in words, and keeps what was saved", async () => {
     const page = await openExtensionPage(harness, "pages/options.html");
     await waitFor(() => page.evaluate(() => !!document.querySelector("#preview attune-overlay")), "the preview");
     await page.$eval("input[name=maxPerFiveMinutes]", (input) => {
-      (input as HTMLInputElement).value = "-5";
+      (input as HTMLInputElement).value = "0";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
       input.dispatchEvent(new Event("change", { bubbles: true }));
     });
-    await waitFor(() => page.evaluate(() => document.getElementById("status")?.textContent?.includes("maxPerFiveMinutes")), "the refusal");
+    await waitFor(() => page.evaluate(() => document.getElementById("status")?.textContent === "Not saved yet: correct the fields marked in red (1)."), "the refusal");
+    expect(await page.$eval("#error-maxPerFiveMinutes", (n) => n.textContent)).toBe("At most this many nudges in 5 minutes: a whole number between 1 and 60");
+    expect(await page.$eval("input[name=maxPerFiveMinutes]", (n) => n.getAttribute("aria-invalid"))).toBe("true");
     const { settings } = await readLocal(harness);
     expect(settings).toBeUndefined();
+  });
+
+  it("opens each section by its own link, one at a time, each within a 1280×800 screen", async () => {
+    const page = await openExtensionPage(harness, "pages/options.html#statistics");
+    await page.setViewport({ width: 1280, height: 800 });
+    const shown = () => page.evaluate(() => [...document.querySelectorAll<HTMLElement>("main > section, #draft-area section")].filter((s) => s.offsetParent !== null).map((s) => s.id));
+    await waitFor(async () => (await shown()).join() === "statistics", "the statistics section alone");
+    for (const section of ["coaching", "rules", "phrases", "sites", "statistics", "team", "advanced"]) {
+      await page.click(`#sections-nav a[href="#${section}"]`);
+      await waitFor(async () => (await shown()).join() === section, `${section} alone`);
+      expect(await page.$eval(`#sections-nav a[href="#${section}"]`, (a) => a.getAttribute("aria-current"))).toBe("page");
+      // Nothing below the fold, the rules (every one folded) included.
+      expect(await page.evaluate(() => document.documentElement.scrollHeight), section).toBeLessThanOrEqual(800);
+    }
   });
 
   it.for([

@@ -8,14 +8,19 @@ import { SCREENSHOTS, axeViolations, clickOverlay, collectErrors, downloadsInto,
 type Fixture = Window & { addMessage(speaker: string, text: string): void };
 const PACKS = join(ROOT, "test", "fixtures", "packs");
 
-/** The options page with the team lead's sections drawn. */
-async function openOptions(harness: ReturnType<typeof useHarness>): Promise<Page> {
-  const page = await openExtensionPage(harness, "pages/options.html");
+/** The options page open at one of its sections (the rules by default), with the team lead's parts drawn. */
+async function openOptions(harness: ReturnType<typeof useHarness>, section = "rules"): Promise<Page> {
+  const page = await openExtensionPage(harness, `pages/options.html#${section}`);
+  await page.setViewport({ width: 1280, height: 800 });
   await waitFor(() => page.evaluate(() => document.querySelectorAll("#team-packs tbody tr").length > 0), "the packs list");
   return page;
 }
 
-const previewRules = (page: Page) => page.evaluate(() => [...document.querySelectorAll<HTMLElement>("#team-preview-events [data-rule]")].map((n) => n.dataset.rule!));
+/** The rules the preview raises with the draft (side "edited") or with the defaults, with how each differs from the other side. */
+const previewRules = (page: Page, side: "edited" | "defaults" = "edited") =>
+  page.evaluate((s) => [...document.querySelectorAll<HTMLElement>(`#team-preview-events .${s} [data-rule]`)].map((n) => n.dataset.rule!), side);
+const previewDifferences = (page: Page, side: "edited" | "defaults") =>
+  page.evaluate((s) => [...document.querySelectorAll<HTMLElement>(`#team-preview-events .${s} [data-rule]`)].map((n) => `${n.dataset.rule}:${n.dataset.difference}`), side);
 const lines = (page: Page, selector: string) => page.evaluate((s) => [...document.querySelectorAll(s)].map((n) => n.textContent ?? ""), selector);
 
 async function importPack(page: Page, file: string): Promise<void> {
@@ -28,30 +33,49 @@ describe("team leads tune the rule packs", () => {
   // useHarness clears storage.local after each test; what a test synced goes too.
   afterEach(() => inExtension(harness, (chrome) => (chrome.storage as unknown as { sync: { clear(): Promise<void> } }).sync.clear(), null));
 
-  it("a changed threshold changes the live preview at once, and is saved as overrides", async () => {
+  it("a changed threshold changes the live preview at once, beside the defaults, and is saved as overrides", async () => {
     const page = await openOptions(harness);
     const errors = collectErrors(page);
     await page.type("#team-preview-input", "Customer: My parcel is late\nAgent: Is it order 1234?\nAgent: Did you get our email?");
     await waitFor(async () => (await previewRules(page)).includes("open-question"), "open-question in the preview");
-    // Three closed questions in a row instead of two: the preview no longer raises it.
-    await page.$eval('[data-rule="open-question"][data-field="param:count"]', (input) => {
-      (input as HTMLInputElement).value = "3";
-      input.dispatchEvent(new Event("input", { bubbles: true }));
-    });
+    expect(await previewDifferences(page, "edited")).toEqual(await previewDifferences(page, "defaults"));
+    const count = '[data-rule="open-question"][data-field="param:count"]';
+    const typeCount = (value: string) =>
+      page.$eval(count, (input, v) => {
+        (input as HTMLInputElement).value = v;
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+      }, value);
+    // Three closed questions in a row instead of two: the preview no longer raises it, the defaults beside it still do,
+    // marked, and the change is listed with a reset of its own.
+    await typeCount("3");
     await waitFor(async () => !(await previewRules(page)).includes("open-question"), "open-question gone from the preview");
+    expect(await previewDifferences(page, "defaults")).toContain("open-question:only");
+    expect(await page.$eval('#team-preview-events .defaults [data-rule="open-question"] .diff', (n) => n.textContent?.trim())).toBe("gone");
+    expect(await lines(page, "#team-changes-list li span")).toEqual(["open-question — Closed questions in a row: 2 → 3"]);
     expect(await page.$eval("#team-status", (n) => n.textContent)).toMatch(/Unsaved/);
+    await page.screenshot({ path: join(SCREENSHOTS, "options-preview.png") });
+    // Its own reset puts the shipped value back in the field, the preview and the list.
+    await page.click('#team-changes-list [data-change="open-question/param:count"] button');
+    await waitFor(async () => (await previewRules(page)).includes("open-question"), "open-question back in the preview");
+    expect(await page.$eval(count, (input) => (input as HTMLInputElement).value)).toBe("2");
+    expect(await lines(page, "#team-changes-list li")).toEqual([]);
+    await typeCount("3");
+    await waitFor(async () => !(await previewRules(page)).includes("open-question"), "open-question gone again");
     await page.click("#team-save");
     await waitFor(() => page.evaluate(() => document.getElementById("team-status")?.textContent?.startsWith("Saved")), "saved");
     const synced = await inExtension(harness, (chrome) => (chrome.storage as unknown as { sync: { get(k: null): Promise<Record<string, unknown>> } }).sync.get(null), null);
     expect(synced["team:overrides"]).toMatchObject({ value: { rules: { "open-question": { params: { count: 3 } } } } });
-    expect(await page.$eval("#team-overrides-storage", (n) => n.textContent)).toMatch(/storage\.sync/);
+    await page.$eval('details[data-rule="open-question"]', (d) => ((d as HTMLDetailsElement).open = true));
+    await page.screenshot({ path: join(SCREENSHOTS, "options-team-lead.png") });
+    expect(await axeViolations(page)).toEqual([]);
     // The examples written for a count of 2 now fail for that rule, and only there.
+    await page.click('#sections-nav a[href="#advanced"]');
+    await waitFor(() => page.evaluate(() => !document.getElementById("advanced")!.hidden && document.getElementById("rules")!.hidden), "the Advanced section");
+    expect(await page.$eval("#team-overrides-storage", (n) => n.textContent)).toMatch(/storage\.sync/);
     await page.click("#team-examples-run");
     await waitFor(() => page.evaluate(() => /passed/.test(document.getElementById("team-examples-summary")?.textContent ?? "")), "the examples");
     const failing = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>("#team-examples-table tr.fail")].map((r) => r.dataset.rule));
     expect(failing).toEqual(["open-question"]);
-    await page.$eval('details[data-rule="open-question"]', (d) => ((d as HTMLDetailsElement).open = true));
-    await page.screenshot({ path: join(SCREENSHOTS, "options-team-lead.png"), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
   });
@@ -104,10 +128,10 @@ describe("team leads tune the rule packs", () => {
     await waitFor(() => page.evaluate(() => !!document.querySelector('[data-pack-row="retention"]')), "the good pack listed");
     await importPack(page, "broken-pack.json");
     const problems = await waitFor(async () => {
-      const found = await lines(page, "#team-import-status-problems li");
+      const found = await lines(page, "#team-pack-status-problems li");
       return found.length ? found : undefined;
     }, "the refusal");
-    expect(await page.$eval("#team-import-status", (n) => n.textContent)).toContain("broken-pack.json was refused as a whole");
+    expect(await page.$eval("#team-pack-status", (n) => n.textContent)).toContain("broken-pack.json was refused as a whole");
     for (const place of ["$.id", "$.version", "$.description", "$.languages", "$.rules[0].severity", "$.rules[0].message"]) {
       expect(problems.some((line) => line.startsWith(`broken-pack.json: ${place}`)), `${place} in ${problems.join(" | ")}`).toBe(true);
     }
@@ -134,7 +158,7 @@ describe("team leads tune the rule packs", () => {
   it("an imported pack applies on a chat page (its English patterns through compromise, loaded for it), and the agent's feedback shows in the stats and their CSV export", async () => {
     const options = await openOptions(harness);
     await importPack(options, "retention-pack.json");
-    await waitFor(() => options.evaluate(() => /imported/.test(document.getElementById("team-import-status")?.textContent ?? "")), "the import");
+    await waitFor(() => options.evaluate(() => /imported/.test(document.getElementById("team-pack-status")?.textContent ?? "")), "the import");
 
     const chat = await harness.browser.newPage();
     await chat.goto(`${harness.origin}/fixtures/rerender.html`);
@@ -148,7 +172,7 @@ describe("team leads tune the rule packs", () => {
     await clickOverlay(chat, "helpful");
     await waitFor(async () => ((await readLocal(harness)).stats as Record<string, { helpful: number }> | undefined)?.["offer-retention"]?.helpful === 1, "the rating counted");
 
-    const page = await openOptions(harness);
+    const page = await openOptions(harness, "statistics");
     await waitFor(() => page.evaluate(() => !!document.querySelector('#stats-table tr[data-rule="offer-retention"]')), "the stats row");
     expect(await page.$eval('#stats-table tr[data-rule="offer-retention"] [data-field="raised"]', (n) => n.textContent)).toBe("1");
     expect(await page.$eval('#stats-table tr[data-rule="offer-retention"] [data-field="helpful"]', (n) => n.textContent)).toBe("1");
@@ -169,7 +193,7 @@ describe("team leads tune the rule packs", () => {
       const policy = { settings: { quiet: true }, lockedSettings: ["quiet"], lockOverrides: true, overrides: '{"rules":{"use-name":{"enabled":false}}}' };
       (globalThis as unknown as { chrome: { storage: { managed: { get(): Promise<unknown> } } } }).chrome.storage.managed.get = async () => policy;
     });
-    const page = await openOptions(harness);
+    const page = await openOptions(harness, "coaching");
     const quiet = await page.$eval("input[name=quiet]", (input) => ({ disabled: (input as HTMLInputElement).disabled, checked: (input as HTMLInputElement).checked, note: input.closest("label")?.textContent }));
     expect(quiet).toEqual({ disabled: true, checked: true, note: expect.stringContaining("Locked by your organisation") });
     expect(await page.$eval("input[name=autoHideSeconds]", (input) => (input as HTMLInputElement).disabled)).toBe(false);

@@ -23,8 +23,9 @@ async function nextDownload(page: Page, folder: string, ext: string, act: () => 
   return join(folder, file);
 }
 
-async function openOptions(harness: Harness): Promise<Page> {
-  const page = await openExtensionPage(harness, "pages/options.html");
+/** The options page at its Statistics section (the agent's own) or its Team section (the team lead's). */
+async function openOptions(harness: Harness, section: "statistics" | "team" = "statistics"): Promise<Page> {
+  const page = await openExtensionPage(harness, `pages/options.html#${section}`);
   await waitFor(() => page.evaluate(() => !!(document.getElementById("agent-label") as HTMLInputElement | null)?.value), "the agent's label");
   return page;
 }
@@ -94,7 +95,7 @@ describe("the team view", () => {
     await nextInstall(harness);
     const wrong = join(folder, "notes.json");
     writeFileSync(wrong, JSON.stringify({ id: "my-pack", rules: [] }));
-    const page = await openOptions(harness);
+    const page = await openOptions(harness, "team");
     const errors = collectErrors(page);
     await (await page.$("#team-view-import") as unknown as { uploadFile(...paths: string[]): Promise<void> }).uploadFile(...files, wrong);
     await waitFor(() => page.evaluate(() => !document.getElementById("team-view-result")!.hidden), "the team table");
@@ -124,7 +125,7 @@ describe("the team view", () => {
     // The team view survives a reload.
     await page.reload();
     await waitFor(() => page.evaluate(() => document.querySelectorAll("#team-view-table tbody tr").length === 4), "the table after a reload");
-    await (await page.$("#team-view"))!.screenshot({ path: join(SCREENSHOTS, "options-team-view.png") });
+    await (await page.$("#team"))!.screenshot({ path: join(SCREENSHOTS, "options-team-view.png") });
     expect(await axeViolations(page)).toEqual([]);
 
     // In Persian, right to left: the words translated, each chart's labels on the right and its bars growing leftwards.

@@ -6,10 +6,13 @@ import { Overlay } from "../../overlay/overlay.js";
 import type { Nudge } from "../../engine/nudge.js";
 import { effectiveSettings } from "../../shared/managed-policy.js";
 import { SettingsSchema, type Settings } from "../../shared/settings.js";
-import { localizePage, t } from "../i18n.js";
+import { numberRange } from "../../engine/index.js";
+import { localizePage, number, t } from "../i18n.js";
 import { wireExamples } from "./examples-section.js";
+import { fieldProblem } from "./field-check.js";
 import { lockManagedSettings } from "./managed-lock.js";
 import { wirePreview } from "./preview-section.js";
+import { wireSections } from "./sections.js";
 import { wireStats } from "./stats-section.js";
 import { renderTaughtSites, wireTaughtSites } from "./taught-sites-section.js";
 import { wireTeam } from "./team-section.js";
@@ -18,6 +21,24 @@ import { wireTeamView } from "./team-view-section.js";
 const form = document.getElementById("settings") as HTMLFormElement;
 const field = <T extends HTMLInputElement | HTMLSelectElement>(name: string) => form.elements.namedItem(name) as T;
 const SEVERITIES = ["tip", "warn", "alert"] as const;
+const NUMBER_SETTINGS = ["maxPerFiveMinutes", "autoHideSeconds"] as const;
+
+/**
+ * A number setting's problem, in words under its field (its range from the settings schema), or none; true when it
+ * is fine.
+ */
+function checkSetting(name: (typeof NUMBER_SETTINGS)[number]): boolean {
+  const input = field<HTMLInputElement>(name);
+  const label = input.closest("label")?.querySelector("span")?.textContent ?? name;
+  const value = input.value.trim() === "" ? Number.NaN : Number(input.value);
+  const problem = fieldProblem(label, value, numberRange(SettingsSchema.shape[name]));
+  const error = document.getElementById(`error-${name}`)!;
+  error.textContent = problem ?? "";
+  error.hidden = !problem;
+  if (problem) input.setAttribute("aria-invalid", "true");
+  else input.removeAttribute("aria-invalid");
+  return !problem;
+}
 
 function fill(settings: Settings): void {
   field<HTMLSelectElement>("interfaceLanguage").value = settings.interfaceLanguage;
@@ -59,6 +80,7 @@ function preview(language: string): void {
 
 async function main(): Promise<void> {
   const language = await localizePage(document);
+  wireSections(document);
   const [{ settings }, team] = await Promise.all([browser.storage.local.get("settings"), askWorker({ type: "team-state" })]);
   // What the agent gets: their own settings under the administrator's policy, locked ones shown but not editable.
   fill(effectiveSettings(settings, team.policy));
@@ -71,10 +93,19 @@ async function main(): Promise<void> {
   wireExamples();
   await wireStats();
   await wireTeamView();
+  form.addEventListener("input", (event) => {
+    const name = (event.target as HTMLInputElement).name;
+    if ((NUMBER_SETTINGS as readonly string[]).includes(name)) checkSetting(name as (typeof NUMBER_SETTINGS)[number]);
+  });
   form.addEventListener("change", async () => {
-    const parsed = SettingsSchema.safeParse(read());
     const status = document.getElementById("status")!;
-    // An invalid value is refused and what was saved stays: the agent sees why.
+    // An invalid value is refused and what was saved stays: the agent sees why, at the field.
+    const invalid = NUMBER_SETTINGS.filter((name) => !checkSetting(name)).length;
+    if (invalid) {
+      status.textContent = t("teamFixFields", number(invalid));
+      return;
+    }
+    const parsed = SettingsSchema.safeParse(read());
     if (!parsed.success) {
       status.textContent = t("optionsInvalid", parsed.error.issues.map((i) => i.path.join(".")).join(", "));
       return;

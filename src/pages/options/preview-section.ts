@@ -4,11 +4,13 @@ import { variantConversation } from "../../trainer/scenario.js";
 import { number, t, tCount } from "../i18n.js";
 import { loadLibrary } from "../trainer/library.js";
 import { fillList, h } from "./dom.js";
+import { compareNudges, type ComparedNudge } from "./nudge-diff.js";
 import { parsePreviewInput } from "./preview-input.js";
 import { onCompiled, type Compiled } from "./team-section.js";
 
 // The team lead's live preview: a pasted conversation (or a trainer scenario) run through the packs as the draft
-// makes them, the nudges shown under the event that raised them. Any change to the draft runs it again.
+// makes them and as they are by default, side by side under the event that raised each nudge, those that differ
+// marked. Any change to the draft runs it again.
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -27,7 +29,19 @@ function nudgeLine(nudge: Nudge, event: ConversationEvent | undefined): Array<st
   return [`${nudge.severity.toUpperCase()} `, h("bdi", { text: nudge.rule }), `${when}: `, h("bdi", { text: nudge.message }), ` — ${t(`teamOutcome_${nudge.outcome}`)}`];
 }
 
-function render(compiled: Compiled, language: string): void {
+const DIFFERENCE_LABELS = { edited: { changed: "teamPreviewChanged", only: "teamPreviewOnlyEdited" }, defaults: { changed: "teamPreviewChanged", only: "teamPreviewOnlyDefaults" } } as const;
+
+function nudgeItem(side: "edited" | "defaults", { nudge, difference }: ComparedNudge, event: ConversationEvent): HTMLElement {
+  const differs = difference !== "same";
+  return h(
+    "li",
+    { className: `nudge ${nudge.severity}${differs ? " differs" : ""}`, "data-rule": nudge.rule, "data-difference": difference },
+    ...(differs ? [h("span", { className: "diff", text: `${t(DIFFERENCE_LABELS[side][difference])} ` })] : []),
+    ...nudgeLine(nudge, event),
+  );
+}
+
+function render(compiled: Compiled, defaults: Compiled, language: string): void {
   const input = parsePreviewInput($<HTMLTextAreaElement>("team-preview-input").value);
   const problems = "problems" in input ? input.problems : "problems" in compiled ? [t("teamPreviewPacksInvalid")] : [];
   fillList($("team-preview-problems"), problems);
@@ -35,19 +49,26 @@ function render(compiled: Compiled, language: string): void {
   if (!("conversation" in input) || !("compiled" in compiled)) {
     list.replaceChildren();
     $("team-preview-count").textContent = "";
+    $("team-preview-heads").hidden = true;
     return;
   }
   const conversation: Conversation = input.conversation;
-  const nudges = runConversation(compiled.compiled, conversation, { interfaceLanguage: language });
-  $("team-preview-count").textContent = tCount("trainerNudgeCount", nudges.length);
+  const run = (packs: Compiled) => ("compiled" in packs ? runConversation(packs.compiled, conversation, { interfaceLanguage: language }) : []);
+  const sides = compareNudges(run(compiled), run(defaults));
+  const differing = sides.edited.filter((n) => n.difference !== "same").length + sides.defaults.filter((n) => n.difference === "only").length;
+  $("team-preview-count").textContent = t("teamPreviewCompared", tCount("trainerNudgeCount", sides.edited.length), tCount("trainerNudgeCount", sides.defaults.length), number(differing));
+  $("team-preview-heads").hidden = false;
   list.replaceChildren(
     ...conversation.events.map((event, index) => {
-      const raised = nudges.filter((n) => n.event === index);
+      const raised = (side: "edited" | "defaults") => sides[side].filter((n) => n.nudge.event === index);
+      const [edited, shipped] = [raised("edited"), raised("defaults")];
+      const column = (side: "edited" | "defaults", items: ComparedNudge[]) =>
+        h("ul", { className: `nudges ${side}`, "aria-label": t(side === "edited" ? "teamPreviewWithChanges" : "teamPreviewWithDefaults") }, ...items.map((n) => nudgeItem(side, n, event)));
       return h(
         "li",
         { "data-event": index },
         h("span", {}, ...eventLine(event)),
-        ...(raised.length ? [h("ul", { className: "nudges" }, ...raised.map((n) => h("li", { className: `nudge ${n.severity}`, "data-rule": n.rule }, ...nudgeLine(n, event))))] : []),
+        ...(edited.length || shipped.length ? [h("div", { className: "side-by-side" }, column("edited", edited), column("defaults", shipped))] : []),
       );
     }),
   );
@@ -55,6 +76,7 @@ function render(compiled: Compiled, language: string): void {
 
 export async function wirePreview(language: string): Promise<void> {
   let latest: Compiled = { problems: [] };
+  let defaults: Compiled = { problems: [] };
   const { entries } = await loadLibrary(shippedScenarios);
   const select = $<HTMLSelectElement>("team-preview-scenario");
   select.append(
@@ -67,11 +89,12 @@ export async function wirePreview(language: string): Promise<void> {
     const entry = entries.find((e) => e.key === key);
     if (!entry || !variant) return;
     $<HTMLTextAreaElement>("team-preview-input").value = JSON.stringify(variantConversation(entry.scenario, variant), null, 1);
-    render(latest, language);
+    render(latest, defaults, language);
   });
-  $("team-preview-input").addEventListener("input", () => render(latest, language));
-  onCompiled((compiled) => {
+  $("team-preview-input").addEventListener("input", () => render(latest, defaults, language));
+  onCompiled((compiled, shipped) => {
     latest = compiled;
-    render(compiled, language);
+    defaults = shipped;
+    render(latest, defaults, language);
   });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { shippedPacks } from "../../trainer/test-packs.js";
-import { compileDraft, emptyOverrides, ruleWithDraft, setPackEnabled, setRuleField, setSignalPhrases, tunableParams } from "./team-draft.js";
+import { compileDraft, draftChanges, emptyOverrides, resetChange, ruleWithDraft, setPackEnabled, setRuleField, setSignalPhrases, tunableParams } from "./team-draft.js";
 import { parsePreviewInput } from "./preview-input.js";
 
 const rule = (id: string) => shippedPacks.packs.flatMap((p) => p.rules).find((r) => r.id === id)!;
@@ -16,6 +16,32 @@ describe("the team lead's draft overrides", () => {
     setRuleField(draft, rule("talk-ratio"), "severity", "tip");
     setRuleField(draft, rule("talk-ratio"), "message:it", "");
     expect(draft.rules).toEqual({});
+  });
+
+  it("lists every change from the defaults, field by field, and resets each one alone", () => {
+    const rules = shippedPacks.packs.flatMap((p) => p.rules);
+    const draft = emptyOverrides();
+    setPackEnabled(draft, "lexicon-ro", false);
+    setRuleField(draft, rule("talk-ratio"), "param:threshold", 0.8);
+    setRuleField(draft, rule("talk-ratio"), "enabled", false);
+    setRuleField(draft, rule("long-monologue"), "param:call.threshold", 45);
+    setRuleField(draft, rule("thank-customer"), "message:fa", "تشکر کنید");
+    setSignalPhrases(draft, "apology", "it", "exceptions", "scusi il disturbo\nmi scusi, come?");
+    const listed = () =>
+      draftChanges(draft, rules).map((c) => (c.kind === "pack" ? `pack ${c.pack}` : c.kind === "phrases" ? `${c.signal}/${c.language}/${c.list} ${c.phrases.length}` : `${c.rule.id} ${c.field} ${String(c.from)}→${String(c.to)}`));
+    expect(listed()).toEqual([
+      "pack lexicon-ro",
+      "thank-customer message:fa قبل از پایان گفتگو از مشتری تشکر کنید→تشکر کنید",
+      "long-monologue param:call.threshold 60→45",
+      "talk-ratio enabled true→false",
+      "talk-ratio param:threshold 0.65→0.8",
+      "apology/it/exceptions 2",
+    ]);
+    const monologue = draftChanges(draft, rules).find((c) => c.kind === "rule" && c.field === "param:call.threshold")!;
+    resetChange(draft, monologue);
+    expect(draft.rules["long-monologue"]).toBeUndefined();
+    for (const change of draftChanges(draft, rules)) resetChange(draft, change);
+    expect(draft).toEqual(emptyOverrides());
   });
 
   it("a nested param carries its whole top-level value, since params merge one key deep", () => {

@@ -106,3 +106,46 @@ export function compileDraft(packs: readonly unknown[], names: readonly string[]
     throw error;
   }
 }
+
+/** One change the draft makes to the packs as installed: a line of the "changes from the defaults" list. */
+export type DraftChange =
+  | { kind: "pack"; pack: string }
+  | { kind: "rule"; rule: Rule; field: string; from: unknown; to: unknown }
+  | { kind: "phrases"; signal: string; language: string; list: "phrases" | "exceptions"; phrases: readonly string[] };
+
+const RULE_SETTINGS = ["enabled", "severity", "cooldownSeconds", "maxPerConversation"] as const;
+
+/**
+ * Every change the draft makes, field by field (a param by its path, a text by its language), in the order the page
+ * lists rules; a rule the draft names but no pack has is left to the compiler's problems.
+ */
+export function draftChanges(draft: Overrides, rules: readonly Rule[]): DraftChange[] {
+  const packs: DraftChange[] = Object.entries(draft.packs).filter(([, o]) => o.enabled === false).map(([pack]) => ({ kind: "pack", pack }));
+  const ruleChanges = rules.filter((rule) => draft.rules[rule.id]).flatMap((shipped): DraftChange[] => {
+    const edited = ruleWithDraft(shipped, draft);
+    const o = draft.rules[shipped.id]!;
+    const change = (field: string, from: unknown, to: unknown): DraftChange => ({ kind: "rule", rule: shipped, field, from, to });
+    return [
+      ...RULE_SETTINGS.filter((key) => o[key] !== undefined && o[key] !== shipped[key]).map((key) => change(key, shipped[key], edited[key])),
+      ...tunableParams(edited.params)
+        .filter(({ path, value }) => readPath(shipped.params, path) !== value)
+        .map(({ path, value }) => change(`param:${path}`, readPath(shipped.params, path), value)),
+      ...(["message", "suggestion"] as const).flatMap((kind) =>
+        Object.entries(o[kind] ?? {}).map(([language, text]) => change(`${kind}:${language}`, shipped[kind][language], text)),
+      ),
+    ];
+  });
+  const phrases = Object.entries(draft.signals).flatMap(([signal, byLanguage]) =>
+    Object.entries(byLanguage).flatMap(([language, lists]) =>
+      (["phrases", "exceptions"] as const).flatMap((list): DraftChange[] => (lists[list]?.length ? [{ kind: "phrases", signal, language, list, phrases: lists[list]! }] : [])),
+    ),
+  );
+  return [...packs, ...ruleChanges, ...phrases];
+}
+
+/** Puts back what shipped for one change, and only that. */
+export function resetChange(draft: Overrides, change: DraftChange): void {
+  if (change.kind === "pack") setPackEnabled(draft, change.pack, true);
+  else if (change.kind === "phrases") setSignalPhrases(draft, change.signal, change.language, change.list, "");
+  else setRuleField(draft, change.rule, change.field, change.from);
+}

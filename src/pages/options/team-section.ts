@@ -7,8 +7,9 @@ import { number, t } from "../i18n.js";
 import { fillList, h } from "./dom.js";
 import { onJsonFileChosen } from "../json-import.js";
 import { fieldProblem, fieldRange } from "./field-check.js";
+import { renderChanges } from "./changes-list.js";
 import { controlValue, ruleEditor, ruleSummary } from "./rule-editor.js";
-import { compileDraft, draftFrom, emptyOverrides, ruleWithDraft, setPackEnabled, setRuleField, setSignalPhrases } from "./team-draft.js";
+import { compileDraft, draftChanges, draftFrom, emptyOverrides, resetChange, ruleWithDraft, setPackEnabled, setRuleField, setSignalPhrases } from "./team-draft.js";
 
 // The team lead's part of the options page: the packs, each rule's settings and texts, extra phrases, saving as
 // overrides (never editing a pack), import and export. Every change is compiled at once; the preview and the examples
@@ -24,12 +25,14 @@ let packs: Array<{ pack: Pack; info: TeamPackInfo }> = [];
 let draft: Overrides = emptyOverrides();
 let savedJson = "{}";
 let latest: Compiled = { problems: [] };
-const listeners: Array<(compiled: Compiled) => void> = [];
+/** The installed packs with no change of the team lead's (the administrator's still apply): what the preview compares with. */
+let defaults: Compiled = { problems: [] };
+const listeners: Array<(compiled: Compiled, defaults: Compiled) => void> = [];
 
-/** Called with the packs as the draft makes them, now and after every change. */
-export function onCompiled(listener: (compiled: Compiled) => void): void {
+/** Called with the packs as the draft makes them, and as they are by default, now and after every change. */
+export function onCompiled(listener: (compiled: Compiled, defaults: Compiled) => void): void {
   listeners.push(listener);
-  listener(latest);
+  listener(latest, defaults);
 }
 
 const storageNote = (storage: TeamStorage | undefined) =>
@@ -48,14 +51,15 @@ function changed(): void {
 }
 
 function compileNow(): void {
-  latest = compileDraft(packs.map((p) => p.pack), packs.map((p) => `${sourceName(p.info)} ${p.pack.id}`), draft, state.policy.overrides);
+  latest = compileDraft(packs.map((p) => p.pack), packNames(), draft, state.policy.overrides);
   const problems = "problems" in latest ? latest.problems : [];
   // A field out of its range says so under itself, in words; the problems listed here are the rest.
   const invalid = document.querySelectorAll("#team-rules [aria-invalid=true]").length;
   fillList($("team-problems"), invalid ? [] : problems);
   $<HTMLButtonElement>("team-save").disabled = !!problems.length || !!invalid || state.policy.lockOverrides;
   if (invalid) $("team-status").textContent = t("teamFixFields", number(invalid));
-  for (const listener of listeners) listener(latest);
+  renderChanges($("team-changes"), draftChanges(draft, allRules()));
+  for (const listener of listeners) listener(latest, defaults);
 }
 
 /** The problem (or none) of a number field, shown under it as the team lead types. */
@@ -128,11 +132,14 @@ async function load(next?: TeamState): Promise<void> {
     return parsed.success ? [{ pack: parsed.data, info }] : [];
   });
   await preparePacks(packs.map((p) => p.pack));
-  $<HTMLFieldSetElement>("team-editor").disabled = state.policy.lockOverrides;
+  defaults = compileDraft(packs.map((p) => p.pack), packNames(), emptyOverrides(), state.policy.overrides);
+  for (const fieldset of document.querySelectorAll<HTMLFieldSetElement>("fieldset.team-editor")) fieldset.disabled = state.policy.lockOverrides;
   $("team-locked").hidden = !state.policy.lockOverrides;
   fillList($("team-policy-problems"), state.policyProblems);
 }
 
+const packNames = () => packs.map((p) => `${sourceName(p.info)} ${p.pack.id}`);
+const allRules = () => packs.flatMap((p) => p.pack.rules);
 const findRule = (id: string) => packs.flatMap((p) => p.pack.rules.map((rule) => ({ pack: p.pack, rule }))).find((r) => r.rule.id === id);
 
 function say(id: string, text: string, problems: readonly string[] = []): void {
@@ -180,10 +187,10 @@ export async function wireTeam(initial: TeamState): Promise<void> {
     const removed = target.dataset.removePack;
     if (removed) {
       const result = await askWorker({ type: "remove-pack", id: removed });
-      if (!result.ok) return say("team-import-status", t("teamRemoveRefused", removed), result.problems);
+      if (!result.ok) return say("team-pack-status", t("teamRemoveRefused", removed), result.problems);
       await load();
       renderAll();
-      say("team-import-status", t("teamRemoved", removed));
+      say("team-pack-status", t("teamRemoved", removed));
     }
   });
   for (const id of ["team-signal", "team-signal-language"]) $(id).addEventListener("change", renderPhrases);
@@ -206,20 +213,33 @@ export async function wireTeam(initial: TeamState): Promise<void> {
     draft = draftFrom(JSON.parse(savedJson));
     renderAll();
   });
+  // Everything the team lead changed goes at once: worth a second thought. Nothing is saved until Save.
   $("team-reset-all").addEventListener("click", () => {
+    if (!window.confirm(t("teamResetAllConfirm"))) return;
     draft = emptyOverrides();
     renderAll();
+    say("team-import-status", t("teamResetAllDone"));
+  });
+  $("team-changes").addEventListener("click", (event) => {
+    const index = (event.target as HTMLElement).dataset.resetChange;
+    if (index === undefined) return;
+    const change = draftChanges(draft, allRules())[Number(index)];
+    if (!change) return;
+    resetChange(draft, change);
+    renderRules();
+    renderPhrases();
+    changed();
   });
 
   $("team-export-overrides").addEventListener("click", () => downloadJson(document, "attune-overrides.json", draft));
-  const refuseImport = (name: string, problem: string) => say("team-import-status", t("teamImportRefused", name), [problem]);
+  const refuseImport = (status: string) => (name: string, problem: string) => say(status, t("teamImportRefused", name), [problem]);
   onJsonFileChosen($<HTMLInputElement>("team-import-pack"), async (file) => {
     const result = await askWorker({ type: "import-pack", file: file.name, pack: file.json });
-    if (!result.ok) return say("team-import-status", t("teamImportRefused", file.name), result.problems);
+    if (!result.ok) return say("team-pack-status", t("teamImportRefused", file.name), result.problems);
     await load();
     renderAll();
-    say("team-import-status", `${t("teamImported_pack", file.name)} ${storageNote(result.item)}`);
-  }, refuseImport);
+    say("team-pack-status", `${t("teamImported_pack", file.name)} ${storageNote(result.item)}`);
+  }, refuseImport("team-pack-status"));
   onJsonFileChosen($<HTMLInputElement>("team-import-overrides"), async (file) => {
     const result = await askWorker({ type: "save-overrides", overrides: file.json, file: file.name });
     if (!result.ok) return say("team-import-status", t("teamImportRefused", file.name), result.problems);
@@ -228,5 +248,5 @@ export async function wireTeam(initial: TeamState): Promise<void> {
     savedJson = JSON.stringify(draft);
     renderAll();
     say("team-import-status", `${t("teamImported_overrides", file.name)} ${storageNote(state.overridesStorage)}`);
-  }, refuseImport);
+  }, refuseImport("team-import-status"));
 }
