@@ -65,9 +65,22 @@ export function packFiles(paths: readonly string[]): string[] {
 
 const display = (file: string) => relative(process.cwd(), file) || file;
 
-export async function loadPacks(paths: readonly string[], overridesFile?: string): Promise<{ compiled: CompiledPacks; files: string[]; raw: unknown[] }> {
+/** A pack as read, without its learned models: what the phrases alone detect (`attune eval --no-model`, training). */
+function withoutModels(pack: unknown): unknown {
+  const signals = (pack as { signals?: Record<string, Record<string, Record<string, unknown>>> } | null)?.signals;
+  if (!signals || typeof signals !== "object") return pack;
+  const stripped = Object.fromEntries(
+    Object.entries(signals).map(([signal, byLanguage]) => [
+      signal,
+      Object.fromEntries(Object.entries(byLanguage ?? {}).map(([language, lexicon]) => [language, Object.fromEntries(Object.entries(lexicon ?? {}).filter(([key]) => key !== "model"))])),
+    ]),
+  );
+  return { ...(pack as object), signals: stripped };
+}
+
+export async function loadPacks(paths: readonly string[], overridesFile?: string, options: { models?: boolean } = {}): Promise<{ compiled: CompiledPacks; files: string[]; raw: unknown[] }> {
   const files = packFiles(paths);
-  const raw = files.map(readJson);
+  const raw = files.map(readJson).map((pack) => (options.models === false ? withoutModels(pack) : pack));
   await preparePacks(raw);
   const overrides = overridesFile ? readJson(overridesFile) : undefined;
   try {
@@ -82,4 +95,16 @@ export function loadConversation(file: string): Conversation {
   const parsed = ConversationSchema.safeParse(readJson(file));
   if (!parsed.success) throw new CliError(formatIssues(display(file), parsed.error).join("\n"));
   return parsed.data;
+}
+
+/** Labelled corpora are read whole: ample for hundreds of thousands of lines, and no device is read for ever. */
+const MAX_LABELLED_BYTES = 64 * 1024 * 1024;
+
+/** A labelled file's lines (`text<TAB>label`), each with its text and its label. */
+export function readLabelled(file: string): Array<{ text: string; label: string }> {
+  return readTextFile(file, MAX_LABELLED_BYTES).split(/\r?\n/).filter(Boolean).map((line, i) => {
+    const tab = line.lastIndexOf("\t");
+    if (tab < 0) throw new CliError(`${file}:${i + 1}: expected text<TAB>label`);
+    return { text: line.slice(0, tab), label: line.slice(tab + 1).trim() };
+  });
 }

@@ -1,12 +1,8 @@
-import { CliError } from "../cli-error.js";
 import { parseArgs } from "../args.js";
-import { loadPacks, readTextFile } from "../load.js";
-import { scoreLabels, type Scores } from "../scores.js";
+import { loadPacks, readLabelled } from "../load.js";
+import { carries, scoreLabels, type Scores } from "../scores.js";
 
-export const usage = "attune eval FILE.tsv --signal NAME [--lang CODE] [--json] [--errors]";
-
-/** Labelled corpora are read whole: ample for hundreds of thousands of lines, and no device is read for ever. */
-const MAX_LABELLED_BYTES = 64 * 1024 * 1024;
+export const usage = "attune eval FILE.tsv --signal NAME [--lang CODE] [--no-model] [--json] [--errors]";
 
 /**
  * Precision, recall and F1 of a signal against labelled utterances (`text<TAB>label`). A label names the signal whole
@@ -14,10 +10,10 @@ const MAX_LABELLED_BYTES = 64 * 1024 * 1024;
  * separated ("complaint.error,self-introduction"), so one file labelled for several signals scores each of them; any
  * other label is a negative. `--signal question` scores question type: open, closed or none, with macro-F1.
  * A binary signal's confusions say what the misses were read as and what the false alarms were labelled;
- * `--errors` lists the lines themselves.
+ * `--errors` lists the lines themselves; `--no-model` measures the phrases alone, without the packs' learned models.
  */
 export async function run(argv: string[], out: (line: string) => void = console.log): Promise<number> {
-  const args = parseArgs(argv, ["signal", "lang", "pack"], ["json", "errors"]);
+  const args = parseArgs(argv, ["signal", "lang", "pack"], ["json", "errors", "no-model"]);
   const file = args.positional[0];
   const signal = args.options.get("signal")?.[0];
   if (!file || !signal) {
@@ -25,19 +21,15 @@ export async function run(argv: string[], out: (line: string) => void = console.
     return 2;
   }
   const language = args.options.get("lang")?.[0] ?? "en";
-  const { compiled } = await loadPacks(args.options.get("pack") ?? []);
-  const rows = readTextFile(file, MAX_LABELLED_BYTES).split(/\r?\n/).filter(Boolean).map((line, i) => {
-    const tab = line.lastIndexOf("\t");
-    if (tab < 0) throw new CliError(`${file}:${i + 1}: expected text<TAB>label`);
-    return { text: line.slice(0, tab), label: line.slice(tab + 1).trim() };
-  });
+  const { compiled } = await loadPacks(args.options.get("pack") ?? [], undefined, { models: !args.flags.has("no-model") });
+  const rows = readLabelled(file);
   const name = signal.split(".").at(-1)!;
   const found = rows.map((r) => compiled.detector.detect(r.text, language));
   const predict = (signals: ReadonlySet<string>): string => {
     if (signal === "question") return signals.has("question.open") ? "open" : signals.has("question.closed") ? "closed" : "none";
     return signals.has(signal) ? name : "none";
   };
-  const labelled = (label: string) => label.split(",").some((l) => l.trim() === name || l.trim() === signal);
+  const labelled = (label: string) => carries(label, signal);
   const scored = rows.map((r, i) => ({ gold: signal === "question" ? r.label : labelled(r.label) ? name : "none", predicted: predict(found[i]!) }));
   const scores = scoreLabels(scored, signal === "question" ? ["open", "closed", "none"] : [name]);
   const wrong = scored.flatMap((s, i) => (s.gold === s.predicted ? [] : [{ ...rows[i]!, ...s, signals: [...found[i]!].sort() }]));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LearnedModelSchema } from "./learned-model.js";
 import { countSpellings, GAP, MAX_GAPS, PREFIX_KEY, splitAnchors } from "./phrase-matcher.js";
 
 /** Bounds that keep a pack from making detection slow: phrases are short token sequences, never regular expressions. */
@@ -103,6 +104,12 @@ export const SignalLexiconSchema = z.strictObject({
    * by `attune test-rules`, so a frame or phrase that stops working, or starts firing on its near miss, is caught.
    */
   examples: z.strictObject({ matches: ExampleUtterances.optional(), ignores: ExampleUtterances.optional() }).optional(),
+  /**
+   * A learned model for the signal in this language, applied after the phrases: it adds the signal at or above its
+   * `fire` probability and takes it back below its `veto` (see docs: the learned layer). Of several packs, the last
+   * one's applies.
+   */
+  model: LearnedModelSchema.optional(),
 });
 export type SignalLexicon = z.infer<typeof SignalLexiconSchema>;
 
@@ -156,6 +163,7 @@ export function mergeLexicons(...all: SignalLexicons[]): SignalLexicons {
         for (const key of ["phrases", "exceptions", "patterns"] as const) {
           if (lexicon[key]?.length) into[key] = [...(into[key] ?? []), ...lexicon[key]];
         }
+        if (lexicon.model) into.model = lexicon.model;
       }
     }
   }

@@ -1,5 +1,6 @@
 import type { SignalLexicons } from "./lexicon-schema.js";
 import { EnglishPatterns } from "./english-patterns.js";
+import { scoreModel, type ScoredModel } from "./learned-model.js";
 import { isNegated, lastClause } from "./negation.js";
 import { tokenize, tokenSpans } from "./normalize.js";
 import { PhraseMatcher, type SentenceBounds, type Span } from "./phrase-matcher.js";
@@ -11,8 +12,11 @@ export interface SignalWords {
   text: string;
   /** Where in the utterance: words are listed in the order they were written. */
   at: number;
-  /** A lexicon phrase (the speaker's words for the thing), or the utterance's shape (capitals, "!!!", an emoji, a question). */
-  from: "phrase" | "shape";
+  /**
+   * A lexicon phrase (the speaker's words for the thing), the utterance's shape (capitals, "!!!", an emoji, a
+   * question), or the pack's learned model (`text` then lists the words that weighed most, comma separated).
+   */
+  from: "phrase" | "shape" | "model";
 }
 
 export interface SignalDetector {
@@ -61,6 +65,17 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
     return built;
   };
   const english = new EnglishPatterns(englishPatterns);
+  // A language's models are decoded with its matchers, when its first utterance is read.
+  const models = new Map<string, Array<{ signal: string; fire: number; veto: number; scored: ScoredModel }>>();
+  const modelsFor = (language: string) => {
+    if (!models.has(language)) {
+      models.set(language, Object.entries(lexicons).flatMap(([signal, byLanguage]) => {
+        const model = byLanguage[language]?.model;
+        return model ? [{ signal, fire: model.fire, veto: model.veto, scored: scoreModel(model) }] : [];
+      }));
+    }
+    return models.get(language)!;
+  };
 
   const detector: SignalDetector = {
     detect(text, requested) {
@@ -91,6 +106,12 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
       const glad = signals.has("gratitude") || signals.has("emotion.positive") || hasWarmEmoji(text);
       if ((isShouting(text) || isExasperated(text)) && !glad) signals.add("emotion.frustration");
       if (hasAngryEmoji(text)) signals.add("emotion.frustration");
+      // After the phrases and shapes: the model adds what they missed, and takes back what it finds most unlikely.
+      for (const { signal, fire, veto, scored } of modelsFor(language)) {
+        const p = scored.probability(text, language);
+        if (p >= fire) signals.add(signal);
+        else if (p < veto) signals.delete(signal);
+      }
       return signals;
     },
     explain(text, requested, wanted) {
@@ -134,6 +155,12 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
         const glad = detected.has("gratitude") || detected.has("emotion.positive") || hasWarmEmoji(text);
         const shapes = [...(glad ? [] : [...shoutedWords(text), ...exasperation(text)]), ...angryEmoji(text)];
         for (const shape of shapes) found.push({ signal: "emotion.frustration", ...shape, from: "shape" });
+      }
+      // A signal no phrase or shape accounts for was the model's: its reason is the words that weighed most.
+      for (const { signal, scored } of modelsFor(language)) {
+        if (!asked.has(signal) || found.some((f) => f.signal === signal)) continue;
+        const words = scored.strongest(text, language, 3);
+        if (words.length) found.push({ signal, text: words.join(", "), at: 0, from: "model" });
       }
       return found.sort((a, b) => a.at - b.at);
     },
