@@ -30,7 +30,7 @@ const RUNS = [
 ];
 
 // The chat-domain set: every line of a language's file is labelled for each of these signals.
-const CHAT_SIGNALS = ["complaint.error", "self-introduction", "blame"];
+const CHAT_SIGNALS = ["complaint.error", "self-introduction", "blame", "emotion.frustration"];
 const CHAT_LANGUAGES = ["en", "it", "ro", "fa"];
 
 if (!existsSync(join(ROOT, "dist", "cli", "attune.mjs"))) spawnSync(process.execPath, [join(ROOT, "build.mjs")], { stdio: "inherit" });
