@@ -4,13 +4,14 @@ import * as evaluate from "./commands/eval.js";
 import * as schemas from "./commands/schemas.js";
 import * as signals from "./commands/signals.js";
 import * as testRules from "./commands/test-rules.js";
+import * as train from "./commands/train.js";
 
 interface Command {
   usage: string;
   run(argv: string[]): Promise<number>;
 }
 
-const COMMANDS: Record<string, Command> = { check, signals, "test-rules": testRules, eval: evaluate, schemas };
+const COMMANDS: Record<string, Command> = { check, signals, "test-rules": testRules, eval: evaluate, train, schemas };
 
 const HELP = `attune — active-listening coaching engine, on the command line
 

@@ -28,15 +28,15 @@ export const LearnedModelSchema = z
     bias: z.number().min(-50).max(50),
     /** At or above this probability the model adds the signal where the phrases found none. */
     fire: z.number().min(0.01).max(1),
-    /** Below this probability the model takes back a signal the phrases found (0: it never does). */
-    veto: z.number().min(0).max(0.99),
+    /** Below this probability the model takes back a signal the phrases found (0: it never does; `fire`: it decides alone). */
+    veto: z.number().min(0).max(1),
     /** Where the weights come from: the corpus, its licence, the command that made them. */
     trainedOn: z.string().min(1).max(500),
   })
   .check((ctx) => {
     const bytes = Math.floor((ctx.value.weights.length * 3) / 4) - (ctx.value.weights.match(/=+$/)?.[0].length ?? 0);
     if (bytes !== ctx.value.buckets) ctx.issues.push({ code: "custom", message: `weights hold ${bytes} bytes; ${ctx.value.buckets} buckets need as many`, input: ctx.value.weights, path: ["weights"] });
-    if (ctx.value.veto >= ctx.value.fire) ctx.issues.push({ code: "custom", message: "veto must be below fire", input: ctx.value.veto, path: ["veto"] });
+    if (ctx.value.veto > ctx.value.fire) ctx.issues.push({ code: "custom", message: "veto must be at most fire", input: ctx.value.veto, path: ["veto"] });
   });
 export type LearnedModel = z.infer<typeof LearnedModelSchema>;
 

@@ -1,0 +1,125 @@
+import { existsSync, writeFileSync } from "node:fs";
+import { features, FEATURES_VERSION, hash, LearnedModelSchema, type LearnedModel } from "../../engine/index.js";
+import { parseArgs } from "../args.js";
+import { CliError } from "../cli-error.js";
+import { combine, f1, probability, quantize, seededRandom, shuffled, train, type Example } from "../logistic.js";
+import { loadPacks, readJson, readLabelled } from "../load.js";
+import { carries } from "../scores.js";
+
+export const usage = "attune train FILE.tsv --signal NAME --lang CODE --source TEXT --out PACK.json [--chat FILE.tsv] [--force]";
+
+const BUCKETS = 1 << 14;
+const FOLDS = 5;
+const EPOCHS = 6;
+const SEED = 20_261_207;
+const PENALTIES = [1e-3, 1e-2, 3e-2, 1e-1, 3e-1];
+const FIRES = [...Array.from({ length: 14 }, (_, i) => 0.3 + i * 0.05), 0.97, 0.99];
+/** Up to `fire` itself, where the model decides alone. */
+const VETOES = [0, 0.01, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
+
+interface Labelled {
+  text: string;
+  positive: boolean;
+  lexicon: boolean;
+  buckets: Uint32Array;
+}
+
+const bucketsOf = (text: string, language: string) => Uint32Array.from(new Set(features(text, language).map((f) => hash(f) & (BUCKETS - 1))));
+
+/**
+ * Trains the learned layer for one signal and language on a labelled corpus: cross-validation (five folds, seeded)
+ * picks the penalty and the `fire` and `veto` probabilities that make the phrases and the model together best, out
+ * of fold; the final model is trained on the whole corpus. It is written into PACK.json only where, together, they
+ * beat the phrases alone on the corpus (out of fold) and are no worse on the chat-domain set (`--chat`); otherwise the
+ * pack's model for the pair is removed, and the figures say why. `--force` writes it all the same.
+ */
+export async function run(argv: string[], out: (line: string) => void = console.log): Promise<number> {
+  const args = parseArgs(argv, ["signal", "lang", "source", "out", "chat"], ["force"]);
+  const [file] = args.positional;
+  const one = (name: string) => args.options.get(name)?.[0];
+  const [signal, language, source, output] = [one("signal"), one("lang"), one("source"), one("out")];
+  if (!file || !signal || !language || !source || !output) {
+    out(`usage: ${usage}`);
+    return 2;
+  }
+  const { compiled } = await loadPacks([], undefined, { models: false });
+  const read = (path: string): Labelled[] =>
+    readLabelled(path).map(({ text, label }) => ({ text, positive: carries(label, signal), lexicon: compiled.detector.detect(text, language).has(signal), buckets: bucketsOf(text, language) }));
+  const rows = read(file);
+  if (!rows.some((r) => r.positive) || rows.every((r) => r.positive)) throw new CliError(`${file}: needs lines with and without ${signal}`);
+
+  // Out-of-fold probabilities for each penalty: every line scored by a model that never saw it.
+  const folds = shuffled(rows.map((_, i) => i), seededRandom(SEED)).map((row, k) => ({ row, fold: k % FOLDS }));
+  const foldOf = new Int32Array(rows.length);
+  for (const { row, fold } of folds) foldOf[row] = fold;
+  const examples: Example[] = rows.map((r) => ({ buckets: r.buckets, positive: r.positive }));
+  const truth = rows.map((r) => r.positive);
+  const lexiconAlone = f1(rows.map((r) => r.lexicon), truth);
+  let best = { f1: -1, l2: 0, fire: 1, veto: 0, precision: 0, recall: 0 };
+  for (const l2 of PENALTIES) {
+    const outOfFold = new Float64Array(rows.length);
+    for (let fold = 0; fold < FOLDS; fold++) {
+      const model = train(examples.filter((_, i) => foldOf[i] !== fold), { buckets: BUCKETS, l2, epochs: EPOCHS, seed: SEED + fold });
+      rows.forEach((r, i) => {
+        if (foldOf[i] === fold) outOfFold[i] = probability(model, r.buckets);
+      });
+    }
+    for (const fire of FIRES) {
+      for (const veto of [...VETOES.filter((v) => v < fire), fire]) {
+        const scored = f1(rows.map((r, i) => combine(r.lexicon, outOfFold[i]!, fire, veto)), truth);
+        if (scored.f1 > best.f1) best = { ...scored, l2, fire, veto };
+      }
+    }
+  }
+
+  const final = train(examples, { buckets: BUCKETS, l2: best.l2, epochs: EPOCHS, seed: SEED });
+  const { bytes, scale } = quantize(final.weights);
+  const model: LearnedModel = LearnedModelSchema.parse({
+    features: FEATURES_VERSION,
+    buckets: BUCKETS,
+    weights: Buffer.from(bytes.buffer).toString("base64"),
+    scale,
+    bias: final.bias,
+    fire: round(best.fire),
+    veto: round(best.veto),
+    trainedOn: source,
+  });
+  const figure = (s: { precision: number; recall: number; f1: number }) => `F1 ${s.f1.toFixed(3)} (P ${s.precision.toFixed(3)}, R ${s.recall.toFixed(3)})`;
+  out(`${signal} (${language}), ${rows.length} lines of ${file}, five folds, each line scored by a model that never saw it:`);
+  out(`  phrases alone           ${figure(lexiconAlone)}`);
+  out(`  phrases and the model   ${figure(best)}   penalty ${best.l2}, fire ${model.fire}, veto ${model.veto}`);
+  let better = best.f1 > lexiconAlone.f1;
+  const chat = one("chat");
+  if (chat) {
+    const chatRows = read(chat);
+    const chatTruth = chatRows.map((r) => r.positive);
+    const p = (r: Labelled) => probability({ weights: Float64Array.from(bytes, (b) => b * scale), bias: final.bias }, r.buckets);
+    const alone = f1(chatRows.map((r) => r.lexicon), chatTruth);
+    const together = f1(chatRows.map((r) => combine(r.lexicon, p(r), model.fire, model.veto)), chatTruth);
+    out(`${chat}, ${chatRows.length} lines, the final model:`);
+    out(`  phrases alone           ${figure(alone)}`);
+    out(`  phrases and the model   ${figure(together)}`);
+    better &&= together.f1 >= alone.f1;
+  }
+  writePack(output, signal, language, better || args.flags.has("force") ? model : undefined);
+  out(better ? `switched on: written to ${output}` : args.flags.has("force") ? `not better, written to ${output} as --force asks` : `not switched on (not better than the phrases alone): removed from ${output}`);
+  return 0;
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/** Sets (or removes) one model in the pack of learned models, made if it is not there yet. */
+function writePack(path: string, signal: string, language: string, model: LearnedModel | undefined): void {
+  const pack = (existsSync(path)
+    ? readJson(path)
+    : { $schema: "../docs/rule-pack.schema.json", id: "learned-models", version: "1.0.0", description: "Learned models beside the lexicons' phrases, made by npm run train (see docs/accuracy.md: the learned layer).", languages: [], signals: {}, rules: [] }) as {
+    languages: string[];
+    signals: Record<string, Record<string, { model?: LearnedModel }>>;
+  };
+  const byLanguage = (pack.signals[signal] ??= {});
+  if (model) byLanguage[language] = { model };
+  else delete byLanguage[language];
+  if (!Object.keys(byLanguage).length) delete pack.signals[signal];
+  pack.languages = [...new Set(Object.values(pack.signals).flatMap((l) => Object.keys(l)))].sort();
+  writeFileSync(path, `${JSON.stringify(pack, null, 2)}\n`);
+}
