@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { features, FEATURES_VERSION, hash, LearnedModelSchema, type LearnedModel } from "../../engine/index.js";
 import { parseArgs } from "../args.js";
 import { CliError } from "../cli-error.js";
@@ -6,7 +6,7 @@ import { combine, f1, probability, quantize, seededRandom, shuffled, train, type
 import { loadPacks, readJson, readLabelled } from "../load.js";
 import { carries } from "../scores.js";
 
-export const usage = "attune train FILE.tsv --signal NAME --lang CODE --source TEXT --out PACK.json [--chat FILE.tsv] [--force]";
+export const usage = "attune train FILE.tsv… --signal NAME --lang CODE --source TEXT --out PACK.json [--corpus FILE.tsv] [--chat FILE.tsv] [--force]";
 
 const BUCKETS = 1 << 14;
 const FOLDS = 5;
@@ -27,26 +27,28 @@ interface Labelled {
 const bucketsOf = (text: string, language: string) => Uint32Array.from(new Set(features(text, language).map((f) => hash(f) & (BUCKETS - 1))));
 
 /**
- * Trains the learned layer for one signal and language on a labelled corpus: cross-validation (five folds, seeded)
- * picks the penalty and the `fire` and `veto` probabilities that make the phrases and the model together best, out
- * of fold; the final model is trained on the whole corpus. It is written into PACK.json only where, together, they
- * beat the phrases alone on the corpus (out of fold) and are no worse on the chat-domain set (`--chat`); otherwise the
- * pack's model for the pair is removed, and the figures say why. `--force` writes it all the same.
+ * Trains the learned layer for one signal and language on labelled lines (the files given: only data whose licence
+ * lets its weights ship): cross-validation (five folds, seeded) picks the penalty and the `fire` and `veto`
+ * probabilities that make the phrases and the model together best, out of fold; the final model is trained on all of
+ * it. It is written into PACK.json only where, together, they beat the phrases alone out of fold, and also on
+ * `--corpus` (a corpus that may score but not train: a non-commercial licence), and are no worse on the chat-domain
+ * set (`--chat`); otherwise the pack's model for the pair is removed, and the figures say why. `--force` writes it
+ * all the same.
  */
 export async function run(argv: string[], out: (line: string) => void = console.log): Promise<number> {
-  const args = parseArgs(argv, ["signal", "lang", "source", "out", "chat"], ["force"]);
-  const [file] = args.positional;
+  const args = parseArgs(argv, ["signal", "lang", "source", "out", "corpus", "chat"], ["force"]);
+  const files = args.positional;
   const one = (name: string) => args.options.get(name)?.[0];
   const [signal, language, source, output] = [one("signal"), one("lang"), one("source"), one("out")];
-  if (!file || !signal || !language || !source || !output) {
+  if (!files.length || !signal || !language || !source || !output) {
     out(`usage: ${usage}`);
     return 2;
   }
   const { compiled } = await loadPacks([], undefined, { models: false });
   const read = (path: string): Labelled[] =>
     readLabelled(path).map(({ text, label }) => ({ text, positive: carries(label, signal), lexicon: compiled.detector.detect(text, language).has(signal), buckets: bucketsOf(text, language) }));
-  const rows = read(file);
-  if (!rows.some((r) => r.positive) || rows.every((r) => r.positive)) throw new CliError(`${file}: needs lines with and without ${signal}`);
+  const rows = files.flatMap(read);
+  if (!rows.some((r) => r.positive) || rows.every((r) => r.positive)) throw new CliError(`${files.join(", ")}: needs lines with and without ${signal}`);
 
   // Out-of-fold probabilities for each penalty: every line scored by a model that never saw it.
   const folds = shuffled(rows.map((_, i) => i), seededRandom(SEED)).map((row, k) => ({ row, fold: k % FOLDS }));
@@ -85,21 +87,31 @@ export async function run(argv: string[], out: (line: string) => void = console.
     trainedOn: source,
   });
   const figure = (s: { precision: number; recall: number; f1: number }) => `F1 ${s.f1.toFixed(3)} (P ${s.precision.toFixed(3)}, R ${s.recall.toFixed(3)})`;
-  out(`${signal} (${language}), ${rows.length} lines of ${file}, five folds, each line scored by a model that never saw it:`);
+  out(`${signal} (${language}), ${rows.length} lines of ${files.join(" + ")}, five folds, each line scored by a model that never saw it:`);
   out(`  phrases alone           ${figure(lexiconAlone)}`);
   out(`  phrases and the model   ${figure(best)}   penalty ${best.l2}, fire ${model.fire}, veto ${model.veto}`);
   let better = best.f1 > lexiconAlone.f1;
-  const chat = one("chat");
-  if (chat) {
-    const chatRows = read(chat);
-    const chatTruth = chatRows.map((r) => r.positive);
-    const p = (r: Labelled) => probability({ weights: Float64Array.from(bytes, (b) => b * scale), bias: final.bias }, r.buckets);
-    const alone = f1(chatRows.map((r) => r.lexicon), chatTruth);
-    const together = f1(chatRows.map((r) => combine(r.lexicon, p(r), model.fire, model.veto)), chatTruth);
-    out(`${chat}, ${chatRows.length} lines, the final model:`);
+  // The final model, as it ships (its weights back from bytes), on lines it never saw.
+  const shipped = { weights: Float64Array.from(bytes, (b) => b * scale), bias: final.bias };
+  const unseen = (path: string) => {
+    const lines = read(path);
+    const truth = lines.map((r) => r.positive);
+    const alone = f1(lines.map((r) => r.lexicon), truth);
+    const together = f1(lines.map((r) => combine(r.lexicon, probability(shipped, r.buckets), model.fire, model.veto)), truth);
+    out(`${path}, ${lines.length} lines, the final model:`);
     out(`  phrases alone           ${figure(alone)}`);
     out(`  phrases and the model   ${figure(together)}`);
-    better &&= together.f1 >= alone.f1;
+    return { alone: alone.f1, together: together.f1 };
+  };
+  const corpus = one("corpus");
+  if (corpus) {
+    const scored = unseen(corpus);
+    better &&= scored.together > scored.alone;
+  }
+  const chat = one("chat");
+  if (chat) {
+    const scored = unseen(chat);
+    better &&= scored.together >= scored.alone;
   }
   writePack(output, signal, language, better || args.flags.has("force") ? model : undefined);
   out(better ? `switched on: written to ${output}` : args.flags.has("force") ? `not better, written to ${output} as --force asks` : `not switched on (not better than the phrases alone): removed from ${output}`);
@@ -121,5 +133,7 @@ function writePack(path: string, signal: string, language: string, model: Learne
   else delete byLanguage[language];
   if (!Object.keys(byLanguage).length) delete pack.signals[signal];
   pack.languages = [...new Set(Object.values(pack.signals).flatMap((l) => Object.keys(l)))].sort();
-  writeFileSync(path, `${JSON.stringify(pack, null, 2)}\n`);
+  // A pack holds at least one language: with no model left there is no pack.
+  if (!pack.languages.length) rmSync(path, { force: true });
+  else writeFileSync(path, `${JSON.stringify(pack, null, 2)}\n`);
 }

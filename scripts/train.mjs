@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// `npm run train`: makes the learned layer (rules/learned-models.json) with `attune train`, from data whose licence
+// lets its weights ship: the permissively licensed corpora in ../shared/eval/ (or the folder given) and Attune's own
+// lines in rules/training/. Corpora under a non-commercial licence only score a model, never train one. Seeded: the
+// same data gives the same file. The figures it prints are the reason each model is switched on or not.
+import { spawnSync } from "node:child_process";
+import { existsSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { ROOT } from "./lib/browser.mjs";
+
+const USAGE = "usage: npm run train [-- FOLDER]   (FOLDER: the labelled corpora, ../shared/eval/ by default)";
+const argument = process.argv[2];
+if (argument?.startsWith("-") || process.argv.length > 3) {
+  console.error(argument === "--help" || argument === "-h" ? USAGE : `train: unknown argument "${process.argv.slice(2).join(" ")}"\n${USAGE}`);
+  process.exit(argument === "--help" || argument === "-h" ? 0 : 2);
+}
+const folder = resolve(argument ?? join(ROOT, "..", "shared", "eval"));
+if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
+  console.error(`train: ${folder} is not a folder of labelled corpora\n${USAGE}`);
+  process.exit(2);
+}
+const own = (name) => join(ROOT, "rules", "training", name);
+const corpus = (name) => join(folder, name);
+
+/** What each model learns from (`train`, may ship) and is scored on (`score`: may not ship), with the licences. */
+const MODELS = [
+  { signal: "emotion.frustration", lang: "ro", train: [corpus("frustration.ro.tsv"), own("frustration-ro.tsv")], source: "RED v1 train split (MIT licence) and Attune's own rules/training/frustration-ro.tsv" },
+  { signal: "emotion.frustration", lang: "it", train: [own("frustration-it.tsv")], score: corpus("frustration.it.tsv"), source: "Attune's own rules/training/frustration-it.tsv" },
+  { signal: "emotion.frustration", lang: "fa", train: [own("frustration-fa.tsv")], score: corpus("frustration.fa.tsv"), source: "Attune's own rules/training/frustration-fa.tsv" },
+  { signal: "emotion.frustration", lang: "en", train: [own("frustration-en.tsv")], score: corpus("frustration.en.tsv"), source: "Attune's own rules/training/frustration-en.tsv" },
+];
+
+if (!existsSync(join(ROOT, "dist", "cli", "attune.mjs"))) spawnSync(process.execPath, [join(ROOT, "build.mjs")], { stdio: "inherit" });
+let failed = false;
+for (const model of MODELS) {
+  const absent = [...model.train, ...(model.score ? [model.score] : [])].filter((f) => !existsSync(f));
+  if (absent.length) {
+    console.warn(`train: ${model.signal} (${model.lang}) left as it is: ${absent.join(", ")} not found`);
+    continue;
+  }
+  const result = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, "bin", "attune.mjs"), "train", ...model.train, "--signal", model.signal, "--lang", model.lang, "--source", model.source,
+      "--out", join(ROOT, "rules", "learned-models.json"), "--chat", join(ROOT, "test", "signals", `chat-${model.lang}.tsv`),
+      ...(model.score ? ["--corpus", model.score] : []),
+    ],
+    { stdio: "inherit" },
+  );
+  failed ||= result.status !== 0;
+  console.log("");
+}
+process.exit(failed ? 1 : 0);
