@@ -17,3 +17,5 @@ export type { ParamRange } from "./param-ranges.js";
 export type { ExampleResult } from "./rule-examples.js";
 export { runSignalExamples } from "./signal-examples.js";
 export type { SignalExampleResult } from "./signal-examples.js";
+export { compareVersions, failingPackExamples, packChanges, PackChangesSchema } from "./pack-review.js";
+export type { PackChanges } from "./pack-review.js";

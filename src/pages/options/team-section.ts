@@ -6,6 +6,7 @@ import { downloadJson } from "../download.js";
 import { number, t } from "../i18n.js";
 import { fillList, h } from "./dom.js";
 import { onJsonFileChosen } from "../json-import.js";
+import { wirePackImport } from "./pack-import-section.js";
 import { fieldProblem, fieldRange } from "./field-check.js";
 import { controlValue, ruleEditor, ruleSummary } from "./rule-editor.js";
 import { compileDraft, draftFrom, emptyOverrides, ruleWithDraft, setPackEnabled, setRuleField, setSignalPhrases } from "./team-draft.js";
@@ -213,13 +214,15 @@ export async function wireTeam(initial: TeamState): Promise<void> {
 
   $("team-export-overrides").addEventListener("click", () => downloadJson(document, "attune-overrides.json", draft));
   const refuseImport = (name: string, problem: string) => say("team-import-status", t("teamImportRefused", name), [problem]);
-  onJsonFileChosen($<HTMLInputElement>("team-import-pack"), async (file) => {
-    const result = await askWorker({ type: "import-pack", file: file.name, pack: file.json });
-    if (!result.ok) return say("team-import-status", t("teamImportRefused", file.name), result.problems);
-    await load();
-    renderAll();
-    say("team-import-status", `${t("teamImported_pack", file.name)} ${storageNote(result.item)}`);
-  }, refuseImport);
+  wirePackImport({
+    policy: () => state.policy,
+    say: (text, problems) => say("team-import-status", text, problems),
+    installed: async (storage) => {
+      await load();
+      renderAll();
+      return storageNote(storage);
+    },
+  });
   onJsonFileChosen($<HTMLInputElement>("team-import-overrides"), async (file) => {
     const result = await askWorker({ type: "save-overrides", overrides: file.json, file: file.name });
     if (!result.ok) return say("team-import-status", t("teamImportRefused", file.name), result.problems);
