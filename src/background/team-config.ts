@@ -148,8 +148,7 @@ async function checkPack(file: string, raw: unknown): Promise<{ ok: true; id: st
   if ("problems" in result) return { ok: false, problems: result.problems };
   const failing = failingPackExamples(result.compiled, id, file);
   if (failing.length) return { ok: false, problems: failing };
-  const joined = [...(shippedPacks as unknown[]), ...others.map((p) => p.pack)].flatMap((p) => parsedPack(p) ?? []);
-  return { ok: true, id, changes: packChanges(pack, joined, replaced) };
+  return { ok: true, id, changes: packChanges(pack, result.compiled.packs, replaced) };
 }
 
 /** What a pack is and what it would change, before the team lead installs it; or why it would be refused. */
