@@ -45,9 +45,13 @@ async function startPackServer(): Promise<{ origin: string; received: Array<{ ur
 const text = (page: Page, selector: string) => page.$eval(selector, (n) => n.textContent ?? "");
 const lines = (page: Page, selector: string) => page.evaluate((s) => [...document.querySelectorAll(s)].map((n) => n.textContent ?? ""), selector);
 const shown = (page: Page, selector: string) => page.$eval(selector, (n) => !(n as HTMLElement).hidden);
-const imported = async (harness: ReturnType<typeof useHarness>) =>
-  ((await inExtension(harness, (chrome) => chrome.runtime.sendMessage({ type: "team-state" }), null)) as { packs: Array<{ source: string; pack: { id: string; version: string } }> }).packs
-    .filter((p) => p.source === "imported").map((p) => `${p.pack.id} ${p.pack.version}`);
+/** The imported packs as stored (read in the options page itself, an extension page), as "id version". */
+const imported = (page: Page) =>
+  page.evaluate(async () => {
+    const storage = (globalThis as unknown as { chrome: { storage: Record<"sync" | "local", { get(keys: null): Promise<Record<string, { value?: { id: string; version: string } }>> }> } }).chrome.storage;
+    const items = { ...(await storage.local.get(null)), ...(await storage.sync.get(null)) };
+    return Object.entries(items).filter(([key]) => key.startsWith("team:pack:")).map(([, item]) => `${item.value!.id} ${item.value!.version}`);
+  });
 
 async function openOptions(harness: ReturnType<typeof useHarness>): Promise<Page> {
   const page = await openExtensionPage(harness, "pages/options.html");
@@ -109,12 +113,12 @@ describe("packs a team shares", () => {
     expect(await text(page, "#team-import-status")).toBe("retention.json checked: its examples pass. Review what it changes below, then install it or cancel.");
     expect(await axeViolations(page)).toEqual([]);
     // Shown, not installed, until Install.
-    expect(await imported(harness)).toEqual([]);
+    expect(await imported(page)).toEqual([]);
     await page.click("#team-pack-install");
     await waitFor(async () => (await text(page, "#team-import-status")).startsWith("Pack retention 1.2.0 imported."), "the install");
     expect(await page.$eval('[data-pack-row="retention"]', (row) => [...row.querySelectorAll("td")].slice(0, 2).map((td) => td.textContent))).toEqual(["retention", "1.2.0"]);
     expect(await shown(page, "#team-pack-review")).toBe(false);
-    expect(await imported(harness)).toEqual(["retention 1.2.0"]);
+    expect(await imported(page)).toEqual(["retention 1.2.0"]);
 
     // The same version again is refused; a newer one says what it replaces, and Cancel leaves the installed one.
     await choose(page, packFile("same.json"));
@@ -124,7 +128,7 @@ describe("packs a team shares", () => {
     expect((await reviewOf(page)).replaces).toBe("Replaces the imported version 1.2.0.");
     await page.click("#team-pack-cancel");
     expect(await text(page, "#team-import-status")).toBe("Pack retention was not installed.");
-    expect(await imported(harness)).toEqual(["retention 1.2.0"]);
+    expect(await imported(page)).toEqual(["retention 1.2.0"]);
     expect(errors).toEqual([]);
   });
 
@@ -154,7 +158,7 @@ describe("packs a team shares", () => {
       expect((await reviewOf(page)).title).toBe("Pack retention, version 1.2.0");
       await page.click("#team-pack-install");
       await waitFor(() => page.evaluate(() => !!document.querySelector('[data-pack-row="retention"]')), "the pack listed");
-      expect(await imported(harness)).toEqual(["retention 1.2.0"]);
+      expect(await imported(page)).toEqual(["retention 1.2.0"]);
 
       // One request in all, the allowed address's, without cookies; nothing asked of the address outside (nor of any
       // other before the click).
