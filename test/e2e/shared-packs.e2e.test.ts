@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { Page } from "puppeteer-core";
 import { afterEach, describe, expect, it } from "vitest";
 import { extensionWorker, ROOT } from "../../scripts/lib/browser.mjs";
-import { axeViolations, collectErrors, inExtension, openExtensionPage, scratchDir, useHarness, waitFor } from "./harness.js";
+import { SCREENSHOTS, axeViolations, collectErrors, inExtension, openExtensionPage, scratchDir, useHarness, waitFor } from "./harness.js";
 import { recordExtensionRequests } from "./network-recorder.js";
 
 // Rule packs a team shares: imported from a file or from an address the administrator's policy allows, checked by
@@ -112,6 +112,7 @@ describe("packs a team shares", () => {
     });
     expect(await text(page, "#team-import-status")).toBe("retention.json checked: its examples pass. Review what it changes below, then install it or cancel.");
     expect(await axeViolations(page)).toEqual([]);
+    await (await page.$("#team-pack-review"))!.screenshot({ path: join(SCREENSHOTS, "options-pack-review.png") });
     // Shown, not installed, until Install.
     expect(await imported(page)).toEqual([]);
     await page.click("#team-pack-install");
