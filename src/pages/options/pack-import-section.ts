@@ -114,6 +114,7 @@ export function wirePackImport(hooks: PackImportHooks): void {
   });
   $("team-pack-url-fetch").addEventListener("click", () => {
     const text = input.value.trim();
+    if (!text) return input.focus();
     const url = allowedPackUrl(text, hooks.policy().packUrlPrefixes);
     // Refused before anything is asked or sent.
     if (!url) return refuse(text, t("packUrlNotAllowed", text));
@@ -122,7 +123,8 @@ export function wirePackImport(hooks: PackImportHooks): void {
     hooks.say(t("packUrlFetching", url.href));
     // Asked at once, in the click (Firefox allows the request only there); the browser asks the team lead the first
     // time, and answers at once when access is there already.
-    void browser.permissions.request({ origins: [pattern] }).then(async (granted) => {
+    // A browser that will not ask (no user gesture it recognises) refuses, as the team lead saying no does.
+    void browser.permissions.request({ origins: [pattern] }).catch(() => false).then(async (granted) => {
       if (!granted) return refuse(url.href, t("packUrlNoPermission", url.origin));
       try {
         const fetched = await fetchPackJson(url);
