@@ -1,6 +1,6 @@
 import browser from "webextension-polyfill";
 import shippedPacks from "attune:shipped-packs";
-import { compilePacks, mergeOverrides, OverridesSchema, PackSchema, preparePacks, ValidationError, formatIssues } from "../engine/index.js";
+import { compareVersions, compilePacks, failingPackExamples, mergeOverrides, OverridesSchema, packChanges, PackSchema, preparePacks, ValidationError, formatIssues, type CompiledPacks, type Pack, type PackChanges } from "../engine/index.js";
 import { NO_POLICY, readManagedPolicy, type ManagedPolicy } from "../shared/managed-policy.js";
 import type { TeamPackInfo, TeamState } from "../shared/messages.js";
 import { installTeamPacks, type NamedPack } from "./coach.js";
@@ -79,21 +79,26 @@ browser.storage.onChanged.addListener((changes, area) => {
   if (area === "managed" || Object.keys(changes).some(isTeamKey)) void teamReady().then(reloadTeam);
 });
 
-/** Every problem a set of packs and overrides would have, as compilePacks names them. */
-function problemsOf(packs: readonly NamedPack[], overrides: unknown, overridesFile = "overrides"): string[] {
+/** The packs compiled as coaching would use them with these packs and overrides, or every problem, as compilePacks names them. */
+function compileWith(packs: readonly NamedPack[], overrides: unknown, overridesFile = "overrides"): { compiled: CompiledPacks } | { problems: string[] } {
   // None saved is none; a file holding null is refused, not taken for none (which would wipe the saved ones).
   const own = OverridesSchema.safeParse(overrides === undefined ? {} : overrides);
-  if (!own.success) return formatIssues(overridesFile, own.error);
+  if (!own.success) return { problems: formatIssues(overridesFile, own.error) };
   const managed = OverridesSchema.safeParse(policy.overrides ?? {});
   const merged = managed.success ? mergeOverrides(own.data, managed.data) : own.data;
   const all = [...(shippedPacks as unknown[]).map((pack, i) => ({ name: `pack ${(pack as { id?: string }).id ?? i}`, pack })), ...packs];
   try {
-    compilePacks(all.map((p) => p.pack), merged, all.map((p) => p.name), overridesFile);
-    return [];
+    return { compiled: compilePacks(all.map((p) => p.pack), merged, all.map((p) => p.name), overridesFile) };
   } catch (error) {
-    if (error instanceof ValidationError) return error.problems;
+    if (error instanceof ValidationError) return { problems: error.problems };
     throw error;
   }
+}
+
+/** Every problem a set of packs and overrides would have. */
+function problemsOf(packs: readonly NamedPack[], overrides: unknown, overridesFile = "overrides"): string[] {
+  const result = compileWith(packs, overrides, overridesFile);
+  return "problems" in result ? result.problems : [];
 }
 
 const LOCKED = "locked by your organisation's policy";
@@ -109,20 +114,54 @@ export async function saveOverrides(overrides: unknown, file = "overrides"): Pro
   return { ok: true, item };
 }
 
-/** Adds (or replaces, by id) an imported pack: refused as a whole, with every problem, unless it loads with the others. */
-export async function importPack(file: string, raw: unknown): Promise<SaveResult> {
+const parsedPack = (raw: unknown): Pack | undefined => {
+  const parsed = PackSchema.safeParse(raw);
+  return parsed.success ? parsed.data : undefined;
+};
+
+/**
+ * What installing a pack would do, or why it may not be installed: it must validate; its id may not be a shipped or
+ * policy pack's; an imported pack of the same id is replaced only by a newer version; it must compile with the packs
+ * it joins and the overrides; and its own examples (rules' and lexicons') must pass among them, its rules on.
+ */
+async function checkPack(file: string, raw: unknown): Promise<{ ok: true; id: string; changes: PackChanges } | { ok: false; problems: string[] }> {
   await teamReady();
   if (policy.lockOverrides) return { ok: false, problems: [`${file}: ${LOCKED}`] };
   const parsed = PackSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, problems: formatIssues(file, parsed.error) };
-  const id = parsed.data.id;
+  const pack = parsed.data;
+  const id = pack.id;
   const taken = [...(shippedPacks as Array<{ id?: string }>), ...policy.packs.map((p) => p as { id?: string })].some((p) => p?.id === id);
   if (taken) return { ok: false, problems: [`${file}: $.id: a pack "${id}" is already installed and cannot be replaced; give this pack another id`] };
-  const others = [...policyPacks(policy), ...importedPacks().filter((p) => p.name !== `imported pack ${id}`)];
+  const installedName = `imported pack ${id}`;
+  const installed = importedPacks().find((p) => p.name === installedName);
+  const replaced = installed ? parsedPack(installed.pack) : undefined;
+  if (replaced && compareVersions(pack.version, replaced.version) <= 0) {
+    return { ok: false, problems: [`${file}: $.version: version ${replaced.version} of pack "${id}" is imported already; only a newer version replaces it (this file is ${pack.version})`] };
+  }
+  const others = [...policyPacks(policy), ...importedPacks().filter((p) => p.name !== installedName)];
   await preparePacks([raw]);
-  const problems = problemsOf([...others, { name: file, pack: raw }], ownOverrides());
-  if (problems.length) return { ok: false, problems };
-  const item = await store.save(`${PACK_PREFIX}${id}`, raw);
+  // Its examples run with the pack on, whatever the overrides say of it: a pack switched off raises nothing.
+  const own = OverridesSchema.safeParse(ownOverrides() ?? {});
+  const overrides = own.success && own.data.packs[id] ? { ...own.data, packs: { ...own.data.packs, [id]: { enabled: true } } } : ownOverrides();
+  const result = compileWith([...others, { name: file, pack: raw }], overrides);
+  if ("problems" in result) return { ok: false, problems: result.problems };
+  const failing = failingPackExamples(result.compiled, id, file);
+  if (failing.length) return { ok: false, problems: failing };
+  return { ok: true, id, changes: packChanges(pack, result.compiled.packs, replaced) };
+}
+
+/** What a pack is and what it would change, before the team lead installs it; or why it would be refused. */
+export async function reviewPack(file: string, raw: unknown): Promise<{ ok: true; changes: PackChanges } | { ok: false; problems: string[] }> {
+  const checked = await checkPack(file, raw);
+  return checked.ok ? { ok: true, changes: checked.changes } : checked;
+}
+
+/** Adds (or replaces with a newer version) an imported pack: refused as a whole, with every problem, unless it passes checkPack. */
+export async function importPack(file: string, raw: unknown): Promise<SaveResult> {
+  const checked = await checkPack(file, raw);
+  if (!checked.ok) return checked;
+  const item = await store.save(`${PACK_PREFIX}${checked.id}`, raw);
   await reloadTeam();
   return { ok: true, item };
 }

@@ -30,7 +30,7 @@ import { PageProblems } from "./page-problems.js";
 import { currentProblems, reportProblem } from "./problems.js";
 import { disabledSites, interfaceLanguage, setSiteEnabled, settings, snoozes } from "./settings-cache.js";
 import { StatsRecorder } from "./stats.js";
-import { importPack, policyNow, removePack, saveOverrides, teamReady, teamState } from "./team-config.js";
+import { importPack, policyNow, removePack, reviewPack, saveOverrides, teamReady, teamState } from "./team-config.js";
 import { sendTelemetry, TELEMETRY_ALARM } from "./telemetry.js";
 import { exportTaughtSites, forgetTaughtSite, importTaughtSites, saveTaughtSite, syncTaughtScripts, taughtSites } from "./taught-sites.js";
 import { Wake } from "./wake.js";
@@ -324,6 +324,8 @@ async function onPageMessage(message: PageToWorker): Promise<unknown> {
       return teamState();
     case "save-overrides":
       return saveOverrides(message.overrides, message.file);
+    case "review-pack":
+      return reviewPack(message.file, message.pack);
     case "import-pack":
       return importPack(message.file, message.pack);
     case "remove-pack":

@@ -15,11 +15,13 @@ export interface ExampleResult {
 
 /**
  * Runs every rule's own examples (LanguageTool style) with the packs as compiled (overrides included): each must raise
- * its rule at exactly the events listed, with the outcomes, suggestions and words listed, and nothing else.
+ * its rule at exactly the events listed, with the outcomes, suggestions and words listed, and nothing else. With
+ * `onlyPack`, that pack's examples only (run among all the packs, as they are installed together).
  */
-export function runRuleExamples(compiled: CompiledPacks): ExampleResult[] {
+export function runRuleExamples(compiled: CompiledPacks, onlyPack?: string): ExampleResult[] {
   const results: ExampleResult[] = [];
   for (const pack of compiled.packs) {
+    if (onlyPack !== undefined && pack.id !== onlyPack) continue;
     for (const rule of pack.rules) {
       rule.examples.forEach((example, index) => {
         const { events } = expandEvents(example.events);
@@ -41,4 +43,13 @@ export function runRuleExamples(compiled: CompiledPacks): ExampleResult[] {
     }
   }
   return results;
+}
+
+type Raise = { event: number; outcome?: string | undefined; suggestion?: string | undefined; because?: readonly string[] | undefined };
+
+/** Nudges expected or raised, in words: "event 0 (followed) saying \"…\"", or "nothing". */
+export function describeRaises(list: readonly Raise[]): string {
+  return list.length
+    ? list.map((r) => `event ${r.event}${r.outcome ? ` (${r.outcome})` : ""}${r.suggestion !== undefined ? ` saying ${JSON.stringify(r.suggestion)}` : ""}${r.because ? ` because ${JSON.stringify(r.because)}` : ""}`).join(", ")
+    : "nothing";
 }

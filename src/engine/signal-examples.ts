@@ -13,11 +13,12 @@ export interface SignalExampleResult {
 
 /**
  * Runs every lexicon's own examples with the packs as compiled (overrides included): each `matches` utterance must carry
- * its signal in its language, each `ignores` one must not.
+ * its signal in its language, each `ignores` one must not. With `onlyPack`, that pack's lexicons' examples only.
  */
-export function runSignalExamples(compiled: CompiledPacks): SignalExampleResult[] {
+export function runSignalExamples(compiled: CompiledPacks, onlyPack?: string): SignalExampleResult[] {
   const results: SignalExampleResult[] = [];
   for (const pack of compiled.packs) {
+    if (onlyPack !== undefined && pack.id !== onlyPack) continue;
     for (const [signal, byLanguage] of Object.entries(pack.signals)) {
       for (const [language, lexicon] of Object.entries(byLanguage)) {
         const run = (texts: readonly string[] | undefined, expected: boolean) => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { effectiveSettings, readManagedPolicy, SETTING_NAMES, TelemetryPolicySchema } from "./managed-policy.js";
+import { allowedPackUrl, effectiveSettings, readManagedPolicy, SETTING_NAMES, TelemetryPolicySchema } from "./managed-policy.js";
 
 describe("the administrator's policy (storage.managed)", () => {
   it("reads packs and overrides given as JSON text (Chrome) or as values (Firefox)", () => {
@@ -30,7 +30,7 @@ describe("the administrator's policy (storage.managed)", () => {
     expect(schema.additionalProperties).toBeUndefined();
     expect(Object.keys(schema.properties.settings.properties).sort()).toEqual([...SETTING_NAMES].sort());
     expect([...schema.properties.lockedSettings.items.enum].sort()).toEqual([...SETTING_NAMES].sort());
-    expect(Object.keys(schema.properties).sort()).toEqual(["lockOverrides", "lockedSettings", "overrides", "packs", "settings", "telemetry"]);
+    expect(Object.keys(schema.properties).sort()).toEqual(["lockOverrides", "lockedSettings", "overrides", "packUrlPrefixes", "packs", "settings", "telemetry"]);
     expect(Object.keys(schema.properties.telemetry.properties).sort()).toEqual(Object.keys(TelemetryPolicySchema.shape).sort());
   });
 
@@ -45,5 +45,38 @@ describe("the administrator's policy (storage.managed)", () => {
     expect(readManagedPolicy({ telemetry: { endpoint: "https://otel.example.com/?key=1" } })).toEqual({
       problems: ["policy: $.telemetry.endpoint: a base URL without query, fragment or credentials"],
     });
+  });
+
+  it("allows pack addresses under https prefixes, or http on loopback only, without query, fragment or credentials", () => {
+    expect(readManagedPolicy({})).toMatchObject({ policy: { packUrlPrefixes: [] } });
+    expect(readManagedPolicy({ packUrlPrefixes: ["https://packs.example.com/team/", "http://127.0.0.1:8080/packs"] })).toMatchObject({
+      policy: { packUrlPrefixes: ["https://packs.example.com/team/", "http://127.0.0.1:8080/packs"] },
+    });
+    expect(readManagedPolicy({ packUrlPrefixes: ["http://packs.example.com/", "https://x.example/?a=1", "ftp://x.example/", "https://user:pw@x.example/"] })).toEqual({
+      problems: [
+        "policy: $.packUrlPrefixes[0]: https, or http on loopback only (127.0.0.1, localhost, [::1])",
+        "policy: $.packUrlPrefixes[1]: an address without query, fragment or credentials",
+        expect.stringMatching(/^policy: \$\.packUrlPrefixes\[2\]: /),
+        "policy: $.packUrlPrefixes[3]: an address without query, fragment or credentials",
+      ],
+    });
+  });
+
+  it("a pack address is allowed on the prefix's origin, at its path or below it, and nowhere else", () => {
+    const prefixes = ["https://packs.example.com/team", "http://127.0.0.1:8080/p/"];
+    const allowed = (url: string) => allowedPackUrl(url, prefixes)?.href;
+    expect(allowed("https://packs.example.com/team")).toBe("https://packs.example.com/team");
+    expect(allowed("https://packs.example.com/team/retention.json#top")).toBe("https://packs.example.com/team/retention.json");
+    expect(allowed("http://127.0.0.1:8080/p/a.json")).toBe("http://127.0.0.1:8080/p/a.json");
+    for (const refused of [
+      "https://packs.example.com/teams/a.json", // not below /team
+      "https://packs.example.com/team/../secret.json", // resolves outside it
+      "https://packs.example.com.evil.example/team/a.json", // another host that starts alike
+      "http://packs.example.com/team/a.json", // another scheme
+      "http://127.0.0.1:9090/p/a.json", // another port
+      "https://me:pw@packs.example.com/team/a.json", // credentials
+      "not a url",
+    ]) expect(allowed(refused), refused).toBeUndefined();
+    expect(allowedPackUrl("https://packs.example.com/team/a.json", [])).toBeUndefined();
   });
 });

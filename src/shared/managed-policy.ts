@@ -39,6 +39,27 @@ export const TelemetryPolicySchema = z.strictObject({
 });
 export type TelemetryPolicy = z.infer<typeof TelemetryPolicySchema>;
 
+/** Loopback hosts: the one place a pack may come from over plain http (a local trial, the tests' server). */
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "[::1]"]);
+const httpUrl = (text: string): URL | undefined => {
+  const url = URL.canParse(text) ? new URL(text) : undefined;
+  return url && /^https?:$/.test(url.protocol) ? url : undefined;
+};
+/** The longest pack address the options page takes. */
+export const MAX_PACK_URL_CHARS = 2048;
+
+/**
+ * Where team leads may import packs from: an https address (or http on loopback), without query, fragment or
+ * credentials. A pack's URL is allowed under it when it is on the same origin and its path is the prefix's path or
+ * goes on below it ("https://packs.example.com/team" allows /team and /team/…, not /teams).
+ */
+export const PackUrlPrefixSchema = z
+  .url({ protocol: /^https?$/ })
+  .max(MAX_PACK_URL_CHARS)
+  // Each check only of what the one before let through: one problem per address.
+  .refine((u) => !httpUrl(u) || (!httpUrl(u)!.search && !httpUrl(u)!.hash && !httpUrl(u)!.username && !httpUrl(u)!.password), "an address without query, fragment or credentials")
+  .refine((u) => !httpUrl(u) || httpUrl(u)!.protocol === "https:" || LOOPBACK.has(httpUrl(u)!.hostname), "https, or http on loopback only (127.0.0.1, localhost, [::1])");
+
 export const ManagedPolicySchema = z.object({
   /** Rule packs added to the shipped ones. */
   packs: z.array(JsonValue).default([]),
@@ -52,6 +73,8 @@ export const ManagedPolicySchema = z.object({
   lockedSettings: z.array(z.enum(SETTING_NAMES as [keyof Settings, ...Array<keyof Settings>])).default([]),
   /** Where the counts go as OpenTelemetry metrics; without it nothing leaves the browser. */
   telemetry: TelemetryPolicySchema.optional(),
+  /** Where team leads may import packs from by address (the options page shows the field only when there is one). */
+  packUrlPrefixes: z.array(PackUrlPrefixSchema).max(100).default([]),
 });
 export type ManagedPolicy = z.infer<typeof ManagedPolicySchema>;
 
@@ -72,4 +95,25 @@ export function effectiveSettings(stored: unknown, policy: ManagedPolicy): Setti
   for (const name of policy.lockedSettings) delete own[name];
   const locked = Object.fromEntries(policy.lockedSettings.map((name) => [name, policy.settings[name] ?? DEFAULT_SETTINGS[name]]));
   return readSettings({ ...policy.settings, ...own, ...locked });
+}
+
+/**
+ * Whether the policy allows importing a pack from `url`, and the URL to fetch (its fragment dropped): http(s) only,
+ * no credentials, under one of the prefixes (PackUrlPrefixSchema).
+ */
+export function allowedPackUrl(text: string, prefixes: readonly string[]): URL | undefined {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return undefined;
+  }
+  if (url.username || url.password || text.length > MAX_PACK_URL_CHARS) return undefined;
+  url.hash = "";
+  const allowed = prefixes.some((prefix) => {
+    const base = new URL(prefix);
+    const dir = base.pathname.endsWith("/") ? base.pathname : `${base.pathname}/`;
+    return url.origin === base.origin && (url.pathname === base.pathname || url.pathname.startsWith(dir));
+  });
+  return allowed ? url : undefined;
 }

@@ -4,7 +4,7 @@ import { ChannelSchema, DraftEventSchema, LanguageSchema, SpeakerSchema, TurnEve
 import { MAX_BECAUSE, MAX_BECAUSE_CHARS } from "../engine/nudge.js";
 import { ScorecardSchema } from "../trainer/scorecard.js";
 import { MAX_BATCH, MAX_BATCH_CHARACTERS, MAX_CONVERSATION_KEY, MAX_CUSTOMER_NAME, MAX_TEXT } from "./limits.js";
-import { ManagedPolicySchema } from "./managed-policy.js";
+import { ManagedPolicySchema, MAX_PACK_URL_CHARS } from "./managed-policy.js";
 
 // Every message between the content script, the worker and extension pages is named here and validated on receipt:
 // a page can neither reach the worker nor forge a message that passes for one of ours.
@@ -218,7 +218,9 @@ export const PageToWorkerSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("team-state") }),
   /** `file`: the name of the imported file, named in every problem. */
   z.strictObject({ type: z.literal("save-overrides"), overrides: z.unknown(), file: z.string().max(300).optional() }),
-  z.strictObject({ type: z.literal("import-pack"), file: z.string().max(300), pack: z.unknown() }),
+  /** What a pack is and would change, checked as import-pack checks it, before the team lead installs it. */
+  z.strictObject({ type: z.literal("review-pack"), file: z.string().max(MAX_PACK_URL_CHARS), pack: z.unknown() }),
+  z.strictObject({ type: z.literal("import-pack"), file: z.string().max(MAX_PACK_URL_CHARS), pack: z.unknown() }),
   z.strictObject({ type: z.literal("remove-pack"), id: z.string().max(100) }),
   z.strictObject({ type: z.literal("reset-stats") }),
 ]);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PackChangesSchema } from "../engine/pack-review.js";
 import { TabStatusSchema, TeamStateSchema, TeamStorageSchema, type PageToWorker } from "./messages.js";
 import { TaughtSiteSchema, TaughtSitesFileSchema } from "./taught-sites-file.js";
 
@@ -24,6 +25,7 @@ export const WORKER_ANSWERS = {
   "set-speakers-swapped": Done,
   "team-state": TeamStateSchema,
   "save-overrides": TeamSaved,
+  "review-pack": z.union([Done.extend({ changes: PackChangesSchema }), Refused]),
   "import-pack": TeamSaved,
   "remove-pack": z.union([Done, Refused]),
   "reset-stats": Done,

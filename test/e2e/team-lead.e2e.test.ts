@@ -23,9 +23,17 @@ const previewDifferences = (page: Page, side: "edited" | "defaults") =>
   page.evaluate((s) => [...document.querySelectorAll<HTMLElement>(`#team-preview-events .${s} [data-rule]`)].map((n) => `${n.dataset.rule}:${n.dataset.difference}`), side);
 const lines = (page: Page, selector: string) => page.evaluate((s) => [...document.querySelectorAll(s)].map((n) => n.textContent ?? ""), selector);
 
-async function importPack(page: Page, file: string): Promise<void> {
+/** Chooses a pack file: the page shows what it changes (or why it is refused). */
+async function choosePack(page: Page, path: string): Promise<void> {
   const input = await page.$("#team-import-pack");
-  await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(join(PACKS, file));
+  await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(path);
+}
+
+/** Chooses a pack file and installs it once the page shows what it changes. */
+async function importPack(page: Page, file: string): Promise<void> {
+  await choosePack(page, file.includes("/") ? file : join(PACKS, file));
+  await waitFor(() => page.$eval("#team-pack-review", (n) => !(n as HTMLElement).hidden), `the review of ${file}`);
+  await page.click("#team-pack-install");
 }
 
 describe("team leads tune the rule packs", () => {
@@ -126,7 +134,7 @@ describe("team leads tune the rule packs", () => {
     const page = await openOptions(harness);
     await importPack(page, "retention-pack.json");
     await waitFor(() => page.evaluate(() => !!document.querySelector('[data-pack-row="retention"]')), "the good pack listed");
-    await importPack(page, "broken-pack.json");
+    await choosePack(page, join(PACKS, "broken-pack.json"));
     const problems = await waitFor(async () => {
       const found = await lines(page, "#team-pack-status-problems li");
       return found.length ? found : undefined;
@@ -149,7 +157,7 @@ describe("team leads tune the rule packs", () => {
     const file = join(scratchDir("team-lead"), "big-pack.json");
     writeFileSync(file, JSON.stringify(big));
     const page = await openOptions(harness);
-    await (await page.$("#team-import-pack") as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(file);
+    await importPack(page, file);
     await waitFor(() => page.evaluate(() => !!document.querySelector('[data-pack-row="retention-big"]')), "the big pack listed");
     expect(await page.$eval('[data-pack-row="retention-big"] td:nth-child(4)', (n) => n.textContent)).toMatch(/this browser only \(storage\.local\): [\d.]+ KB is over storage\.sync's 8 KB/);
     expect(Object.keys(await readLocal(harness))).toContain("team:pack:retention-big");

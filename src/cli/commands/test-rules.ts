@@ -1,4 +1,4 @@
-import { runRuleExamples } from "../../engine/rule-examples.js";
+import { describeRaises, runRuleExamples } from "../../engine/rule-examples.js";
 import { runSignalExamples } from "../../engine/signal-examples.js";
 import { parseArgs } from "../args.js";
 import { loadPacks } from "../load.js";
@@ -17,15 +17,11 @@ export async function run(argv: string[], out: (line: string) => void = console.
   const signalResults = runSignalExamples(compiled);
   const failed = results.filter((r) => !r.ok).length + signalResults.filter((r) => !r.ok).length;
   const passed = results.length + signalResults.length - failed;
-  const describe = (list: ReadonlyArray<{ event: number; outcome?: string | undefined; suggestion?: string | undefined; because?: string[] | undefined }>) =>
-    list.length
-      ? list.map((r) => `event ${r.event}${r.outcome ? ` (${r.outcome})` : ""}${r.suggestion !== undefined ? ` saying ${JSON.stringify(r.suggestion)}` : ""}${r.because ? ` because ${JSON.stringify(r.because)}` : ""}`).join(", ")
-      : "nothing";
   for (const { pack, rule, index, example, ok, got } of results) {
     if (ok) continue;
     out(`FAIL ${pack}/${rule} example ${index + 1} [${example.language}${example.name ? `: ${example.name}` : ""}]`);
     for (const line of example.events) out(`       ${typeof line === "string" ? line : JSON.stringify(line)}`);
-    out(`     expected ${describe(example.raises)}; raised ${describe(got)}`);
+    out(`     expected ${describeRaises(example.raises)}; raised ${describeRaises(got)}`);
   }
   for (const { pack, signal, language, text, expected, ok } of signalResults) {
     if (!ok) out(`FAIL ${pack}/${signal} [${language}] ${expected ? "must carry it, does not" : "must not carry it, does"}: ${text}`);

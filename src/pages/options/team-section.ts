@@ -6,6 +6,7 @@ import { downloadJson } from "../download.js";
 import { number, t } from "../i18n.js";
 import { fillList, h } from "./dom.js";
 import { onJsonFileChosen } from "../json-import.js";
+import { wirePackImport } from "./pack-import-section.js";
 import { fieldProblem, fieldRange } from "./field-check.js";
 import { renderChanges } from "./changes-list.js";
 import { controlValue, ruleEditor, ruleSummary } from "./rule-editor.js";
@@ -232,14 +233,16 @@ export async function wireTeam(initial: TeamState): Promise<void> {
   });
 
   $("team-export-overrides").addEventListener("click", () => downloadJson(document, "attune-overrides.json", draft));
-  const refuseImport = (status: string) => (name: string, problem: string) => say(status, t("teamImportRefused", name), [problem]);
-  onJsonFileChosen($<HTMLInputElement>("team-import-pack"), async (file) => {
-    const result = await askWorker({ type: "import-pack", file: file.name, pack: file.json });
-    if (!result.ok) return say("team-pack-status", t("teamImportRefused", file.name), result.problems);
-    await load();
-    renderAll();
-    say("team-pack-status", `${t("teamImported_pack", file.name)} ${storageNote(result.item)}`);
-  }, refuseImport("team-pack-status"));
+  const refuseImport = (name: string, problem: string) => say("team-import-status", t("teamImportRefused", name), [problem]);
+  wirePackImport({
+    policy: () => state.policy,
+    say: (text, problems) => say("team-pack-status", text, problems),
+    installed: async (storage) => {
+      await load();
+      renderAll();
+      return storageNote(storage);
+    },
+  });
   onJsonFileChosen($<HTMLInputElement>("team-import-overrides"), async (file) => {
     const result = await askWorker({ type: "save-overrides", overrides: file.json, file: file.name });
     if (!result.ok) return say("team-import-status", t("teamImportRefused", file.name), result.problems);
@@ -248,5 +251,5 @@ export async function wireTeam(initial: TeamState): Promise<void> {
     savedJson = JSON.stringify(draft);
     renderAll();
     say("team-import-status", `${t("teamImported_overrides", file.name)} ${storageNote(state.overridesStorage)}`);
-  }, refuseImport("team-import-status"));
+  }, refuseImport);
 }
