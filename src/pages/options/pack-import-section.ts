@@ -83,6 +83,8 @@ async function review(hooks: PackImportHooks, name: string, pack: unknown): Prom
   pending = { name, pack, changes: result.changes };
   renderReview(result.changes);
   hooks.say(t("packReviewReady", name));
+  // Its Install button in view, clear of the save bar at the foot of the screen.
+  $("team-pack-review").scrollIntoView({ block: "nearest" });
 }
 
 /** Origins the page already had access to when the address was typed: access asked for a fetch alone is given back. */
