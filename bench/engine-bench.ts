@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import nlp from "compromise";
-import { compilePacks, createEngine, preparePacks } from "../src/engine/index.js";
+import { compilePacks, createEngine, FEATURES_VERSION, LearnedModelSchema, preparePacks, scoreModel } from "../src/engine/index.js";
 import type { ConversationEvent } from "../src/engine/conversation.js";
 import type { Pack } from "../src/engine/pack-schema.js";
 
@@ -49,6 +49,28 @@ export function generateConversation(turns: number): ConversationEvent[] {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+
+/**
+ * The learned layer's cost: one model of the size `attune train` writes (2^14 buckets), scoring every sample
+ * utterance of every language; its cost does not depend on the weights' values. And the weights the shipped packs hold.
+ */
+function learnedModelCost(packs: Pack[]) {
+  const buckets = 1 << 14;
+  const bytes = Int8Array.from({ length: buckets }, (_, i) => ((i * 2_654_435_761) >>> 24) - 128);
+  const model = scoreModel(LearnedModelSchema.parse({ features: FEATURES_VERSION, buckets, weights: Buffer.from(bytes.buffer).toString("base64"), scale: 0.01, bias: 0, fire: 0.9, veto: 0, trainedOn: "bench" }));
+  const samples = LANGUAGES.flatMap((language) => [...UTTERANCES[language]!.customer, ...UTTERANCES[language]!.agent].map((text) => ({ text, language })));
+  const times: number[] = [];
+  for (let round = 0; round < 200; round++) {
+    for (const { text, language } of samples) {
+      const t0 = performance.now();
+      model.probability(text, language);
+      times.push(performance.now() - t0);
+    }
+  }
+  const sorted = times.sort((a, b) => a - b);
+  const shipped = packs.flatMap((p) => Object.values(p.signals).flatMap((byLanguage) => Object.values(byLanguage).flatMap((lexicon) => (lexicon.model ? [lexicon.model.weights.length] : []))));
+  return { msPerUtterance: mean(times), p99Ms: percentile(sorted, 99), shippedModels: shipped.length, shippedWeightsKB: shipped.reduce((a, b) => a + b, 0) / 1024 };
+}
 
 export async function runEngineBench(rulesDir: string) {
   const packs = readdirSync(rulesDir).filter((f) => f.endsWith(".json")).map((f) => JSON.parse(readFileSync(join(rulesDir, f), "utf8")));
@@ -112,5 +134,6 @@ export async function runEngineBench(rulesDir: string) {
     snapshotBytes: JSON.stringify(engine.snapshot()).length,
     nudgesRaised: engine.nudges().length,
     naiveBaseline: { patterns: patterns.length, meanMsPerEvent: mean(naive), engineMeanMsSameEvents: engineSampleMean, speedUp: mean(naive) / engineSampleMean },
+    learnedModel: learnedModelCost(compiled.packs as Pack[]),
   };
 }

@@ -62,6 +62,9 @@ const lines = [
   row("engine: pack compile", ms(e.packCompileMs), "≤ 100 ms", e.packCompileMs <= 100),
   row("engine: heap used after 10,000 turns", `${e.heapUsedMB.toFixed(1)} MB`, "", undefined),
   row("engine: speed-up over the naive baseline", `${e.naiveBaseline.speedUp.toFixed(1)}×`, "≥ 10×", e.naiveBaseline.speedUp >= 10),
+  row("learned layer: one model, per utterance", ms(e.learnedModel.msPerUtterance), "≤ 0.2 ms", e.learnedModel.msPerUtterance <= 0.2),
+  row("learned layer: one model, per utterance p99", ms(e.learnedModel.p99Ms), "", undefined),
+  row(`learned layer: weights shipped (${e.learnedModel.shippedModels} models)`, `${e.learnedModel.shippedWeightsKB.toFixed(1)} KB`, "≤ 150 KB", e.learnedModel.shippedWeightsKB <= 150),
 ];
 const a = results.callAudio;
 for (const [name, { clean, noisy }] of Object.entries(a.detectors)) {
