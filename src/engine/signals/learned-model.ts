@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { tokenize } from "./normalize.js";
-import { hasAngryEmoji, isExasperated, isShouting } from "./structure.js";
+import { isNegated } from "./negation.js";
+import { hasAngryEmoji, isExasperated, isShouting, readSentences } from "./structure.js";
 
 // A small learned layer beside a signal's phrases: a logistic model over hashed words, word pairs and letter n-grams,
 // shipped as data in a pack. It catches what people say in their own words, which no phrase list can enumerate, and it
@@ -12,7 +12,7 @@ const CHAR_GRAMS = [3, 4, 5];
 /** Above this many characters an utterance is scored on its start: a pasted page says no more than its first lines. */
 const MAX_CHARS = 2000;
 
-export const FEATURES_VERSION = "hashed-ngrams-1";
+export const FEATURES_VERSION = "hashed-ngrams-2";
 
 const isPowerOfTwo = (n: number) => Number.isInteger(Math.log2(n));
 
@@ -52,16 +52,19 @@ export function hash(text: string): number {
 
 /**
  * The features of an utterance, each once: its words, its word pairs, each word's letter n-grams, and its shape
- * (shouting, "!!!", an angry emoji, a question mark), which carries much of a chat's feeling.
+ * (shouting, "!!!", an angry emoji, a question mark), which carries much of a chat's feeling. A word a negator governs
+ * (in its clause, as the phrases read it: "nu sunt supărat") is a feature of its own, "¬supărat", so that the model
+ * does not read the feeling denied as the feeling.
  */
 export function features(text: string, language: string): string[] {
   const clipped = text.slice(0, MAX_CHARS);
-  const words = tokenize(clipped, language);
+  const { words, clauseStarts } = readSentences(clipped, language);
   const found = new Set<string>();
   words.forEach((word, i) => {
-    found.add(`w:${word}`);
+    const form = isNegated(words, i, language, clauseStarts[i]) ? `¬${word}` : word;
+    found.add(`w:${form}`);
     if (i > 0) found.add(`b:${words[i - 1]} ${word}`);
-    const marked = `<${word}>`;
+    const marked = `<${form}>`;
     for (const n of CHAR_GRAMS) for (let at = 0; at + n <= marked.length; at++) found.add(`c:${marked.slice(at, at + n)}`);
   });
   if (isShouting(clipped)) found.add("s:shouting");
