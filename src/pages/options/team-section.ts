@@ -133,6 +133,9 @@ async function load(next?: TeamState): Promise<void> {
   fillList($("team-policy-problems"), state.policyProblems);
 }
 
+/** The rules of the installed packs that validate: what the other sections name rules from. */
+export const installedRules = (): Rule[] => packs.flatMap((p) => p.pack.rules);
+
 const findRule = (id: string) => packs.flatMap((p) => p.pack.rules.map((rule) => ({ pack: p.pack, rule }))).find((r) => r.rule.id === id);
 
 function say(id: string, text: string, problems: readonly string[] = []): void {
@@ -157,7 +160,7 @@ export async function wireTeam(initial: TeamState): Promise<void> {
     setRuleField(draft, found.rule, control.dataset.field!, controlValue(control));
     if (control instanceof HTMLInputElement && control.type === "number") checkField(control, found.rule);
     const summary = control.closest("details")?.querySelector("summary");
-    if (summary) summary.textContent = ruleSummary(ruleWithDraft(found.rule, draft), !!draft.rules[found.rule.id]);
+    if (summary) summary.replaceChildren(...ruleSummary(ruleWithDraft(found.rule, draft), !!draft.rules[found.rule.id]));
     changed();
   });
   $("team-rules").addEventListener("click", (event) => {
