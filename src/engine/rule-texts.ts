@@ -7,7 +7,7 @@ import type { Rule } from "./pack-schema.js";
 type Texts = string | Partial<Record<string, string>> | undefined;
 
 /** The text in `language`, else English, else the first the pack gives; a plain string is the same in every language. */
-export function inLanguage(texts: Texts, language: string): string | undefined {
+function inLanguage(texts: Texts, language: string): string | undefined {
   if (typeof texts === "string" || texts === undefined) return texts;
   return texts[language] ?? texts.en ?? Object.values(texts).find((text) => text !== undefined);
 }
