@@ -1,5 +1,6 @@
 import browser, { type Runtime } from "webextension-polyfill";
 import type { Nudge } from "../engine/nudge.js";
+import { ruleName } from "../engine/rule-texts.js";
 import {
   ContentToWorkerSchema,
   ConversationEventsSchema,
@@ -205,7 +206,10 @@ const TEACH_LABELS = [
 async function overlaySetup(): Promise<OverlaySetup> {
   const { autoHideSeconds } = await settings();
   const language = interfaceLanguage();
-  return { labels: overlayLabels((key) => translate(language, key)), locale: language, autoHideSeconds };
+  // The team's packs, not only the shipped ones: the card's menu names the rule a nudge came from.
+  await teamReady();
+  const ruleNames = Object.fromEntries(activePacks().flatMap((pack) => pack.rules.map((rule) => [rule.id, ruleName(rule, language)])));
+  return { labels: overlayLabels((key) => translate(language, key)), ruleNames, locale: language, autoHideSeconds };
 }
 
 /** The site the agent is on: the tab's page, even when the chat is read from a frame inside it. */

@@ -149,6 +149,7 @@ export class CoachingView {
     let time: Intl.DateTimeFormat | undefined;
     this.overlay = new Overlay(document, {
       labels: setup.labels,
+      ruleName: (id) => setup.ruleNames[id] ?? id,
       autoHideSeconds: setup.autoHideSeconds,
       compact: view.compact ?? false,
       position: isPosition(view.position) ? view.position : undefined,

@@ -60,7 +60,8 @@ export function isEventsRefused(value: unknown): value is EventsRefused {
 
 export function isOverlaySetup(value: unknown): value is OverlaySetup {
   return (
-    isObject(value) && hasOnlyKeys(value, ["labels", "locale", "autoHideSeconds"]) && isNumber(value.autoHideSeconds) &&
+    isObject(value) && hasOnlyKeys(value, ["labels", "ruleNames", "locale", "autoHideSeconds"]) && isNumber(value.autoHideSeconds) &&
+    isObject(value.ruleNames) && Object.values(value.ruleNames).every((name) => typeof name === "string") &&
     typeof value.locale === "string" && isObject(value.labels) && hasOnlyKeys(value.labels, OVERLAY_LABEL_KEYS) &&
     OVERLAY_LABEL_KEYS.every((key) => typeof (value.labels as Record_)[key] === "string")
   );

@@ -12,6 +12,7 @@ export type { Overrides } from "./overrides.js";
 export { expandEvents } from "./examples.js";
 export { ValidationError, formatIssues } from "./validation-errors.js";
 export { runRuleExamples } from "./rule-examples.js";
+export { ruleDescription, ruleName, ruleNames, ruleWhy } from "./rule-texts.js";
 export { inRange, numberRange, paramRange, ruleSettingRange } from "./param-ranges.js";
 export type { ParamRange } from "./param-ranges.js";
 export type { ExampleResult } from "./rule-examples.js";

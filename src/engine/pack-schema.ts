@@ -9,6 +9,9 @@ export const SeveritySchema = z.enum(["tip", "warn", "alert"]);
 /** Text per language: { "en": "…", "it": "…" }. */
 export const LocalizedSchema = z.record(LanguageSchema, z.string().min(1).max(400));
 
+/** Text per language, in at least one: what a rule is called, what it coaches, why (a language missing falls back, rule-texts.ts). */
+const SomeLanguagesSchema = LocalizedSchema.refine((m) => Object.keys(m).length > 0, "needs a text in at least one language, such as {\"en\": \"…\"}");
+
 export const RuleIdSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, "a rule id in kebab-case such as \"open-question\"");
 
 /** What decides a raised nudge's outcome: the other party's next turn carrying (or not) one of these signals. */
@@ -23,7 +26,12 @@ export const OutcomeSchema = z.strictObject({
 export const RuleSchema = z.strictObject({
   id: RuleIdSchema,
   kind: z.string().min(1),
-  description: z.string().min(1),
+  /** The rule's name as people read it ("Acknowledge frustration"), per language; without one, the id stands for it. */
+  name: SomeLanguagesSchema.optional(),
+  /** What it coaches: one sentence, or one per language ({"en": "…", "it": "…"}). */
+  description: z.union([z.string().min(1), SomeLanguagesSchema]),
+  /** Why it coaches that: one line from the practice it comes from, per language. */
+  why: SomeLanguagesSchema.optional(),
   severity: SeveritySchema,
   enabled: z.boolean().default(true),
   channels: z.array(ChannelSchema).min(1).default(["chat", "call"]),

@@ -20,7 +20,7 @@ export const OVERLAY_LABEL_KEYS = [
   "snoozeRule",
   "snoozeAll",
   "why",
-  /** "Rule: $1" — the rule's id, as the settings and statistics name it. */
+  /** "Rule: $1" — the rule's name, as the settings and statistics show it. */
   "rule",
   /** Asked after "not helpful", with the reasons to pick from (or none). */
   "reasonAsk",

@@ -44,6 +44,8 @@ export interface OverlayOptions {
   onSnooze?(nudge: Nudge, only: boolean): void;
   onUndoSnooze?(nudge: Nudge, only: boolean): void;
   onResume?(): void;
+  /** A rule's name in the agent's interface language, for the card's menu ("Rule: Acknowledge frustration"); else its id. */
+  ruleName?(id: string): string;
   /** The time of day in the agent's interface language, for the snooze sign. */
   timeOfDay?(at: number): string;
   /** Where given, a card whose suggestion quotes a reply has an Insert button: `reply` is that reply. */
@@ -330,7 +332,7 @@ export class Overlay {
     if (this.#whyOpen && live) {
       const rule = element(this.#panel, "p", "rule");
       rule.dataset.part = "rule";
-      rule.textContent = labels.rule.replace("$1", nudge.rule);
+      rule.textContent = labels.rule.replace("$1", this.#options.ruleName?.(nudge.rule) ?? nudge.rule);
       card.append(rule);
     }
     if (asking) card.append(this.#reasons(nudge));

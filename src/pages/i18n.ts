@@ -4,6 +4,8 @@ import { readSettings } from "../shared/settings.js";
 
 let language: InterfaceLanguage = "en";
 
+/** The interface language the page was localized in: the language rules' names and lines are shown in. */
+export const pageLanguage = (): InterfaceLanguage => language;
 export const t = (key: string, ...substitutions: string[]): string => translate(language, key, ...substitutions);
 /** The key's variant for n (`key_one`, `key_few`, `key_other`), n as $1 in the interface language's digits. */
 export const tCount = (key: string, n: number, ...more: string[]): string => translateCount(language, key, n, ...more);

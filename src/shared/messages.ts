@@ -313,9 +313,13 @@ export const TeamStateSchema = z.object({
 });
 export type TeamState = z.infer<typeof TeamStateSchema>;
 
-/** The worker's answer to overlay-setup: labels and the locale (for times) of the agent's interface language, and display settings. */
+/**
+ * The worker's answer to overlay-setup: labels, the rules' names by id and the locale (for times) of the agent's
+ * interface language, and display settings.
+ */
 export const OverlaySetupSchema = z.strictObject({
   labels: z.strictObject(Object.fromEntries(OVERLAY_LABEL_KEYS.map((key) => [key, z.string()])) as Record<keyof OverlayLabels, z.ZodString>),
+  ruleNames: z.record(z.string(), z.string()),
   locale: z.string(),
   autoHideSeconds: z.number(),
 });

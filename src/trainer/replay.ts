@@ -26,7 +26,8 @@ export class Replay {
   private closed = false;
 
   constructor(
-    private readonly packs: CompiledPacks,
+    /** The packs it coaches with: the pane names their rules. */
+    readonly packs: CompiledPacks,
     input: ConversationInput,
     private readonly interfaceLanguage = "en",
     /** A practice: no end, events appended as the trainee sends them. */

@@ -75,6 +75,15 @@ describe("the overlay", () => {
     expect(await readOverlay(page)).toEqual([]);
   });
 
+  it("names the nudge's rule in the card's menu by its name in the agent's language, not by its id", async () => {
+    await setLocal(harness, { settings: { interfaceLanguage: "it" } });
+    const page = await chatWithNudge(harness);
+    await clickOverlay(page, "menu");
+    await clickOverlay(page, "why");
+    const named = () => inOverlay(page, (roots: ShadowRoot[]) => roots.map((root) => root.querySelector('[data-part="rule"]')?.textContent).find(Boolean) ?? null, null) as Promise<string | null>;
+    expect(await waitFor(named, "the rule named")).toBe("Regola: Riconoscere la frustrazione");
+  });
+
   it("snoozes all coaching for 15 minutes from the card's menu, says so on the page, and resumes from there", async () => {
     const recorder = await recordEvents(harness);
     const page = await chatWithNudge(harness);

@@ -111,9 +111,9 @@ describe("the scorecard to hand out", () => {
       Object.fromEntries(rows.map((row) => [(row as HTMLElement).dataset.figure, [...row.querySelectorAll("td")].map((td) => td.textContent)])),
     );
     const respondPromptly = shippedPacks.rules.find((c) => c.rule.id === "respond-promptly")!.rule.params.seconds as number;
-    expect(figures.longestReply).toEqual(["50 s off target", "8 s", `${respondPromptly} s or less`, "active-listening › respond-promptly › seconds"]);
+    expect(figures.longestReply).toEqual(["50 s off target", "8 s", `${respondPromptly} s or less`, "active-listening › Respond promptly › Wait before the nudge"]);
     expect(figures.acknowledgementDelay![0]).toBe("never off target");
-    expect(figures.closedInARow![3]).toBe("active-listening › open-question › count");
+    expect(figures.closedInARow![3]).toBe("active-listening › Ask open questions › Closed questions in a row");
     expect(Object.keys(figures)).toEqual(["openQuestions", "closedQuestions", "closedInARow", "acknowledgementDelay", "talkShare", "interruptions", "medianReply", "longestReply"]);
     const coaching = await page.$$eval("#handout .coaching li", (items) => items.map((li) => li.textContent ?? ""));
     expect(coaching).toHaveLength(3);

@@ -103,7 +103,7 @@ describe("team leads tune the rule packs", () => {
       const shown = document.getElementById(input.getAttribute("aria-describedby")!)!;
       return shown.hidden ? "" : shown.textContent;
     });
-    expect(await error()).toBe("Agent's share of the talk (0–1): between 0.05 and 0.95");
+    expect(await error()).toBe("Agent's share of the talk: between 0.05 and 0.95");
     expect(await page.$eval(field, (input) => input.getAttribute("aria-invalid"))).toBe("true");
     await waitFor(() => page.$eval("#team-save", (b) => (b as HTMLButtonElement).disabled), "Save disabled");
     expect(await page.$eval("#team-status", (n) => n.textContent)).toBe("Not saved yet: correct the fields marked in red (1).");
@@ -119,14 +119,14 @@ describe("team leads tune the rule packs", () => {
     await setLocal(harness, { settings: { interfaceLanguage: "it" } });
     const page = await openOptions(harness);
     const labelOf = (selector: string) => page.$eval(selector, (input) => input.closest("label")!.querySelector("span")!.textContent);
-    expect(await labelOf('[data-rule="talk-ratio"][data-field="param:threshold"]')).toBe("Quota di parola dell'operatore (0–1)");
-    expect(await labelOf('[data-rule="long-monologue"][data-field="param:call.threshold"]')).toBe("Nelle chiamate: Secondi di parola in una serie");
+    expect(await labelOf('[data-rule="talk-ratio"][data-field="param:threshold"]')).toBe("Quota di parola dell'operatore (da 0,05 a 0,95)");
+    expect(await labelOf('[data-rule="long-monologue"][data-field="param:call.threshold"]')).toBe("Nelle chiamate: Durata di una serie di interventi (da 5 a 1800 secondi)");
     await page.$eval('[data-rule="respond-promptly"][data-field="param:seconds"]', (input) => {
       (input as HTMLInputElement).value = "0";
       input.dispatchEvent(new Event("input", { bubbles: true }));
     });
     expect(await page.$eval('[data-rule="respond-promptly"][data-field="param:seconds"]', (input) => document.getElementById(input.getAttribute("aria-describedby")!)!.textContent)).toBe(
-      "Attesa prima del suggerimento (secondi): tra 1 e 3600",
+      "Attesa prima del suggerimento: tra 1 e 3600",
     );
   });
 

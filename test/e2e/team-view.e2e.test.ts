@@ -107,7 +107,7 @@ describe("the team view", () => {
     expect(await cells(page, "acknowledge-frustration", "")).toMatchObject({ shown: "3", helpfulRate: "33%", shownPerHour: "1" });
     expect(await cells(page, "acknowledge-frustration", "cy")).toMatchObject({ shown: "1", helpfulRate: "100%" });
     expect(await cells(page, "acknowledge-frustration", "ana")).toMatchObject({ shown: "1", helpfulRate: "0%" });
-    expect(await page.$$eval("#team-view-unhelpful li", (li) => li.map((n) => n.textContent))).toEqual(["acknowledge-frustration: not helpful for 2 of the 3 agents who rated it"]);
+    expect(await page.$$eval("#team-view-unhelpful li", (li) => li.map((n) => n.textContent))).toEqual(["Acknowledge frustration: not helpful for 2 of the 3 agents who rated it"]);
     const chart = await page.$eval('#team-view-charts figure[data-rule="acknowledge-frustration"] svg', (svg) => ({ bars: svg.querySelectorAll("rect").length, label: svg.getAttribute("aria-label") }));
     expect(chart.bars).toBe(4 * 3);
     expect(chart.label).toContain("All agents: Rated helpful 33%");
@@ -132,7 +132,7 @@ describe("the team view", () => {
     await setLocal(harness, { settings: { interfaceLanguage: "fa" } });
     await page.reload();
     await waitFor(() => page.evaluate(() => document.querySelectorAll("#team-view-table tbody tr").length === 4), "the table in Persian");
-    expect(await page.$eval("#team-view-unhelpful li", (n) => n.textContent)).toBe("acknowledge-frustration: برای ۲ نفر از ۳ کارشناسی که ارزیابی کرده‌اند نامفید");
+    expect(await page.$eval("#team-view-unhelpful li", (n) => n.textContent)).toBe("به رسمیت شناختن ناراحتی مشتری: برای ۲ نفر از ۳ کارشناسی که ارزیابی کرده‌اند نامفید");
     const sides = await page.$eval('#team-view-charts figure[data-rule="acknowledge-frustration"] svg', (svg) => {
       const label = [...svg.querySelectorAll("text")].find((n) => n.textContent === "همه کارشناسان")!.getBoundingClientRect();
       const bar = svg.querySelectorAll("rect")[9]!.getBoundingClientRect();

@@ -41,9 +41,12 @@ const json = (path: string) => JSON.parse(readFileSync(join(ROOT, path), "utf8")
 /** Every text a language shows that addresses someone: where it is, and the text. */
 function textsIn(language: string): Array<[string, string]> {
   const texts: Array<[string, string]> = [];
-  const pack = json("rules/active-listening.json") as { rules: Array<{ id: string; message: Record<string, string>; suggestion?: Record<string, string> }> };
+  type Texts = Record<string, string>;
+  const pack = json("rules/active-listening.json") as { rules: Array<{ id: string; message: Texts; suggestion?: Texts; name?: Texts; description: Texts; why?: Texts }> };
   for (const rule of pack.rules) {
     texts.push([`${rule.id}.message`, rule.message[language] ?? ""]);
+    // What the options page says about the rule, to the team lead.
+    for (const key of ["name", "description", "why"] as const) texts.push([`${rule.id}.${key}`, rule[key]?.[language] ?? ""]);
     if (rule.suggestion?.[language]) texts.push([`${rule.id}.suggestion`, rule.suggestion[language]]);
   }
   const messages = json(`_locales/${language}/messages.json`) as Record<string, { message: string }>;

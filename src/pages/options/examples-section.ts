@@ -1,5 +1,5 @@
-import { runRuleExamples, type ExampleResult } from "../../engine/index.js";
-import { number, t, tCount } from "../i18n.js";
+import { ruleNames, runRuleExamples, type CompiledPacks, type ExampleResult } from "../../engine/index.js";
+import { number, pageLanguage, t, tCount } from "../i18n.js";
 import { h } from "./dom.js";
 import { onCompiled, type Compiled } from "./team-section.js";
 
@@ -11,7 +11,8 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const describe = (list: ReadonlyArray<{ event: number; outcome?: string | undefined }>) =>
   list.length ? list.map((r) => `${number(r.event)}${r.outcome ? ` (${r.outcome})` : ""}`).join(", ") : "—";
 
-function render(results: ExampleResult[]): void {
+function render(results: ExampleResult[], packs: CompiledPacks): void {
+  const nameOf = ruleNames(packs.packs.flatMap((pack) => pack.rules), pageLanguage());
   const byRule = new Map<string, ExampleResult[]>();
   for (const result of results) byRule.set(`${result.pack}/${result.rule}`, [...(byRule.get(`${result.pack}/${result.rule}`) ?? []), result]);
   const failed = results.filter((r) => !r.ok).length;
@@ -22,7 +23,7 @@ function render(results: ExampleResult[]): void {
       return h(
         "tr",
         { "data-rule": list[0]!.rule, className: bad.length ? "fail" : "pass" },
-        h("td", { text: key }),
+        h("td", { title: key }, h("bdi", { text: nameOf(list[0]!.rule) })),
         h("td", { text: bad.length ? t("teamFail") : t("teamPass") }),
         h("td", { text: `${number(list.length - bad.length)}/${number(list.length)}` }),
         h("td", {}, ...bad.map((r) => h("div", { text: t("teamExampleFailed", number(r.index + 1), r.example.language, describe(r.example.raises), describe(r.got)) }))),
@@ -47,6 +48,6 @@ export function wireExamples(): void {
     $("team-examples-summary").textContent = t("teamExamplesRunning");
     // Let the page show that it is working before the examples (about a second) run.
     const compiled = latest.compiled;
-    setTimeout(() => render(runRuleExamples(compiled)), 20);
+    setTimeout(() => render(runRuleExamples(compiled), compiled), 20);
   });
 }

@@ -1,9 +1,11 @@
 import { inRange, paramRange, ruleSettingRange, type ParamRange, type Rule } from "../../engine/index.js";
 import { number, t } from "../i18n.js";
-import { paramLabelKey } from "./param-labels.js";
+import { paramLabel as paramLabelIn, paramUnitKey, withRange, type Words } from "./param-labels.js";
 
 // What a rule's number field may hold, and what to say next to it when it does not: the ranges come from the rule
 // kind's schema (the engine's own check, also in the published JSON Schema), the words from the interface language.
+
+const words: Words = { t, number: (n) => number(n) };
 
 /** A rule's numeric field (`cooldownSeconds`, `maxPerConversation`, `param:<path>`) and its range for these params. */
 export function fieldRange(rule: Rule, field: string, params: Record<string, unknown> = rule.params): ParamRange | undefined {
@@ -11,9 +13,12 @@ export function fieldRange(rule: Rule, field: string, params: Record<string, unk
   return field.startsWith("param:") ? paramRange(rule.kind, params, field.slice("param:".length)) : undefined;
 }
 
-export function paramLabel(path: string, params: Record<string, unknown>): string {
-  const label = t(paramLabelKey(path, params));
-  return path.startsWith("call.") ? t("paramInCalls", label) : label;
+export const paramLabel = (path: string, params: Record<string, unknown>): string => paramLabelIn(words, path, params);
+
+/** A number field's label as shown, with its range and unit in the interface language. */
+export function fieldLabel(label: string, rule: Rule, field: string): string {
+  const path = field.startsWith("param:") ? field.slice("param:".length) : field;
+  return withRange(words, label, fieldRange(rule, field), paramUnitKey(path, rule.params));
 }
 
 /** What is wrong with the value typed, in words, or undefined when it is fine (empty puts the shipped value back). */

@@ -1,8 +1,8 @@
 import { INTERFACE_LANGUAGES } from "../../shared/locales.js";
-import type { Overrides, Pack, Rule } from "../../engine/index.js";
-import { t } from "../i18n.js";
+import { ruleDescription, ruleName, ruleWhy, type Overrides, type Pack, type Rule } from "../../engine/index.js";
+import { pageLanguage, t } from "../i18n.js";
 import { h } from "./dom.js";
-import { fieldProblem, fieldRange, paramLabel } from "./field-check.js";
+import { fieldLabel, fieldProblem, fieldRange, paramLabel } from "./field-check.js";
 import { ruleWithDraft, tunableParams } from "./team-draft.js";
 
 const SEVERITIES = ["tip", "warn", "alert"] as const;
@@ -14,9 +14,13 @@ function labelled(text: string, control: HTMLElement, ...after: HTMLElement[]): 
   return h("label", {}, h("span", { text }), control, ...after);
 }
 
-/** The summary line of a rule: what it is and how it is set now. */
-export function ruleSummary(rule: Rule, changed: boolean): string {
-  return [rule.id, t(`teamSeverity_${rule.severity}`), rule.enabled ? "" : t("teamOff"), changed ? t("teamChanged") : ""].filter(Boolean).join(" · ");
+/**
+ * The summary line of a rule: its name in the interface language, how it is set now, and its id (small, for whoever
+ * writes an overrides file). The name is isolated: a pack's English name keeps its own direction on a Persian page.
+ */
+export function ruleSummary(rule: Rule, changed: boolean): Array<string | HTMLElement> {
+  const state = [t(`teamSeverity_${rule.severity}`), rule.enabled ? "" : t("teamOff"), changed ? t("teamChanged") : ""].filter(Boolean).join(" · ");
+  return [h("bdi", { className: "rule-name", text: ruleName(rule, pageLanguage()) }), ` · ${state} `, h("code", { className: "rule-id muted", text: rule.id })];
 }
 
 /**
@@ -25,6 +29,7 @@ export function ruleSummary(rule: Rule, changed: boolean): string {
  */
 export function ruleEditor(pack: Pack, shipped: Rule, draft: Overrides, open: boolean): HTMLDetailsElement {
   const rule = ruleWithDraft(shipped, draft);
+  const why = ruleWhy(rule, pageLanguage());
   const field = (name: string) => ({ "data-rule": rule.id, "data-field": name });
   /**
    * A number field with its range (from the rule kind's schema) on the input and, when the value typed is out of it,
@@ -33,6 +38,7 @@ export function ruleEditor(pack: Pack, shipped: Rule, draft: Overrides, open: bo
   const numberField = (label: string, name: string, value: number | undefined) => {
     const range = fieldRange(rule, name);
     const errorId = `error-${rule.id}-${name.replace(/\W/g, "-")}`;
+    const shown = fieldLabel(label, rule, name);
     const input = h("input", {
       type: "number", step: range?.integer ? "1" : "any", min: range?.min ?? "", max: range?.max ?? "", value: value === undefined ? "" : String(value),
       "aria-describedby": errorId, "data-label": label, ...field(name),
@@ -40,7 +46,7 @@ export function ruleEditor(pack: Pack, shipped: Rule, draft: Overrides, open: bo
     const problem = fieldProblem(label, value, range);
     const error = h("span", { className: "field-error", id: errorId, text: problem ?? "", hidden: !problem });
     if (problem) input.setAttribute("aria-invalid", "true");
-    return labelled(label, input, error);
+    return labelled(shown, input, error);
   };
 
   const severity = h("select", field("severity"), ...SEVERITIES.map((s) => h("option", { value: s, text: t(`teamSeverity_${s}`), selected: s === rule.severity })));
@@ -58,8 +64,10 @@ export function ruleEditor(pack: Pack, shipped: Rule, draft: Overrides, open: bo
   return h(
     "details",
     { className: "rule", "data-rule": rule.id, open },
-    h("summary", { text: ruleSummary(rule, !!draft.rules[rule.id]) }),
-    h("p", { className: "muted", text: rule.description }),
+    h("summary", {}, ...ruleSummary(rule, !!draft.rules[rule.id])),
+    // dir="auto": each line takes its own direction, so a full stop ends an English line on a Persian page too.
+    h("p", { className: "muted rule-what", dir: "auto", text: ruleDescription(rule, pageLanguage()) }),
+    ...(why ? [h("p", { className: "rule-why", dir: "auto", text: why })] : []),
     h("div", { className: "grid" },
       h("label", {}, h("input", { type: "checkbox", checked: rule.enabled, ...field("enabled") }), h("span", { text: t("teamRuleEnabled") })),
       labelled(t("teamSeverity"), severity),

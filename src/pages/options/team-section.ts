@@ -59,7 +59,7 @@ function compileNow(): void {
   fillList($("team-problems"), invalid ? [] : problems);
   $<HTMLButtonElement>("team-save").disabled = !!problems.length || !!invalid || state.policy.lockOverrides;
   if (invalid) $("team-status").textContent = t("teamFixFields", number(invalid));
-  renderChanges($("team-changes"), draftChanges(draft, allRules()));
+  renderChanges($("team-changes"), draftChanges(draft, installedRules()));
   for (const listener of listeners) listener(latest, defaults);
 }
 
@@ -140,7 +140,9 @@ async function load(next?: TeamState): Promise<void> {
 }
 
 const packNames = () => packs.map((p) => `${sourceName(p.info)} ${p.pack.id}`);
-const allRules = () => packs.flatMap((p) => p.pack.rules);
+/** The rules of the installed packs that validate: what the other sections name rules from. */
+export const installedRules = (): Rule[] => packs.flatMap((p) => p.pack.rules);
+
 const findRule = (id: string) => packs.flatMap((p) => p.pack.rules.map((rule) => ({ pack: p.pack, rule }))).find((r) => r.rule.id === id);
 
 function say(id: string, text: string, problems: readonly string[] = []): void {
@@ -165,7 +167,7 @@ export async function wireTeam(initial: TeamState): Promise<void> {
     setRuleField(draft, found.rule, control.dataset.field!, controlValue(control));
     if (control instanceof HTMLInputElement && control.type === "number") checkField(control, found.rule);
     const summary = control.closest("details")?.querySelector("summary");
-    if (summary) summary.textContent = ruleSummary(ruleWithDraft(found.rule, draft), !!draft.rules[found.rule.id]);
+    if (summary) summary.replaceChildren(...ruleSummary(ruleWithDraft(found.rule, draft), !!draft.rules[found.rule.id]));
     changed();
   });
   $("team-rules").addEventListener("click", (event) => {
@@ -224,7 +226,7 @@ export async function wireTeam(initial: TeamState): Promise<void> {
   $("team-changes").addEventListener("click", (event) => {
     const index = (event.target as HTMLElement).dataset.resetChange;
     if (index === undefined) return;
-    const change = draftChanges(draft, allRules())[Number(index)];
+    const change = draftChanges(draft, installedRules())[Number(index)];
     if (!change) return;
     resetChange(draft, change);
     renderRules();

@@ -1,12 +1,15 @@
 import browser from "webextension-polyfill";
 import { addStatsFiles, readStatsFile, teamTable, teamTableToCsv, type StatsFile, type TeamRow, type TeamTable } from "../../shared/team-stats.js";
 import { downloadText } from "../download.js";
-import { number, t } from "../i18n.js";
+import { ruleNames } from "../../engine/index.js";
+import { number, pageLanguage, t, tIsolated } from "../i18n.js";
 import { readJsonFile } from "../json-import.js";
 import { fillList, h } from "./dom.js";
+import { installedRules } from "./team-section.js";
 
 // The team lead's team view: agents' statistics files imported (many at once, or dropped), kept in storage.local, and
-// shown as one table and a chart per rule. Nothing is sent anywhere.
+// shown as one table and a chart per rule, each rule by its name (an agent's file may count a rule this browser has no
+// pack for: that one by its id). Nothing is sent anywhere.
 
 const KEY = "teamViewFiles";
 const SVG = "http://www.w3.org/2000/svg";
@@ -15,13 +18,14 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const readKept = async () => ((await browser.storage.local.get(KEY))[KEY] ?? []) as StatsFile[];
 const percent = (n: number | undefined) => (n === undefined ? "—" : number(n, { style: "percent", maximumFractionDigits: 0 }));
 const perHour = (n: number | undefined) => (n === undefined ? "—" : number(n, { maximumFractionDigits: 1 }));
+let nameOf = (id: string) => id;
 
 function tableRow(r: TeamRow): HTMLTableRowElement {
   const team = r.agent === undefined;
   return h(
     "tr",
     { className: team ? "team" : "agent", "data-rule": r.rule, "data-agent": r.agent ?? "" },
-    team ? h("th", { scope: "row", text: r.rule }) : h("td"),
+    team ? h("th", { scope: "row", title: r.rule }, h("bdi", { text: nameOf(r.rule) })) : h("td"),
     h("td", { text: r.agent ?? t("teamViewAll") }),
     h("td", { "data-field": "shown", text: number(r.counts.shown) }),
     h("td", { "data-field": "helpfulRate", text: percent(r.helpfulRate) }),
@@ -84,7 +88,7 @@ function ruleChart(rule: string, rows: readonly TeamRow[]): HTMLElement {
       text(labelWidth + i * columnWidth + length + 4, y + rowHeight / 2 + 4, c.text(value));
     });
   });
-  return h("figure", { "data-rule": rule }, h("figcaption", { text: rule }), svg);
+  return h("figure", { "data-rule": rule }, h("figcaption", { title: rule }, h("bdi", { text: nameOf(rule) })), svg);
 }
 
 function render(table: TeamTable): void {
@@ -93,7 +97,7 @@ function render(table: TeamTable): void {
   $("team-view-agents").textContent = t("teamViewAgents", number(table.agents.length), table.agents.join(", "));
   $("team-view-unhelpful").replaceChildren(
     ...(table.unhelpful.length
-      ? table.unhelpful.map((u) => h("li", { "data-rule": u.rule, text: t("teamViewUnhelpfulLine", u.rule, number(u.agents), number(u.of)) }))
+      ? table.unhelpful.map((u) => h("li", { "data-rule": u.rule }, ...tIsolated(document, "teamViewUnhelpfulLine", nameOf(u.rule), number(u.agents), number(u.of))))
       : [h("li", { className: "muted", text: t("teamViewUnhelpfulNone") })]),
   );
   $("team-view-table").querySelector("tbody")!.replaceChildren(...table.rules.flatMap((r) => [r.team, ...r.agents].map(tableRow)));
@@ -122,6 +126,8 @@ async function importFiles(files: readonly File[]): Promise<void> {
 }
 
 export async function wireTeamView(): Promise<void> {
+  // Named from the packs the team section loaded (wired before this one): no second question to the worker.
+  nameOf = ruleNames(installedRules(), pageLanguage());
   render(teamTable(await readKept()));
   const input = $<HTMLInputElement>("team-view-import");
   input.addEventListener("change", async () => {

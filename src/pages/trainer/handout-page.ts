@@ -42,7 +42,7 @@ export function openHandout(request: HandoutRequest): void {
   };
   shown = { handout, title, fileName: `scorecard-${request.fileName}` };
   returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-  $("handout-body").replaceChildren(handoutElement(document, handout, title));
+  $("handout-body").replaceChildren(handoutElement(document, handout, title, packs.packs.flatMap((p) => p.rules)));
   $("handout").hidden = false;
   document.body.dataset.view = "handout";
   window.scrollTo(0, 0);

@@ -1,5 +1,7 @@
 import type { Coaching, Figure, Handout, HandoutMoment, Quote, Unit } from "../../trainer/handout.js";
-import { number, t, tCount } from "../i18n.js";
+import { ruleName, type Rule } from "../../engine/index.js";
+import { number, pageLanguage, t, tCount } from "../i18n.js";
+import { paramLabel } from "../options/param-labels.js";
 import { clockTime } from "../scorecard-panel.js";
 
 /** What the handout is of: the scenario, the conversation scored and the good agent it is set against. */
@@ -24,9 +26,17 @@ export function figureValue(figure: Figure, which: "value" | "good"): string {
 }
 
 export const targetText = (figure: Figure): string => (figure.target ? t("handoutAtMost", formatValue(figure.target.most, figure.unit)) : t("handoutNoTarget"));
-/** Where the target was read: the pack, the rule and its setting, by the ids a team lead sees in the options page. */
-export const targetSource = (figure: Figure): string =>
-  figure.target ? [figure.target.pack, figure.target.rule, figure.target.param].filter(Boolean).join(" › ") : "";
+/**
+ * Where the target was read: the pack, the rule and its setting — by their ids (for a file), or given the rules, by
+ * the names and labels a team lead sees in the options page, in the interface language.
+ */
+export function targetSource(figure: Figure, rules?: readonly Rule[]): string {
+  if (!figure.target) return "";
+  const { pack, rule: id, param } = figure.target;
+  const rule = rules?.find((r) => r.id === id);
+  if (!rule) return [pack, id, param].filter(Boolean).join(" › ");
+  return [pack, ruleName(rule, pageLanguage()), param ? paramLabel({ t, number: (n) => number(n) }, param, rule.params) : ""].filter(Boolean).join(" › ");
+}
 
 /** One thing to work on, worded in the interface language. */
 export function coachingText(coaching: Coaching): string {
@@ -38,8 +48,11 @@ export function coachingText(coaching: Coaching): string {
 
 const outcomeText = (moment: HandoutMoment) => t(`teamOutcome_${moment.outcome}`);
 
-/** The handout as a page: title, three things to work on, the figures, then the moments side by side. */
-export function handoutElement(doc: Document, handout: Handout, title: HandoutTitle): HTMLElement {
+/**
+ * The handout as a page: title, three things to work on, the figures, then the moments side by side. `rules`: the
+ * packs' rules, by which a target's rule and setting are named as the options page names them.
+ */
+export function handoutElement(doc: Document, handout: Handout, title: HandoutTitle, rules: readonly Rule[] = []): HTMLElement {
   const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string) => {
     const node = doc.createElement(tag);
     if (text !== undefined) node.textContent = text;
@@ -97,7 +110,7 @@ export function handoutElement(doc: Document, handout: Handout, title: HandoutTi
     const verdict = figure.met === undefined ? "" : figure.met ? t("handoutMet") : t("handoutNotMet");
     const value = el("td");
     value.append(el("strong", figureValue(figure, "value")), ...(verdict ? [" ", el("span", verdict, "verdict")] : []));
-    row.append(name, value, el("td", figureValue(figure, "good")), el("td", targetText(figure)), el("td", targetSource(figure), "source"));
+    row.append(name, value, el("td", figureValue(figure, "good")), el("td", targetText(figure)), el("td", targetSource(figure, rules), "source"));
     figureTable.tBodies[0]!.append(row);
   }
   figures.append(figureTable, el("p", t("handoutFiguresNote"), "muted note"));

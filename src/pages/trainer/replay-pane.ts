@@ -1,9 +1,9 @@
-import type { ConversationEvent, Nudge } from "../../engine/index.js";
+import { ruleNames, type ConversationEvent, type Nudge } from "../../engine/index.js";
 import { overlayLabels } from "../../shared/overlay-setup.js";
 import { Overlay, type OverlayLabels } from "../../overlay/overlay.js";
 import type { Replay, ReplayStep } from "../../trainer/replay.js";
 import { nudgeId, type Moment } from "../../trainer/scorecard.js";
-import { t, tCount, tIsolated } from "../i18n.js";
+import { pageLanguage, t, tCount, tIsolated } from "../i18n.js";
 import { clockTime, scorecardPanel } from "../scorecard-panel.js";
 
 /**
@@ -115,6 +115,7 @@ export class ReplayPane {
     const labels: OverlayLabels = overlayLabels(t);
     this.overlay = new Overlay(this.doc, {
       labels, autoHideSeconds: 0, compact: false, avoid: () => [], mountIn: this.overlayMount,
+      ruleName: ruleNames(this.replay.packs.packs.flatMap((pack) => pack.rules), pageLanguage()),
       onFeedback: noop, onDismiss: noop, onMove: noop, onCompactChange: noop,
       // A card may be drawn later than its step (the one before it hidden): the scorecard follows.
       onShown: (nudge) => {
