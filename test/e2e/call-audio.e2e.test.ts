@@ -133,7 +133,7 @@ describe("call coaching from the audio, in Chromium", () => {
 
   // The popup opened by the tests (chrome.action.openPopup) is no click of the agent's: Chromium does not let Attune
   // capture the tab then, so the window opens without the tab's audio, and listens to the microphone alone.
-  it("'Coach this call (audio)' in the popup opens the call window; listening starts and stops with one click", async (context) => {
+  it("'Coach this call (audio)' in the popup opens the call window; listening starts and stops with one click, there or in the popup", async (context) => {
     skipInFirefox(context, "the popup is opened through Chromium's action API");
     const harness = await startHarness({ chromiumArgs: ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"] });
     try {
@@ -151,6 +151,18 @@ describe("call coaching from the audio, in Chromium", () => {
       await call.click("#stop");
       await call.waitForSelector("body[data-state=stopped]");
       expect(await call.title()).toBe("Attune");
+      // Listening again, the popup says so wherever it is opened, and stops it with one click.
+      await call.click("#start");
+      await call.waitForSelector("body[data-state=listening]");
+      // The call window, of a kind with no toolbar, has the focus: the popup is the softphone window's.
+      const windowId = await inExtension(harness, async (chrome, url) => (await chrome.tabs.query({ url }))[0]!.windowId, page.url());
+      const again = await openPopup(harness.browser, page, windowId);
+      await again.waitForSelector("#call-listening:not([hidden])");
+      expect(await again.$eval("#coach-call", (button) => (button as HTMLElement).hidden)).toBe(true);
+      await again.click("#stop-call");
+      await call.waitForSelector("body[data-state=stopped]");
+      await again.waitForSelector("#call-listening[hidden]");
+      expect(await again.$eval("#coach-call", (button) => (button as HTMLElement).hidden)).toBe(false);
     } finally {
       await harness.close();
     }

@@ -43,10 +43,11 @@ let call: Call | undefined;
 /** The nudges shown, by rule and event: a delivery the worker sends again (after it was stopped) is not shown twice. */
 const shownItems = new Map<string, HTMLLIElement>();
 
-function setState(state: "ready" | "starting" | "listening" | "stopped" | "failed", text: string): void {
+/** `stopping`: no longer listening, the call's last turns on their way to the worker. */
+function setState(state: "ready" | "starting" | "listening" | "stopping" | "stopped" | "failed", text: string): void {
   document.body.dataset.state = state;
   $("state").textContent = text;
-  $("start").hidden = state === "listening" || state === "starting";
+  $("start").hidden = state === "listening" || state === "starting" || state === "stopping";
   $("stop").hidden = state !== "listening";
   $<HTMLSelectElement>("customer-source").disabled = state === "listening" || state === "starting";
   document.title = state === "listening" ? `● ${t("callListening")} — Attune` : "Attune";
@@ -198,6 +199,7 @@ async function listen(language: string, source: Source, streams: Awaited<ReturnT
     release();
     playback?.pause();
     void context.close();
+    setState("stopping", t("callStopped"));
     const last = take(listener.end());
     // Stopped once the worker has the call's last turns: their nudges came before its answer, and are listed.
     if (last === undefined) setState("stopped", t("callStopped"));
