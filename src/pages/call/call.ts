@@ -180,8 +180,12 @@ async function listen(language: string, source: Source, streams: Awaited<ReturnT
   call = { ref, link: new WorkerLink(() => ref), heard: () => listener.now() };
   shownItems.clear();
   const link = call.link;
+  let sent = 0;
   /** Sends the turns to the worker; the number of the last one sent, if any. */
-  const take = (turns: TurnEvent[]) => turns.reduce<number | undefined>((_, turn) => link.send(turn, "live"), undefined);
+  const take = (turns: TurnEvent[]) => {
+    if (turns.length) document.body.dataset.turns = String((sent += turns.length));
+    return turns.reduce<number | undefined>((_, turn) => link.send(turn, "live"), undefined);
+  };
   frames.port.onmessage = (event: MessageEvent<{ agent: Float32Array; customer: Float32Array }>) => {
     take(listener.push(event.data.agent, event.data.customer));
     // The clock, once a second: the state line says the page is listening, and for how long.
