@@ -1,4 +1,5 @@
 import browser from "webextension-polyfill";
+import { CALL_PAGE } from "./senders.js";
 
 /** Chromium's tabCapture, which webextension-polyfill does not type (Firefox has none). */
 interface TabCapture {
@@ -13,7 +14,7 @@ interface TabCapture {
  * browser page, a tab already captured) the page opens without it, and the agent picks what to listen to.
  */
 export async function coachCall(tab: { id?: number | undefined } | undefined): Promise<void> {
-  const url = new URL(browser.runtime.getURL("pages/call.html"));
+  const url = new URL(browser.runtime.getURL(CALL_PAGE));
   const tabCapture = (globalThis as { chrome?: { tabCapture?: TabCapture } }).chrome?.tabCapture;
   if (tab?.id !== undefined && tabCapture) {
     try {

@@ -3,6 +3,7 @@ import type { ConversationEvent } from "../engine/conversation.js";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { compilePacks, createEngine, restoreEngine, type EngineSnapshot, type PushOptions } from "../engine/engine.js";
+import { OverridesSchema } from "../engine/overrides.js";
 import type { EngineStep } from "../engine/nudge.js";
 import type { ConversationEventsMessage } from "../shared/messages.js";
 import type { Coach, CoachFactory } from "./coach.js";
@@ -365,5 +366,38 @@ describe("ConversationStore: what the agent saw and used", () => {
     expect(byKey.a!.list[0]!.message).toMatch(/frustration/i);
     // The rules' own messages come from the packs: the saved states hold ids and moments, not the customer's words.
     expect(JSON.stringify(states(storage.data))).not.toMatch(/charged|third time|frustration first/);
+  });
+});
+
+describe("ConversationStore: a call heard from its audio", () => {
+  // The call window sends its turns as a content script does: timing and word counts, no words.
+  const heard = (seq: number, speaker: "agent" | "customer", at: number, end: number, words: number): ConversationEventsMessage => ({
+    type: "conversation-events",
+    conversation: { key: "call-1", adapter: "call-audio", channel: "call", language: "en" },
+    session: "call-window",
+    sessionStartedAt: 0,
+    events: [{ seq, event: { type: "turn", speaker, text: "", at, end, words }, history: false }],
+  });
+  const TEAM_MESSAGE = "Team: let the caller finish";
+  const teamPacks = compilePacks(
+    readdirSync(RULES).filter((f) => f.endsWith(".json")).map((f) => JSON.parse(readFileSync(join(RULES, f), "utf8"))),
+    OverridesSchema.parse({ rules: { "dont-interrupt": { message: { en: TEAM_MESSAGE } } } }),
+  );
+  const teamCoach: CoachFactory = (ref, snapshot) => {
+    const options = { language: ref.language ?? "en", channel: ref.channel };
+    return snapshot === undefined ? createEngine(teamPacks, options) : restoreEngine(teamPacks, options, snapshot as EngineSnapshot);
+  };
+
+  it("coaches the call with the team's rules, carrying on after the worker was stopped mid-call", async () => {
+    const storage = memory();
+    expect((await new ConversationStore(storage, teamCoach).accept(7, 0, heard(0, "customer", 0, 12, 20), deliverAll)).step.raised).toEqual([]);
+    // A new worker: the call's state comes back from session storage, and the agent's cut-in is judged against it.
+    const restarted = new ConversationStore(storage, teamCoach);
+    const { step, outbox } = await restarted.accept(7, 0, heard(1, "agent", 9, 12, 4), deliverAll);
+    expect(step.raised.map((n) => [n.rule, n.event, n.message])).toEqual([["dont-interrupt", 1, TEAM_MESSAGE]]);
+    expect(outbox).toEqual([{ delivery: 0, raised: step.raised, resolved: [] }]);
+    expect(await restarted.markShown(7, 0, { adapter: "call-audio", key: "call-1" }, { rule: "dont-interrupt", event: 1 })).toMatchObject({ rule: "dont-interrupt" });
+    const [summary] = await new ConversationStore(storage, teamCoach).summaries(7);
+    expect(summary).toMatchObject({ adapter: "call-audio", channel: "call", nudges: { raised: 1, shown: 1 } });
   });
 });

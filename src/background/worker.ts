@@ -22,6 +22,7 @@ import { MAX_CONVERSATION_KEY, MAX_TEXT } from "../shared/limits.js";
 import { speakersSwappedKey } from "../shared/storage-keys.js";
 import { agentLabelIn, storedCounts } from "../shared/team-stats.js";
 import { coachCall } from "./call-coaching.js";
+import { senderKind } from "./senders.js";
 import { activePacks, createCoach } from "./coach.js";
 import { CoachingGate } from "./coaching-gate.js";
 import { ConversationStore, type Delivery, type SessionStorage } from "./conversation-store.js";
@@ -72,15 +73,18 @@ browser.runtime.onInstalled.addListener(() => void teamReady());
 const connections = new Map<string, (conversation: ConversationRef, outbox: Delivery[]) => void>();
 const frameOf = (tabId: number, frameId: number) => `${tabId}:${frameId}`;
 
+const kindOf = (sender: Runtime.MessageSender | undefined) => senderKind(sender, browser.runtime.id, browser.runtime.getURL(""));
+
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
-  if (sender.id !== browser.runtime.id) return undefined;
-  if (sender.url?.startsWith(browser.runtime.getURL(""))) {
+  const kind = kindOf(sender);
+  if (kind === "page") {
     const parsed = PageToWorkerSchema.safeParse(raw);
     return parsed.success ? onPageMessage(parsed.data) : undefined;
   }
-  // Otherwise only our own content scripts, in a tab, may talk to the worker.
+  // Otherwise only our own content scripts, in a tab, and the call window, which speaks for its call as a content
+  // script does for its page.
   const tabId = sender.tab?.id;
-  if (tabId === undefined) return undefined;
+  if (kind === "other" || tabId === undefined) return undefined;
   const parsed = ContentToWorkerSchema.safeParse(raw);
   if (!parsed.success) return undefined;
   const message = parsed.data;
@@ -135,8 +139,9 @@ browser.runtime.onConnect.addListener((port) => {
   if (port.name !== EVENTS_PORT) return;
   const sender = port.sender;
   const tabId = sender?.tab?.id;
-  // Only our own content scripts, in a tab, send events.
-  if (sender?.id !== browser.runtime.id || tabId === undefined || sender.url?.startsWith(browser.runtime.getURL(""))) {
+  // Only our own content scripts, in a tab, send events, and the call window its call's turns.
+  const kind = kindOf(sender);
+  if (!sender || (kind !== "content" && kind !== "call-window") || tabId === undefined) {
     port.disconnect();
     return;
   }

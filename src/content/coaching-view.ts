@@ -1,7 +1,7 @@
 import browser from "../shared/injected-api.js";
 import type { OverlaySetup, WorkerToContent } from "../shared/messages.js";
 import { Overlay, type Position } from "../overlay/overlay.js";
-import { isOverlaySetup } from "./worker-message-check.js";
+import { isOverlaySetup } from "../shared/worker-message-check.js";
 import type { Nudge } from "../engine/nudge.js";
 import { nudgeKey } from "../overlay/nudge-queue.js";
 import { insertAtCaret } from "./insert-text.js";

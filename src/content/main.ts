@@ -1,14 +1,14 @@
 import { registeredAdapters, type Adapter } from "../adapters/index.js";
 import { pageRoots } from "../adapters/generic/page-roots.js";
 import type { ConversationRef } from "../shared/messages.js";
-import { boundedKey } from "./bounds.js";
+import { boundedKey } from "../shared/bounds.js";
 import { CoachingView } from "./coaching-view.js";
 import { ComposeWatcher, findReplyBox } from "./reply-box.js";
 import { answerReadingStatus } from "./reading-status.js";
 import { loadSiteSetup, onSiteSetupChange } from "./site-setup.js";
 import { TranscriptSession, type ConversationContext } from "./transcript-session.js";
 import { TurnTracker } from "./turn-tracker.js";
-import { onWorkerMessage, WorkerLink } from "./worker-link.js";
+import { onWorkerMessage, WorkerLink } from "../shared/worker-link.js";
 
 // The content script: find the page's transcript with the first adapter that can read it, send each new turn (and the
 // agent's drafts, and the customer's typing) to the worker, and draw the nudges that come back. On a page with no

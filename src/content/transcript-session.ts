@@ -3,7 +3,7 @@ import { readItem } from "../adapters/read-item.js";
 import type { ConversationEvent, Speaker } from "../engine/conversation.js";
 import { MAX_HISTORY } from "../shared/limits.js";
 import type { TurnTracker } from "./turn-tracker.js";
-import type { Reading } from "./worker-link.js";
+import type { Reading } from "../shared/worker-link.js";
 
 /** A spoken turn whose text has not changed for this long is final, when the console does not say so itself. */
 export const STABLE_SPEECH_MS = 1500;

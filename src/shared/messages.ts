@@ -226,6 +226,20 @@ export const PageToWorkerSchema = z.discriminatedUnion("type", [
 ]);
 export type PageToWorker = z.infer<typeof PageToWorkerSchema>;
 
+/**
+ * Extension page (the popup) → the call window, by runtime.sendMessage: is a call being listened to, and stop it. Only
+ * an open call window answers (CallStatus); the worker takes neither.
+ */
+export const CallWindowMessageSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("call-status") }),
+  z.strictObject({ type: z.literal("stop-call") }),
+]);
+export type CallWindowMessage = z.infer<typeof CallWindowMessageSchema>;
+
+/** The call window's answer: listening (after stop-call, no longer), and seconds of the call heard. */
+export const CallStatusSchema = z.strictObject({ listening: z.boolean(), heard: z.number().nonnegative() });
+export type CallStatus = z.infer<typeof CallStatusSchema>;
+
 export const ConversationSummarySchema = z.object({
   /** The frame of the tab the conversation is read in: where the popup asks what was read. */
   frameId: z.number(),

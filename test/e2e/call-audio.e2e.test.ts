@@ -3,7 +3,8 @@ import { join } from "node:path";
 import type { Page } from "puppeteer-core";
 import { describe, expect, it } from "vitest";
 import { makeCalls } from "../../scripts/make-calls.mjs";
-import { collectErrors, openExtensionPage, openPopup, skipInFirefox, startHarness, waitFor } from "./harness.js";
+import type { Stats } from "../../src/shared/stats.js";
+import { collectErrors, inExtension, openExtensionPage, openPopup, skipInFirefox, startHarness, waitFor, type ChromeApi, type Harness } from "./harness.js";
 
 // A generated call (scripts/make-calls.mjs) played into Chromium as its fake microphone — a stereo call tap, the
 // agent left and the customer right — heard by the call page through its AudioWorklet, WebRTC's VAD and the engine,
@@ -15,14 +16,22 @@ interface Shown {
   rule: string;
   at: number;
   heard: number;
+  message: string;
+}
+
+/** What the team lead set up before the call (in another of Attune's pages), and what to check before the browser goes. */
+interface Around {
+  before?: (harness: Harness) => Promise<unknown>;
+  after?: (call: Page) => Promise<unknown>;
 }
 
 /** What a call left: its nudges, the page's errors, and any request that left the extension (there must be none). */
-async function playCall(name: string, until: (page: Page, seconds: number) => Promise<unknown>): Promise<{ shown: Shown[]; errors: string[]; requests: string[] }> {
+async function playCall(name: string, until: (page: Page, seconds: number) => Promise<unknown>, around: Around = {}): Promise<{ shown: Shown[]; errors: string[]; requests: string[] }> {
   const harness = await startHarness({
     chromiumArgs: ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", `--use-file-for-fake-audio-capture=${join(CALLS, name, "call.wav")}`],
   });
   try {
+    await around.before?.(harness);
     const page = await harness.browser.newPage();
     const errors = collectErrors(page);
     const requests: string[] = [];
@@ -38,12 +47,28 @@ async function playCall(name: string, until: (page: Page, seconds: number) => Pr
     await until(page, seconds);
     await page.click("#stop");
     await page.waitForSelector("body[data-state=stopped]");
-    const shown = await page.$$eval("#nudges li", (items) => items.map((li) => ({ rule: li.dataset.rule!, at: Number(li.dataset.at), heard: Number(li.dataset.heard) })));
+    const shown = await page.$$eval("#nudges li", (items) =>
+      items.map((li) => ({ rule: li.dataset.rule!, at: Number(li.dataset.at), heard: Number(li.dataset.heard), message: li.querySelector("strong")!.textContent! })),
+    );
+    await around.after?.(page);
     return { shown: shown.reverse(), errors, requests };
   } finally {
     await harness.close();
   }
 }
+
+/** The statistics the team lead sees (counts per rule), read in the call window, once `ready` says they have come. */
+const statsWhen = (call: Page, ready: (stats: Stats) => boolean, what: string, timeoutMs?: number) =>
+  waitFor(async () => {
+    const { stats } = (await call.evaluate(() => (globalThis as unknown as { chrome: ChromeApi }).chrome.storage.local.get(null))) as { stats?: Stats };
+    return stats && ready(stats) && stats;
+  }, what, timeoutMs);
+
+/** The call's conversation as the worker saved it in session storage (no words: timing and counts). */
+const callState = async (call: Page) => {
+  const session = (await call.evaluate(() => (globalThis as unknown as { chrome: ChromeApi }).chrome.storage.session.get(null))) as Record<string, { events: number }>;
+  return Object.entries(session).find(([key]) => key.startsWith("conversation:") && key.includes(":call-audio:"))?.[1];
+};
 
 /** Until the whole call has been heard (the fake microphone then plays it again from the start). */
 const wholeCall = (page: Page, seconds: number) =>
@@ -54,15 +79,27 @@ const nudgeFor = (rule: string) => (page: Page, seconds: number) =>
   waitFor(() => page.$(`#nudges li[data-rule="${rule}"]`), `a ${rule} nudge`, (seconds + 30) * 1000);
 
 describe("call coaching from the audio, in Chromium", () => {
-  it("raises dont-interrupt within 500 ms of the agent talking over the customer", async (context) => {
+  // Coached by the worker, as a chat is: with the team's overrides, counted in the statistics, rated from the window.
+  it("raises dont-interrupt within 500 ms of the agent talking over the customer, in the team's words, counted and rated", async (context) => {
     skipInFirefox(context, "a stereo fake microphone is a Chromium switch");
-    const { shown, errors, requests } = await playCall("overlap", nudgeFor("dont-interrupt"));
+    const TEAM_MESSAGE = "Let the caller finish (team rule)";
+    let stats: Stats | undefined;
+    const { shown, errors, requests } = await playCall("overlap", nudgeFor("dont-interrupt"), {
+      before: (harness) => inExtension(harness, (chrome, message) => chrome.runtime.sendMessage({ type: "save-overrides", overrides: { rules: { "dont-interrupt": { message: { en: message } } } } }), TEAM_MESSAGE),
+      after: async (call) => {
+        await call.click('#nudges li[data-rule="dont-interrupt"] button[name=helpful]');
+        stats = await statsWhen(call, (s) => s["dont-interrupt"]?.helpful === 1, "the call's nudge counted as helpful");
+      },
+    });
     const cutIn = (JSON.parse(readFileSync(join(CALLS, "overlap", "truth.json"), "utf8")) as { turns: Array<{ at: number }> }).turns[1]!.at;
     const nudge = shown.find((s) => s.rule === "dont-interrupt")!;
     // `at`: where the engine put the overlap, `heard`: how much of the call had been heard when the card was drawn,
     // both on the call page's audio clock, which starts a fraction of a second after the fake microphone's file.
     expect(Math.abs(nudge.at - cutIn)).toBeLessThan(0.5);
     expect(nudge.heard - nudge.at).toBeLessThan(0.5);
+    expect(nudge.message).toBe(TEAM_MESSAGE);
+    // Listed in the window: raised, shown, and the agent's rating, as a card's on a console page.
+    expect(stats!["dont-interrupt"]).toMatchObject({ raised: shown.filter((s) => s.rule === "dont-interrupt").length, shown: shown.filter((s) => s.rule === "dont-interrupt").length, helpful: 1 });
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
   }, 90_000);
@@ -76,23 +113,52 @@ describe("call coaching from the audio, in Chromium", () => {
 
   // talk-ratio, judged from two minutes into a call, is raised on this same call in Node (test/unit/call-audio.test.ts):
   // here the browser's path is shown on the run, not two more minutes of real time.
-  it("raises long-monologue a minute into the agent's run", async (context) => {
+  it("raises long-monologue a minute into the agent's run; a snooze keeps it out of the window, the statistics still count it", async (context) => {
     skipInFirefox(context, "a stereo fake microphone is a Chromium switch");
-    const { shown } = await playCall("monologue", nudgeFor("long-monologue"));
-    expect(shown.map((s) => s.rule)).toEqual(["long-monologue"]);
+    let heardWhenCounted = 0;
+    let stats: Stats | undefined;
+    const { shown } = await playCall(
+      "monologue",
+      async (page, seconds) => {
+        stats = await statsWhen(page, (s) => (s["long-monologue"]?.raised ?? 0) > 0, "long-monologue to be counted", (seconds + 30) * 1000);
+        heardWhenCounted = await page.$eval("body", (body) => Number(body.dataset.heard));
+      },
+      { before: (harness) => inExtension(harness, (chrome, until) => chrome.storage.local.set({ snoozedUntil: until }), Date.now() + 60 * 60_000) },
+    );
+    expect(shown).toEqual([]);
+    expect(stats!["long-monologue"]).toMatchObject({ raised: 1, shown: 0 });
     // While the run lasts: it began at 4.4 s and went on for 89 s.
-    expect(shown[0]!.heard).toBeLessThan(4.4 + 60 + 11);
+    expect(heardWhenCounted).toBeLessThan(4.4 + 60 + 11);
   }, 150_000);
 
-  it("raises slow-down on fast speech", async (context) => {
+  // The browser stops Attune's worker whenever it likes (MV3): here, mid-call, once the call's first turns are saved.
+  it("raises slow-down on fast speech, once, though the worker was stopped mid-call: every turn taken once, on the saved state", async (context) => {
     skipInFirefox(context, "a stereo fake microphone is a Chromium switch");
-    const { shown } = await playCall("fast", wholeCall);
+    let call: { events: number } | undefined;
+    let sent = 0;
+    const { shown } = await playCall(
+      "fast",
+      async (page, seconds) => {
+        await waitFor(async () => ((await callState(page))?.events ?? 0) > 0, "the call's first turns to be saved", seconds * 1000);
+        const cdp = await page.createCDPSession();
+        await cdp.send("ServiceWorker.enable");
+        await cdp.send("ServiceWorker.stopAllWorkers");
+        await wholeCall(page, seconds);
+      },
+      {
+        after: async (page) => {
+          call = await callState(page);
+          sent = await page.$eval("body", (body) => Number(body.dataset.turns));
+        },
+      },
+    );
     expect(shown.map((s) => s.rule)).toEqual(["slow-down"]);
+    expect(call!.events).toBe(sent);
   }, 90_000);
 
   // The popup opened by the tests (chrome.action.openPopup) is no click of the agent's: Chromium does not let Attune
   // capture the tab then, so the window opens without the tab's audio, and listens to the microphone alone.
-  it("'Coach this call (audio)' in the popup opens the call window; listening starts and stops with one click", async (context) => {
+  it("'Coach this call (audio)' in the popup opens the call window; listening starts and stops with one click, there or in the popup", async (context) => {
     skipInFirefox(context, "the popup is opened through Chromium's action API");
     const harness = await startHarness({ chromiumArgs: ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"] });
     try {
@@ -110,6 +176,18 @@ describe("call coaching from the audio, in Chromium", () => {
       await call.click("#stop");
       await call.waitForSelector("body[data-state=stopped]");
       expect(await call.title()).toBe("Attune");
+      // Listening again, the popup says so wherever it is opened, and stops it with one click.
+      await call.click("#start");
+      await call.waitForSelector("body[data-state=listening]");
+      // The call window, of a kind with no toolbar, has the focus: the popup is the softphone window's.
+      const windowId = await inExtension(harness, async (chrome, url) => (await chrome.tabs.query({ url }))[0]!.windowId, page.url());
+      const again = await openPopup(harness.browser, page, windowId);
+      await again.waitForSelector("#call-listening:not([hidden])");
+      expect(await again.$eval("#coach-call", (button) => (button as HTMLElement).hidden)).toBe(true);
+      await again.click("#stop-call");
+      await call.waitForSelector("body[data-state=stopped]");
+      await again.waitForSelector("#call-listening[hidden]");
+      expect(await again.$eval("#coach-call", (button) => (button as HTMLElement).hidden)).toBe(false);
     } finally {
       await harness.close();
     }

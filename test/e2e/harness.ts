@@ -145,7 +145,7 @@ export async function inExtension<A, R>(harness: Harness, fn: (chrome: ChromeApi
 export interface ChromeApi {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   tabs: {
-    query(query: object): Promise<Array<{ id: number; url: string }>>;
+    query(query: object): Promise<Array<{ id: number; url: string; windowId: number }>>;
     sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
   };
   action: { getBadgeText(details: { tabId: number }): Promise<string> };
@@ -256,12 +256,18 @@ export function collectErrors(page: Page): string[] {
   return errors;
 }
 
-/** Opens the toolbar popup for the page's tab, as a click on Attune's icon would. */
-export async function openPopup(browser: Browser, page: Page): Promise<Page> {
+/**
+ * Opens the toolbar popup for the page's tab, as a click on Attune's icon would. `windowId`: the page's window, where
+ * another (one with no toolbar, as the call window) has the focus.
+ */
+export async function openPopup(browser: Browser, page: Page, windowId?: number): Promise<Page> {
   await page.bringToFront();
   const worker = await (await extensionWorker(browser)).worker();
   if (!worker) throw new Error("The extension's service worker is not running");
-  await worker.evaluate(() => (globalThis as unknown as { chrome: { action: { openPopup(): Promise<void> } } }).chrome.action.openPopup());
+  await worker.evaluate(
+    (id: number | null) => (globalThis as unknown as { chrome: { action: { openPopup(options?: { windowId: number }): Promise<void> } } }).chrome.action.openPopup(id === null ? undefined : { windowId: id }),
+    windowId ?? null,
+  );
   const target = await browser.waitForTarget((t) => t.url().endsWith("/pages/popup.html"), { timeout: 10_000 });
   const popup = await target.asPage();
   await popup.waitForFunction(() => document.getElementById("conversation-state")?.textContent);

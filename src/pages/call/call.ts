@@ -1,16 +1,23 @@
-import shippedPacks from "attune:shipped-packs";
 import fvadWasm from "@echogarden/fvad-wasm/fvad.wasm";
-import browser from "webextension-polyfill";
+import browser, { type Runtime } from "webextension-polyfill";
 import { createCallListener } from "../../engine/audio/call-listener.js";
 import { loadWebRtcVad } from "../../engine/audio/webrtc-vad.js";
-import { compilePacks, createEngine, preparePacks, type Engine, type Nudge } from "../../engine/index.js";
+import type { TurnEvent } from "../../engine/conversation.js";
+import type { Nudge } from "../../engine/index.js";
+import { nudgeKey } from "../../overlay/nudge-queue.js";
+import { CallWindowMessageSchema, type CallStatus, type ContentToWorker, type ConversationRef, type WorkerToContent } from "../../shared/messages.js";
+import { SNOOZE_MINUTES } from "../../shared/snoozes.js";
+import { onWorkerMessage, WorkerLink } from "../../shared/worker-link.js";
 import { localizePage, t } from "../i18n.js";
 
 // Call coaching from the audio itself: the agent's side from the microphone, the customer's from the softphone tab
 // (Chromium's tabCapture, its stream id in the address, got by the worker on the agent's shortcut) or from the right
 // channel of a stereo input (a call tap: agent left, customer right), or not at all. The AudioWorklet (call-frames.ts)
-// hands 10 ms frames of both sides to this page, where WebRTC's VAD and the call listener turn them into `call` turns
-// and the engine coaches on them. Audio lives in memory a frame at a time: nothing is recorded, stored or sent.
+// hands 10 ms frames of both sides to this page, where WebRTC's VAD and the call listener turn them into `call` turns.
+// The turns (timing and word counts, no words) go to the worker as a conversation of this window's, by the same link
+// a console page's content script uses: the worker coaches them as it does a chat (the team's packs and overrides,
+// snoozes, the density limit, the statistics; its state survives the worker being stopped), and its nudges come
+// back here. Audio lives in memory a frame at a time: nothing is recorded, stored or sent.
 
 type Source = "tab" | "tap" | "none";
 
@@ -24,17 +31,49 @@ interface Listening {
 
 let listening: Listening | undefined;
 
-function setState(state: "ready" | "starting" | "listening" | "stopped" | "failed", text: string): void {
+/** The call being listened to: its conversation as the worker has it, and the link its turns go by. */
+interface Call {
+  ref: ConversationRef;
+  link: WorkerLink;
+  /** Seconds of the call heard so far, on the audio's own clock. */
+  heard(): number;
+}
+
+let call: Call | undefined;
+/** The nudges shown, by rule and event: a delivery the worker sends again (after it was stopped) is not shown twice. */
+const shownItems = new Map<string, HTMLLIElement>();
+
+/** `stopping`: no longer listening, the call's last turns on their way to the worker. */
+function setState(state: "ready" | "starting" | "listening" | "stopping" | "stopped" | "failed", text: string): void {
   document.body.dataset.state = state;
   $("state").textContent = text;
-  $("start").hidden = state === "listening" || state === "starting";
+  $("start").hidden = state === "listening" || state === "starting" || state === "stopping";
   $("stop").hidden = state !== "listening";
   $<HTMLSelectElement>("customer-source").disabled = state === "listening" || state === "starting";
   document.title = state === "listening" ? `● ${t("callListening")} — Attune` : "Attune";
 }
 
+const tellWorker = (message: ContentToWorker) => void browser.runtime.sendMessage(message).catch(() => undefined);
+
+/** The worker's nudges for the call: each raised one listed once, newest first; a followed one marked so. */
+function receive(message: WorkerToContent): void {
+  if (message.type !== "nudges" || !call || message.adapter !== call.ref.adapter || message.conversationKey !== call.ref.key) return;
+  for (const nudge of message.raised) {
+    if (shownItems.has(nudgeKey(nudge))) continue;
+    shownItems.set(nudgeKey(nudge), showNudge(nudge, call.heard()));
+    // Listed in the window the agent watches: the card was shown, as the statistics and the popup count it.
+    tellWorker({ type: "nudge-shown", adapter: message.adapter, conversationKey: message.conversationKey, rule: nudge.rule, event: nudge.event });
+  }
+  for (const nudge of message.resolved) {
+    const item = shownItems.get(nudgeKey(nudge));
+    if (!item || item.dataset.outcome === nudge.outcome) continue;
+    item.dataset.outcome = nudge.outcome;
+    if (nudge.outcome === "followed") item.querySelector(".outcome")!.textContent = `✓ ${t("overlayFollowed")}`;
+  }
+}
+
 /** `heard`: seconds of the call heard when the nudge came, on the audio's own clock (the moment it is about is `at`). */
-function showNudge(nudge: Nudge, heard: number): void {
+function showNudge(nudge: Nudge, heard: number): HTMLLIElement {
   const item = document.createElement("li");
   item.dataset.rule = nudge.rule;
   item.dataset.severity = nudge.severity;
@@ -48,8 +87,36 @@ function showNudge(nudge: Nudge, heard: number): void {
   const suggestion = document.createElement("span");
   suggestion.className = "suggestion";
   suggestion.textContent = nudge.suggestion;
-  item.append(when, message, suggestion);
+  const outcome = document.createElement("span");
+  outcome.className = "outcome";
+  item.append(when, message, suggestion, outcome, nudgeActions(nudge, item));
   $("nudges").prepend(item);
+  return item;
+}
+
+/** What the card offers on a console page, counted the same: helpful or not, and snoozing the rule. */
+function nudgeActions(nudge: Nudge, item: HTMLLIElement): HTMLElement {
+  const actions = document.createElement("div");
+  actions.className = "actions";
+  const button = (name: string, label: string, act: () => void) => {
+    const element = document.createElement("button");
+    element.type = "button";
+    element.name = name;
+    element.textContent = label;
+    element.onclick = () => {
+      act();
+      // One answer a nudge: what was asked is said, and the buttons go.
+      item.dataset.answered = name;
+      actions.replaceChildren();
+    };
+    return element;
+  };
+  actions.append(
+    button("helpful", t("overlayHelpful"), () => tellWorker({ type: "nudge-feedback", rule: nudge.rule, helpful: true })),
+    button("not-helpful", t("overlayNotHelpful"), () => tellWorker({ type: "nudge-feedback", rule: nudge.rule, helpful: false })),
+    button("snooze-rule", t("overlaySnoozeRule"), () => tellWorker({ type: "snooze", minutes: SNOOZE_MINUTES, rule: nudge.rule, only: true })),
+  );
+  return actions;
 }
 
 /** The microphone (the agent) and the customer's side as two streams: one when a call tap carries both. */
@@ -70,13 +137,13 @@ async function openSources(source: Source): Promise<{ agent: MediaStream; custom
   return { agent, customer };
 }
 
-async function start(engine: Engine, source: Source): Promise<Listening> {
+async function start(language: string, source: Source): Promise<Listening> {
   const streams = await openSources(source);
   const release = () => {
     for (const stream of [streams.agent, streams.customer]) stream?.getTracks().forEach((track) => track.stop());
   };
   try {
-    return await listen(engine, source, streams, release);
+    return await listen(language, source, streams, release);
   } catch (error) {
     // Whatever failed after the microphone opened, it does not stay open.
     release();
@@ -84,7 +151,7 @@ async function start(engine: Engine, source: Source): Promise<Listening> {
   }
 }
 
-async function listen(engine: Engine, source: Source, streams: Awaited<ReturnType<typeof openSources>>, release: () => void): Promise<Listening> {
+async function listen(language: string, source: Source, streams: Awaited<ReturnType<typeof openSources>>, release: () => void): Promise<Listening> {
   const context = new AudioContext();
   await context.audioWorklet.addModule("call-frames.js");
   const frames = new AudioWorkletNode(context, "call-frames", { numberOfInputs: 2, numberOfOutputs: 1, channelCount: 1, channelCountMode: "explicit" });
@@ -107,9 +174,17 @@ async function listen(engine: Engine, source: Source, streams: Awaited<ReturnTyp
   }
 
   const classifier = await loadWebRtcVad(fvadWasm, SAMPLE_RATE);
-  const listener = createCallListener({ language: engine.language(), classifiers: { agent: classifier(), customer: classifier() } });
-  const take = (turns: ReturnType<typeof listener.end>) => {
-    for (const turn of turns) for (const nudge of engine.push(turn).raised) showNudge(nudge, listener.now());
+  const listener = createCallListener({ language, classifiers: { agent: classifier(), customer: classifier() } });
+  // Each call is a conversation of its own: calls are heard, not read, so its language is the agent's.
+  const ref: ConversationRef = { key: `call-${Date.now()}`, adapter: CALL_ADAPTER, channel: "call", language };
+  call = { ref, link: new WorkerLink(() => ref), heard: () => listener.now() };
+  shownItems.clear();
+  const link = call.link;
+  let sent = 0;
+  /** Sends the turns to the worker; the number of the last one sent, if any. */
+  const take = (turns: TurnEvent[]) => {
+    if (turns.length) document.body.dataset.turns = String((sent += turns.length));
+    return turns.reduce<number | undefined>((_, turn) => link.send(turn, "live"), undefined);
   };
   frames.port.onmessage = (event: MessageEvent<{ agent: Float32Array; customer: Float32Array }>) => {
     take(listener.push(event.data.agent, event.data.customer));
@@ -128,8 +203,11 @@ async function listen(engine: Engine, source: Source, streams: Awaited<ReturnTyp
     release();
     playback?.pause();
     void context.close();
-    take(listener.end());
-    setState("stopped", t("callStopped"));
+    setState("stopping", t("callStopped"));
+    const last = take(listener.end());
+    // Stopped once the worker has the call's last turns: their nudges came before its answer, and are listed.
+    if (last === undefined) setState("stopped", t("callStopped"));
+    else link.afterAnswer(last, () => setState("stopped", t("callStopped")));
   };
   // The call's tab closed, or the agent stopped sharing it from the browser's own indicator: coaching stops with it.
   streams.customer?.getAudioTracks()[0]?.addEventListener("ended", stop);
@@ -139,10 +217,12 @@ async function listen(engine: Engine, source: Source, streams: Awaited<ReturnTyp
 
 const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, "0")}`;
 
+/** The conversations of call windows, as the worker and the popup name their reader. */
+const CALL_ADAPTER = "call-audio";
+
 async function main(): Promise<void> {
   const language = await localizePage(document);
-  await preparePacks(shippedPacks);
-  const packs = compilePacks(shippedPacks);
+  onWorkerMessage(receive);
   const select = $<HTMLSelectElement>("customer-source");
   // The tab's audio only where the worker could get it (Chromium, from the agent's shortcut on a tab).
   const tabOption = select.querySelector<HTMLOptionElement>("option[value=tab]")!;
@@ -152,16 +232,23 @@ async function main(): Promise<void> {
 
   const begin = async () => {
     setState("starting", t("callStarting"));
-    // Calls are heard, not read: the conversation's language is the agent's, for the suggestions.
-    const engine = createEngine(packs, { language, channel: "call", interfaceLanguage: language });
     try {
-      listening = await start(engine, select.value as Source);
+      listening = await start(language, select.value as Source);
     } catch (error) {
       setState("failed", t("callFailed", error instanceof Error ? error.message : String(error)));
     }
   };
   $("start").onclick = () => void begin();
   $("stop").onclick = () => listening?.stop();
+  // The popup asks whether a call is being listened to, and may stop it with one click.
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
+    const parsed = sender.id === browser.runtime.id ? CallWindowMessageSchema.safeParse(raw) : undefined;
+    if (!parsed?.success) return undefined;
+    const on = document.body.dataset.state === "listening";
+    if (parsed.data.type === "stop-call" && on) listening?.stop();
+    const status: CallStatus = { listening: on && parsed.data.type === "call-status", heard: call?.heard() ?? 0 };
+    return Promise.resolve(status);
+  });
   const tab = Number(params.get("tab"));
   if (tab) {
     browser.tabs.onRemoved.addListener((closed) => {

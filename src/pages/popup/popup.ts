@@ -4,7 +4,7 @@ import { askWorker } from "../ask-worker.js";
 import { localizePage, number, t, tCount, tIsolated, timeOfDay } from "../i18n.js";
 import { scorecardPanel } from "../scorecard-panel.js";
 import { downloadOwnStats } from "../stats-export.js";
-import { ReadingStatusSchema, type ConversationSummary, type ReadingStatus, type TabStatus } from "../../shared/messages.js";
+import { CallStatusSchema, ReadingStatusSchema, type CallWindowMessage, type ConversationSummary, type ReadingStatus, type TabStatus } from "../../shared/messages.js";
 import { READING_STATUS } from "../../shared/ports.js";
 
 /** How long the popup waits for the page to be read again after the sides are swapped. */
@@ -200,6 +200,18 @@ async function render(): Promise<void> {
   $("coach-call").onclick = () => {
     if (tab.id !== undefined) void askWorker({ type: "coach-call", tabId: tab.id }).finally(() => window.close());
   };
+  await showCallListening();
+}
+
+/** A call window listening (in any window): said here, with one click to stop it; otherwise the way to start one. */
+async function showCallListening(): Promise<void> {
+  const ask = (message: CallWindowMessage) => browser.runtime.sendMessage(message).then((answer: unknown) => CallStatusSchema.safeParse(answer).data, () => undefined);
+  const show = (listening: boolean) => {
+    $("call-listening").hidden = !listening;
+    $("coach-call").hidden = listening;
+  };
+  show((await ask({ type: "call-status" }))?.listening ?? false);
+  $("stop-call").onclick = async () => show((await ask({ type: "stop-call" }))?.listening ?? false);
 }
 
 // The agent's counts for their team lead's team view: counts per rule, a pseudonymous label, no conversation text.

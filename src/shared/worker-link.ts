@@ -1,8 +1,8 @@
-import browser, { type Runtime } from "../shared/injected-api.js";
+import browser, { type Runtime } from "./injected-api.js";
 import type { ConversationEvent } from "../engine/conversation.js";
-import { MAX_BATCH, MAX_BATCH_CHARACTERS, MAX_CUSTOMER_NAME } from "../shared/limits.js";
-import type { ConversationEventsMessage, ConversationRef, QueuedEvent, WorkerToContent } from "../shared/messages.js";
-import { EVENTS_PORT } from "../shared/ports.js";
+import { MAX_BATCH, MAX_BATCH_CHARACTERS, MAX_CUSTOMER_NAME } from "./limits.js";
+import type { ConversationEventsMessage, ConversationRef, QueuedEvent, WorkerToContent } from "./messages.js";
+import { EVENTS_PORT } from "./ports.js";
 import { boundedEvent, boundedKey, cut } from "./bounds.js";
 import { isEventsAccepted, isEventsRefused, isWorkerMessage } from "./worker-message-check.js";
 

@@ -1,4 +1,4 @@
-import type { EventsAccepted, EventsRefused, OverlaySetup, WorkerToContent } from "../shared/messages.js";
+import type { EventsAccepted, EventsRefused, OverlaySetup, WorkerToContent } from "./messages.js";
 import { OVERLAY_LABEL_KEYS } from "../overlay/overlay-labels.js";
 import { MAX_BECAUSE, MAX_BECAUSE_CHARS } from "../engine/nudge.js";
 

@@ -1,5 +1,5 @@
 import type { ConversationEvent } from "../engine/conversation.js";
-import { CUT_MARK, MAX_CONVERSATION_KEY, MAX_TEXT } from "../shared/limits.js";
+import { CUT_MARK, MAX_CONVERSATION_KEY, MAX_TEXT } from "./limits.js";
 
 // What a page shows is bounded before it is sent: the worker refuses what its schema does not allow, and the browser
 // refuses a message over its size limit. A page with a 300-character conversation id or a 70 MB message must be

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ConversationRefSchema } from "../shared/messages.js";
-import { CUT_MARK, MAX_CONVERSATION_KEY, MAX_TEXT } from "../shared/limits.js";
+import { ConversationRefSchema } from "./messages.js";
+import { CUT_MARK, MAX_CONVERSATION_KEY, MAX_TEXT } from "./limits.js";
 import { boundedEvent, boundedKey, cut } from "./bounds.js";
 
 describe("bounds", () => {

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { OVERLAY_LABEL_KEYS } from "../overlay/overlay-labels.js";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
-import { EventsAcceptedSchema, EventsRefusedSchema, OverlaySetupSchema, WorkerToContentSchema } from "../shared/messages.js";
+import { EventsAcceptedSchema, EventsRefusedSchema, OverlaySetupSchema, WorkerToContentSchema } from "./messages.js";
 import { isEventsAccepted, isEventsRefused, isOverlaySetup, isWorkerMessage } from "./worker-message-check.js";
 
 const nudge = {

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { CUT_MARK, MAX_BATCH_CHARACTERS, MAX_TEXT } from "../shared/limits.js";
-import type { ConversationEventsMessage } from "../shared/messages.js";
+import { CUT_MARK, MAX_BATCH_CHARACTERS, MAX_TEXT } from "./limits.js";
+import type { ConversationEventsMessage } from "./messages.js";
 
 /** How the fake worker answers each batch posted to it. */
 type Answerer = (batch: ConversationEventsMessage, port: FakePort) => void;
