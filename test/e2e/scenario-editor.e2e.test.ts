@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Page } from "puppeteer-core";
 import { describe, expect, it } from "vitest";
 import { parseScenario } from "../../src/trainer/scenario.js";
-import { axeViolations, collectErrors, downloadsInto, openExtensionPage, readLocal, scratchDir, SCREENSHOTS, useHarness, waitFor } from "./harness.js";
+import { collectErrors, downloadsInto, openExtensionPage, readLocal, scratchDir, SCREENSHOTS, useHarness, waitFor } from "./harness.js";
 
 // Chromium only: the export is caught with the DevTools protocol's Browser.setDownloadBehavior.
 
@@ -75,6 +75,9 @@ describe("the scenario editor", () => {
     expect(await page.$eval(at([...lines, "escalates", "says"]), (el) => el.getAttribute("aria-invalid"))).toBe("true");
     expect(await disabled(page, "editor-export")).toBe(true);
     expect(await page.$eval("#editor-blocked", (el) => el.textContent)).toMatch(/problems are fixed: 1$/);
+    // The picture for the guide: the problem beside its field, the JSON beside the form.
+    await page.$eval(block([...lines, "escalates"]), (el) => el.scrollIntoView({ block: "center" }));
+    await page.screenshot({ path: join(SCREENSHOTS, "trainer-editor.png") });
     await page.type(at([...lines, "escalates", "says"]), "Excuse me? Now it's my fault?");
     expect(await allProblems(page)).toEqual([]);
     expect(await disabled(page, "editor-export")).toBe(false);
@@ -113,8 +116,6 @@ describe("the scenario editor", () => {
     const nudged = (variant: string) => page.$$eval(`#editor-results [data-variant=${variant}] li`, (items) => items.map((li) => (li as HTMLElement).dataset.rule));
     expect(await nudged("poor")).toEqual(expect.arrayContaining(["positive-language"]));
     expect((await nudged("good")).length).toBeLessThan((await nudged("poor")).length);
-    await page.screenshot({ path: join(SCREENSHOTS, "trainer-editor.png") });
-    expect(await axeViolations(page)).toEqual([]);
 
     // Saved to the library beside the shipped scenarios, and exported as a file.
     await page.click("#editor-save");

@@ -5,6 +5,7 @@ import { scenarioProblems, testScenario, type ScenarioProblem } from "../../trai
 import { parseScenario, type Scenario } from "../../trainer/scenario.js";
 import { downloadJson } from "../download.js";
 import { number, t } from "../i18n.js";
+import { clockTime } from "../scorecard-panel.js";
 import { h } from "../options/dom.js";
 import { branchWords, fieldWords, placeWords, problemWords, reactionWords, signalWords } from "./problem-words.js";
 
@@ -48,7 +49,7 @@ export function scenarioTemplate(language: string): Json {
     practice: {
       start: "opening",
       lines: {
-        opening: { says: "", hint: "", next: [{ ifReplyHas: ["ack.feeling", "apology"], goTo: "calms-down" }, { otherwise: true, goTo: "escalates" }] },
+        opening: { says: "", next: [{ ifReplyHas: ["ack.feeling", "apology"], goTo: "calms-down" }, { otherwise: true, goTo: "escalates" }] },
         "calms-down": { says: "", reaction: "calms-down" },
         escalates: { says: "", reaction: "escalates" },
       },
@@ -104,9 +105,11 @@ export class ScenarioEditor {
     return h("label", { className: "field", "data-at": key(path) }, h("span", { text: label }), control, h("span", { className: "field-error", id: errorId, hidden: true }));
   }
 
-  private text(path: Path, label: string, multiline = false): HTMLElement {
+  /** A text field; an optional one left empty is taken out of the scenario, as if never written. */
+  private text(path: Path, label: string, multiline = false, optional = false): HTMLElement {
     const value = get(this.draft, path);
-    const control = multiline ? h("textarea", { rows: 2, dir: "auto" }) : h("input", { type: "text", dir: "auto" });
+    const kind = { dir: "auto", ...(optional ? { "data-kind": "optional" } : {}) };
+    const control = multiline ? h("textarea", { rows: 2, ...kind }) : h("input", { type: "text", ...kind });
     control.value = typeof value === "string" ? value : value === undefined ? "" : JSON.stringify(value);
     return this.field(path, label, control);
   }
@@ -147,7 +150,7 @@ export class ScenarioEditor {
       this.text(["id"], fieldWords("id", t)),
       this.select(["language"], fieldWords("language", t), languages),
       this.select(["channel"], fieldWords("channel", t), [["chat", t("editorChat")], ["call", t("editorCall")]]),
-      this.text(["customerName"], fieldWords("customerName", t)),
+      this.text(["customerName"], fieldWords("customerName", t), false, true),
       this.text(["description"], fieldWords("description", t), true),
     );
     this.form.replaceChildren(about, this.variantsPart(), this.practicePart());
@@ -216,7 +219,7 @@ export class ScenarioEditor {
         this.select([...at, "reaction"], fieldWords("reaction", t), REACTIONS.map((r) => [r, reactionWords(r, t)]), true),
       ),
       this.text([...at, "says"], fieldWords("says", t), true),
-      this.text([...at, "hint"], fieldWords("hint", t), true),
+      this.text([...at, "hint"], fieldWords("hint", t), true, true),
       h("p", { className: "muted", text: next.length ? t("editorBranchesHelp") : t("editorEndLine") }),
       h("ol", { className: "branches" }, ...next.map((branch, b) => this.branchRow([...at, "next", b], branch, lineOptions))),
       h("div", { className: "row" },
@@ -432,7 +435,7 @@ export class ScenarioEditor {
     const variants = result.variants.map((variant) =>
       h("section", { className: "variant-result", "data-variant": variant.id },
         h("h4", { text: t("editorNudgesOf", variant.label, number(variant.nudges.length)) }),
-        h("ul", {}, ...variant.nudges.map((nudge) => h("li", { "data-rule": nudge.rule, text: `${t("editorPlaceEvent", String(nudge.event + 1))} · ${nudge.message}` }))),
+        h("ul", {}, ...variant.nudges.map((nudge) => h("li", { "data-rule": nudge.rule, "data-outcome": nudge.outcome, text: `${clockTime(nudge.at)}, ${t("editorPlaceEvent", String(nudge.event + 1))} · ${nudge.message} (${t(`teamOutcome_${nudge.outcome}`)})` }))),
       ),
     );
     const checks: HTMLElement[] = [];
@@ -448,7 +451,8 @@ export class ScenarioEditor {
       for (const branch of script.branches) {
         const line = scenario.practice!.lines[branch.line]!;
         const place = `${lineName(branch.line)}, ${branchWords(line.next![branch.branch]!.ifReplyHas, t)} → ${branch.goTo}`;
-        checks.push(check(!!branch.reply, branch.reply ? t("editorBranchTaken", place, branchWords(branch.reply, t)) : t("editorBranchNever", place)));
+        const taken = !branch.reply ? t("editorBranchNever", place) : branch.reply.length ? t("editorBranchTaken", place, branchWords(branch.reply, t)) : t("editorBranchTakenOther", place);
+        checks.push(check(!!branch.reply, taken));
       }
       for (const hint of result.hints) {
         const calm = hint.reaction === "calms-down";
