@@ -3,7 +3,7 @@ import { ValidationError } from "../../engine/index.js";
 import { jsonPath } from "../../engine/validation-errors.js";
 import { scenarioProblems } from "../../trainer/scenario-check.js";
 import { parseScenario, type Scenario } from "../../trainer/scenario.js";
-import { t } from "../i18n.js";
+import { number, t } from "../i18n.js";
 import { readJsonFile } from "../json-import.js";
 import { problemWords } from "./problem-words.js";
 
@@ -49,7 +49,7 @@ export async function importScenario(entries: Entry[], file: File): Promise<Entr
   const read = await readJsonFile(file);
   if ("problem" in read) throw new ValidationError([read.problem]);
   const problems = scenarioProblems(read.json);
-  if (problems.length) throw new ValidationError(problems.map((problem) => `${file.name}: ${problemWords(problem, read.json, t)} (${jsonPath(problem.path)})`));
+  if (problems.length) throw new ValidationError(problems.map((problem) => `${file.name}: ${problemWords(problem, read.json, t, number)} (${jsonPath(problem.path)})`));
   return addImported(entries, parseScenario(read.json, file.name));
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { translate } from "../../shared/locales.js";
+import { formatNumber, translate } from "../../shared/locales.js";
 import { scenarioProblems } from "../../trainer/scenario-check.js";
 import { problemWords } from "./problem-words.js";
 
@@ -82,6 +82,14 @@ describe("a scenario's problems, each named by its place in words", () => {
   });
 
   it("speaks the interface language", () => {
-    expect(words(written((s) => (s.practice.lines.escalates!.says = ""))  , inItalian)).toEqual(["Battuta 3 («escalates»): «Battuta del cliente» è vuoto"]);
+    expect(words(written((s) => (s.practice.lines.escalates!.says = "")), inItalian)).toEqual(["Battuta 3 («escalates»): «Battuta del cliente» è vuoto"]);
+    // Persian: its digits and its comma.
+    const persian = written((s) => ((s.practice.lines.opening!.next as Array<{ goTo: string }>)[0]!.goTo = "calms-down"));
+    persian.practice.lines.escalates = { says: "" };
+    const inPersian = (key: string, ...substitutions: string[]) => translate("fa", key, ...substitutions);
+    expect(scenarioProblems(persian).map((problem) => problemWords(problem, persian, inPersian, (n) => formatNumber("fa", n)))).toEqual([
+      "جملهٔ ۳ («escalates»): «جملهٔ مشتری» خالی است",
+      "جملهٔ ۳ («escalates»): از جملهٔ نخست («opening») هرگز به آن نمی‌رسد",
+    ]);
   });
 });

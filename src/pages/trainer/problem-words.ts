@@ -1,6 +1,8 @@
 import { placeOf, type PlacePart, type ScenarioProblem } from "../../trainer/scenario-check.js";
 
 type Translate = (key: string, ...substitutions: string[]) => string;
+/** A number in the interface language's digits. */
+type Count = (n: number) => string;
 
 /** The fields a problem can be at, by their key in the scenario: each has its label (the form's too). */
 export const FIELDS = [
@@ -26,40 +28,40 @@ export function branchWords(signals: readonly string[] | undefined, t: Translate
   return t("editorReplyThat", signals.map((signal) => signalWords(signal, t)).join(t("editorOr")));
 }
 
-function partWords(part: Exclude<PlacePart, { kind: "field" }>, t: Translate): string {
+function partWords(part: Exclude<PlacePart, { kind: "field" }>, t: Translate, count: Count): string {
   switch (part.kind) {
     case "variant":
-      return part.label ? t("editorPlaceVariantLabelled", String(part.n), part.label) : t("editorPlaceVariant", String(part.n));
+      return part.label ? t("editorPlaceVariantLabelled", count(part.n), part.label) : t("editorPlaceVariant", count(part.n));
     case "event":
-      return t("editorPlaceEvent", String(part.n));
+      return t("editorPlaceEvent", count(part.n));
     case "practice":
       return t("editorPractice");
     case "line":
-      return t("editorPlaceLine", String(part.n), part.id);
+      return t("editorPlaceLine", count(part.n), part.id);
     case "branch":
       return branchWords(part.signals, t);
   }
 }
 
 /** Where a problem is, in words: "Line 2 (“escalates”), reply that blames". */
-export function placeWords(parts: readonly PlacePart[], t: Translate): string {
+export function placeWords(parts: readonly PlacePart[], t: Translate, count: Count = String): string {
   // A line is in the practice script: "Line 2" says it.
   const shown = parts.filter((part, i) => !(part.kind === "practice" && parts[i + 1]?.kind === "line"));
-  return shown.map((part) => (part.kind === "field" ? fieldWords(part.field, t) : partWords(part, t))).join(", ");
+  return shown.map((part) => (part.kind === "field" ? fieldWords(part.field, t) : partWords(part, t, count))).join(t("editorSeparator"));
 }
 
 /**
  * One problem in words, by its place: "Line 2 (“escalates”), reply that blames: Customer's line is empty". A
  * problem zod found without a code of ours keeps zod's own words after the field's name.
  */
-export function problemWords(problem: ScenarioProblem, input: unknown, t: Translate): string {
+export function problemWords(problem: ScenarioProblem, input: unknown, t: Translate, count: Count = String): string {
   const parts = placeOf(problem.path, input);
   const last = parts.at(-1);
   const field = last?.kind === "field" ? fieldWords(last.field, t) : undefined;
   const around = field ? parts.slice(0, -1) : parts;
-  const place = placeWords(around, t);
+  const place = placeWords(around, t, count);
   const withPlace = (text: string) => (place ? `${place}: ${text}` : text);
-  const where = [place, field].filter(Boolean).join(", ");
+  const where = [place, field].filter(Boolean).join(t("editorSeparator"));
   const withField = (text: string) => (where ? `${where}: ${text}` : text);
   switch (problem.code) {
     case "empty":

@@ -28,6 +28,16 @@ function get(root: unknown, path: Path): unknown {
   return path.reduce<unknown>((value, k) => (value && typeof value === "object" ? (value as Record<string | number, unknown>)[k] : undefined), root);
 }
 
+/** What JSON typed by hand may hold where the form expects a list or an object: drawn as empty, the problems name it. */
+const listAt = (root: unknown, path: Path): unknown[] => {
+  const value = get(root, path);
+  return Array.isArray(value) ? value : [];
+};
+const objectAt = (root: unknown, path: Path): Json => {
+  const value = get(root, path);
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Json) : {};
+};
+
 function set(root: Json, path: Path, value: unknown): void {
   const parent = get(root, path.slice(0, -1)) as Record<string | number, unknown> | undefined;
   if (!parent) return;
@@ -157,18 +167,18 @@ export class ScenarioEditor {
   }
 
   private variantsPart(): HTMLElement {
-    const variants = (get(this.draft, ["variants"]) as unknown[] | undefined) ?? [];
+    const variants = listAt(this.draft, ["variants"]);
     return h(
       "fieldset", { className: "block" },
       h("legend", { text: t("editorAgents") }),
       h("p", { className: "muted", text: t("editorAgentsHelp") }),
       ...variants.map((_, v) => {
         const at: Path = ["variants", v];
-        const events = (get(this.draft, [...at, "events"]) as unknown[] | undefined) ?? [];
-        const place = placeWords([{ kind: "variant", n: v + 1 }], t);
+        const events = listAt(this.draft, [...at, "events"]);
+        const place = placeWords([{ kind: "variant", n: v + 1 }], t, number);
         return this.block(
           "fieldset", at,
-          h("legend", { text: placeWords([{ kind: "variant", n: v + 1, ...(typeof get(this.draft, [...at, "label"]) === "string" ? { label: get(this.draft, [...at, "label"]) as string } : {}) }], t) }),
+          h("legend", { text: placeWords([{ kind: "variant", n: v + 1, ...(typeof get(this.draft, [...at, "label"]) === "string" ? { label: get(this.draft, [...at, "label"]) as string } : {}) }], t, number) }),
           h("div", { className: "row" }, this.text([...at, "label"], fieldWords("label", t)), this.text([...at, "id"], fieldWords("id", t))),
           h("ol", { className: "events" }, ...events.map((_, e) => this.eventRow([...at, "events", e]))),
           h("div", { className: "row" },
@@ -183,7 +193,7 @@ export class ScenarioEditor {
 
   private eventRow(at: Path): HTMLElement {
     const event = get(this.draft, at) as { type?: unknown } | undefined;
-    const place = placeWords([{ kind: "event", n: Number(at.at(-1)) + 1 }], t);
+    const place = placeWords([{ kind: "event", n: Number(at.at(-1)) + 1 }], t, number);
     const speakers: Array<[string, string]> = [["customer", t("trainerCustomer")], ["agent", t("trainerAgent")]];
     const parts = event?.type === "draft" ? [h("span", { className: "muted", text: t("editorDraftEvent") }), this.text([...at, "text"], fieldWords("text", t))]
       : event?.type === "typing" ? [h("span", { className: "muted", text: t("editorTypingEvent") }), this.select([...at, "speaker"], fieldWords("speaker", t), speakers)]
@@ -195,7 +205,7 @@ export class ScenarioEditor {
     const legend = h("legend", { text: t("editorPractice") });
     const help = h("p", { className: "muted", text: t("editorPracticeHelp") });
     if (!get(this.draft, ["practice"])) return h("fieldset", { className: "block" }, legend, help, this.button("add-practice", t("editorAddPractice"), ["practice"]));
-    const lines = (get(this.draft, ["practice", "lines"]) as Json | undefined) ?? {};
+    const lines = objectAt(this.draft, ["practice", "lines"]);
     const ids = Object.keys(lines);
     const lineOptions = ids.map((id): [string, string] => [id, id]);
     return this.block(
@@ -208,8 +218,8 @@ export class ScenarioEditor {
 
   private lineBlock(id: string, n: number, lineOptions: Array<[string, string]>): HTMLElement {
     const at: Path = ["practice", "lines", id];
-    const place = placeWords([{ kind: "line", n: n + 1, id }], t);
-    const next = (get(this.draft, [...at, "next"]) as Array<{ ifReplyHas?: string[]; otherwise?: boolean }> | undefined) ?? [];
+    const place = placeWords([{ kind: "line", n: n + 1, id }], t, number);
+    const next = listAt(this.draft, [...at, "next"]).map((branch) => objectAt(branch, []) as { ifReplyHas?: unknown; otherwise?: unknown });
     const idInput = h("input", { type: "text", value: id, "data-rename": id, "aria-describedby": `error-${at.join("-").replace(/[^\w-]/g, "_")}` });
     return this.block(
       "li", at,
@@ -229,18 +239,19 @@ export class ScenarioEditor {
     );
   }
 
-  private branchRow(at: Path, branch: { ifReplyHas?: string[]; otherwise?: boolean }, lineOptions: Array<[string, string]>): HTMLElement {
-    const place = branchWords(branch.ifReplyHas, t);
-    const signals = h(
+  private branchRow(at: Path, branch: { ifReplyHas?: unknown; otherwise?: unknown }, lineOptions: Array<[string, string]>): HTMLElement {
+    const signals = Array.isArray(branch.ifReplyHas) ? branch.ifReplyHas.filter((s): s is string => typeof s === "string") : [];
+    const place = branchWords(signals, t);
+    const choices = h(
       "fieldset", { className: "signals", "data-at": key([...at, "ifReplyHas"]) },
       h("legend", { text: t("editorIfReplyHas") }),
       ...REPLY_SIGNALS.map((signal) =>
-        h("label", {}, h("input", { type: "checkbox", "data-signal": signal, "data-branch": key(at), checked: !!branch.ifReplyHas?.includes(signal), disabled: !!branch.otherwise }), h("span", { text: signalWords(signal, t) })),
+        h("label", {}, h("input", { type: "checkbox", "data-signal": signal, "data-branch": key(at), checked: signals.includes(signal), disabled: !!branch.otherwise }), h("span", { text: signalWords(signal, t) })),
       ),
       h("label", {}, h("input", { type: "checkbox", "data-otherwise": key(at), checked: !!branch.otherwise }), h("span", { text: t("editorOtherReply") })),
       h("span", { className: "field-error", id: `error-${[...at, "ifReplyHas"].join("-").replace(/[^\w-]/g, "_")}`, hidden: true }),
     );
-    return this.block("li", at, h("span", { className: "place", text: place }), signals, this.select([...at, "goTo"], fieldWords("goTo", t), lineOptions), this.button("remove", "✕", at, `${t("editorRemove")} — ${place}`));
+    return this.block("li", at, h("span", { className: "place", text: place }), choices, this.select([...at, "goTo"], fieldWords("goTo", t), lineOptions), this.button("remove", "✕", at, `${t("editorRemove")} — ${place}`));
   }
 
   // ——— Edits ———
@@ -255,7 +266,7 @@ export class ScenarioEditor {
       set(this.draft, path, value);
     } else if (control instanceof HTMLInputElement && control.dataset.signal) {
       const branch = get(this.draft, JSON.parse(control.dataset.branch!) as Path) as { ifReplyHas?: string[] };
-      const chosen = new Set(branch.ifReplyHas ?? []);
+      const chosen = new Set(Array.isArray(branch.ifReplyHas) ? branch.ifReplyHas : []);
       if (control.checked) chosen.add(control.dataset.signal);
       else chosen.delete(control.dataset.signal);
       // In the order the list shows them.
@@ -390,7 +401,7 @@ export class ScenarioEditor {
     }
     for (const control of this.form.querySelectorAll("[aria-invalid]")) control.removeAttribute("aria-invalid");
     const lines = this.problems.map((problem) => {
-      const words = problemWords(problem, this.draft, t);
+      const words = problemWords(problem, this.draft, t, number);
       const place = this.placeOf(problem.path);
       if (place) {
         const error = place.querySelector<HTMLElement>(":scope > .field-error");
@@ -435,7 +446,7 @@ export class ScenarioEditor {
     const variants = result.variants.map((variant) =>
       h("section", { className: "variant-result", "data-variant": variant.id },
         h("h4", { text: t("editorNudgesOf", variant.label, number(variant.nudges.length)) }),
-        h("ul", {}, ...variant.nudges.map((nudge) => h("li", { "data-rule": nudge.rule, "data-outcome": nudge.outcome, text: `${clockTime(nudge.at)}, ${t("editorPlaceEvent", String(nudge.event + 1))} · ${nudge.message} (${t(`teamOutcome_${nudge.outcome}`)})` }))),
+        h("ul", {}, ...variant.nudges.map((nudge) => h("li", { "data-rule": nudge.rule, "data-outcome": nudge.outcome, text: `${clockTime(nudge.at)}${t("editorSeparator")}${t("editorPlaceEvent", number(nudge.event + 1))} · ${nudge.message} (${t(`teamOutcome_${nudge.outcome}`)})` }))),
       ),
     );
     const checks: HTMLElement[] = [];
@@ -445,18 +456,18 @@ export class ScenarioEditor {
     const script = result.script;
     if (script) {
       const lines = Object.keys(scenario.practice!.lines);
-      const lineName = (id: string) => placeWords([{ kind: "line", n: lines.indexOf(id) + 1, id }], t);
+      const lineName = (id: string) => placeWords([{ kind: "line", n: lines.indexOf(id) + 1, id }], t, number);
       checks.push(check(script.allEnd, t("editorAllEnd", number(script.paths.length))));
       checks.push(check(!script.unreached.length, script.unreached.length ? t("editorUnreached", script.unreached.join(", ")) : t("editorAllReached")));
       for (const branch of script.branches) {
         const line = scenario.practice!.lines[branch.line]!;
-        const place = `${lineName(branch.line)}, ${branchWords(line.next![branch.branch]!.ifReplyHas, t)} → ${branch.goTo}`;
+        const place = `${lineName(branch.line)}${t("editorSeparator")}${branchWords(line.next![branch.branch]!.ifReplyHas, t)} → ${branch.goTo}`;
         const taken = !branch.reply ? t("editorBranchNever", place) : branch.reply.length ? t("editorBranchTaken", place, branchWords(branch.reply, t)) : t("editorBranchTakenOther", place);
         checks.push(check(!!branch.reply, taken));
       }
       for (const hint of result.hints) {
         const calm = hint.reaction === "calms-down";
-        checks.push(check(calm, t("editorHintLeads", lineName(hint.line), hint.carried.length ? hint.carried.map((s) => signalWords(s, t)).join(", ") : "—", hint.goTo)));
+        checks.push(check(calm, t("editorHintLeads", lineName(hint.line), hint.carried.length ? hint.carried.map((s) => signalWords(s, t)).join(t("editorSeparator")) : "—", hint.goTo)));
       }
     }
     $("editor-results").replaceChildren(h("h3", { text: t("editorResults") }), h("ul", { className: "checks" }, ...checks), ...variants);

@@ -151,7 +151,7 @@ function startPractice(): void {
  */
 function playbackKeys(event: KeyboardEvent): void {
   const target = event.target as HTMLElement;
-  if (mode() === "practice" || !$("handout").hidden || event.altKey || event.ctrlKey || event.metaKey) return;
+  if (mode() === "practice" || !$("handout").hidden || !$("editor").hidden || event.altKey || event.ctrlKey || event.metaKey) return;
   if (target.closest("textarea, select, [contenteditable]") || (target instanceof HTMLInputElement && !["checkbox", "radio"].includes(target.type))) return;
   if (event.key === " ") {
     event.preventDefault();
@@ -231,7 +231,11 @@ function wire(): void {
   for (const id of ["variant", "left", "right"]) $(id).onchange = rebuild;
   for (const radio of document.querySelectorAll<HTMLInputElement>("input[name=mode]")) radio.onchange = rebuild;
   const presenter = $<HTMLInputElement>("presenter");
-  presenter.onchange = () => document.body.classList.toggle("presenter", presenter.checked);
+  presenter.onchange = () => {
+    // The editor is not for a projector: presenter mode shows the replay.
+    if (presenter.checked && !$("editor").hidden) showEditor(undefined);
+    document.body.classList.toggle("presenter", presenter.checked);
+  };
   document.addEventListener("keydown", playbackKeys);
   wireHandout();
   $("import").onclick = () => $("import-file").click();
