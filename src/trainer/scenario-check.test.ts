@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { jsonPath, ValidationError } from "../engine/validation-errors.js";
 import type { PracticeLine } from "./practice-script.js";
 import { parseScenario } from "./scenario.js";
-import { placeOf, replyTaking, scenarioProblems, scriptReport, testScenario } from "./scenario-check.js";
+import { openingsAgree, placeOf, replyTaking, scenarioProblems, scriptReport, testScenario } from "./scenario-check.js";
 import { shippedPacks, shippedScenarioFiles } from "./test-packs.js";
 
 describe("the checks a scenario editor runs", () => {
@@ -66,11 +66,27 @@ describe("the checks a scenario editor runs", () => {
     ]);
   });
 
+  it("checks that every variant, and the practice customer, open with the same customer line", () => {
+    const scenario = parseScenario({
+      id: "late-parcel", title: "A late parcel", description: "", language: "en",
+      variants: [
+        { id: "good", label: "Good", events: [{ type: "turn", speaker: "customer", text: "Where is it?", at: 0 }] },
+        { id: "poor", label: "Poor", events: [{ type: "turn", speaker: "customer", text: "Where is it?", at: 0 }] },
+      ],
+    });
+    expect(openingsAgree(scenario)).toEqual({ variants: true });
+    const differ = { ...scenario, variants: [scenario.variants[0]!, { ...scenario.variants[1]!, events: [{ type: "turn" as const, speaker: "customer" as const, text: "Hello?", at: 0 }] }] };
+    expect(openingsAgree(differ).variants).toBe(false);
+    expect(openingsAgree({ ...scenario, practice: { start: "a", lines: { a: { says: "Where is it?" } } } }).practice).toBe(true);
+    expect(openingsAgree({ ...scenario, practice: { start: "a", lines: { a: { says: "Hello?" } } } }).practice).toBe(false);
+  });
+
   it("tests a shipped scenario against the shipped packs as the replay plays it: the poor agent nudged more, every branch taken, each hint calming", () => {
     for (const { file, json } of shippedScenarioFiles().filter(({ file }) => file.includes("billing-error"))) {
       const result = testScenario(shippedPacks, parseScenario(json, file));
       const count = (id: string) => result.variants.find((v) => v.id === id)!.nudges.length;
       expect(count("poor"), file).toBeGreaterThan(count("good"));
+      expect(result.openings).toEqual({ variants: true, practice: true });
       expect(result.script!.allEnd).toBe(true);
       expect(result.script!.branches.every((branch) => branch.reply)).toBe(true);
       expect(result.hints.length).toBeGreaterThanOrEqual(3);

@@ -137,6 +137,17 @@ export function scriptReport(script: PracticeScript): ScriptReport {
   };
 }
 
+/**
+ * Whether a scenario opens as one customer: every variant with the same first event (so that side by side, and the
+ * scorecard's "equivalent point", compare like with like), and the practice customer (if any) with that event's words.
+ */
+export function openingsAgree(scenario: Scenario): { variants: boolean; practice?: boolean } {
+  const first = scenario.variants[0]!.events[0]!;
+  const variants = scenario.variants.every((variant) => JSON.stringify(variant.events[0]) === JSON.stringify(first));
+  if (!scenario.practice) return { variants };
+  return { variants, practice: first.type === "turn" && scenario.practice.lines[scenario.practice.start]?.says === first.text };
+}
+
 /** A branch point's hint, read by the detectors as the trainee's reply would be: what it carries and where it leads. */
 export interface HintReach {
   line: string;
@@ -148,6 +159,7 @@ export interface HintReach {
 /** What a scenario does against the rule packs: each variant's nudges, and its practice script walked. */
 export interface ScenarioTest {
   variants: Array<{ id: string; label: string; nudges: Nudge[] }>;
+  openings: ReturnType<typeof openingsAgree>;
   script?: ScriptReport;
   hints: HintReach[];
 }
@@ -159,7 +171,8 @@ export interface ScenarioTest {
 export function testScenario(packs: CompiledPacks, scenario: Scenario, interfaceLanguage = "en"): ScenarioTest {
   const variants = scenario.variants.map((variant) => ({ id: variant.id, label: variant.label, nudges: scoreConversation(packs, variantConversation(scenario, variant.id), interfaceLanguage).nudges }));
   const script = scenario.practice;
-  if (!script) return { variants, hints: [] };
+  const openings = openingsAgree(scenario);
+  if (!script) return { variants, openings, hints: [] };
   const hints: HintReach[] = [];
   for (const [id, line] of Object.entries(script.lines)) {
     if (!line.next || !line.hint) continue;
@@ -168,5 +181,5 @@ export function testScenario(packs: CompiledPacks, scenario: Scenario, interface
     const reaction = script.lines[goTo]?.reaction;
     hints.push({ line: id, carried: [...carried], goTo, ...(reaction ? { reaction } : {}) });
   }
-  return { variants, script: scriptReport(script), hints };
+  return { variants, openings, script: scriptReport(script), hints };
 }

@@ -110,6 +110,7 @@ describe("the scenario editor", () => {
     expect(checks.filter(([ok]) => ok !== "true")).toEqual([]);
     expect(checks.map(([, text]) => text)).toEqual(expect.arrayContaining([
       "✓ The poor agent raises more nudges than the good one",
+      "✓ Every agent opens with the same customer message",
       "✓ Every path of the practice ends (paths: 3)",
       "✓ Line 2 (“calms-down”), reply that blames → escalates: taken by a reply that blames",
     ]));

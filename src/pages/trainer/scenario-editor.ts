@@ -453,6 +453,8 @@ export class ScenarioEditor {
     const good = result.variants.find((v) => v.id === "good");
     const poor = result.variants.find((v) => v.id === "poor");
     if (good && poor) checks.push(check(poor.nudges.length > good.nudges.length, t("editorPoorMore")));
+    if (result.variants.length > 1) checks.push(check(result.openings.variants, t("editorOpeningsAlike")));
+    if (result.openings.practice !== undefined) checks.push(check(result.openings.practice, t("editorPracticeOpensAlike")));
     const script = result.script;
     if (script) {
       const lines = Object.keys(scenario.practice!.lines);
