@@ -173,7 +173,7 @@ function showClock(p: Player): void {
 }
 
 /** The editor in place of the replay (or back): the library's buttons stay, to import or open another. */
-function showEditor(start: unknown | undefined): void {
+function showEditor(start?: unknown): void {
   player.pause();
   practice?.stop();
   $("editor").hidden = start === undefined;
@@ -233,7 +233,7 @@ function wire(): void {
   const presenter = $<HTMLInputElement>("presenter");
   presenter.onchange = () => {
     // The editor is not for a projector: presenter mode shows the replay.
-    if (presenter.checked && !$("editor").hidden) showEditor(undefined);
+    if (presenter.checked && !$("editor").hidden) showEditor();
     document.body.classList.toggle("presenter", presenter.checked);
   };
   document.addEventListener("keydown", playbackKeys);
@@ -256,7 +256,7 @@ function wire(): void {
       fillScenarios(entry.key);
       fillVariants(entry.scenario);
     },
-    close: () => showEditor(undefined),
+    close: () => showEditor(),
   });
   $("new-scenario").onclick = () => showEditor(scenarioTemplate(language));
   $("edit-copy").onclick = () => {
