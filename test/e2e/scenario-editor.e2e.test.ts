@@ -118,6 +118,11 @@ describe("the scenario editor", () => {
     expect(await nudged("poor")).toEqual(expect.arrayContaining(["positive-language"]));
     expect((await nudged("good")).length).toBeLessThan((await nudged("poor")).length);
 
+    // Edits neither saved nor exported are not closed away at one click.
+    await page.click("#editor-close");
+    expect(await page.$eval("#editor-status", (el) => el.textContent)).toMatch(/^These edits are neither saved nor exported/);
+    expect(await page.$eval("#editor", (el) => (el as HTMLElement).hidden)).toBe(false);
+
     // Saved to the library beside the shipped scenarios, and exported as a file.
     await page.click("#editor-save");
     await waitFor(async () => ((await readLocal(harness)).trainerScenarios as unknown[] | undefined)?.length === 1, "the scenario saved");

@@ -78,6 +78,9 @@ export class ScenarioEditor {
   private problems: ScenarioProblem[] = [];
   /** Where the JSON view stopped parsing, if it does not. */
   private jsonBroken: string | undefined;
+  /** The draft as last opened, saved or exported: closing with other edits asks for a second click. */
+  private kept = "";
+  private closeAsked = false;
   private readonly form = $("editor-form");
   private readonly json = $<HTMLTextAreaElement>("editor-json");
 
@@ -92,11 +95,13 @@ export class ScenarioEditor {
     $("editor-test").onclick = () => this.test();
     $("editor-save").onclick = () => void this.save();
     $("editor-export").onclick = () => this.export();
-    $("editor-close").onclick = () => host.close();
+    $("editor-close").onclick = () => this.close();
   }
 
   open(start: unknown): void {
     this.draft = structuredClone(start) as Json;
+    this.kept = JSON.stringify(this.draft);
+    this.closeAsked = false;
     this.jsonBroken = undefined;
     $("editor-results").replaceChildren();
     $("editor-status").textContent = "";
@@ -394,6 +399,8 @@ export class ScenarioEditor {
   // ——— Problems ———
 
   private validate(): void {
+    // An edit after "unsaved" was said: closing asks again.
+    this.closeAsked = false;
     this.problems = scenarioProblems(this.draft);
     for (const error of this.form.querySelectorAll<HTMLElement>(".field-error")) {
       error.replaceChildren();
@@ -480,6 +487,7 @@ export class ScenarioEditor {
     const scenario = this.valid();
     if (!scenario) return;
     await this.host.save(scenario);
+    this.kept = JSON.stringify(this.draft);
     $("editor-status").textContent = t("trainerImported", scenario.title);
   }
 
@@ -488,6 +496,18 @@ export class ScenarioEditor {
     if (!scenario) return;
     // The JSON as written (the schema's defaults are not added).
     downloadJson(document, `${scenario.id}.json`, this.draft);
+    this.kept = JSON.stringify(this.draft);
+  }
+
+  /** Closes, unless there are edits neither saved nor exported: then the first click says so, and a second closes. */
+  private close(): void {
+    const unsaved = !!this.jsonBroken || JSON.stringify(this.draft) !== this.kept;
+    if (unsaved && !this.closeAsked) {
+      this.closeAsked = true;
+      $("editor-status").textContent = t("editorUnsaved");
+      return;
+    }
+    this.host.close();
   }
 }
 
