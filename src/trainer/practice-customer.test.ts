@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { branchTarget, chooseBranch, REPLY_SIGNALS, scriptPaths } from "./practice-script.js";
+import { branchTarget, chooseBranch, REPLY_SIGNALS } from "./practice-script.js";
+import { openingsAgree, scriptReport } from "./scenario-check.js";
 import { PracticeCustomer, practiceScriptOf, replySignals } from "./practice-customer.js";
 import { parseScenario, type Scenario } from "./scenario.js";
 import { shippedPacks, shippedScenarioFiles } from "./test-packs.js";
@@ -25,26 +26,17 @@ describe("the shipped scenarios' practice customers", () => {
       it("has a script of three or more branch points, opening as the variants do", () => {
         expect(script).toBeDefined();
         expect(Object.values(script.lines).filter((line) => line.next).length).toBeGreaterThanOrEqual(3);
-        const opening = scenario.variants[0]!.events[0]!;
-        expect(script.lines[script.start]!.says).toBe(opening.type === "turn" ? opening.text : undefined);
+        expect(openingsAgree(scenario).practice).toBe(true);
       });
 
       it("every path ends, and every branch is reachable: its line reached, and a reply that takes it", () => {
-        const paths = scriptPaths(script);
-        const reached = new Set(paths.flat());
-        expect([...reached].sort()).toEqual(Object.keys(script.lines).sort());
-        for (const path of paths) {
-          expect(new Set(path).size, path.join(" → ")).toBe(path.length);
-          expect(script.lines[path.at(-1)!]!.next).toBeUndefined();
-        }
-        for (const [id, line] of Object.entries(script.lines)) {
-          line.next?.forEach((branch, b) => {
-            const taken = new Set(line.next!.slice(0, b).flatMap((above) => (above.ifReplyHas ?? [])));
-            // A reply carrying one signal of this branch that no branch above takes (none, for otherwise).
-            const own = branch.ifReplyHas?.find((signal) => !taken.has(signal));
-            expect(branch.otherwise || own !== undefined, `${id}.next[${b}]`).toBe(true);
-            expect(chooseBranch(line, new Set(own ? [own] : [])), `${id}.next[${b}]`).toBe(branch);
-          });
+        const report = scriptReport(script);
+        expect(report.allEnd).toBe(true);
+        expect(report.unreached).toEqual([]);
+        expect([...new Set(report.paths.flat())].sort()).toEqual(Object.keys(script.lines).sort());
+        for (const { line, branch, reply } of report.branches) {
+          expect(reply, `${line}.next[${branch}]`).toBeDefined();
+          expect(chooseBranch(script.lines[line]!, new Set(reply)), `${line}.next[${branch}]`).toBe(script.lines[line]!.next![branch]);
         }
       });
 

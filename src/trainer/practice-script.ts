@@ -65,10 +65,20 @@ export const PracticeScriptSchema = z
   .describe("The practice customer: each line, then the branch the trainee's reply takes.");
 export type PracticeScript = z.infer<typeof PracticeScriptSchema>;
 
+/**
+ * What is wrong, for a page to say in its own language: each code with its values ($1, $2) in `message`'s order. The
+ * scenario's own checks add theirs; zod's issues have none.
+ */
+export type ProblemCode =
+  | "too-many-lines" | "no-start" | "no-hint" | "no-target" | "branch-kind" | "otherwise-not-last" | "last-not-otherwise" | "never-taken" | "loop" | "unreached"
+  | "duplicate-variant" | "time-order" | "end-early";
+
 /** A problem with a script, by its place under the script (the scenario adds where the script is). */
 export interface ScriptProblem {
   path: Array<string | number>;
   message: string;
+  code: ProblemCode;
+  values: string[];
 }
 
 /** The line a branch goes to. */
@@ -82,28 +92,28 @@ export const branchTarget = (branch: Branch): string => branch.goTo;
 export function scriptProblems(script: PracticeScript): ScriptProblem[] {
   const problems: ScriptProblem[] = [];
   const ids = Object.keys(script.lines);
-  if (ids.length > MAX_LINES) problems.push({ path: ["lines"], message: `at most ${MAX_LINES} lines (this script has ${ids.length})` });
-  if (!script.lines[script.start]) problems.push({ path: ["start"], message: `no line "${script.start}" (lines: ${ids.join(", ")})` });
+  if (ids.length > MAX_LINES) problems.push({ path: ["lines"], message: `at most ${MAX_LINES} lines (this script has ${ids.length})`, code: "too-many-lines", values: [String(MAX_LINES), String(ids.length)] });
+  if (!script.lines[script.start]) problems.push({ path: ["start"], message: `no line "${script.start}" (lines: ${ids.join(", ")})`, code: "no-start", values: [script.start, ids.join(", ")] });
   for (const [id, line] of Object.entries(script.lines)) {
     if (!line.next) continue;
-    if (!line.hint) problems.push({ path: ["lines", id, "hint"], message: "a line with branches needs a hint: what a good agent would reply" });
+    if (!line.hint) problems.push({ path: ["lines", id, "hint"], message: "a line with branches needs a hint: what a good agent would reply", code: "no-hint", values: [] });
     const taken = new Set<string>();
     line.next.forEach((branch, b) => {
       const at = ["lines", id, "next", b];
       const target = branchTarget(branch);
-      if (!script.lines[target]) problems.push({ path: [...at, "goTo"], message: `no line "${target}" to go to` });
+      if (!script.lines[target]) problems.push({ path: [...at, "goTo"], message: `no line "${target}" to go to`, code: "no-target", values: [target] });
       const last = b === line.next!.length - 1;
       if (!branch.ifReplyHas === !branch.otherwise) {
-        problems.push({ path: at, message: "a branch has either ifReplyHas or otherwise: true" });
+        problems.push({ path: at, message: "a branch has either ifReplyHas or otherwise: true", code: "branch-kind", values: [] });
         return;
       }
       if (branch.otherwise) {
-        if (!last) problems.push({ path: at, message: "otherwise must be the last branch: the ones below it are never taken" });
+        if (!last) problems.push({ path: at, message: "otherwise must be the last branch: the ones below it are never taken", code: "otherwise-not-last", values: [] });
         return;
       }
       if (!branch.ifReplyHas) return;
-      if (last) problems.push({ path: [...at, "ifReplyHas"], message: "the last branch must be { otherwise: true }: a reply carrying none of these signals would lead nowhere" });
-      if (branch.ifReplyHas.every((signal) => taken.has(signal))) problems.push({ path: [...at, "ifReplyHas"], message: `never taken: ${branch.ifReplyHas.join(", ")} ${branch.ifReplyHas.length > 1 ? "are" : "is"} taken by a branch above` });
+      if (last) problems.push({ path: [...at, "ifReplyHas"], message: "the last branch must be { otherwise: true }: a reply carrying none of these signals would lead nowhere", code: "last-not-otherwise", values: [] });
+      if (branch.ifReplyHas.every((signal) => taken.has(signal))) problems.push({ path: [...at, "ifReplyHas"], message: `never taken: ${branch.ifReplyHas.join(", ")} ${branch.ifReplyHas.length > 1 ? "are" : "is"} taken by a branch above`, code: "never-taken", values: [branch.ifReplyHas.join(", ")] });
       for (const signal of branch.ifReplyHas) taken.add(signal);
     });
   }
@@ -116,13 +126,13 @@ export function scriptProblems(script: PracticeScript): ScriptProblem[] {
       const target = branchTarget(branch);
       if (!script.lines[target]) return;
       const seen = state.get(target);
-      if (seen === "on-path") problems.push({ path: ["lines", id, "next", b], message: `leads back to "${target}": a path that never ends (lines form no loop)` });
+      if (seen === "on-path") problems.push({ path: ["lines", id, "next", b], message: `leads back to "${target}": a path that never ends (lines form no loop)`, code: "loop", values: [target] });
       else if (!seen) visit(target);
     });
     state.set(id, "done");
   };
   visit(script.start);
-  for (const id of ids) if (!state.has(id)) problems.push({ path: ["lines", id], message: `never reached from the start ("${script.start}")` });
+  for (const id of ids) if (!state.has(id)) problems.push({ path: ["lines", id], message: `never reached from the start ("${script.start}")`, code: "unreached", values: [script.start] });
   return problems;
 }
 

@@ -36,16 +36,16 @@ export const ScenarioSchema = z
   .superRefine((scenario, ctx) => {
     const seen = new Set<string>();
     scenario.variants.forEach((variant, v) => {
-      if (seen.has(variant.id)) ctx.addIssue({ code: "custom", path: ["variants", v, "id"], message: `variant "${variant.id}" is defined twice` });
+      if (seen.has(variant.id)) ctx.addIssue({ code: "custom", path: ["variants", v, "id"], message: `variant "${variant.id}" is defined twice`, params: { problem: "duplicate-variant", values: [variant.id] } });
       seen.add(variant.id);
       variant.events.forEach((event, e) => {
         const before = variant.events[e - 1];
-        if (before && event.at < before.at) ctx.addIssue({ code: "custom", path: ["variants", v, "events", e, "at"], message: `events must be in time order: ${event.at} s comes after ${before.at} s` });
+        if (before && event.at < before.at) ctx.addIssue({ code: "custom", path: ["variants", v, "events", e, "at"], message: `events must be in time order: ${event.at} s comes after ${before.at} s`, params: { problem: "time-order", values: [String(event.at), String(before.at)] } });
       });
       const last = variant.events.at(-1)!.at;
-      if (variant.endAt !== undefined && variant.endAt < last) ctx.addIssue({ code: "custom", path: ["variants", v, "endAt"], message: `the end (${variant.endAt} s) comes before the last event (${last} s)` });
+      if (variant.endAt !== undefined && variant.endAt < last) ctx.addIssue({ code: "custom", path: ["variants", v, "endAt"], message: `the end (${variant.endAt} s) comes before the last event (${last} s)`, params: { problem: "end-early", values: [String(variant.endAt), String(last)] } });
     });
-    if (scenario.practice) for (const { path, message } of scriptProblems(scenario.practice)) ctx.addIssue({ code: "custom", path: ["practice", ...path], message });
+    if (scenario.practice) for (const { path, message, code, values } of scriptProblems(scenario.practice)) ctx.addIssue({ code: "custom", path: ["practice", ...path], message, params: { problem: code, values } });
   });
 
 export type Scenario = z.infer<typeof ScenarioSchema>;

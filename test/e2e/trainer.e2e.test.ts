@@ -358,8 +358,9 @@ describe("the trainer", () => {
     await page.waitForSelector("#problems-section:not([hidden])");
     const problems = await page.$$eval("#problems li", (items) => items.map((li) => li.textContent));
     expect(problems).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^broken\.json: \$\.id: /),
-      expect.stringMatching(/^broken\.json: \$\.variants\[0\]\.events\[1\]\.speaker: /),
+      // In words by its place, as the scenario editor says it, then its JSON path.
+      expect.stringMatching(/^broken\.json: Id: .+ \(\$\.id\)$/),
+      expect.stringMatching(/^broken\.json: Variant 1 \(“Good”\), message 2, Who: .+ \(\$\.variants\[0\]\.events\[1\]\.speaker\)$/),
     ]));
     expect(await page.$$eval("#scenario option", (options) => options.length)).toBe(before);
     expect((await readLocal(harness)).trainerScenarios).toBeUndefined();

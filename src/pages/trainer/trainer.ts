@@ -7,10 +7,11 @@ import { localizePage, number, t, tIsolated } from "../i18n.js";
 import { clockTime } from "../scorecard-panel.js";
 import { downloadJson } from "../download.js";
 import { openHandout, wireHandout } from "./handout-page.js";
-import { addImported, importScenario, loadLibrary, problemLines, type Entry } from "./library.js";
+import { addImported, importScenario, loadLibrary, problemLines, removeImported, type Entry } from "./library.js";
 import { Player, SPEEDS } from "./player.js";
 import { Practice } from "./practice.js";
 import { ReplayPane } from "./replay-pane.js";
+import { scenarioTemplate, ScenarioEditor } from "./scenario-editor.js";
 
 type Mode = "replay" | "side" | "practice";
 
@@ -23,6 +24,7 @@ let entries: Entry[] = [];
 let practice: Practice | undefined;
 /** The practice's reply box: taken from the page once, then placed in each practice's pane. */
 let composer: HTMLElement;
+let editor: ScenarioEditor;
 const player = new Player(showClock);
 
 const current = (): Entry | undefined => entries.find((e) => e.key === $<HTMLSelectElement>("scenario").value) ?? entries[0];
@@ -97,6 +99,7 @@ function rebuild(): void {
     return;
   }
   const { scenario } = entry;
+  $("delete-scenario").hidden = !entry.imported;
   $("description").textContent = scenario.description;
   const panes =
     chosen === "replay" ? [pane(scenario, $<HTMLSelectElement>("variant").value)]
@@ -148,7 +151,7 @@ function startPractice(): void {
  */
 function playbackKeys(event: KeyboardEvent): void {
   const target = event.target as HTMLElement;
-  if (mode() === "practice" || !$("handout").hidden || event.altKey || event.ctrlKey || event.metaKey) return;
+  if (mode() === "practice" || !$("handout").hidden || !$("editor").hidden || event.altKey || event.ctrlKey || event.metaKey) return;
   if (target.closest("textarea, select, [contenteditable]") || (target instanceof HTMLInputElement && !["checkbox", "radio"].includes(target.type))) return;
   if (event.key === " ") {
     event.preventDefault();
@@ -167,6 +170,28 @@ function showClock(p: Player): void {
   $("play").textContent = p.playing ? t("trainerPause") : t("trainerPlay");
   $("play").setAttribute("aria-pressed", String(p.playing));
   document.body.dataset.done = String(p.done);
+}
+
+/** The editor in place of the replay (or back): the library's buttons stay, to import or open another. */
+function showEditor(start?: unknown): void {
+  player.pause();
+  practice?.stop();
+  $("editor").hidden = start === undefined;
+  if (start === undefined) {
+    delete document.body.dataset.editing;
+    rebuild();
+    $("new-scenario").focus();
+    return;
+  }
+  document.body.dataset.editing = "true";
+  editor.open(start);
+}
+
+/** A copy to edit: a trainer's own scenario keeps its id (saving replaces it), a shipped one gets a new one. */
+function copyToEdit(entry: Entry): unknown {
+  const copy = structuredClone(entry.scenario);
+  if (!entry.imported) copy.id = `${copy.id.slice(0, 55)}-copy`;
+  return copy;
 }
 
 async function importFiles(files: FileList | null): Promise<void> {
@@ -206,7 +231,11 @@ function wire(): void {
   for (const id of ["variant", "left", "right"]) $(id).onchange = rebuild;
   for (const radio of document.querySelectorAll<HTMLInputElement>("input[name=mode]")) radio.onchange = rebuild;
   const presenter = $<HTMLInputElement>("presenter");
-  presenter.onchange = () => document.body.classList.toggle("presenter", presenter.checked);
+  presenter.onchange = () => {
+    // The editor is not for a projector: presenter mode shows the replay.
+    if (presenter.checked && !$("editor").hidden) showEditor();
+    document.body.classList.toggle("presenter", presenter.checked);
+  };
   document.addEventListener("keydown", playbackKeys);
   wireHandout();
   $("import").onclick = () => $("import-file").click();
@@ -218,6 +247,32 @@ function wire(): void {
   $("export").onclick = () => {
     const entry = current();
     if (entry) downloadJson(document, `${entry.scenario.id}.json`, entry.scenario);
+  };
+  editor = new ScenarioEditor({
+    packs: () => packs,
+    language,
+    save: async (scenario) => {
+      const entry = await addImported(entries, scenario);
+      fillScenarios(entry.key);
+      fillVariants(entry.scenario);
+    },
+    close: () => showEditor(),
+  });
+  $("new-scenario").onclick = () => showEditor(scenarioTemplate(language));
+  $("edit-copy").onclick = () => {
+    const entry = current();
+    if (entry) showEditor(copyToEdit(entry));
+  };
+  $("delete-scenario").onclick = async () => {
+    const entry = current();
+    if (!entry?.imported) return;
+    await removeImported(entries, entry.key);
+    fillScenarios();
+    const next = current();
+    if (next) fillVariants(next.scenario);
+    $("import-status").replaceChildren(...tIsolated(document, "editorDeleted", entry.scenario.title));
+    rebuild();
+    $("scenario").focus();
   };
   $("start-practice").onclick = startPractice;
   // The same scenario from its first line, with a fresh engine and scorecard.
