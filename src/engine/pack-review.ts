@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { CompiledPacks } from "./engine.js";
-import { SeveritySchema, type Pack } from "./pack-schema.js";
+import { RuleSchema, SeveritySchema, type Pack } from "./pack-schema.js";
 import { describeRaises, runRuleExamples } from "./rule-examples.js";
 import { runSignalExamples } from "./signal-examples.js";
 
@@ -17,7 +17,8 @@ export const PackChangesSchema = z.object({
   version: z.string(),
   description: z.string(),
   languages: z.array(z.string()),
-  rules: z.array(z.object({ id: z.string(), severity: SeveritySchema, description: z.string() })),
+  /** The rules it adds, with their texts as the pack gives them: the page shows them in its own language. */
+  rules: z.array(z.object({ id: z.string(), severity: SeveritySchema, name: RuleSchema.shape.name, description: RuleSchema.shape.description })),
   /** Per language and signal: how many phrases, exceptions and English patterns the pack adds, a few of its phrases. */
   signals: z.array(z.object({
     language: z.string(),
@@ -67,7 +68,7 @@ export function packChanges(pack: Pack, others: readonly Pack[], replaced?: Pack
     version: pack.version,
     description: pack.description,
     languages: [...pack.languages],
-    rules: pack.rules.map(({ id, severity, description }) => ({ id, severity, description })),
+    rules: pack.rules.map(({ id, severity, name, description }) => ({ id, severity, ...(name ? { name } : {}), description })),
     signals,
     ...(replaced ? { replaces: { version: replaced.version, dropsRules: replaced.rules.map((r) => r.id).filter((id) => !ids.has(id)) } } : {}),
   };

@@ -38,7 +38,7 @@ describe("the options page in the team lead's language", () => {
     await setLocal(harness, { settings: { interfaceLanguage: language } });
     const page = await harness.browser.newPage();
     await page.setViewport({ width: 1280, height: 800 });
-    await openExtensionPage(harness, "pages/options.html", page);
+    await openExtensionPage(harness, "pages/options.html#rules", page);
     await waitFor(() => page.evaluate((n) => document.querySelectorAll("#team-rules details.rule").length === n, pack.rules.length), `the ${pack.rules.length} rules`);
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([language, direction]);
 

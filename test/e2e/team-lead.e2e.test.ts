@@ -59,7 +59,7 @@ describe("team leads tune the rule packs", () => {
     await waitFor(async () => !(await previewRules(page)).includes("open-question"), "open-question gone from the preview");
     expect(await previewDifferences(page, "defaults")).toContain("open-question:only");
     expect(await page.$eval('#team-preview-events .defaults [data-rule="open-question"] .diff', (n) => n.textContent?.trim())).toBe("gone");
-    expect(await lines(page, "#team-changes-list li span")).toEqual(["open-question — Closed questions in a row: 2 → 3"]);
+    expect(await lines(page, "#team-changes-list li span")).toEqual(["Ask open questions — Closed questions in a row: 2 → 3"]);
     expect(await page.$eval("#team-status", (n) => n.textContent)).toMatch(/Unsaved/);
     await page.screenshot({ path: join(SCREENSHOTS, "options-preview.png") });
     // Its own reset puts the shipped value back in the field, the preview and the list.

@@ -1,4 +1,5 @@
-import { number, t, tCount } from "../i18n.js";
+import { ruleName } from "../../engine/index.js";
+import { number, pageLanguage, t, tCount } from "../i18n.js";
 import { h } from "./dom.js";
 import { paramLabel } from "./field-check.js";
 import type { DraftChange } from "./team-draft.js";
@@ -35,7 +36,7 @@ function describe(change: DraftChange): Array<string | HTMLElement> {
     return [`${change.signal} (${change.language}): ${tCount(change.list === "phrases" ? "teamChangeExtraPhrases" : "teamChangeExceptions", change.phrases.length)}`];
   }
   return [
-    h("bdi", { text: change.rule.id }),
+    h("bdi", { text: ruleName(change.rule, pageLanguage()) }),
     ` — ${fieldLabel(change)}: `,
     h("bdi", { text: value(change.field, change.from) }),
     " → ",

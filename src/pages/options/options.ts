@@ -6,7 +6,7 @@ import { Overlay } from "../../overlay/overlay.js";
 import type { Nudge } from "../../engine/nudge.js";
 import { effectiveSettings } from "../../shared/managed-policy.js";
 import { SettingsSchema, type Settings } from "../../shared/settings.js";
-import { numberRange } from "../../engine/index.js";
+import { numberRange, ruleName, type Rule } from "../../engine/index.js";
 import { localizePage, number, t } from "../i18n.js";
 import { wireExamples } from "./examples-section.js";
 import { fieldProblem } from "./field-check.js";
@@ -60,7 +60,7 @@ function read(): unknown {
 
 /** What an agent would see, drawn by the overlay itself, in the chosen language. */
 function preview(language: string): void {
-  const rule = (shippedPacks as Array<{ rules?: Array<{ id: string; message: Record<string, string>; suggestion: Record<string, string> }> }>)
+  const rule = (shippedPacks as Array<{ rules?: Array<Pick<Rule, "id" | "name"> & { message: Record<string, string>; suggestion: Record<string, string> }> }>)
     .flatMap((p) => p.rules ?? [])
     .find((r) => r.id === "acknowledge-frustration");
   const mount = document.getElementById("preview")!;
@@ -75,6 +75,7 @@ function preview(language: string): void {
     labels: overlayLabels(t),
     autoHideSeconds: 0, compact: false, avoid: () => [], mountIn: mount,
     onFeedback: noop, onDismiss: noop, onMove: noop, onCompactChange: noop,
+    ruleName: () => ruleName(rule, language),
   }).update([nudge], []);
 }
 

@@ -1,10 +1,10 @@
 import browser from "webextension-polyfill";
-import type { PackChanges } from "../../engine/index.js";
+import { ruleDescription, ruleName, type PackChanges } from "../../engine/index.js";
 import { MAX_JSON_DEPTH, MAX_JSON_FILE_BYTES } from "../../shared/json-file.js";
 import { allowedPackUrl, type ManagedPolicy } from "../../shared/managed-policy.js";
 import type { TeamStorage } from "../../shared/messages.js";
 import { askWorker } from "../ask-worker.js";
-import { number, t } from "../i18n.js";
+import { number, pageLanguage, t } from "../i18n.js";
 import { onJsonFileChosen } from "../json-import.js";
 import { h } from "./dom.js";
 import { fetchPackJson, PACK_FETCH_TIMEOUT_MS, type PackFetched } from "./pack-fetch.js";
@@ -62,7 +62,7 @@ function renderReview(changes: PackChanges): void {
     ...(changes.replaces?.dropsRules.length ? [h("p", { "data-review": "drops", text: t("packReviewDropsRules", changes.replaces.version, changes.replaces.dropsRules.join(", ")) })] : []),
     h("h5", { text: t("packReviewRules") }),
     changes.rules.length
-      ? h("ul", { "data-review": "rules" }, ...changes.rules.map((r) => h("li", { "data-rule": r.id }, h("code", { text: r.id }), ` — ${t(`teamSeverity_${r.severity}`)}: `, h("span", { dir: "auto", text: r.description }))))
+      ? h("ul", { "data-review": "rules" }, ...changes.rules.map((r) => h("li", { "data-rule": r.id }, ...named(r), ` — ${t(`teamSeverity_${r.severity}`)}: `, h("span", { dir: "auto", text: ruleDescription(r, pageLanguage()) }))))
       : h("p", { className: "muted", text: t("packReviewNoRules") }),
     h("h5", { text: t("packReviewSignals") }),
     languages.length
@@ -73,6 +73,12 @@ function renderReview(changes: PackChanges): void {
       : h("p", { className: "muted", text: t("packReviewNoSignals") }),
   );
   $("team-pack-review").hidden = false;
+}
+
+/** A rule by its name in the page's language, with its id beside it where the two differ. */
+function named(rule: PackChanges["rules"][number]): Array<string | HTMLElement> {
+  const name = ruleName(rule, pageLanguage());
+  return name === rule.id ? [h("code", { text: rule.id })] : [h("bdi", { text: name }), " (", h("code", { text: rule.id }), ")"];
 }
 
 /** Has the worker check the pack, and shows what it is and changes (or why it would be refused). */

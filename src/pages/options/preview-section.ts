@@ -1,12 +1,12 @@
 import shippedScenarios from "attune:shipped-scenarios";
-import { runConversation, type Conversation, type ConversationEvent, type Nudge } from "../../engine/index.js";
+import { ruleNames, runConversation, type Conversation, type ConversationEvent, type Nudge } from "../../engine/index.js";
 import { variantConversation } from "../../trainer/scenario.js";
 import { number, t, tCount } from "../i18n.js";
 import { loadLibrary } from "../trainer/library.js";
 import { fillList, h } from "./dom.js";
 import { compareNudges, type ComparedNudge } from "./nudge-diff.js";
 import { parsePreviewInput } from "./preview-input.js";
-import { onCompiled, type Compiled } from "./team-section.js";
+import { installedRules, onCompiled, type Compiled } from "./team-section.js";
 
 // The team lead's live preview: a pasted conversation (or a trainer scenario) run through the packs as the draft
 // makes them and as they are by default, side by side under the event that raised each nudge, those that differ
@@ -24,20 +24,20 @@ function eventLine(event: ConversationEvent): Array<string | HTMLElement> {
   return [`${at} ${who}: `, h("bdi", { text: event.text })];
 }
 
-function nudgeLine(nudge: Nudge, event: ConversationEvent | undefined): Array<string | HTMLElement> {
+function nudgeLine(nudge: Nudge, event: ConversationEvent | undefined, nameOf: (id: string) => string): Array<string | HTMLElement> {
   const when = event && nudge.at !== event.at ? ` (${seconds(nudge.at)})` : "";
-  return [`${nudge.severity.toUpperCase()} `, h("bdi", { text: nudge.rule }), `${when}: `, h("bdi", { text: nudge.message }), ` — ${t(`teamOutcome_${nudge.outcome}`)}`];
+  return [`${t(`teamSeverity_${nudge.severity}`)} `, h("bdi", { text: nameOf(nudge.rule) }), `${when}: `, h("bdi", { text: nudge.message }), ` — ${t(`teamOutcome_${nudge.outcome}`)}`];
 }
 
 const DIFFERENCE_LABELS = { edited: { changed: "teamPreviewChanged", only: "teamPreviewOnlyEdited" }, defaults: { changed: "teamPreviewChanged", only: "teamPreviewOnlyDefaults" } } as const;
 
-function nudgeItem(side: "edited" | "defaults", { nudge, difference }: ComparedNudge, event: ConversationEvent): HTMLElement {
+function nudgeItem(side: "edited" | "defaults", { nudge, difference }: ComparedNudge, event: ConversationEvent, nameOf: (id: string) => string): HTMLElement {
   const differs = difference !== "same";
   return h(
     "li",
     { className: `nudge ${nudge.severity}${differs ? " differs" : ""}`, "data-rule": nudge.rule, "data-difference": difference },
     ...(differs ? [h("span", { className: "diff", text: `${t(DIFFERENCE_LABELS[side][difference])} ` })] : []),
-    ...nudgeLine(nudge, event),
+    ...nudgeLine(nudge, event, nameOf),
   );
 }
 
@@ -55,6 +55,7 @@ function render(compiled: Compiled, defaults: Compiled, language: string): void 
   const conversation: Conversation = input.conversation;
   const run = (packs: Compiled) => ("compiled" in packs ? runConversation(packs.compiled, conversation, { interfaceLanguage: language }) : []);
   const sides = compareNudges(run(compiled), run(defaults));
+  const nameOf = ruleNames(installedRules(), language);
   const differing = sides.edited.filter((n) => n.difference !== "same").length + sides.defaults.filter((n) => n.difference === "only").length;
   $("team-preview-count").textContent = t("teamPreviewCompared", tCount("trainerNudgeCount", sides.edited.length), tCount("trainerNudgeCount", sides.defaults.length), number(differing));
   $("team-preview-heads").hidden = false;
@@ -63,7 +64,7 @@ function render(compiled: Compiled, defaults: Compiled, language: string): void 
       const raised = (side: "edited" | "defaults") => sides[side].filter((n) => n.nudge.event === index);
       const [edited, shipped] = [raised("edited"), raised("defaults")];
       const column = (side: "edited" | "defaults", items: ComparedNudge[]) =>
-        h("ul", { className: `nudges ${side}`, "aria-label": t(side === "edited" ? "teamPreviewWithChanges" : "teamPreviewWithDefaults") }, ...items.map((n) => nudgeItem(side, n, event)));
+        h("ul", { className: `nudges ${side}`, "aria-label": t(side === "edited" ? "teamPreviewWithChanges" : "teamPreviewWithDefaults") }, ...items.map((n) => nudgeItem(side, n, event, nameOf)));
       return h(
         "li",
         { "data-event": index },
