@@ -232,8 +232,16 @@ describe("the trainer", () => {
     expect(blamed).not.toBe(answerTo("ack.feeling"));
 
     // Finish while the customer is typing their next line, with nudges open: the conversation closes cleanly.
-    await page.type("#reply", "Which card was it?");
-    await page.keyboard.press("Enter");
+    // Answered, the customer about to type: the hint is to let them finish, not the last line's (sent and asked in one
+    // task, so that the customer cannot have answered in between).
+    const hinted = await page.evaluate(() => {
+      (document.getElementById("reply") as HTMLTextAreaElement).value = "Which card was it?";
+      document.getElementById("send")!.click();
+      document.getElementById("hint")!.click();
+      const box = document.getElementById("hint-box")!;
+      return [box.hidden, box.textContent, !!box.querySelector("q")];
+    });
+    expect(hinted).toEqual([false, "You have answered: let the customer read and reply before you write again.", false]);
     await waitFor(typing, "the customer typing again");
     expect((await nudgeLog(page)).some((n) => n.outcome === "open")).toBe(true);
     await page.click("#finish");

@@ -153,6 +153,12 @@ export class Practice {
   /** What a good agent would reply to the customer's latest line, from the script, in the scenario's language. */
   private showHint(): void {
     const { hintBox } = this.controls;
+    // Answered already, the customer is reading or typing: the good move now is to let them finish.
+    if (this.phase === "reading" || this.phase === "typing") {
+      hintBox.replaceChildren(this.t("trainerHintWait"));
+      hintBox.hidden = false;
+      return;
+    }
     const hint = this.customer.line.hint;
     const quote = hintBox.ownerDocument.createElement("q");
     quote.lang = this.scenario.language;
