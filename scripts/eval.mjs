@@ -3,22 +3,12 @@
 // given) and on the project's own chat-domain set (test/signals/chat-<lang>.tsv) with `attune eval`, and writes the
 // tables to docs/accuracy.md. The corpora's files are never copied here.
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { ROOT } from "./lib/browser.mjs";
+import { corpusFolder } from "./lib/corpus-folder.mjs";
 
-const USAGE = "usage: npm run eval [-- FOLDER]   (FOLDER: the labelled corpora, ../shared/eval/ by default)";
-const argument = process.argv[2];
-if (argument?.startsWith("-") || process.argv.length > 3) {
-  console.error(argument === "--help" || argument === "-h" ? USAGE : `eval: unknown argument "${process.argv.slice(2).join(" ")}"\n${USAGE}`);
-  process.exit(argument === "--help" || argument === "-h" ? 0 : 2);
-}
-const folder = resolve(argument ?? join(ROOT, "..", "shared", "eval"));
-// A wrong folder would otherwise rewrite docs/accuracy.md with its corpus table empty.
-if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
-  console.error(`eval: ${folder} is not a folder of labelled corpora\n${USAGE}`);
-  process.exit(2);
-}
+const folder = corpusFolder("eval");
 const RUNS = [
   { file: "question-type.en.tsv", signal: "question", lang: "en", target: "macro-F1 ≥ 0.85" },
   { file: "apology-gratitude.en.tsv", signal: "apology", lang: "en", target: "F1 ≥ 0.85" },

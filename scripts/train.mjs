@@ -4,21 +4,12 @@
 // lines in rules/training/. Corpora under a non-commercial licence only score a model, never train one. Seeded: the
 // same data gives the same file. The figures it prints are the reason each model is switched on or not.
 import { spawnSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { ROOT } from "./lib/browser.mjs";
+import { corpusFolder } from "./lib/corpus-folder.mjs";
 
-const USAGE = "usage: npm run train [-- FOLDER]   (FOLDER: the labelled corpora, ../shared/eval/ by default)";
-const argument = process.argv[2];
-if (argument?.startsWith("-") || process.argv.length > 3) {
-  console.error(argument === "--help" || argument === "-h" ? USAGE : `train: unknown argument "${process.argv.slice(2).join(" ")}"\n${USAGE}`);
-  process.exit(argument === "--help" || argument === "-h" ? 0 : 2);
-}
-const folder = resolve(argument ?? join(ROOT, "..", "shared", "eval"));
-if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory()) {
-  console.error(`train: ${folder} is not a folder of labelled corpora\n${USAGE}`);
-  process.exit(2);
-}
+const folder = corpusFolder("train");
 const own = (name) => join(ROOT, "rules", "training", name);
 const corpus = (name) => join(folder, name);
 
