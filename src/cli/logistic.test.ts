@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { combine, f1, probability, quantize, seededRandom, shuffled, train, type Example } from "./logistic.js";
+import { probability, quantize, seededRandom, shuffled, train, type Example } from "./logistic.js";
 
 const example = (buckets: number[], positive: boolean): Example => ({ buckets: Uint32Array.from(buckets), positive });
 
@@ -23,10 +23,5 @@ describe("training the learned layer", () => {
     const { bytes, scale } = quantize(Float64Array.from([0.5, -2.54, 0, 1.27]));
     expect([...bytes]).toEqual([25, -127, 0, 64]);
     expect(scale).toBeCloseTo(0.02);
-  });
-
-  it("scores F1, and combines phrases and model as detection does", () => {
-    expect(f1([true, true, false, false], [true, false, true, false])).toEqual({ precision: 0.5, recall: 0.5, f1: 0.5 });
-    expect([combine(false, 0.95, 0.9, 0.1), combine(true, 0.05, 0.9, 0.1), combine(true, 0.5, 0.9, 0.1), combine(false, 0.5, 0.9, 0.1)]).toEqual([true, false, true, false]);
   });
 });

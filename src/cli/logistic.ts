@@ -79,21 +79,3 @@ export function quantize(weights: Float64Array): { bytes: Int8Array; scale: numb
   const scale = largest / 127;
   return { bytes: Int8Array.from(weights, (w) => Math.round(w / scale)), scale };
 }
-
-/** F1 of predictions against the truth, with its precision and recall. */
-export function f1(predicted: readonly boolean[], truth: readonly boolean[]): { precision: number; recall: number; f1: number } {
-  let tp = 0;
-  let fp = 0;
-  let fn = 0;
-  predicted.forEach((p, i) => {
-    if (p && truth[i]) tp++;
-    else if (p) fp++;
-    else if (truth[i]) fn++;
-  });
-  const precision = tp + fp ? tp / (tp + fp) : 0;
-  const recall = tp + fn ? tp / (tp + fn) : 0;
-  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
-}
-
-/** The phrases' decision with the model's: added at or above `fire`, taken back below `veto`. */
-export const combine = (lexicon: boolean, p: number, fire: number, veto: number) => (p >= fire ? true : p < veto ? false : lexicon);

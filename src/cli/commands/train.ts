@@ -1,10 +1,10 @@
 import { existsSync, rmSync, writeFileSync } from "node:fs";
-import { features, FEATURES_VERSION, hash, LearnedModelSchema, type LearnedModel } from "../../engine/index.js";
+import { features, FEATURES_VERSION, hash, LearnedModelSchema, withModel, type LearnedModel } from "../../engine/index.js";
 import { parseArgs } from "../args.js";
 import { CliError } from "../cli-error.js";
-import { combine, f1, probability, quantize, seededRandom, shuffled, train, type Example } from "../logistic.js";
+import { probability, quantize, seededRandom, shuffled, train, type Example } from "../logistic.js";
 import { loadPacks, readJson, readLabelled } from "../load.js";
-import { carries } from "../scores.js";
+import { carries, scoreLabels } from "../scores.js";
 
 export const usage = "attune train FILE.tsv… --signal NAME --lang CODE --source TEXT --out PACK.json [--corpus FILE.tsv] [--chat FILE.tsv] [--force]";
 
@@ -23,6 +23,10 @@ interface Labelled {
   lexicon: boolean;
   buckets: Uint32Array;
 }
+
+/** Precision, recall and F1 of yes/no predictions, as `attune eval` scores them. */
+const f1 = (predicted: readonly boolean[], truth: readonly boolean[]) =>
+  scoreLabels(predicted.map((p, i) => ({ gold: truth[i] ? "yes" : "no", predicted: p ? "yes" : "no" })), ["yes"]).labels.yes!;
 
 const bucketsOf = (text: string, language: string) => Uint32Array.from(new Set(features(text, language).map((f) => hash(f) & (BUCKETS - 1))));
 
@@ -70,7 +74,7 @@ export async function run(argv: string[], out: (line: string) => void = console.
     }
     for (const fire of FIRES) {
       for (const veto of [...VETOES.filter((v) => v < fire), fire]) {
-        const scored = f1(rows.map((r, i) => combine(r.lexicon, outOfFold[i]!, fire, veto)), truth);
+        const scored = f1(rows.map((r, i) => withModel(r.lexicon, outOfFold[i]!, { fire, veto })), truth);
         const fHalf = scored.precision + scored.recall ? (1.25 * scored.precision * scored.recall) / (0.25 * scored.precision + scored.recall) : 0;
         if (fHalf > best.fHalf) best = { ...scored, fHalf, l2, fire, veto };
       }
@@ -100,7 +104,7 @@ export async function run(argv: string[], out: (line: string) => void = console.
     const lines = read(path);
     const truth = lines.map((r) => r.positive);
     const alone = f1(lines.map((r) => r.lexicon), truth);
-    const together = f1(lines.map((r) => combine(r.lexicon, probability(shipped, r.buckets), model.fire, model.veto)), truth);
+    const together = f1(lines.map((r) => withModel(r.lexicon, probability(shipped, r.buckets), model)), truth);
     out(`${path}, ${lines.length} lines, the final model:`);
     out(`  phrases alone           ${figure(alone)}`);
     out(`  phrases and the model   ${figure(together)}`);

@@ -75,6 +75,13 @@ export function features(text: string, language: string): string[] {
   return [...found];
 }
 
+/**
+ * Whether the signal stands once the model has spoken: added at or above `fire`, taken back below `veto`, else as the
+ * phrases and shapes found it. Detection and training (choosing `fire` and `veto`) both decide by this.
+ */
+export const withModel = (found: boolean, probability: number, model: Pick<LearnedModel, "fire" | "veto">): boolean =>
+  probability >= model.fire ? true : probability < model.veto ? false : found;
+
 export interface ScoredModel {
   /** The probability that the utterance carries the signal. */
   probability(text: string, language: string): number;

@@ -1,6 +1,6 @@
 import type { SignalLexicons } from "./lexicon-schema.js";
 import { EnglishPatterns } from "./english-patterns.js";
-import { scoreModel, type ScoredModel } from "./learned-model.js";
+import { scoreModel, withModel, type LearnedModel, type ScoredModel } from "./learned-model.js";
 import { isNegated, lastClause } from "./negation.js";
 import { tokenize, tokenSpans } from "./normalize.js";
 import { PhraseMatcher, type SentenceBounds, type Span } from "./phrase-matcher.js";
@@ -66,12 +66,12 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
   };
   const english = new EnglishPatterns(englishPatterns);
   // A language's models are decoded with its matchers, when its first utterance is read.
-  const models = new Map<string, Array<{ signal: string; fire: number; veto: number; scored: ScoredModel }>>();
+  const models = new Map<string, Array<{ signal: string; model: LearnedModel; scored: ScoredModel }>>();
   const modelsFor = (language: string) => {
     if (!models.has(language)) {
       models.set(language, Object.entries(lexicons).flatMap(([signal, byLanguage]) => {
         const model = byLanguage[language]?.model;
-        return model ? [{ signal, fire: model.fire, veto: model.veto, scored: scoreModel(model) }] : [];
+        return model ? [{ signal, model, scored: scoreModel(model) }] : [];
       }));
     }
     return models.get(language)!;
@@ -107,10 +107,9 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
       if ((isShouting(text) || isExasperated(text)) && !glad) signals.add("emotion.frustration");
       if (hasAngryEmoji(text)) signals.add("emotion.frustration");
       // After the phrases and shapes: the model adds what they missed, and takes back what it finds most unlikely.
-      for (const { signal, fire, veto, scored } of modelsFor(language)) {
-        const p = scored.probability(text, language);
-        if (p >= fire) signals.add(signal);
-        else if (p < veto) signals.delete(signal);
+      for (const { signal, model, scored } of modelsFor(language)) {
+        if (withModel(signals.has(signal), scored.probability(text, language), model)) signals.add(signal);
+        else signals.delete(signal);
       }
       return signals;
     },

@@ -21,6 +21,20 @@ export function fieldLabel(label: string, rule: Rule, field: string): string {
   return withRange(words, label, fieldRange(rule, field), paramUnitKey(path, rule.params));
 }
 
+/**
+ * A field's problem in words in the element its `aria-describedby` names (or none), and the field marked invalid while
+ * it has one.
+ */
+export function showFieldProblem(control: HTMLInputElement, problem: string | undefined): void {
+  const error = control.ownerDocument.getElementById(control.getAttribute("aria-describedby") ?? "");
+  if (error) {
+    error.textContent = problem ?? "";
+    error.hidden = !problem;
+  }
+  if (problem) control.setAttribute("aria-invalid", "true");
+  else control.removeAttribute("aria-invalid");
+}
+
 /** What is wrong with the value typed, in words, or undefined when it is fine (empty puts the shipped value back). */
 export function fieldProblem(label: string, value: number | undefined, range: ParamRange | undefined): string | undefined {
   if (value === undefined || !range || inRange(value, range)) return undefined;

@@ -9,7 +9,7 @@ import { SettingsSchema, type Settings } from "../../shared/settings.js";
 import { numberRange, ruleName, type Rule } from "../../engine/index.js";
 import { localizePage, number, t } from "../i18n.js";
 import { wireExamples } from "./examples-section.js";
-import { fieldProblem } from "./field-check.js";
+import { fieldProblem, showFieldProblem } from "./field-check.js";
 import { lockManagedSettings } from "./managed-lock.js";
 import { wirePreview } from "./preview-section.js";
 import { wireSections } from "./sections.js";
@@ -32,11 +32,7 @@ function checkSetting(name: (typeof NUMBER_SETTINGS)[number]): boolean {
   const label = input.closest("label")?.querySelector("span")?.textContent ?? name;
   const value = input.value.trim() === "" ? Number.NaN : Number(input.value);
   const problem = fieldProblem(label, value, numberRange(SettingsSchema.shape[name]));
-  const error = document.getElementById(`error-${name}`)!;
-  error.textContent = problem ?? "";
-  error.hidden = !problem;
-  if (problem) input.setAttribute("aria-invalid", "true");
-  else input.removeAttribute("aria-invalid");
+  showFieldProblem(input, problem);
   return !problem;
 }
 

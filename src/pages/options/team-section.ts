@@ -7,7 +7,7 @@ import { number, t } from "../i18n.js";
 import { fillList, h } from "./dom.js";
 import { onJsonFileChosen } from "../json-import.js";
 import { wirePackImport } from "./pack-import-section.js";
-import { fieldProblem, fieldRange } from "./field-check.js";
+import { fieldProblem, fieldRange, showFieldProblem } from "./field-check.js";
 import { renderChanges } from "./changes-list.js";
 import { controlValue, ruleEditor, ruleSummary } from "./rule-editor.js";
 import { compileDraft, draftChanges, draftFrom, emptyOverrides, resetChange, ruleWithDraft, setPackEnabled, setRuleField, setSignalPhrases } from "./team-draft.js";
@@ -65,14 +65,8 @@ function compileNow(): void {
 
 /** The problem (or none) of a number field, shown under it as the team lead types. */
 function checkField(control: HTMLInputElement, rule: Rule): void {
-  const error = document.getElementById(control.getAttribute("aria-describedby") ?? "");
-  if (!error) return;
   const value = controlValue(control) as number | undefined;
-  const problem = fieldProblem(control.dataset.label ?? "", value, fieldRange(rule, control.dataset.field!, ruleWithDraft(rule, draft).params));
-  error.textContent = problem ?? "";
-  error.hidden = !problem;
-  if (problem) control.setAttribute("aria-invalid", "true");
-  else control.removeAttribute("aria-invalid");
+  showFieldProblem(control, fieldProblem(control.dataset.label ?? "", value, fieldRange(rule, control.dataset.field!, ruleWithDraft(rule, draft).params)));
 }
 
 function renderPacks(): void {
