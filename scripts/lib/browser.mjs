@@ -67,15 +67,16 @@ export function findFirefox() {
 }
 
 /**
- * @param {{ headless?: boolean, extensionDir?: string, browser?: "chromium" | "firefox", chromiumArgs?: string[] }} [options]
+ * @param {{ headless?: boolean, extensionDir?: string, browser?: "chromium" | "firefox", chromiumArgs?: string[], audible?: boolean }} [options]
  *   `chromiumArgs`: switches one test needs in Chromium (a fake microphone playing a file, for the call tests).
+ *   `audible`: tabs' sound is not muted (puppeteer mutes it in headless Chromium, and a captured tab is then silent).
  */
-export async function launchWithExtension({ headless = true, browser = "chromium", extensionDir, chromiumArgs = [] } = {}) {
+export async function launchWithExtension({ headless = true, browser = "chromium", extensionDir, chromiumArgs = [], audible = false } = {}) {
   const dir = extensionDir ?? (browser === "firefox" ? FIREFOX_EXTENSION_DIR : CHROME_EXTENSION_DIR);
   if (!existsSync(join(dir, "manifest.json"))) {
     throw new Error(`No built extension in ${dir}: run \`npm run build\` first.`);
   }
-  return browser === "firefox" ? launchFirefox(headless, dir) : launchChromium(headless, dir, chromiumArgs);
+  return browser === "firefox" ? launchFirefox(headless, dir) : launchChromium(headless, dir, chromiumArgs, audible);
 }
 
 /** Firefox driven over WebDriver BiDi, with the build installed as a temporary add-on (as about:debugging does). */
@@ -105,11 +106,12 @@ async function launchFirefox(headless, extensionDir) {
   return browser;
 }
 
-function launchChromium(headless, extensionDir, extraArgs = []) {
+function launchChromium(headless, extensionDir, extraArgs = [], audible = false) {
   return puppeteer.launch({
     executablePath: findChromium(),
     headless,
     pipe: true,
+    ignoreDefaultArgs: audible ? ["--mute-audio"] : [],
     enableExtensions: [extensionDir],
     defaultViewport: { width: 1280, height: 800 },
     args: [

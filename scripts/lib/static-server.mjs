@@ -12,6 +12,7 @@ const TYPES = {
   ".json": "application/json; charset=utf-8",
   ".png": "image/png",
   ".svg": "image/svg+xml",
+  ".wav": "audio/wav",
 };
 
 /**

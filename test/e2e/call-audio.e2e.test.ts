@@ -6,9 +6,11 @@ import { makeCalls } from "../../scripts/make-calls.mjs";
 import type { Stats } from "../../src/shared/stats.js";
 import { collectErrors, inExtension, openExtensionPage, openPopup, skipInFirefox, startHarness, waitFor, type ChromeApi, type Harness } from "./harness.js";
 
-// A generated call (scripts/make-calls.mjs) played into Chromium as its fake microphone — a stereo call tap, the
-// agent left and the customer right — heard by the call page through its AudioWorklet, WebRTC's VAD and the engine,
-// in real time. Each call needs its own browser: the fake microphone's file is a launch switch.
+// A generated call (scripts/make-calls.mjs) played into Chromium, heard by the call page through its AudioWorklet,
+// WebRTC's VAD and the engine, in real time: the customer's side playing in a softphone's tab, captured as the agent's
+// click on "Coach this call (audio)" allows, and the agent's on the fake microphone; or both on the fake microphone
+// as a stereo call tap (the agent left, the customer right). Each call needs its own browser: the fake microphone's
+// file is a launch switch.
 
 const CALLS = makeCalls();
 
@@ -23,35 +25,59 @@ interface Shown {
 interface Around {
   before?: (harness: Harness) => Promise<unknown>;
   after?: (call: Page) => Promise<unknown>;
+  /** The call's end, once its nudges are listed: the agent's Stop unless said otherwise. */
+  end?: (call: Page, phone: Page | undefined) => Promise<unknown>;
+}
+
+/**
+ * The call window listening to the call `name`: `tab`, the agent answers on the softphone tab and clicks "Coach this
+ * call (audio)" in Attune's popup there (the window starts listening at once, to the tab and the microphone); `tap`,
+ * the window opened and started by hand on the stereo input.
+ */
+async function openCall(harness: Harness, name: string, via: "tab" | "tap"): Promise<{ call: Page; phone?: Page }> {
+  if (via === "tap") {
+    const call = await openExtensionPage(harness, "pages/call.html");
+    await call.waitForSelector("body[data-ready=true]");
+    await call.select("#customer-source", "tap");
+    await call.click("#start");
+    return { call };
+  }
+  const phone = await harness.browser.newPage();
+  await phone.goto(`${harness.origin}/fixtures/softphone.html?call=${name}`);
+  await phone.click("#answer");
+  await phone.waitForSelector("body[data-call=connected]");
+  const popup = await openPopup(harness.browser, phone);
+  await popup.click("#coach-call");
+  const target = await harness.browser.waitForTarget((t) => t.url().includes("/pages/call.html"), { timeout: 10_000 });
+  return { call: (await target.asPage())!, phone };
 }
 
 /** What a call left: its nudges, the page's errors, and any request that left the extension (there must be none). */
-async function playCall(name: string, until: (page: Page, seconds: number) => Promise<unknown>, around: Around = {}): Promise<{ shown: Shown[]; errors: string[]; requests: string[] }> {
-  const harness = await startHarness({
-    chromiumArgs: ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", `--use-file-for-fake-audio-capture=${join(CALLS, name, "call.wav")}`],
-  });
+async function playCall(name: string, until: (page: Page, seconds: number) => Promise<unknown>, around: Around = {}, via: "tab" | "tap" = "tap"): Promise<{ shown: Shown[]; errors: string[]; requests: string[]; source: string }> {
+  const harness = await startHarness(
+    via === "tap"
+      ? { chromiumArgs: ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", `--use-file-for-fake-audio-capture=${join(CALLS, name, "call.wav")}`] }
+      : { chromiumArgs: ["--use-fake-device-for-media-stream", `--use-file-for-fake-audio-capture=${join(CALLS, name, "agent.wav")}`], audible: true, microphone: true },
+  );
   try {
     await around.before?.(harness);
-    const page = await harness.browser.newPage();
+    const { call: page, phone } = await openCall(harness, name, via);
     const errors = collectErrors(page);
     const requests: string[] = [];
     page.on("request", (request) => {
       if (!request.url().startsWith(harness.extensionOrigin)) requests.push(request.url());
     });
-    await openExtensionPage(harness, "pages/call.html", page);
-    await page.waitForSelector("body[data-ready=true]");
-    await page.select("#customer-source", "tap");
-    await page.click("#start");
     await page.waitForSelector("body[data-state=listening]", { timeout: 10_000 });
+    const source = await page.$eval("#customer-source", (select) => (select as HTMLSelectElement).value);
     const { seconds } = JSON.parse(readFileSync(join(CALLS, name, "truth.json"), "utf8")) as { seconds: number };
     await until(page, seconds);
-    await page.click("#stop");
+    await (around.end ?? ((call) => call.click("#stop")))(page, phone);
     await page.waitForSelector("body[data-state=stopped]");
     const shown = await page.$$eval("#nudges li", (items) =>
       items.map((li) => ({ rule: li.dataset.rule!, at: Number(li.dataset.at), heard: Number(li.dataset.heard), message: li.querySelector("strong")!.textContent! })),
     );
     await around.after?.(page);
-    return { shown: shown.reverse(), errors, requests };
+    return { shown: shown.reverse(), errors, requests, source };
   } finally {
     await harness.close();
   }
@@ -80,21 +106,30 @@ const nudgeFor = (rule: string) => (page: Page, seconds: number) =>
 
 describe("call coaching from the audio, in Chromium", () => {
   // Coached by the worker, as a chat is: with the team's overrides, counted in the statistics, rated from the window.
-  it("raises dont-interrupt within 500 ms of the agent talking over the customer, in the team's words, counted and rated", async (context) => {
-    skipInFirefox(context, "a stereo fake microphone is a Chromium switch");
+  it("on a softphone tab, from the toolbar: raises dont-interrupt within 500 ms of the agent talking over the customer, in the team's words, counted and rated; closing the tab stops it", async (context) => {
+    skipInFirefox(context, "Firefox has no tabCapture, and its fake microphone plays no file");
     const TEAM_MESSAGE = "Let the caller finish (team rule)";
     let stats: Stats | undefined;
-    const { shown, errors, requests } = await playCall("overlap", nudgeFor("dont-interrupt"), {
-      before: (harness) => inExtension(harness, (chrome, message) => chrome.runtime.sendMessage({ type: "save-overrides", overrides: { rules: { "dont-interrupt": { message: { en: message } } } } }), TEAM_MESSAGE),
-      after: async (call) => {
-        await call.click('#nudges li[data-rule="dont-interrupt"] button[name=helpful]');
-        stats = await statsWhen(call, (s) => s["dont-interrupt"]?.helpful === 1, "the call's nudge counted as helpful");
+    const { shown, errors, requests, source } = await playCall(
+      "overlap",
+      nudgeFor("dont-interrupt"),
+      {
+        before: (harness) => inExtension(harness, (chrome, message) => chrome.runtime.sendMessage({ type: "save-overrides", overrides: { rules: { "dont-interrupt": { message: { en: message } } } } }), TEAM_MESSAGE),
+        // The rating first: once the call has stopped, the window's buttons still count.
+        end: async (call, phone) => {
+          await call.click('#nudges li[data-rule="dont-interrupt"] button[name=helpful]');
+          stats = await statsWhen(call, (s) => s["dont-interrupt"]?.helpful === 1, "the call's nudge counted as helpful");
+          await phone!.close();
+        },
       },
-    });
+      "tab",
+    );
+    expect(source).toBe("tab");
     const cutIn = (JSON.parse(readFileSync(join(CALLS, "overlap", "truth.json"), "utf8")) as { turns: Array<{ at: number }> }).turns[1]!.at;
     const nudge = shown.find((s) => s.rule === "dont-interrupt")!;
     // `at`: where the engine put the overlap, `heard`: how much of the call had been heard when the card was drawn,
-    // both on the call page's audio clock, which starts a fraction of a second after the fake microphone's file.
+    // both on the call page's audio clock, which starts a fraction of a second after the fake microphone's file (the
+    // agent's side; the customer's, in the tab, began when the agent answered, a little before).
     expect(Math.abs(nudge.at - cutIn)).toBeLessThan(0.5);
     expect(nudge.heard - nudge.at).toBeLessThan(0.5);
     expect(nudge.message).toBe(TEAM_MESSAGE);
@@ -156,11 +191,9 @@ describe("call coaching from the audio, in Chromium", () => {
     expect(call!.events).toBe(sent);
   }, 90_000);
 
-  // The popup opened by the tests (chrome.action.openPopup) is no click of the agent's: Chromium does not let Attune
-  // capture the tab then, so the window opens without the tab's audio, and listens to the microphone alone.
-  it("'Coach this call (audio)' in the popup opens the call window; listening starts and stops with one click, there or in the popup", async (context) => {
-    skipInFirefox(context, "the popup is opened through Chromium's action API");
-    const harness = await startHarness({ chromiumArgs: ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"] });
+  it("'Coach this call (audio)' in the popup opens the call window listening to the tab; listening stops and starts with one click, there or in the popup", async (context) => {
+    skipInFirefox(context, "Firefox has no tabCapture");
+    const harness = await startHarness({ chromiumArgs: ["--use-fake-device-for-media-stream"], microphone: true });
     try {
       const page = await harness.browser.newPage();
       await page.goto(`${harness.origin}/demo/console.html`);
@@ -168,20 +201,18 @@ describe("call coaching from the audio, in Chromium", () => {
       await popup.click("#coach-call");
       const target = await harness.browser.waitForTarget((t) => t.url().includes("/pages/call.html"), { timeout: 10_000 });
       const call = (await target.asPage())!;
-      await call.waitForSelector("body[data-ready=true]");
-      expect(await call.$eval("#customer-source", (select) => (select as HTMLSelectElement).value)).toBe("none");
-      await call.click("#start");
       await call.waitForSelector("body[data-state=listening]");
+      expect(await call.$eval("#customer-source", (select) => (select as HTMLSelectElement).value)).toBe("tab");
       expect(await call.title()).toMatch(/^● /);
       await call.click("#stop");
       await call.waitForSelector("body[data-state=stopped]");
       expect(await call.title()).toBe("Attune");
+      // The tab's stream was used: listening again by hand is to the microphone alone, until the agent asks on the tab.
+      expect(await call.$eval("#customer-source", (select) => [(select as HTMLSelectElement).value, (select.querySelector("option[value=tab]") as HTMLOptionElement).disabled])).toEqual(["none", true]);
       // Listening again, the popup says so wherever it is opened, and stops it with one click.
       await call.click("#start");
       await call.waitForSelector("body[data-state=listening]");
-      // The call window, of a kind with no toolbar, has the focus: the popup is the softphone window's.
-      const windowId = await inExtension(harness, async (chrome, url) => (await chrome.tabs.query({ url }))[0]!.windowId, page.url());
-      const again = await openPopup(harness.browser, page, windowId);
+      const again = await openPopup(harness.browser, page);
       await again.waitForSelector("#call-listening:not([hidden])");
       expect(await again.$eval("#coach-call", (button) => (button as HTMLElement).hidden)).toBe(true);
       await again.click("#stop-call");

@@ -72,7 +72,7 @@ export async function clickOverlay(page: Page, part: string): Promise<void> {
 
 export interface Harness {
   browser: Browser;
-  /** http://127.0.0.1:PORT, serving /demo/ and /fixtures/. */
+  /** http://127.0.0.1:PORT, serving /demo/, /fixtures/ and /calls/. */
   origin: string;
   /** chrome-extension://ID or moz-extension://UUID — the built extension's own pages live here. */
   extensionOrigin: string;
@@ -83,16 +83,23 @@ export interface Harness {
 
 /**
  * A real Chromium (or Firefox, see BROWSER) with the built extension from dist/chrome (dist/firefox), and the demo and
- * fixtures served on loopback.
+ * fixtures served on loopback (and the generated calls, test/artifacts/calls, under /calls/).
+ * `audible`: tabs' sound is not muted (a captured tab is silent otherwise); `microphone`: Attune's pages may open the
+ * microphone without asking, as the agent allowed once (Chromium; the fake-UI switch would do it too, but it also
+ * refuses a tab's capture).
  */
-export async function startHarness(options: { chromiumArgs?: string[] } = {}): Promise<Harness> {
-  const server = await startStaticServer({ "/demo/": join(ROOT, "demo"), "/fixtures/": join(ROOT, "test", "fixtures") });
+export async function startHarness(options: { chromiumArgs?: string[]; audible?: boolean; microphone?: boolean } = {}): Promise<Harness> {
+  const server = await startStaticServer({ "/demo/": join(ROOT, "demo"), "/fixtures/": join(ROOT, "test", "fixtures"), "/calls/": join(ROOT, "test", "artifacts", "calls") });
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const browser = await launchWithExtension({ browser: BROWSER, chromiumArgs: options.chromiumArgs });
+  const browser = await launchWithExtension({ browser: BROWSER, chromiumArgs: options.chromiumArgs, audible: options.audible });
   const extensionOrigin =
     BROWSER === "firefox"
       ? FIREFOX_EXTENSION_ORIGIN
       : `chrome-extension://${new URL((await extensionWorker(browser)).url()).host}`;
+  if (options.microphone) {
+    const cdp = await browser.target().createCDPSession();
+    await cdp.send("Browser.grantPermissions", { origin: extensionOrigin, permissions: ["audioCapture"] });
+  }
   return {
     browser,
     origin: server.origin,
@@ -256,18 +263,22 @@ export function collectErrors(page: Page): string[] {
   return errors;
 }
 
-/**
- * Opens the toolbar popup for the page's tab, as a click on Attune's icon would. `windowId`: the page's window, where
- * another (one with no toolbar, as the call window) has the focus.
- */
-export async function openPopup(browser: Browser, page: Page, windowId?: number): Promise<Page> {
+/** Opens the toolbar popup for the page's tab, as a click on Attune's icon would. */
+export async function openPopup(browser: Browser, page: Page): Promise<Page> {
   await page.bringToFront();
   const worker = await (await extensionWorker(browser)).worker();
   if (!worker) throw new Error("The extension's service worker is not running");
-  await worker.evaluate(
-    (id: number | null) => (globalThis as unknown as { chrome: { action: { openPopup(options?: { windowId: number }): Promise<void> } } }).chrome.action.openPopup(id === null ? undefined : { windowId: id }),
-    windowId ?? null,
-  );
+  // The toolbar button clicked on this tab, as the agent would (DevTools' Extensions.triggerAction): the popup opens in
+  // the tab's window, and Attune may capture the tab, as a real click allows.
+  const extensionId = new URL(worker.url()).host;
+  const tabTarget = (page as unknown as { _tabId?: string })._tabId;
+  if (!tabTarget) throw new Error("puppeteer no longer names the page's tab target (_tabId)");
+  const cdp = await browser.target().createCDPSession();
+  try {
+    await cdp.send("Extensions.triggerAction", { id: extensionId, targetId: tabTarget });
+  } finally {
+    await cdp.detach();
+  }
   const target = await browser.waitForTarget((t) => t.url().endsWith("/pages/popup.html"), { timeout: 10_000 });
   const popup = await target.asPage();
   await popup.waitForFunction(() => document.getElementById("conversation-state")?.textContent);

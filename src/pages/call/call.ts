@@ -204,6 +204,7 @@ async function listen(language: string, source: Source, streams: Awaited<ReturnT
     playback?.pause();
     void context.close();
     setState("stopping", t("callStopped"));
+    if (source === "tab") offerTab(false);
     const last = take(listener.end());
     // Stopped once the worker has the call's last turns: their nudges came before its answer, and are listed.
     if (last === undefined) setState("stopped", t("callStopped"));
@@ -220,14 +221,24 @@ const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(Math.fl
 /** The conversations of call windows, as the worker and the popup name their reader. */
 const CALL_ADAPTER = "call-audio";
 
+/**
+ * Whether the tab's audio is offered: only where the worker could get it (Chromium, from the agent's shortcut or click
+ * on a tab), and only once: the browser lets a stream id be used once, so after a stop the agent asks again on the tab.
+ */
+function offerTab(offered: boolean): void {
+  const select = $<HTMLSelectElement>("customer-source");
+  const tabOption = select.querySelector<HTMLOptionElement>("option[value=tab]")!;
+  tabOption.hidden = tabOption.disabled = !offered;
+  if (!offered && select.value === "tab") select.value = "none";
+  if (offered) select.value = "tab";
+}
+
 async function main(): Promise<void> {
   const language = await localizePage(document);
   onWorkerMessage(receive);
   const select = $<HTMLSelectElement>("customer-source");
-  // The tab's audio only where the worker could get it (Chromium, from the agent's shortcut on a tab).
-  const tabOption = select.querySelector<HTMLOptionElement>("option[value=tab]")!;
-  tabOption.hidden = tabOption.disabled = !params.get("stream");
-  select.value = params.get("stream") ? "tab" : "none";
+  select.value = "none";
+  offerTab(Boolean(params.get("stream")));
   setState("ready", t("callReady"));
 
   const begin = async () => {
