@@ -203,6 +203,8 @@ function isRepairQuestion(sentence: ReadSentence): boolean {
  * "what", "tell me", or a closed cue such as "do you"): speech transcripts often carry no punctuation. A question
  * carrying an open cue is open; any other question — yes/no, tag, either/or, a statement ending in "?" — is closed.
  * A cue inside an exception is no cue: "Come le ho già detto, …" opens like a question but is a statement.
+ * A yes/no question that checks a restatement ("So you were charged twice, is that right?") is a paraphrase, not a
+ * closed question: it is how an agent shows they listened, not a question that closes the customer down.
  */
 function detectQuestions(all: readonly string[], sentences: readonly ReadSentence[], matchers: LanguageMatchers): Set<string> {
   const found = new Set<string>();
@@ -210,12 +212,13 @@ function detectQuestions(all: readonly string[], sentences: readonly ReadSentenc
     const words = all.slice(sentence.start, sentence.end);
     if (!words.length) continue;
     const vetoes = matchers.exceptions.match(words);
-    const cues = matchers.phrases.match(words).filter((m) => m.value.startsWith("question.")
-      && !vetoes.some((veto) => veto.value === m.value && overlaps(veto.span, m.span)));
+    const kept = matchers.phrases.match(words).filter((m) => !vetoes.some((veto) => veto.value === m.value && overlaps(veto.span, m.span)));
+    const cues = kept.filter((m) => m.value.startsWith("question."));
     const openCue = cues.find((m) => m.value === "question.open");
     const opensAsQuestion = cues.some((m) => m.span.start === 0);
+    const checksRestatement = kept.some((m) => m.value === "paraphrase");
     if (openCue && (sentence.question || openCue.span.start === 0)) found.add("question.open");
-    else if (sentence.question || opensAsQuestion) found.add("question.closed");
+    else if ((sentence.question || opensAsQuestion) && !checksRestatement) found.add("question.closed");
   }
   return found;
 }
