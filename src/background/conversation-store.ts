@@ -1,5 +1,6 @@
 import type { ConversationEventsMessage, ConversationRef, ConversationSummary, EventAck } from "../shared/messages.js";
 import type { ConversationEvent } from "../engine/conversation.js";
+import type { PushOptions } from "../engine/engine.js";
 import type { EngineStep, Nudge } from "../engine/nudge.js";
 import { emptyTally, nudgeId, scorecardOf, tallyEvent, type Tally } from "../trainer/scorecard.js";
 import type { Coach, CoachFactory } from "./coach.js";
@@ -105,10 +106,11 @@ export class ConversationStore {
   /**
    * Takes a batch of events in; resolves once the conversation's state is saved, with its outbox, so that the
    * acknowledgement and the deliveries are safe to send: nothing the page is given is lost if the worker stops after.
-   * `outgoing` turns the engine's step into what the page is to receive (or nothing), before the save.
+   * `outgoing` turns the engine's step into what the page is to receive (or nothing), before the save; `judging`: how
+   * the batch's events are pushed (a call's timing judged from its audio instead).
    */
-  accept(tabId: number, frameId: number, message: ConversationEventsMessage, outgoing?: (step: EngineStep) => Outgoing | undefined): Promise<Accepted> {
-    return this.queued(storageKey(tabId, frameId, message.conversation), (key) => this.handle(key, message, outgoing));
+  accept(tabId: number, frameId: number, message: ConversationEventsMessage, outgoing?: (step: EngineStep) => Outgoing | undefined, judging: Pick<PushOptions, "timingJudgedElsewhere"> = {}): Promise<Accepted> {
+    return this.queued(storageKey(tabId, frameId, message.conversation), (key) => this.handle(key, message, outgoing, judging));
   }
 
   /** The page received a delivery: it leaves the outbox. */
@@ -192,6 +194,12 @@ export class ConversationStore {
     });
   }
 
+  /** The frames of a tab that read a call from its page (a voice console's live transcript). */
+  async callFrames(tabId: number): Promise<number[]> {
+    const calls = (await this.states(`conversation:${tabId}:`)).filter(([, state]) => state.ref.channel === "call");
+    return [...new Set(calls.map(([key]) => placeOf(key).frameId))];
+  }
+
   async forgetTab(tabId: number): Promise<void> {
     const prefix = `conversation:${tabId}:`;
     const keys = [...this.live.keys()].filter((key) => key.startsWith(prefix));
@@ -203,7 +211,7 @@ export class ConversationStore {
     if (states.some((key) => due.delete(key))) await this.storage.set({ [DUE_KEY]: Object.fromEntries(due) });
   }
 
-  private async handle(key: string, message: ConversationEventsMessage, outgoing?: (step: EngineStep) => Outgoing | undefined): Promise<Accepted> {
+  private async handle(key: string, message: ConversationEventsMessage, outgoing: ((step: EngineStep) => Outgoing | undefined) | undefined, judging: Pick<PushOptions, "timingJudgedElsewhere">): Promise<Accepted> {
     const state = this.live.get(key) ?? (await this.load(key)) ?? this.start(key, message);
     const step: EngineStep = { raised: [], resolved: [] };
     let acceptedThrough = -1;
@@ -225,7 +233,7 @@ export class ConversationStore {
       const onClock = onConversationClock(event, state.offset);
       // History is context; what in it still waits for the agent is a moment, the first time the conversation is read.
       const moment = !history || !!unanswered;
-      const result = state.coach.push(onClock, { context: !moment });
+      const result = state.coach.push(onClock, { ...judging, context: !moment });
       tallyEvent(state.tally, state.events, onClock, result.read);
       state.nextSeq = seq + 1;
       state.events += 1;

@@ -11,6 +11,9 @@ import { ManagedPolicySchema, MAX_PACK_URL_CHARS } from "./managed-policy.js";
 
 const Text = z.string().max(200_000);
 
+/** The reader the call window's conversations are under: a call heard from its audio (`adapter` in ConversationRef). */
+export const CALL_AUDIO_ADAPTER = "call-audio";
+
 /** Identifies one conversation: the tab and frame it lives in, and the console's own id for it. */
 export const ConversationRefSchema = z.strictObject({
   /** The console's conversation id, or "default" where the page shows one conversation. */
@@ -138,6 +141,11 @@ export const ContentToWorkerSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("save-taught-site"), spec: z.unknown() }),
   /** A batch of events went unanswered however often it was sent: the page dropped it and went on. */
   z.strictObject({ type: z.literal("events-undelivered"), events: z.number().int().positive().max(MAX_BATCH) }),
+  /**
+   * The call window (only it: the worker ignores this from anyone else) started listening to the tab it was opened on,
+   * or stopped: while it listens, the call's timing is judged from its audio, not from a transcript on that tab.
+   */
+  z.strictObject({ type: z.literal("call-listening"), listening: z.boolean() }),
 ]);
 export type ContentToWorker = z.infer<typeof ContentToWorkerSchema>;
 
