@@ -39,8 +39,8 @@ describe("judging a call heard and read at once", () => {
     // A chat in the same tab, and a call read in another tab, are none of the audio's business.
     expect(judging(links, PHONE, "content", "chat")).toEqual({ timingJudgedElsewhere: false, shownIn: PHONE });
     expect(judging(links, 8, "content", "call")).toEqual({ timingJudgedElsewhere: false, shownIn: 8 });
-    // A tab with no transcript read: the window's nudges stay in the window (and count in the tab's limit).
-    expect(judging([{ ...listening, frames: [] }], WINDOW, "call-window", "call").alsoTo).toBeUndefined();
+    // A softphone with no transcript read: the window's nudges stay in the window, within the window's limit.
+    expect(judging([{ ...listening, frames: [] }], WINDOW, "call-window", "call")).toEqual({ timingJudgedElsewhere: false, shownIn: WINDOW });
   });
 
   it("once the window stops listening, or with no window: each judged on its own, as before", () => {
@@ -56,7 +56,9 @@ describe("CallLinks", () => {
     const storage = memory();
     const links = new CallLinks(storage);
     await links.listen(WINDOW, PHONE, true, []);
+    expect(await links.cardOf(WINDOW)).toBeUndefined();
     await links.transcriptIn(PHONE, 2);
+    expect(await links.cardOf(WINDOW)).toBe(PHONE);
     await links.transcriptIn(PHONE, 2);
     await links.transcriptIn(9, 0);
     expect(await new CallLinks(storage).all()).toEqual([listening]);

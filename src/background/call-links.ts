@@ -22,21 +22,20 @@ export interface Judging {
   /** The tab the agent sees its nudges in: whose density limit and badge they count in. */
   shownIn: number;
   /** The transcript's card that shows them as well: the tab and its frames. */
-  alsoTo?: { tab: number; frames: readonly number[] } | undefined;
+  alsoTo?: { tab: number; frames: readonly number[] };
 }
 
 /**
  * A call heard and read at once is coached once, from the better source: its timing from the audio, its words from
- * the transcript. While a window listens to a tab, that tab's call transcript raises no timing rule; the window's
- * nudges are shown on the transcript's card too, within that tab's density limit. A chat in the tab, a window not
- * listening or listening to no tab: each coached as before.
+ * the transcript. While a window listens to a tab, that tab's call transcript raises no timing rule; where the tab
+ * reads one, the window's nudges are shown on its card too, within that tab's density limit and on its badge. A chat in
+ * the tab, a window not listening, listening to no tab or to a tab with no transcript: each coached as before.
  */
 export function judging(links: readonly CallLink[], tabId: number, from: "content" | "call-window", channel: "chat" | "call"): Judging {
   const plain = { timingJudgedElsewhere: false, shownIn: tabId };
   if (from === "content") return { ...plain, timingJudgedElsewhere: channel === "call" && links.some((link) => link.listening && link.phone === tabId) };
-  const link = links.find((candidate) => candidate.listening && candidate.window === tabId);
-  if (!link) return plain;
-  return { timingJudgedElsewhere: false, shownIn: link.phone, alsoTo: link.frames.length ? { tab: link.phone, frames: link.frames } : undefined };
+  const link = links.find((candidate) => candidate.listening && candidate.window === tabId && candidate.frames.length);
+  return link ? { timingJudgedElsewhere: false, shownIn: link.phone, alsoTo: { tab: link.phone, frames: link.frames } } : plain;
 }
 
 /** Where the links are kept: the worker may be stopped mid-call, and its successor must judge the same way. */
@@ -90,6 +89,12 @@ export class CallLinks {
   /** The window whose nudges a card on `phone` shows (listening or not, while it is open). */
   async windowOf(phone: number): Promise<number | undefined> {
     return (await this.all()).filter((link) => link.phone === phone).at(-1)?.window;
+  }
+
+  /** The tab whose card shows a window's nudges (whose badge counts them), if any. */
+  async cardOf(window: number): Promise<number | undefined> {
+    const link = (await this.all()).find((candidate) => candidate.window === window && candidate.frames.length);
+    return link?.phone;
   }
 
   /** A tab closed: a call window's link goes with it, and so does every link to it. */

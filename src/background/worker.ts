@@ -93,11 +93,11 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   const message = parsed.data;
   switch (message.type) {
     case "nudge-feedback":
-      return stats.count(message.rule, message.helpful ? "helpful" : "notHelpful").then(() => badge.dropRule(tabId, message.rule));
+      return stats.count(message.rule, message.helpful ? "helpful" : "notHelpful").then(() => dropFromBadge(kind, tabId, message.rule));
     case "nudge-feedback-reason":
       return stats.count(message.rule, message.reason);
     case "nudge-dismissed":
-      return stats.count(message.rule, "dismissed").then(() => badge.dropRule(tabId, message.rule));
+      return stats.count(message.rule, "dismissed").then(() => dropFromBadge(kind, tabId, message.rule));
     case "nudge-shown": {
       const { adapter, conversationKey: key, rule, event } = message;
       return conversationPlace(kind, tabId, sender.frameId ?? 0, adapter)
@@ -268,6 +268,12 @@ async function callListening(window: number, phone: number | undefined, listenin
   if (!listening) return callLinks.stopped(window);
   if (phone === undefined) return;
   await callLinks.listen(window, phone, true, await store.callFrames(phone));
+}
+
+/** A nudge rated or dismissed leaves the badge it counts in: a call window's, that of the tab whose card shows it. */
+async function dropFromBadge(kind: SenderKind, tabId: number, rule: string): Promise<void> {
+  const card = kind === "call-window" ? await callLinks.cardOf(tabId) : undefined;
+  await badge.dropRule(card ?? tabId, rule);
 }
 
 /**
