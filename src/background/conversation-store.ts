@@ -33,6 +33,8 @@ interface Saved {
   shown?: string[];
   /** The nudges whose suggested reply the agent inserted (`nudgeId`). (Absent in states saved before it.) */
   used?: string[];
+  /** The agent's answers to nudges: "rated" or "snoozed", and the `nudgeId`. (Absent in states saved before them.) */
+  answered?: string[];
 }
 
 /** A conversation whose timers fired: where it is, and what its page is to receive. */
@@ -65,12 +67,13 @@ export interface Outgoing {
   alsoSave?: Record<string, unknown>;
 }
 
-interface Live extends Omit<Saved, "coach" | "tally" | "nextDelivery" | "shown" | "used"> {
+interface Live extends Omit<Saved, "coach" | "tally" | "nextDelivery" | "shown" | "used" | "answered"> {
   coach: Coach;
   tally: Tally;
   nextDelivery: number;
   shown: string[];
   used: string[];
+  answered: string[];
   /** Deliveries the page has not acknowledged, oldest first: saved under the outbox key, beside the state. */
   outbox: Delivery[];
 }
@@ -153,6 +156,23 @@ export class ConversationStore {
       const id = nudgeId(nudge);
       if (!state || !state.shown.includes(id) || state.used.includes(id)) return false;
       state.used.push(id);
+      await this.saveState(key, state);
+      return true;
+    });
+  }
+
+  /**
+   * The agent answered a nudge (rated it, or snoozed its rule from it), on a card or in the call window, where a call's
+   * nudge shows as well: true the first time that answer is given to that nudge, or, `undo`, when one given is taken
+   * back. A conversation the worker does not hold: true, counted as an answer naming no nudge is.
+   */
+  answer(tabId: number, frameId: number, conversation: Pick<ConversationRef, "adapter" | "key">, nudge: Pick<Nudge, "rule" | "event">, answer: "rated" | "snoozed", undo = false): Promise<boolean> {
+    return this.queued(storageKey(tabId, frameId, conversation), async (key) => {
+      const state = this.live.get(key) ?? (await this.load(key));
+      if (!state) return true;
+      const id = `${answer}\u0000${nudgeId(nudge)}`;
+      if (state.answered.includes(id) !== undo) return false;
+      state.answered = undo ? state.answered.filter((given) => given !== id) : [...state.answered, id];
       await this.saveState(key, state);
       return true;
     });
@@ -347,7 +367,7 @@ export class ConversationStore {
 
   private start(key: string, message: ConversationEventsMessage): Live {
     const ref = message.conversation;
-    const state: Live = { ref, coach: this.createCoach(ref), tally: emptyTally(ref.channel), session: "", nextSeq: 0, events: 0, startedAt: message.sessionStartedAt, offset: 0, nextDelivery: 0, outbox: [], shown: [], used: [] };
+    const state: Live = { ref, coach: this.createCoach(ref), tally: emptyTally(ref.channel), session: "", nextSeq: 0, events: 0, startedAt: message.sessionStartedAt, offset: 0, nextDelivery: 0, outbox: [], shown: [], used: [], answered: [] };
     this.live.set(key, state);
     return state;
   }
@@ -361,6 +381,7 @@ export class ConversationStore {
       nextDelivery: saved.nextDelivery ?? 0,
       shown: Array.isArray(saved.shown) ? saved.shown : [],
       used: Array.isArray(saved.used) ? saved.used : [],
+      answered: Array.isArray(saved.answered) ? saved.answered : [],
       outbox: Array.isArray(outbox) ? (outbox as Delivery[]) : [],
     };
     this.live.set(key, state);

@@ -93,7 +93,9 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   const message = parsed.data;
   switch (message.type) {
     case "nudge-feedback":
-      return stats.count(message.rule, message.helpful ? "helpful" : "notHelpful").then(() => dropFromBadge(kind, tabId, message.rule));
+      return firstAnswer(kind, sender, message.rule, message.nudge, "rated")
+        .then((first) => (first ? stats.count(message.rule, message.helpful ? "helpful" : "notHelpful") : undefined))
+        .then(() => dropFromBadge(kind, tabId, message.rule));
     case "nudge-feedback-reason":
       return stats.count(message.rule, message.reason);
     case "nudge-dismissed":
@@ -123,10 +125,15 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
     case "events-undelivered":
       pageProblems.add("A page's events went unanswered however often they were sent: they were dropped, and coaching went on with the next.");
       return undefined;
-    case "snooze":
-      return Promise.all([snooze(message.minutes, message.only ? message.rule : undefined), message.rule && stats.count(message.rule, "snoozed")]).then(() => undefined);
-    case "snooze-undone":
-      return Promise.all([snooze(0, message.only ? message.rule : undefined), stats.uncount(message.rule, "snoozed")]).then(() => undefined);
+    case "snooze": {
+      const { rule } = message;
+      const counted = rule && firstAnswer(kind, sender, rule, message.nudge, "snoozed").then((first) => (first ? stats.count(rule, "snoozed") : undefined));
+      return Promise.all([snooze(message.minutes, message.only ? rule : undefined), counted]).then(() => undefined);
+    }
+    case "snooze-undone": {
+      const counted = firstAnswer(kind, sender, message.rule, message.nudge, "snoozed", true).then((taken) => (taken ? stats.uncount(message.rule, "snoozed") : undefined));
+      return Promise.all([snooze(0, message.only ? message.rule : undefined), counted]).then(() => undefined);
+    }
     case "resume":
       return snooze(0);
     case "overlay-setup":
@@ -268,6 +275,17 @@ async function callListening(window: number, phone: number | undefined, listenin
   if (!listening) return callLinks.stopped(window);
   if (phone === undefined) return;
   await callLinks.listen(window, phone, true, await store.callFrames(phone));
+}
+
+/**
+ * Whether an answer to a nudge is counted: the first time it is given to that nudge (a call's nudge is answered in the
+ * call window or on the console's card; once counts), or, `undo`, when one given is taken back. An answer naming no
+ * nudge is counted.
+ */
+async function firstAnswer(kind: SenderKind, sender: Runtime.MessageSender, rule: string, nudge: { adapter: string; conversationKey: string; event: number } | undefined, answer: "rated" | "snoozed", undo = false): Promise<boolean> {
+  if (!nudge || sender.tab?.id === undefined) return true;
+  const place = await conversationPlace(kind, sender.tab.id, sender.frameId ?? 0, nudge.adapter);
+  return store.answer(place.tabId, place.frameId, { adapter: nudge.adapter, key: nudge.conversationKey }, { rule, event: nudge.event }, answer, undo);
 }
 
 /** A nudge rated or dismissed leaves the badge it counts in: a call window's, that of the tab whose card shows it. */

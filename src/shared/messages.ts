@@ -86,10 +86,16 @@ export const ConversationEventsSchema = z.strictObject({
 export type ConversationEventsMessage = z.infer<typeof ConversationEventsSchema>;
 export type QueuedEvent = ConversationEventsMessage["events"][number];
 
+/**
+ * Which nudge an answer is given to: its conversation and event. A call's nudge shows both in the call window and on the
+ * card of the console it listens to; the agent's answer to it, in either place, counts once.
+ */
+const AnsweredNudgeSchema = z.strictObject({ adapter: z.string().max(60), conversationKey: z.string().max(MAX_CONVERSATION_KEY), event: z.number().int().nonnegative() });
+
 /** Content script → worker, by sendMessage: the rest, each answered or rare. */
 export const ContentToWorkerSchema = z.discriminatedUnion("type", [
   /** The agent rated a nudge (kept for the team lead's stats: counts and rule ids only). */
-  z.strictObject({ type: z.literal("nudge-feedback"), rule: z.string().max(100), helpful: z.boolean() }),
+  z.strictObject({ type: z.literal("nudge-feedback"), rule: z.string().max(100), helpful: z.boolean(), nudge: AnsweredNudgeSchema.optional() }),
   /** Why the agent found the nudge not helpful, picked on the card after rating it. */
   z.strictObject({ type: z.literal("nudge-feedback-reason"), rule: z.string().max(100), reason: z.enum(["wrongMoment", "misread"]) }),
   z.strictObject({ type: z.literal("nudge-dismissed"), rule: z.string().max(100) }),
@@ -130,9 +136,9 @@ export const ContentToWorkerSchema = z.discriminatedUnion("type", [
    * Pause all coaching, in every tab, for a while, or (`only`) the rule of the card it was asked on. `rule` is that
    * card's rule: the statistics count which rules' cards made agents snooze.
    */
-  z.strictObject({ type: z.literal("snooze"), minutes: z.number().int().min(1).max(24 * 60), rule: z.string().max(100).optional(), only: z.boolean().optional() }),
+  z.strictObject({ type: z.literal("snooze"), minutes: z.number().int().min(1).max(24 * 60), rule: z.string().max(100).optional(), only: z.boolean().optional(), nudge: AnsweredNudgeSchema.optional() }),
   /** The snooze just asked on a card, taken back (Undo): not snoozed, and not counted. */
-  z.strictObject({ type: z.literal("snooze-undone"), rule: z.string().max(100), only: z.boolean() }),
+  z.strictObject({ type: z.literal("snooze-undone"), rule: z.string().max(100), only: z.boolean(), nudge: AnsweredNudgeSchema.optional() }),
   /** The page's snooze sign: Resume ends every snooze. */
   z.strictObject({ type: z.literal("resume") }),
   /** The "Teach this site" picker is about to be drawn: it asks for its labels. */

@@ -4,7 +4,7 @@ import type { Page } from "puppeteer-core";
 import { describe, expect, it } from "vitest";
 import { makeCalls } from "../../scripts/make-calls.mjs";
 import type { Stats } from "../../src/shared/stats.js";
-import { collectErrors, inExtension, openExtensionPage, openPopup, readOverlay, skipInFirefox, startHarness, waitFor, waitUntilRead, type ChromeApi, type Harness } from "./harness.js";
+import { clickOverlay, collectErrors, inExtension, openExtensionPage, openPopup, readOverlay, skipInFirefox, startHarness, waitFor, waitUntilRead, type ChromeApi, type Harness } from "./harness.js";
 
 // A generated call (scripts/make-calls.mjs) played into Chromium, heard by the call page through its AudioWorklet,
 // WebRTC's VAD and the engine, in real time: the customer's side playing in a softphone's tab, captured as the agent's
@@ -231,6 +231,10 @@ describe("call coaching from the audio, in Chromium", () => {
       // The agent's fast answer, heard: slow-down raised once, from the audio, listed in the window and shown on the card.
       await call.waitForSelector('#nudges li[data-rule="slow-down"]', { timeout: 20_000 });
       await cardFor("slow-down", "the audio's slow-down on the console's card");
+      // Rated on the card, then again in the window: one nudge, one rating.
+      await clickOverlay(console_, "helpful");
+      await statsWhen(call, (s) => s["slow-down"]?.helpful === 1, "the card's rating of the audio's nudge");
+      await call.click('#nudges li[data-rule="slow-down"] button[name=helpful]');
       // Read in the transcript while the window listens: its words raise acknowledge-frustration on the card; the
       // agent's line, as fast, raises no second slow-down.
       await lines("This is the third time I call!!! Unacceptable!!!", () => cardFor("acknowledge-frustration", "acknowledge-frustration from the transcript"));
@@ -243,7 +247,7 @@ describe("call coaching from the audio, in Chromium", () => {
       await lines("No wait, I already did all of that");
       await cardFor("slow-down", "the transcript's slow-down on the card");
       expect((await transcript()).raised).toContain("slow-down");
-      expect((await statsWhen(call, (s) => s["slow-down"]?.shown === 2, "the transcript's slow-down shown"))["slow-down"]).toMatchObject({ raised: 2, shown: 2 });
+      expect((await statsWhen(call, (s) => s["slow-down"]?.shown === 2, "the transcript's slow-down shown"))["slow-down"]).toMatchObject({ raised: 2, shown: 2, helpful: 1 });
       expect(await call.$$eval("#nudges li", (items) => items.map((li) => li.dataset.rule))).toEqual(["slow-down"]);
       expect([...errors, ...callErrors]).toEqual([]);
     } finally {

@@ -111,10 +111,12 @@ function nudgeActions(nudge: Nudge, item: HTMLLIElement): HTMLElement {
     };
     return element;
   };
+  // The nudge answered, for the worker to count an answer once: it may show on the console's card too.
+  const answered = call && { adapter: call.ref.adapter, conversationKey: call.ref.key, event: nudge.event };
   actions.append(
-    button("helpful", t("overlayHelpful"), () => tellWorker({ type: "nudge-feedback", rule: nudge.rule, helpful: true })),
-    button("not-helpful", t("overlayNotHelpful"), () => tellWorker({ type: "nudge-feedback", rule: nudge.rule, helpful: false })),
-    button("snooze-rule", t("overlaySnoozeRule"), () => tellWorker({ type: "snooze", minutes: SNOOZE_MINUTES, rule: nudge.rule, only: true })),
+    button("helpful", t("overlayHelpful"), () => tellWorker({ type: "nudge-feedback", rule: nudge.rule, helpful: true, nudge: answered })),
+    button("not-helpful", t("overlayNotHelpful"), () => tellWorker({ type: "nudge-feedback", rule: nudge.rule, helpful: false, nudge: answered })),
+    button("snooze-rule", t("overlaySnoozeRule"), () => tellWorker({ type: "snooze", minutes: SNOOZE_MINUTES, rule: nudge.rule, only: true, nudge: answered })),
   );
   return actions;
 }
