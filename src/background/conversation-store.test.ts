@@ -333,6 +333,25 @@ describe("ConversationStore: what the agent saw and used", () => {
     expect(await new ConversationStore(storage, engineCoach).markShown(1, 0, conversation, { rule: "apologize-for-error", event: 0 })).toMatchObject({ outcome: "followed" });
   });
 
+  it("counts an answer to a nudge once, wherever it is given, and an undo only of an answer counted", async () => {
+    const storage = memory();
+    const store = new ConversationStore(storage, engineCoach);
+    await store.accept(1, 0, said("a", 0, "customer", FURIOUS, 0), deliverAll);
+    const frustration = { rule: "acknowledge-frustration", event: 0 };
+    expect(await store.answer(1, 0, conversation, frustration, "rated")).toBe(true);
+    // Rated again in the other place it shows (a call's nudge: its window and the console's card), by a new worker.
+    const restarted = new ConversationStore(storage, engineCoach);
+    expect(await restarted.answer(1, 0, conversation, frustration, "rated")).toBe(false);
+    expect(await restarted.answer(1, 0, conversation, { rule: "apologize-for-error", event: 0 }, "rated")).toBe(true);
+    // A snooze is another answer; undone, it may be given (and counted) again; undone twice, taken back once.
+    expect(await restarted.answer(1, 0, conversation, frustration, "snoozed")).toBe(true);
+    expect(await restarted.answer(1, 0, conversation, frustration, "snoozed")).toBe(false);
+    expect(await restarted.answer(1, 0, conversation, frustration, "snoozed", true)).toBe(true);
+    expect(await restarted.answer(1, 0, conversation, frustration, "snoozed", true)).toBe(false);
+    // A conversation the worker does not hold: counted, as an answer naming no nudge is.
+    expect(await restarted.answer(1, 0, { adapter: "generic", key: "gone" }, frustration, "rated")).toBe(true);
+  });
+
   it("counts an insertion once per nudge shown, in its own conversation, and sums it all up as the scorecard does", async () => {
     const storage = memory();
     const store = new ConversationStore(storage, engineCoach);

@@ -1,5 +1,6 @@
 import type { ConversationEventsMessage, ConversationRef, ConversationSummary, EventAck } from "../shared/messages.js";
 import type { ConversationEvent } from "../engine/conversation.js";
+import type { PushOptions } from "../engine/engine.js";
 import type { EngineStep, Nudge } from "../engine/nudge.js";
 import { emptyTally, nudgeId, scorecardOf, tallyEvent, type Tally } from "../trainer/scorecard.js";
 import type { Coach, CoachFactory } from "./coach.js";
@@ -32,6 +33,8 @@ interface Saved {
   shown?: string[];
   /** The nudges whose suggested reply the agent inserted (`nudgeId`). (Absent in states saved before it.) */
   used?: string[];
+  /** The agent's answers to nudges: "rated" or "snoozed", and the `nudgeId`. (Absent in states saved before them.) */
+  answered?: string[];
 }
 
 /** A conversation whose timers fired: where it is, and what its page is to receive. */
@@ -64,12 +67,13 @@ export interface Outgoing {
   alsoSave?: Record<string, unknown>;
 }
 
-interface Live extends Omit<Saved, "coach" | "tally" | "nextDelivery" | "shown" | "used"> {
+interface Live extends Omit<Saved, "coach" | "tally" | "nextDelivery" | "shown" | "used" | "answered"> {
   coach: Coach;
   tally: Tally;
   nextDelivery: number;
   shown: string[];
   used: string[];
+  answered: string[];
   /** Deliveries the page has not acknowledged, oldest first: saved under the outbox key, beside the state. */
   outbox: Delivery[];
 }
@@ -105,10 +109,11 @@ export class ConversationStore {
   /**
    * Takes a batch of events in; resolves once the conversation's state is saved, with its outbox, so that the
    * acknowledgement and the deliveries are safe to send: nothing the page is given is lost if the worker stops after.
-   * `outgoing` turns the engine's step into what the page is to receive (or nothing), before the save.
+   * `outgoing` turns the engine's step into what the page is to receive (or nothing), before the save; `judging`: how
+   * the batch's events are pushed (a call's timing judged from its audio instead).
    */
-  accept(tabId: number, frameId: number, message: ConversationEventsMessage, outgoing?: (step: EngineStep) => Outgoing | undefined): Promise<Accepted> {
-    return this.queued(storageKey(tabId, frameId, message.conversation), (key) => this.handle(key, message, outgoing));
+  accept(tabId: number, frameId: number, message: ConversationEventsMessage, outgoing?: (step: EngineStep) => Outgoing | undefined, judging: Pick<PushOptions, "timingJudgedElsewhere"> = {}): Promise<Accepted> {
+    return this.queued(storageKey(tabId, frameId, message.conversation), (key) => this.handle(key, message, outgoing, judging));
   }
 
   /** The page received a delivery: it leaves the outbox. */
@@ -156,6 +161,23 @@ export class ConversationStore {
     });
   }
 
+  /**
+   * The agent answered a nudge (rated it, or snoozed its rule from it), on a card or in the call window, where a call's
+   * nudge shows as well: true the first time that answer is given to that nudge, or, `undo`, when one given is taken
+   * back. A conversation the worker does not hold: true, counted as an answer naming no nudge is.
+   */
+  answer(tabId: number, frameId: number, conversation: Pick<ConversationRef, "adapter" | "key">, nudge: Pick<Nudge, "rule" | "event">, answer: "rated" | "snoozed", undo = false): Promise<boolean> {
+    return this.queued(storageKey(tabId, frameId, conversation), async (key) => {
+      const state = this.live.get(key) ?? (await this.load(key));
+      if (!state) return true;
+      const id = `${answer}\u0000${nudgeId(nudge)}`;
+      if (state.answered.includes(id) !== undo) return false;
+      state.answered = undo ? state.answered.filter((given) => given !== id) : [...state.answered, id];
+      await this.saveState(key, state);
+      return true;
+    });
+  }
+
   private async saveState(key: string, state: Live): Promise<void> {
     const { coach, outbox: _outbox, ...rest } = state;
     await this.storage.set({ [key]: { ...rest, coach: coach.snapshot() } satisfies Saved }).catch((error: unknown) => this.report(`Could not save the conversation state: ${errorText(error)}`));
@@ -192,6 +214,12 @@ export class ConversationStore {
     });
   }
 
+  /** The frames of a tab that read a call from its page (a voice console's live transcript). */
+  async callFrames(tabId: number): Promise<number[]> {
+    const calls = (await this.states(`conversation:${tabId}:`)).filter(([, state]) => state.ref.channel === "call");
+    return [...new Set(calls.map(([key]) => placeOf(key).frameId))];
+  }
+
   async forgetTab(tabId: number): Promise<void> {
     const prefix = `conversation:${tabId}:`;
     const keys = [...this.live.keys()].filter((key) => key.startsWith(prefix));
@@ -203,7 +231,7 @@ export class ConversationStore {
     if (states.some((key) => due.delete(key))) await this.storage.set({ [DUE_KEY]: Object.fromEntries(due) });
   }
 
-  private async handle(key: string, message: ConversationEventsMessage, outgoing?: (step: EngineStep) => Outgoing | undefined): Promise<Accepted> {
+  private async handle(key: string, message: ConversationEventsMessage, outgoing: ((step: EngineStep) => Outgoing | undefined) | undefined, judging: Pick<PushOptions, "timingJudgedElsewhere">): Promise<Accepted> {
     const state = this.live.get(key) ?? (await this.load(key)) ?? this.start(key, message);
     const step: EngineStep = { raised: [], resolved: [] };
     let acceptedThrough = -1;
@@ -225,7 +253,7 @@ export class ConversationStore {
       const onClock = onConversationClock(event, state.offset);
       // History is context; what in it still waits for the agent is a moment, the first time the conversation is read.
       const moment = !history || !!unanswered;
-      const result = state.coach.push(onClock, { context: !moment });
+      const result = state.coach.push(onClock, { ...judging, context: !moment });
       tallyEvent(state.tally, state.events, onClock, result.read);
       state.nextSeq = seq + 1;
       state.events += 1;
@@ -339,7 +367,7 @@ export class ConversationStore {
 
   private start(key: string, message: ConversationEventsMessage): Live {
     const ref = message.conversation;
-    const state: Live = { ref, coach: this.createCoach(ref), tally: emptyTally(ref.channel), session: "", nextSeq: 0, events: 0, startedAt: message.sessionStartedAt, offset: 0, nextDelivery: 0, outbox: [], shown: [], used: [] };
+    const state: Live = { ref, coach: this.createCoach(ref), tally: emptyTally(ref.channel), session: "", nextSeq: 0, events: 0, startedAt: message.sessionStartedAt, offset: 0, nextDelivery: 0, outbox: [], shown: [], used: [], answered: [] };
     this.live.set(key, state);
     return state;
   }
@@ -353,6 +381,7 @@ export class ConversationStore {
       nextDelivery: saved.nextDelivery ?? 0,
       shown: Array.isArray(saved.shown) ? saved.shown : [],
       used: Array.isArray(saved.used) ? saved.used : [],
+      answered: Array.isArray(saved.answered) ? saved.answered : [],
       outbox: Array.isArray(outbox) ? (outbox as Delivery[]) : [],
     };
     this.live.set(key, state);

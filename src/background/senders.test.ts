@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { senderKind } from "./senders.js";
+import { listenedTab, senderKind } from "./senders.js";
 
 const ID = "attune";
 const ROOT = "chrome-extension://attune/";
@@ -21,5 +21,17 @@ describe("who talks to the worker", () => {
     // A web page whose address only looks like the call page's.
     expect(kind({ id: "another-extension", url: "https://evil.example/pages/call.html", tab: { id: 9 } as never })).toBe("other");
     expect(kind(undefined)).toBe("other");
+  });
+
+  it("knows the tab a call window listens to from the window's own address, and from nothing else", () => {
+    expect(listenedTab({ url: `${ROOT}pages/call.html?stream=abc&tab=4` }, ROOT)).toBe(4);
+    // Opened on no tab (Firefox, the shortcut on a browser page), or a tab that is no tab id.
+    expect(listenedTab({ url: `${ROOT}pages/call.html` }, ROOT)).toBeUndefined();
+    expect(listenedTab({ url: `${ROOT}pages/call.html?tab=` }, ROOT)).toBeUndefined();
+    expect(listenedTab({ url: `${ROOT}pages/call.html?tab=-1` }, ROOT)).toBeUndefined();
+    // Another page of Attune's, or a web page, naming a tab.
+    expect(listenedTab({ url: `${ROOT}pages/popup.html?tab=4` }, ROOT)).toBeUndefined();
+    expect(listenedTab({ url: "https://evil.example/pages/call.html?tab=4" }, ROOT)).toBeUndefined();
+    expect(listenedTab(undefined, ROOT)).toBeUndefined();
   });
 });

@@ -17,3 +17,15 @@ export function senderKind(sender: Pick<Runtime.MessageSender, "id" | "url" | "t
 
 /** The call window's page, from the extension's root. */
 export const CALL_PAGE = "pages/call.html";
+
+/**
+ * The tab a call window was opened to listen to: `coachCall` names it in the window's address, and the address is the
+ * browser's word for where a message came from (`sender.url`), which no web page can make (the call page is not web
+ * accessible). Undefined for any other sender, or a window opened on no tab.
+ */
+export function listenedTab(sender: Pick<Runtime.MessageSender, "url"> | undefined, extensionUrl: string): number | undefined {
+  if (!sender?.url?.startsWith(`${extensionUrl}${CALL_PAGE}`) || !URL.canParse(sender.url)) return undefined;
+  const named = new URL(sender.url).searchParams.get("tab");
+  const tab = named ? Number(named) : NaN;
+  return Number.isInteger(tab) && tab >= 0 ? tab : undefined;
+}

@@ -2,6 +2,7 @@ import browser, { type Runtime } from "webextension-polyfill";
 import type { Nudge } from "../engine/nudge.js";
 import { ruleName } from "../engine/rule-texts.js";
 import {
+  CALL_AUDIO_ADAPTER,
   ContentToWorkerSchema,
   ConversationEventsSchema,
   NudgesReceivedSchema,
@@ -22,7 +23,8 @@ import { MAX_CONVERSATION_KEY, MAX_TEXT } from "../shared/limits.js";
 import { speakersSwappedKey } from "../shared/storage-keys.js";
 import { agentLabelIn, storedCounts } from "../shared/team-stats.js";
 import { coachCall } from "./call-coaching.js";
-import { senderKind } from "./senders.js";
+import { CallLinks, judging } from "./call-links.js";
+import { listenedTab, senderKind, type SenderKind } from "./senders.js";
 import { activePacks, createCoach } from "./coach.js";
 import { CoachingGate } from "./coaching-gate.js";
 import { ConversationStore, type Delivery, type SessionStorage } from "./conversation-store.js";
@@ -48,6 +50,7 @@ const store = new ConversationStore(session, createCoach, reportProblem);
 const stats = new StatsRecorder(browser.storage.local);
 const gate = new CoachingGate(session);
 const pageProblems = new PageProblems(session, reportProblem);
+const callLinks = new CallLinks(session);
 // The count in the agent's interface language's digits (Persian ones in fa).
 const badge = new OpenNudgesBadge(session, (tabId, count) =>
   browser.action.setBadgeText({ tabId, text: count ? formatNumber(interfaceLanguage(), count) : "" }).catch(() => undefined),
@@ -90,14 +93,18 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   const message = parsed.data;
   switch (message.type) {
     case "nudge-feedback":
-      return stats.count(message.rule, message.helpful ? "helpful" : "notHelpful").then(() => badge.dropRule(tabId, message.rule));
+      return firstAnswer(kind, sender, message.rule, message.nudge, "rated")
+        .then((first) => (first ? stats.count(message.rule, message.helpful ? "helpful" : "notHelpful") : undefined))
+        .then(() => dropFromBadge(kind, tabId, message.rule));
     case "nudge-feedback-reason":
       return stats.count(message.rule, message.reason);
     case "nudge-dismissed":
-      return stats.count(message.rule, "dismissed").then(() => badge.dropRule(tabId, message.rule));
+      return stats.count(message.rule, "dismissed").then(() => dropFromBadge(kind, tabId, message.rule));
     case "nudge-shown": {
       const { adapter, conversationKey: key, rule, event } = message;
-      return store.markShown(tabId, sender.frameId ?? 0, { adapter, key }, { rule, event }).then((first) => (first ? stats.countShown(first) : undefined));
+      return conversationPlace(kind, tabId, sender.frameId ?? 0, adapter)
+        .then((place) => store.markShown(place.tabId, place.frameId, { adapter, key }, { rule, event }))
+        .then((first) => (first ? stats.countShown(first) : undefined));
     }
     case "nudges-unshown":
       // The density limit counts the cards the agent saw: these places are free again.
@@ -107,17 +114,26 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
       });
     case "nudge-used": {
       const { adapter, conversationKey: key, rule, event } = message;
-      return store.markUsed(tabId, sender.frameId ?? 0, { adapter, key }, { rule, event }).then((first) => (first ? stats.count(rule, "used") : undefined));
+      return conversationPlace(kind, tabId, sender.frameId ?? 0, adapter)
+        .then((place) => store.markUsed(place.tabId, place.frameId, { adapter, key }, { rule, event }))
+        .then((first) => (first ? stats.count(rule, "used") : undefined));
     }
+    case "call-listening":
+      return kind === "call-window" ? callListening(tabId, listenedTab(sender, browser.runtime.getURL("")), message.listening) : undefined;
     case "timers-due":
       return fireTimers();
     case "events-undelivered":
       pageProblems.add("A page's events went unanswered however often they were sent: they were dropped, and coaching went on with the next.");
       return undefined;
-    case "snooze":
-      return Promise.all([snooze(message.minutes, message.only ? message.rule : undefined), message.rule && stats.count(message.rule, "snoozed")]).then(() => undefined);
-    case "snooze-undone":
-      return Promise.all([snooze(0, message.only ? message.rule : undefined), stats.uncount(message.rule, "snoozed")]).then(() => undefined);
+    case "snooze": {
+      const { rule } = message;
+      const counted = rule && firstAnswer(kind, sender, rule, message.nudge, "snoozed").then((first) => (first ? stats.count(rule, "snoozed") : undefined));
+      return Promise.all([snooze(message.minutes, message.only ? rule : undefined), counted]).then(() => undefined);
+    }
+    case "snooze-undone": {
+      const counted = firstAnswer(kind, sender, message.rule, message.nudge, "snoozed", true).then((taken) => (taken ? stats.uncount(message.rule, "snoozed") : undefined));
+      return Promise.all([snooze(0, message.only ? message.rule : undefined), counted]).then(() => undefined);
+    }
     case "resume":
       return snooze(0);
     case "overlay-setup":
@@ -184,7 +200,7 @@ browser.runtime.onConnect.addListener((port) => {
       return;
     }
     const { session } = parsed.data;
-    void onConversationEvent(tabId, frameId, site, parsed.data, (outbox) => deliver(parsed.data.conversation, outbox)).then(
+    void onConversationEvent(tabId, frameId, kind, site, parsed.data, (outbox) => deliver(parsed.data.conversation, outbox)).then(
       ({ acceptedThrough, wakeAt }) => post({ type: "events-accepted", session, acceptedThrough, ...(wakeAt === undefined ? {} : { wakeAt }) }),
       (error: unknown) => reportProblem(`Could not take in the page's events: ${error instanceof Error ? error.message : String(error)}`),
     );
@@ -228,21 +244,76 @@ function siteOf(sender: Runtime.MessageSender): string {
  * has not acknowledged); the badge and the stats come after, off the path to the agent's eyes. The answer says when the
  * next timer is due, for the page to wake the worker then.
  */
-async function onConversationEvent(tabId: number, frameId: number, site: string, message: ConversationEventsMessage, deliver: (outbox: Delivery[]) => void) {
+async function onConversationEvent(tabId: number, frameId: number, kind: "content" | "call-window", site: string, message: ConversationEventsMessage, deliver: (outbox: Delivery[]) => void) {
   // Switched off for this site: acknowledged, so the page stops resending, and otherwise ignored.
   if ((await disabledSites()).includes(site)) return { ok: true, acceptedThrough: message.events.at(-1)!.seq, wakeAt: undefined };
   reportCuts(message);
-  const [current, snoozed] = await Promise.all([settings(), snoozes(), teamReady(), gate.ready(tabId)]);
+  const { channel } = message.conversation;
+  if (kind === "content" && channel === "call") await callLinks.transcriptIn(tabId, frameId);
+  // A call heard by a call window and read from its tab's transcript is coached once (call-links.ts).
+  const how = judging(await callLinks.all(), tabId, kind, channel);
+  const shownIn = how.shownIn;
+  const [current, snoozed] = await Promise.all([settings(), snoozes(), teamReady(), gate.ready(shownIn)]);
   let raised: Nudge[] = [];
   const { ack, step, resolvedShown, outbox } = await store.accept(tabId, frameId, message, (step) => {
-    raised = gate.admit(tabId, step.raised, current, snoozed, Date.now(), message.conversation.key);
-    return { raised, resolved: step.resolved, alsoSave: gate.saved(tabId) };
-  });
+    raised = gate.admit(shownIn, step.raised, current, snoozed, Date.now(), message.conversation.key);
+    return { raised, resolved: step.resolved, alsoSave: gate.saved(shownIn) };
+  }, how);
   deliver(outbox);
+  for (const frame of how.alsoTo?.frames ?? []) await sendOutbox(how.alsoTo!.tab, frame, message.conversation, outbox);
   const wakeAt = await store.nextDue();
   wake.at(wakeAt);
-  if (step.raised.length || step.resolved.length) await Promise.all([badge.shown(tabId, raised, step.resolved), stats.countStep(step.raised, resolvedShown)]);
+  if (step.raised.length || step.resolved.length) await Promise.all([badge.shown(shownIn, raised, step.resolved), stats.countStep(step.raised, resolvedShown)]);
   return { ...ack, wakeAt };
+}
+
+/**
+ * A call window started or stopped listening to the tab its address names (a window opened on no tab, or listening
+ * to another source, is not linked): while it listens, the tab's call transcript leaves the timing to the audio.
+ */
+async function callListening(window: number, phone: number | undefined, listening: boolean): Promise<void> {
+  if (!listening) return callLinks.stopped(window);
+  if (phone === undefined) return;
+  await callLinks.listen(window, phone, true, await store.callFrames(phone));
+}
+
+/**
+ * Whether an answer to a nudge is counted: the first time it is given to that nudge (a call's nudge is answered in the
+ * call window or on the console's card; once counts), or, `undo`, when one given is taken back. An answer naming no
+ * nudge is counted.
+ */
+async function firstAnswer(kind: SenderKind, sender: Runtime.MessageSender, rule: string, nudge: { adapter: string; conversationKey: string; event: number } | undefined, answer: "rated" | "snoozed", undo = false): Promise<boolean> {
+  if (!nudge || sender.tab?.id === undefined) return true;
+  const place = await conversationPlace(kind, sender.tab.id, sender.frameId ?? 0, nudge.adapter);
+  return store.answer(place.tabId, place.frameId, { adapter: nudge.adapter, key: nudge.conversationKey }, { rule, event: nudge.event }, answer, undo);
+}
+
+/** A nudge rated or dismissed leaves the badge it counts in: a call window's, that of the tab whose card shows it. */
+async function dropFromBadge(kind: SenderKind, tabId: number, rule: string): Promise<void> {
+  const card = kind === "call-window" ? await callLinks.cardOf(tabId) : undefined;
+  await badge.dropRule(card ?? tabId, rule);
+}
+
+/**
+ * Where a card's report about a nudge goes: its own conversation, or, for a call window's nudge shown on the card of
+ * the tab it listens to, the window's.
+ */
+async function conversationPlace(kind: SenderKind, tabId: number, frameId: number, adapter: string): Promise<{ tabId: number; frameId: number }> {
+  const window = kind === "content" && adapter === CALL_AUDIO_ADAPTER ? await callLinks.windowOf(tabId) : undefined;
+  return window === undefined ? { tabId, frameId } : { tabId: window, frameId: 0 };
+}
+
+/**
+ * Hands a conversation's outbox to a frame: on the frame's connection, or, when the worker was stopped meanwhile and
+ * the page has not connected again, by a message to the frame; the delivery stays in the outbox until acknowledged.
+ */
+async function sendOutbox(tabId: number, frameId: number, ref: ConversationRef, outbox: Delivery[]): Promise<void> {
+  const connection = connections.get(frameOf(tabId, frameId));
+  if (connection) return connection(ref, outbox);
+  for (const { delivery, raised, resolved } of outbox) {
+    const message: WorkerToContent = { type: "nudges", adapter: ref.adapter, conversationKey: ref.key, delivery, raised, resolved };
+    await browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => undefined);
+  }
 }
 
 /**
@@ -251,22 +322,20 @@ async function onConversationEvent(tabId: number, frameId: number, site: string,
  * again, by a message to the frame; the delivery stays in the outbox until the page acknowledges it.
  */
 async function fireTimers(): Promise<void> {
-  const [current, snoozed] = await Promise.all([settings(), snoozes(), teamReady()]);
+  const [current, snoozed, links] = await Promise.all([settings(), snoozes(), callLinks.all(), teamReady()]);
+  // A call window's timers count, and show, where its other nudges do.
+  const how = (tabId: number, ref: ConversationRef) => judging(links, tabId, ref.adapter === CALL_AUDIO_ADAPTER ? "call-window" : "content", ref.channel);
   const ticked = await store.tickDue(Date.now(), async (tabId, conversation, step) => {
-    await gate.ready(tabId);
-    const raised = gate.admit(tabId, step.raised, current, snoozed, Date.now(), conversation.key);
-    return { raised, resolved: step.resolved, alsoSave: gate.saved(tabId) };
+    const { shownIn } = how(tabId, conversation);
+    await gate.ready(shownIn);
+    const raised = gate.admit(shownIn, step.raised, current, snoozed, Date.now(), conversation.key);
+    return { raised, resolved: step.resolved, alsoSave: gate.saved(shownIn) };
   });
   for (const { tabId, frameId, ref, step, admitted, resolvedShown, outbox } of ticked) {
-    const connection = connections.get(frameOf(tabId, frameId));
-    if (connection) connection(ref, outbox);
-    else {
-      for (const { delivery, raised, resolved } of outbox) {
-        const message: WorkerToContent = { type: "nudges", adapter: ref.adapter, conversationKey: ref.key, delivery, raised, resolved };
-        await browser.tabs.sendMessage(tabId, message, { frameId }).catch(() => undefined);
-      }
-    }
-    if (step.raised.length || step.resolved.length) await Promise.all([badge.shown(tabId, admitted, step.resolved), stats.countStep(step.raised, resolvedShown)]);
+    const { shownIn, alsoTo } = how(tabId, ref);
+    await sendOutbox(tabId, frameId, ref, outbox);
+    for (const frame of alsoTo?.frames ?? []) await sendOutbox(alsoTo!.tab, frame, ref, outbox);
+    if (step.raised.length || step.resolved.length) await Promise.all([badge.shown(shownIn, admitted, step.resolved), stats.countStep(step.raised, resolvedShown)]);
   }
   wake.at(await store.nextDue());
 }
@@ -373,6 +442,7 @@ browser.commands.onCommand.addListener(async (command) => {
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {
+  void callLinks.forgetTab(tabId);
   void gate.forgetTab(tabId);
   void badge.forget(tabId);
   void store.forgetTab(tabId);

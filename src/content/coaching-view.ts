@@ -137,6 +137,12 @@ export class CoachingView {
     return this.overlay ?? this.build(await this.loading!);
   }
 
+  /** The nudge an answer is given to, for the worker to count it once (a call's nudge shows in its window too). */
+  private answered(nudge: Nudge): { adapter: string; conversationKey: string; event: number } | undefined {
+    const conversation = this.conversationOf.get(nudge);
+    return conversation && { ...conversation, event: nudge.event };
+  }
+
   private build({ view, setup }: { view: ViewState; setup: OverlaySetup }): Overlay {
     if (this.overlay) return this.overlay;
     const save = (patch: ViewState) => {
@@ -155,11 +161,11 @@ export class CoachingView {
       position: isPosition(view.position) ? view.position : undefined,
       avoid: this.avoid,
       replyBox: this.replyBox,
-      onFeedback: (nudge, helpful) => send({ type: "nudge-feedback", rule: nudge.rule, helpful }),
+      onFeedback: (nudge, helpful) => send({ type: "nudge-feedback", rule: nudge.rule, helpful, nudge: this.answered(nudge) }),
       onReason: (nudge, reason) => send({ type: "nudge-feedback-reason", rule: nudge.rule, reason }),
       onDismiss: (nudge) => send({ type: "nudge-dismissed", rule: nudge.rule }),
-      onSnooze: (nudge, only) => send({ type: "snooze", minutes: SNOOZE_MINUTES, rule: nudge.rule, only }),
-      onUndoSnooze: (nudge, only) => send({ type: "snooze-undone", rule: nudge.rule, only }),
+      onSnooze: (nudge, only) => send({ type: "snooze", minutes: SNOOZE_MINUTES, rule: nudge.rule, only, nudge: this.answered(nudge) }),
+      onUndoSnooze: (nudge, only) => send({ type: "snooze-undone", rule: nudge.rule, only, nudge: this.answered(nudge) }),
       onResume: () => send({ type: "resume" }),
       timeOfDay: (at) => (time ??= new Intl.DateTimeFormat(setup.locale, { hour: "2-digit", minute: "2-digit" })).format(at),
       onInsert: (nudge, reply) => {

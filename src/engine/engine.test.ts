@@ -66,6 +66,20 @@ describe("the engine", () => {
     expect(engine.push({ type: "turn", speaker: "agent", text: "Did you try again?", at: 9 }).raised.map((n) => n.rule)).toEqual(["open-question"]);
   });
 
+  it("with the timing judged elsewhere, raises the rules that need words and no timing rule, which carry on from it after", () => {
+    const engine = createEngine(compiled, { language: "en", channel: "call" });
+    const elsewhere = { timingJudgedElsewhere: true };
+    engine.push({ type: "turn", speaker: "customer", text: "This is the third time I call!!! Unacceptable!!!", at: 0, end: 6 }, elsewhere);
+    // Over the customer (dont-interrupt), and 20 words in 3 s (slow-down): neither is this transcript's to raise.
+    const over = engine.push({ type: "turn", speaker: "agent", text: "Okay okay so what you need to do now is go to settings then billing then update then confirm it please", at: 4, end: 7 }, elsewhere);
+    expect(over.raised.map((n) => n.rule)).toEqual([]);
+    expect(engine.nudges().map((n) => n.rule)).toEqual(["acknowledge-frustration"]);
+    // The audio gone: the same moments are this transcript's to judge again.
+    engine.push({ type: "turn", speaker: "customer", text: "No wait, I already did all of that twice", at: 10, end: 14 });
+    const again = engine.push({ type: "turn", speaker: "agent", text: "Okay okay so what you need to do now is go to settings then billing then update then confirm it please", at: 12, end: 15 });
+    expect(again.raised.map((n) => n.rule).sort()).toEqual(["dont-interrupt", "slow-down"]);
+  });
+
   it("says when its next timer is due, and raises the timer's nudge when ticked then", () => {
     const engine = createEngine(compiled, { language: "en" });
     expect(engine.nextDue()).toBeUndefined();

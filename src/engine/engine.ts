@@ -174,6 +174,12 @@ export interface PushOptions {
    * moment to coach, so nothing is raised on it, and no timer it starts or passes raises anything either.
    */
   context?: boolean | undefined;
+  /**
+   * The conversation's timing is judged from a better source (a call's audio, heard beside this transcript): the rules
+   * that judge timing (`judgesUnreadTurns`) follow the event, so that they carry on from it once that source is gone,
+   * but raise nothing on it. The rules that need words are judged as usual.
+   */
+  timingJudgedElsewhere?: boolean | undefined;
 }
 
 export interface Engine {
@@ -277,13 +283,15 @@ export function restoreEngine(packsInput: readonly unknown[] | CompiledPacks, op
 
   /** The event being pushed is history: nothing is raised on it (PushOptions.context). */
   let readingHistory = false;
+  /** The event being pushed raises no timing rule (PushOptions.timingJudgedElsewhere). */
+  let timingElsewhere = false;
 
   /**
    * `language`: the language the raising utterance was read in (for timers, the conversation's); `text`: what the
    * turn or draft in `view` said.
    */
   function raise(c: CompiledRule, event: number, at: number, view: TurnView | undefined, step: EngineStep, language = tracker.language, text?: string): void {
-    if (readingHistory || !canRaise(c, at, view)) return;
+    if (readingHistory || (timingElsewhere && c.judgesUnreadTurns) || !canRaise(c, at, view)) return;
     const rs = state.rules[c.rule.id]!;
     rs.raised += 1;
     rs.lastRaisedAt = at;
@@ -342,10 +350,12 @@ export function restoreEngine(packsInput: readonly unknown[] | CompiledPacks, op
     push(input, options) {
       const event = ConversationEventSchema.parse(input);
       readingHistory = options?.context ?? false;
+      timingElsewhere = options?.timingJudgedElsewhere ?? false;
       try {
         return take(event);
       } finally {
         readingHistory = false;
+        timingElsewhere = false;
       }
     },
     tick(now) {

@@ -11,6 +11,9 @@ import { ManagedPolicySchema, MAX_PACK_URL_CHARS } from "./managed-policy.js";
 
 const Text = z.string().max(200_000);
 
+/** The reader the call window's conversations are under: a call heard from its audio (`adapter` in ConversationRef). */
+export const CALL_AUDIO_ADAPTER = "call-audio";
+
 /** Identifies one conversation: the tab and frame it lives in, and the console's own id for it. */
 export const ConversationRefSchema = z.strictObject({
   /** The console's conversation id, or "default" where the page shows one conversation. */
@@ -83,10 +86,16 @@ export const ConversationEventsSchema = z.strictObject({
 export type ConversationEventsMessage = z.infer<typeof ConversationEventsSchema>;
 export type QueuedEvent = ConversationEventsMessage["events"][number];
 
+/**
+ * Which nudge an answer is given to: its conversation and event. A call's nudge shows both in the call window and on the
+ * card of the console it listens to; the agent's answer to it, in either place, counts once.
+ */
+const AnsweredNudgeSchema = z.strictObject({ adapter: z.string().max(60), conversationKey: z.string().max(MAX_CONVERSATION_KEY), event: z.number().int().nonnegative() });
+
 /** Content script → worker, by sendMessage: the rest, each answered or rare. */
 export const ContentToWorkerSchema = z.discriminatedUnion("type", [
   /** The agent rated a nudge (kept for the team lead's stats: counts and rule ids only). */
-  z.strictObject({ type: z.literal("nudge-feedback"), rule: z.string().max(100), helpful: z.boolean() }),
+  z.strictObject({ type: z.literal("nudge-feedback"), rule: z.string().max(100), helpful: z.boolean(), nudge: AnsweredNudgeSchema.optional() }),
   /** Why the agent found the nudge not helpful, picked on the card after rating it. */
   z.strictObject({ type: z.literal("nudge-feedback-reason"), rule: z.string().max(100), reason: z.enum(["wrongMoment", "misread"]) }),
   z.strictObject({ type: z.literal("nudge-dismissed"), rule: z.string().max(100) }),
@@ -127,9 +136,9 @@ export const ContentToWorkerSchema = z.discriminatedUnion("type", [
    * Pause all coaching, in every tab, for a while, or (`only`) the rule of the card it was asked on. `rule` is that
    * card's rule: the statistics count which rules' cards made agents snooze.
    */
-  z.strictObject({ type: z.literal("snooze"), minutes: z.number().int().min(1).max(24 * 60), rule: z.string().max(100).optional(), only: z.boolean().optional() }),
+  z.strictObject({ type: z.literal("snooze"), minutes: z.number().int().min(1).max(24 * 60), rule: z.string().max(100).optional(), only: z.boolean().optional(), nudge: AnsweredNudgeSchema.optional() }),
   /** The snooze just asked on a card, taken back (Undo): not snoozed, and not counted. */
-  z.strictObject({ type: z.literal("snooze-undone"), rule: z.string().max(100), only: z.boolean() }),
+  z.strictObject({ type: z.literal("snooze-undone"), rule: z.string().max(100), only: z.boolean(), nudge: AnsweredNudgeSchema.optional() }),
   /** The page's snooze sign: Resume ends every snooze. */
   z.strictObject({ type: z.literal("resume") }),
   /** The "Teach this site" picker is about to be drawn: it asks for its labels. */
@@ -138,6 +147,11 @@ export const ContentToWorkerSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("save-taught-site"), spec: z.unknown() }),
   /** A batch of events went unanswered however often it was sent: the page dropped it and went on. */
   z.strictObject({ type: z.literal("events-undelivered"), events: z.number().int().positive().max(MAX_BATCH) }),
+  /**
+   * The call window (only it: the worker ignores this from anyone else) started listening to the tab it was opened on,
+   * or stopped: while it listens, the call's timing is judged from its audio, not from a transcript on that tab.
+   */
+  z.strictObject({ type: z.literal("call-listening"), listening: z.boolean() }),
 ]);
 export type ContentToWorker = z.infer<typeof ContentToWorkerSchema>;
 

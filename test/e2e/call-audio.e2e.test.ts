@@ -4,7 +4,7 @@ import type { Page } from "puppeteer-core";
 import { describe, expect, it } from "vitest";
 import { makeCalls } from "../../scripts/make-calls.mjs";
 import type { Stats } from "../../src/shared/stats.js";
-import { collectErrors, inExtension, openExtensionPage, openPopup, skipInFirefox, startHarness, waitFor, type ChromeApi, type Harness } from "./harness.js";
+import { clickOverlay, collectErrors, inExtension, openExtensionPage, openPopup, readOverlay, skipInFirefox, startHarness, waitFor, waitUntilRead, type ChromeApi, type Harness } from "./harness.js";
 
 // A generated call (scripts/make-calls.mjs) played into Chromium, heard by the call page through its AudioWorklet,
 // WebRTC's VAD and the engine, in real time: the customer's side playing in a softphone's tab, captured as the agent's
@@ -95,6 +95,10 @@ const callState = async (call: Page) => {
   const session = (await call.evaluate(() => (globalThis as unknown as { chrome: ChromeApi }).chrome.storage.session.get(null))) as Record<string, { events: number }>;
   return Object.entries(session).find(([key]) => key.startsWith("conversation:") && key.includes(":call-audio:"))?.[1];
 };
+
+/** Calls the console fixture's driver (test/fixtures/consoles/console-driver.js) in its page. */
+const drive = (page: Page, method: string, ...args: unknown[]) =>
+  page.evaluate((m, a) => (window as unknown as { fixture: Record<string, (...x: unknown[]) => unknown> }).fixture[m]!(...a), method, args);
 
 /** Until the whole call has been heard (the fake microphone then plays it again from the start). */
 const wholeCall = (page: Page, seconds: number) =>
@@ -203,6 +207,66 @@ describe("call coaching from the audio, in Chromium", () => {
     expect(shown.map((s) => s.rule)).toEqual(["slow-down"]);
     expect(call!.events).toBe(sent);
   }, 90_000);
+
+  // A voice console (the Genesys fixture) shows the call's live transcript, and its tab plays the customer's side.
+  it("on a voice console with a live transcript: the timing from the audio once, on the card and in the window; the words from the transcript; after Stop, the transcript's timing again", async (context) => {
+    skipInFirefox(context, "Firefox has no tabCapture");
+    const harness = await startHarness({ chromiumArgs: ["--use-fake-device-for-media-stream", `--use-file-for-fake-audio-capture=${join(CALLS, "fast", "agent.wav")}`], audible: true, microphone: true });
+    try {
+      const console_ = await harness.browser.newPage();
+      const errors = collectErrors(console_);
+      await console_.goto(`${harness.origin}/fixtures/consoles/genesys.html`);
+      await waitUntilRead(harness, console_);
+      const popup = await openPopup(harness.browser, console_);
+      await popup.click("#coach-call");
+      const call = (await (await harness.browser.waitForTarget((t) => t.url().includes("/pages/call.html"), { timeout: 10_000 })).asPage())!;
+      const callErrors = collectErrors(call);
+      await call.waitForSelector("body[data-state=listening]", { timeout: 10_000 });
+      // The customer's side plays in the tab as the microphone starts the agent's: the call goes on as generated.
+      await console_.evaluate(() => new Audio("/calls/fast/customer.wav").play());
+
+      /** The transcript's conversation as the worker holds it: its events taken in, and the rules it raised. */
+      const transcript = async () => {
+        const session = (await call.evaluate(() => (globalThis as unknown as { chrome: ChromeApi }).chrome.storage.session.get(null))) as Record<string, { events: number; coach: { nudges: Array<{ rule: string }> } }>;
+        const state = Object.entries(session).find(([key]) => key.startsWith("conversation:") && key.includes(":genesys:"))?.[1];
+        return { events: state?.events ?? 0, raised: state?.coach.nudges.map((n) => n.rule) ?? [] };
+      };
+      const cardFor = (rule: string, what: string) => waitFor(async () => (await readOverlay(console_)).some((card) => card.rule === rule), what);
+      /** The customer's line (and what it puts on the card), then the agent's: 20 words in about a second, far too fast. */
+      const lines = async (customer: string, then?: () => Promise<unknown>) => {
+        const before = (await transcript()).events;
+        await drive(console_, "speak", "customer", customer, { stepMs: 40 });
+        await then?.();
+        await drive(console_, "speak", "agent", "okay okay so what you need to do now is go to settings then billing then update then confirm it please", { stepMs: 50 });
+        await waitFor(async () => (await transcript()).events >= before + 2, "the worker to take the transcript's two lines");
+      };
+
+      // The agent's fast answer, heard: slow-down raised once, from the audio, listed in the window and shown on the card.
+      await call.waitForSelector('#nudges li[data-rule="slow-down"]', { timeout: 20_000 });
+      await cardFor("slow-down", "the audio's slow-down on the console's card");
+      // Rated on the card, then again in the window: one nudge, one rating.
+      await clickOverlay(console_, "helpful");
+      await statsWhen(call, (s) => s["slow-down"]?.helpful === 1, "the card's rating of the audio's nudge");
+      await call.click('#nudges li[data-rule="slow-down"] button[name=helpful]');
+      // Read in the transcript while the window listens: its words raise acknowledge-frustration on the card; the
+      // agent's line, as fast, raises no second slow-down.
+      await lines("This is the third time I call!!! Unacceptable!!!", () => cardFor("acknowledge-frustration", "acknowledge-frustration from the transcript"));
+      expect((await transcript()).raised).toEqual(["acknowledge-frustration"]);
+      expect((await statsWhen(call, () => true, "the statistics"))["slow-down"]).toMatchObject({ raised: 1, shown: 1 });
+
+      // Stopped: the transcript judges the call's timing again, and its slow-down is on the card (not in the window).
+      await call.click("#stop");
+      await call.waitForSelector("body[data-state=stopped]");
+      await lines("No wait, I already did all of that");
+      await cardFor("slow-down", "the transcript's slow-down on the card");
+      expect((await transcript()).raised).toContain("slow-down");
+      expect((await statsWhen(call, (s) => s["slow-down"]?.shown === 2, "the transcript's slow-down shown"))["slow-down"]).toMatchObject({ raised: 2, shown: 2, helpful: 1 });
+      expect(await call.$$eval("#nudges li", (items) => items.map((li) => li.dataset.rule))).toEqual(["slow-down"]);
+      expect([...errors, ...callErrors]).toEqual([]);
+    } finally {
+      await harness.close();
+    }
+  }, 60_000);
 
   it("'Coach this call (audio)' in the popup opens the call window listening to the tab; listening stops and starts with one click, there or in the popup", async (context) => {
     skipInFirefox(context, "Firefox has no tabCapture");

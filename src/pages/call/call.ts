@@ -5,7 +5,7 @@ import { loadWebRtcVad } from "../../engine/audio/webrtc-vad.js";
 import type { TurnEvent } from "../../engine/conversation.js";
 import type { Nudge } from "../../engine/index.js";
 import { nudgeKey } from "../../overlay/nudge-queue.js";
-import { CallWindowMessageSchema, type CallStatus, type ContentToWorker, type ConversationRef, type WorkerToContent } from "../../shared/messages.js";
+import { CALL_AUDIO_ADAPTER, CallWindowMessageSchema, type CallStatus, type ContentToWorker, type ConversationRef, type WorkerToContent } from "../../shared/messages.js";
 import { SNOOZE_MINUTES } from "../../shared/snoozes.js";
 import { onWorkerMessage, WorkerLink } from "../../shared/worker-link.js";
 import { localizePage, t } from "../i18n.js";
@@ -111,10 +111,12 @@ function nudgeActions(nudge: Nudge, item: HTMLLIElement): HTMLElement {
     };
     return element;
   };
+  // The nudge answered, for the worker to count an answer once: it may show on the console's card too.
+  const answered = call && { adapter: call.ref.adapter, conversationKey: call.ref.key, event: nudge.event };
   actions.append(
-    button("helpful", t("overlayHelpful"), () => tellWorker({ type: "nudge-feedback", rule: nudge.rule, helpful: true })),
-    button("not-helpful", t("overlayNotHelpful"), () => tellWorker({ type: "nudge-feedback", rule: nudge.rule, helpful: false })),
-    button("snooze-rule", t("overlaySnoozeRule"), () => tellWorker({ type: "snooze", minutes: SNOOZE_MINUTES, rule: nudge.rule, only: true })),
+    button("helpful", t("overlayHelpful"), () => tellWorker({ type: "nudge-feedback", rule: nudge.rule, helpful: true, nudge: answered })),
+    button("not-helpful", t("overlayNotHelpful"), () => tellWorker({ type: "nudge-feedback", rule: nudge.rule, helpful: false, nudge: answered })),
+    button("snooze-rule", t("overlaySnoozeRule"), () => tellWorker({ type: "snooze", minutes: SNOOZE_MINUTES, rule: nudge.rule, only: true, nudge: answered })),
   );
   return actions;
 }
@@ -176,7 +178,7 @@ async function listen(language: string, source: Source, streams: Awaited<ReturnT
   const classifier = await loadWebRtcVad(fvadWasm, SAMPLE_RATE);
   const listener = createCallListener({ language, classifiers: { agent: classifier(), customer: classifier() } });
   // Each call is a conversation of its own: calls are heard, not read, so its language is the agent's.
-  const ref: ConversationRef = { key: `call-${Date.now()}`, adapter: CALL_ADAPTER, channel: "call", language };
+  const ref: ConversationRef = { key: `call-${Date.now()}`, adapter: CALL_AUDIO_ADAPTER, channel: "call", language };
   call = { ref, link: new WorkerLink(() => ref), heard: () => listener.now() };
   shownItems.clear();
   const link = call.link;
@@ -206,20 +208,26 @@ async function listen(language: string, source: Source, streams: Awaited<ReturnT
     setState("stopping", t("callStopped"));
     if (source === "tab") offerTab(false);
     const last = take(listener.end());
-    // Stopped once the worker has the call's last turns: their nudges came before its answer, and are listed.
-    if (last === undefined) setState("stopped", t("callStopped"));
-    else link.afterAnswer(last, () => setState("stopped", t("callStopped")));
+    // Stopped once the worker has the call's last turns (their nudges came before its answer, and are listed) and
+    // knows: the tab's transcript, if it shows one, judges the call's timing from then on.
+    const done = () => {
+      const stopped = () => setState("stopped", t("callStopped"));
+      if (source !== "tab") return stopped();
+      const message: ContentToWorker = { type: "call-listening", listening: false };
+      void browser.runtime.sendMessage(message).then(stopped, stopped);
+    };
+    if (last === undefined) done();
+    else link.afterAnswer(last, done);
   };
   // The call's tab closed, or the agent stopped sharing it from the browser's own indicator: coaching stops with it.
   streams.customer?.getAudioTracks()[0]?.addEventListener("ended", stop);
   setState("listening", `${t("callListening")} ${clock(0)}`);
+  // Heard from the tab: the worker judges the call's timing from this audio, not from a transcript on that tab.
+  if (source === "tab") tellWorker({ type: "call-listening", listening: true });
   return { stop };
 }
 
 const clock = (seconds: number) => `${Math.floor(seconds / 60)}:${String(Math.floor(seconds % 60)).padStart(2, "0")}`;
-
-/** The conversations of call windows, as the worker and the popup name their reader. */
-const CALL_ADAPTER = "call-audio";
 
 /**
  * Whether the tab's audio is offered: only where the worker could get it (Chromium, from the agent's shortcut or click
