@@ -278,5 +278,5 @@ describe("call coaching from the audio, in Firefox", () => {
       await harness.close();
       await sound.close();
     }
-  }, 40_000);
+  });
 });

@@ -33,10 +33,10 @@ export async function startSoundServer({ speakers = true }: { speakers?: boolean
   const socket = join(dir, "pulse.sock");
   const address = `unix:${socket}`;
   // The speakers, and the line a test plays into, whose monitor is the microphone.
-  const SPEAKERS = [["load-module", "module-null-sink", "sink_name=speakers"], ["load-module", "module-null-sink", "sink_name=line", "channels=2"], ["set-default-sink", "speakers"], ["set-default-source", "line.monitor"]];
+  const speakerCommands = [["load-module", "module-null-sink", "sink_name=speakers"], ["load-module", "module-null-sink", "sink_name=line", "channels=2"], ["set-default-sink", "speakers"], ["set-default-source", "line.monitor"]];
   const script = [
     ["load-module", "module-native-protocol-unix", `socket=${socket}`, "auth-anonymous=1"],
-    ...(speakers ? SPEAKERS : [["load-module", "module-sine-source", "source_name=microphone", "frequency=440"], ["set-default-source", "microphone"]]),
+    ...(speakers ? speakerCommands : [["load-module", "module-sine-source", "source_name=microphone", "frequency=440"], ["set-default-source", "microphone"]]),
   ].map((line) => line.join(" "));
   writeFileSync(join(dir, "default.pa"), `${script.join("\n")}\n`);
   // Its own home and runtime folder: nothing of the machine's sound set-up is read or changed.
@@ -51,7 +51,8 @@ export async function startSoundServer({ speakers = true }: { speakers?: boolean
   const pactl = async (...args: string[]) => (await run("pactl", args, { env })).stdout;
   const close = async () => {
     for (const child of children) child.kill();
-    if (daemon.exitCode === null) {
+    // Still running (a daemon that could not be started has no pid, and never exits).
+    if (daemon.pid !== undefined && daemon.exitCode === null && daemon.signalCode === null) {
       const exited = new Promise((resolve) => daemon.once("exit", resolve));
       daemon.kill();
       await exited;
@@ -80,7 +81,7 @@ export async function startSoundServer({ speakers = true }: { speakers?: boolean
       });
     },
     async connectSpeakers() {
-      for (const command of SPEAKERS) await pactl(...command);
+      for (const command of speakerCommands) await pactl(...command);
     },
     recordings: async () => (await pactl("list", "short", "source-outputs")).split("\n").filter(Boolean).length,
     close,
