@@ -13,6 +13,7 @@ const FIREFOX_E2E = [
   "test/e2e/opener.e2e.test.ts",
   "test/e2e/insert-suggestion.e2e.test.ts",
   "test/e2e/card-layout.e2e.test.ts",
+  "test/e2e/call-audio.e2e.test.ts",
 ];
 
 /** What both end-to-end projects share. */

@@ -67,20 +67,24 @@ export function findFirefox() {
 }
 
 /**
- * @param {{ headless?: boolean, extensionDir?: string, browser?: "chromium" | "firefox", chromiumArgs?: string[], audible?: boolean }} [options]
+ * @param {{ headless?: boolean, extensionDir?: string, browser?: "chromium" | "firefox", chromiumArgs?: string[], audible?: boolean, microphone?: boolean, soundServer?: string }} [options]
  *   `chromiumArgs`: switches one test needs in Chromium (a fake microphone playing a file, for the call tests).
  *   `audible`: tabs' sound is not muted (puppeteer mutes it in headless Chromium, and a captured tab is then silent).
+ *   `microphone`: Firefox opens the microphone without asking, as the agent allowed once (Chromium's is granted over
+ *   DevTools once launched, see the e2e harness).
+ *   `soundServer`: the PulseAudio server Firefox plays to and records from (`unix:/path/to/socket`), for a machine
+ *   with no sound device: Firefox starts a page's audio only where a sound output plays it.
  */
-export async function launchWithExtension({ headless = true, browser = "chromium", extensionDir, chromiumArgs = [], audible = false } = {}) {
+export async function launchWithExtension({ headless = true, browser = "chromium", extensionDir, chromiumArgs = [], audible = false, microphone = false, soundServer } = {}) {
   const dir = extensionDir ?? (browser === "firefox" ? FIREFOX_EXTENSION_DIR : CHROME_EXTENSION_DIR);
   if (!existsSync(join(dir, "manifest.json"))) {
     throw new Error(`No built extension in ${dir}: run \`npm run build\` first.`);
   }
-  return browser === "firefox" ? launchFirefox(headless, dir) : launchChromium(headless, dir, chromiumArgs, audible);
+  return browser === "firefox" ? launchFirefox(headless, dir, { microphone, soundServer }) : launchChromium(headless, dir, chromiumArgs, audible);
 }
 
 /** Firefox driven over WebDriver BiDi, with the build installed as a temporary add-on (as about:debugging does). */
-async function launchFirefox(headless, extensionDir) {
+async function launchFirefox(headless, extensionDir, { microphone = false, soundServer } = {}) {
   const browser = await puppeteer.launch({
     browser: "firefox",
     protocol: "webDriverBiDi",
@@ -90,10 +94,13 @@ async function launchFirefox(headless, extensionDir) {
     // Firefox 153 lets WebDriver navigate only to http(s), file, blob and about:blank unless system access is allowed:
     // the tests open the extension's own moz-extension:// pages.
     args: ["--remote-allow-system-access"],
+    ...(soundServer ? { env: { ...process.env, PULSE_SERVER: soundServer } } : {}),
     extraPrefsFirefox: {
       "extensions.webextensions.uuids": JSON.stringify({ [FIREFOX_EXTENSION_ID]: FIREFOX_EXTENSION_UUID }),
       // Pages prefer a light colour scheme (1), whatever the desktop's theme: tests and screenshots do not vary.
       "layout.css.prefers-color-scheme.content-override": 1,
+      // No permission prompt for the microphone (headless Firefox has no one to answer it).
+      ...(microphone ? { "media.navigator.permission.disabled": true } : {}),
     },
   });
   try {

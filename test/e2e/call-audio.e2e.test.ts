@@ -4,7 +4,8 @@ import type { Page } from "puppeteer-core";
 import { describe, expect, it } from "vitest";
 import { makeCalls } from "../../scripts/make-calls.mjs";
 import type { Stats } from "../../src/shared/stats.js";
-import { clickOverlay, collectErrors, inExtension, openExtensionPage, openPopup, readOverlay, skipInFirefox, startHarness, waitFor, waitUntilRead, type ChromeApi, type Harness } from "./harness.js";
+import { BROWSER, clickOverlay, collectErrors, inExtension, localeMessages, openExtensionPage, openPopup, readOverlay, skipInFirefox, startHarness, waitFor, waitUntilRead, type ChromeApi, type Harness } from "./harness.js";
+import { startSoundServer } from "./sound-server.js";
 
 // A generated call (scripts/make-calls.mjs) played into Chromium, heard by the call page through its AudioWorklet,
 // WebRTC's VAD and the engine, in real time: the customer's side playing in a softphone's tab, captured as the agent's
@@ -298,6 +299,61 @@ describe("call coaching from the audio, in Chromium", () => {
       expect(await again.$eval("#coach-call", (button) => (button as HTMLElement).hidden)).toBe(false);
     } finally {
       await harness.close();
+    }
+  });
+});
+
+// Firefox has no tabCapture, and its fake microphone plays a tone, not a file; and with no sound output it never starts
+// a page's audio. Here its sound goes through a PulseAudio server of the test's own (sound-server.ts): a generated call
+// played into the server's line is Firefox's real microphone input, heard as a stereo call tap.
+describe("call coaching from the audio, in Firefox", () => {
+  it("with no sound output, says no sound reaches it; with one, hears a stereo call tap: dont-interrupt within 500 ms of the agent talking over the customer; Stop releases the microphone; no request leaves", async (context) => {
+    context.skip(BROWSER !== "firefox", "Chromium's call tap is shown with its fake microphone, above");
+    const sound = await startSoundServer({ speakers: false });
+    const harness = await startHarness({ microphone: true, soundServer: sound.address });
+    try {
+      const call = await openExtensionPage(harness, "pages/call.html");
+      const errors = collectErrors(call);
+      const requests: string[] = [];
+      call.on("request", (request) => {
+        if (!request.url().startsWith(harness.extensionOrigin)) requests.push(request.url());
+      });
+      await call.waitForSelector("body[data-ready=true]");
+      await call.select("#customer-source", "tap");
+      // No sound output: the window's audio never starts, and the agent is told so.
+      await call.click("#start");
+      await call.waitForSelector("body[data-audio=none]", { timeout: 10_000 });
+      expect(await call.$eval("#state", (state) => state.textContent)).toBe(localeMessages("en").callNoAudio!.message);
+      expect(await call.$eval("body", (body) => [body.dataset.state, body.dataset.heard])).toEqual(["listening", undefined]);
+      await call.click("#stop");
+      await call.waitForSelector("body[data-state=stopped]");
+      // Speakers plugged in, the window reloaded as it says (Firefox keeps a page's audio that could not start stopped),
+      // and listening again: the call's line is heard.
+      await sound.connectSpeakers();
+      await openExtensionPage(harness, "pages/call.html", call);
+      await call.waitForSelector("body[data-ready=true]");
+      await call.select("#customer-source", "tap");
+      await call.click("#start");
+      await waitFor(async () => (await sound.recordings()) === 1, "Firefox to record from the line");
+      await call.waitForSelector("body[data-heard]");
+      // Where the call starts on the window's audio clock: as the popup asks it, just before the line plays.
+      const popup = await openExtensionPage(harness, "pages/popup.html");
+      const { heard: offset } = (await popup.evaluate(() => (globalThis as unknown as { browser: ChromeApi }).browser.runtime.sendMessage({ type: "call-status" }))) as { heard: number };
+      void sound.play(join(CALLS, "overlap", "call.wav"));
+      await call.waitForSelector('#nudges li[data-rule="dont-interrupt"]', { timeout: 15_000 });
+      const nudge = await call.$eval('#nudges li[data-rule="dont-interrupt"]', (li) => ({ at: Number((li as HTMLElement).dataset.at), heard: Number((li as HTMLElement).dataset.heard) }));
+      const cutIn = (JSON.parse(readFileSync(join(CALLS, "overlap", "truth.json"), "utf8")) as { turns: Array<{ at: number }> }).turns[1]!.at;
+      expect(Math.abs(nudge.at - (offset + cutIn))).toBeLessThan(0.5);
+      expect(nudge.heard - nudge.at).toBeLessThan(0.5);
+      expect(await call.$eval("body", (body) => body.dataset.audio)).toBeUndefined();
+      await call.click("#stop");
+      await call.waitForSelector("body[data-state=stopped]");
+      await waitFor(async () => (await sound.recordings()) === 0, "Firefox to close the microphone");
+      expect(errors).toEqual([]);
+      expect(requests).toEqual([]);
+    } finally {
+      await harness.close();
+      await sound.close();
     }
   });
 });

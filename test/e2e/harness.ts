@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,6 +19,10 @@ import { startStaticServer } from "../../scripts/lib/static-server.mjs";
 import type { ReadingStatus } from "../../src/shared/messages.js";
 
 export { readOverlay } from "../../scripts/lib/browser.mjs";
+
+/** The interface's strings in one language, as `_locales/<language>/messages.json` ships them. */
+export const localeMessages = (language: string): Record<string, { message: string }> =>
+  JSON.parse(readFileSync(join(ROOT, "_locales", language, "messages.json"), "utf8")) as Record<string, { message: string }>;
 
 /** A folder for one test's files (downloads, a pack written on the fly), removed when the test ends. */
 export function scratchDir(prefix: string): string {
@@ -85,18 +89,19 @@ export interface Harness {
  * A real Chromium (or Firefox, see BROWSER) with the built extension from dist/chrome (dist/firefox), and the demo and
  * fixtures served on loopback (and the generated calls, test/artifacts/calls, under /calls/).
  * `audible`: tabs' sound is not muted (a captured tab is silent otherwise); `microphone`: Attune's pages may open the
- * microphone without asking, as the agent allowed once (Chromium; the fake-UI switch would do it too, but it also
- * refuses a tab's capture).
+ * microphone without asking, as the agent allowed once (in Chromium granted over DevTools: the fake-UI switch would do
+ * it too, but it also refuses a tab's capture); `soundServer`: Firefox's sound goes to and comes from this PulseAudio
+ * server (see sound-server.ts).
  */
-export async function startHarness(options: { chromiumArgs?: string[]; audible?: boolean; microphone?: boolean } = {}): Promise<Harness> {
+export async function startHarness(options: { chromiumArgs?: string[]; audible?: boolean; microphone?: boolean; soundServer?: string } = {}): Promise<Harness> {
   const server = await startStaticServer({ "/demo/": join(ROOT, "demo"), "/fixtures/": join(ROOT, "test", "fixtures"), "/calls/": join(ROOT, "test", "artifacts", "calls") });
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const browser = await launchWithExtension({ browser: BROWSER, chromiumArgs: options.chromiumArgs, audible: options.audible });
+  const browser = await launchWithExtension({ browser: BROWSER, chromiumArgs: options.chromiumArgs, audible: options.audible, microphone: options.microphone, soundServer: options.soundServer });
   const extensionOrigin =
     BROWSER === "firefox"
       ? FIREFOX_EXTENSION_ORIGIN
       : `chrome-extension://${new URL((await extensionWorker(browser)).url()).host}`;
-  if (options.microphone) {
+  if (options.microphone && BROWSER === "chromium") {
     const cdp = await browser.target().createCDPSession();
     await cdp.send("Browser.grantPermissions", { origin: extensionOrigin, permissions: ["audioCapture"] });
   }

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ROOT } from "../../scripts/lib/browser.mjs";
 import { paramLabelKey } from "../../src/pages/options/param-labels.js";
 import { tunableParams } from "../../src/pages/options/team-draft.js";
-import { SCREENSHOTS, openExtensionPage, setLocal, useHarness, waitFor } from "./harness.js";
+import { SCREENSHOTS, localeMessages, openExtensionPage, setLocal, useHarness, waitFor } from "./harness.js";
 
 // The options page read by a team lead whose interface is not English: every rule by its name, what it coaches and
 // why, every setting by its label with range and unit, all in that language — none the English text, none an id or a
@@ -13,7 +13,7 @@ import { SCREENSHOTS, openExtensionPage, setLocal, useHarness, waitFor } from ".
 type Texts = Record<string, string>;
 type ShippedRule = { id: string; name: Texts; description: Texts; why: Texts; params: Record<string, unknown> };
 const pack = JSON.parse(readFileSync(join(ROOT, "rules", "active-listening.json"), "utf8")) as { rules: ShippedRule[] };
-const messages = (language: string) => JSON.parse(readFileSync(join(ROOT, "_locales", language, "messages.json"), "utf8")) as Record<string, { message: string }>;
+const messages = localeMessages;
 const english = messages("en");
 
 /** What the page shows of one rule's editor. */

@@ -6,13 +6,13 @@ import { scoreConversation } from "../../src/trainer/replay.js";
 import { parseScenario, variantConversation, type Scenario } from "../../src/trainer/scenario.js";
 import { shippedPacks } from "../../src/trainer/test-packs.js";
 import { ROOT } from "../../scripts/lib/browser.mjs";
-import { SCREENSHOTS, axeViolations, collectErrors, downloadsInto, openExtensionPage, setLocal, useHarness, waitFor, type Harness } from "./harness.js";
+import { SCREENSHOTS, axeViolations, collectErrors, downloadsInto, localeMessages, openExtensionPage, setLocal, useHarness, waitFor, type Harness } from "./harness.js";
 
 // The trainer's scorecard to hand out (moments, figures, coaching; printed and as CSV) and its presenter mode.
 // Chromium only: downloads, print media and device scale are emulated over the DevTools protocol.
 
 const scenario = (id: string): Scenario => parseScenario(JSON.parse(readFileSync(join(ROOT, "scenarios", `${id}.json`), "utf8")));
-const messages = (language: string): Record<string, { message: string }> => JSON.parse(readFileSync(join(ROOT, "_locales", language, "messages.json"), "utf8"));
+const messages = localeMessages;
 const texts = (events: Scenario["variants"][number]["events"], speaker?: "agent" | "customer") =>
   events.flatMap((e) => (e.type === "turn" && (!speaker || e.speaker === speaker) ? [e.text] : e.type === "draft" && speaker !== "customer" ? [e.text] : []));
 

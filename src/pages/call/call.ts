@@ -22,6 +22,8 @@ import { localizePage, t } from "../i18n.js";
 type Source = "tab" | "tap" | "none";
 
 const SAMPLE_RATE = 16000;
+/** How long listening may go with no audio frame before the agent is told none is coming (the first comes in ~0.1 s). */
+const NO_AUDIO_MS = 3000;
 const params = new URLSearchParams(location.search);
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -183,17 +185,25 @@ async function listen(language: string, source: Source, streams: Awaited<ReturnT
   shownItems.clear();
   const link = call.link;
   let sent = 0;
+  // A browser with no sound output to play to never starts the page's audio (Firefox's AudioContext stays suspended
+  // then): no frame comes, and the agent is told so rather than shown a clock standing at 0:00.
+  const silence = setTimeout(() => {
+    document.body.dataset.audio = "none";
+    setState("listening", t("callNoAudio"));
+  }, NO_AUDIO_MS);
   /** Sends the turns to the worker; the number of the last one sent, if any. */
   const take = (turns: TurnEvent[]) => {
     if (turns.length) document.body.dataset.turns = String((sent += turns.length));
     return turns.reduce<number | undefined>((_, turn) => link.send(turn, "live"), undefined);
   };
   frames.port.onmessage = (event: MessageEvent<{ agent: Float32Array; customer: Float32Array }>) => {
+    clearTimeout(silence);
     take(listener.push(event.data.agent, event.data.customer));
     // The clock, once a second: the state line says the page is listening, and for how long.
     if (Math.round(listener.now() * 100) % 100 === 0) {
       setState("listening", `${t("callListening")} ${clock(listener.now())}`);
       document.body.dataset.heard = String(Math.round(listener.now()));
+      delete document.body.dataset.audio;
     }
   };
 
@@ -201,6 +211,8 @@ async function listen(language: string, source: Source, streams: Awaited<ReturnT
   const stop = () => {
     if (stopped) return;
     stopped = true;
+    clearTimeout(silence);
+    delete document.body.dataset.audio;
     frames.port.onmessage = null;
     release();
     playback?.pause();
