@@ -349,7 +349,7 @@ const identicalRows = (r: IdenticalMessages): Array<[string, string, string, boo
 
 /** One part of the browser bench on its own (`npm run bench -- --only identical-messages`): its figures and rows. */
 export async function runBrowserPart(name: string) {
-  if (name !== "identical-messages" && name !== "fresh-tab") throw new Error(`no browser bench part "${name}" (there is: identical-messages, fresh-tab)`);
+  if (name !== "identical-messages" && name !== "fresh-tab") throw new Error(`no browser bench part "${name}" (there is: identical-messages, fresh-tab, listening)`);
   const server = await startStaticServer({ "/fixtures/": join(ROOT, "test", "fixtures") });
   const browser = await launchWithExtension();
   try {
