@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { audioClockZero, busiest, clockLag, cpuShares, heapTrend, overlapDelays, type ProcessInfo } from "./listening-figures.js";
+import { audioClockZero, busiest, clockLag, cpuShares, heapTrend, lapNudges, overlapDelays, type ProcessInfo } from "./listening-figures.js";
 
 const before: ProcessInfo[] = [
   { type: "browser", id: 1, cpuTime: 10 },
@@ -19,13 +19,17 @@ const after: ProcessInfo[] = [
 ];
 
 describe("busiest", () => {
-  it("names the renderer whose CPU time grew most between the readings", () => {
-    expect(busiest(before, after)).toBe(2);
+  // Process 3 runs the busy loop; process 2 is busy anyway (a listening call window), more than 3 gets in the loop.
+  const idle = [{ ...before[1]!, cpuTime: 3.5 }, { ...before[2]!, cpuTime: 5.05 }, before[3]!];
+  const busy = [{ ...before[1]!, cpuTime: 4 }, { ...before[2]!, cpuTime: 5.4 }, { ...before[3]!, cpuTime: 1.1 }];
+
+  it("names the renderer whose CPU time grew most in the busy stretch beyond its idle one", () => {
+    expect(busiest([before, idle, busy])).toBe(3);
   });
 
-  it("looks only at processes of the type asked", () => {
-    expect(busiest(before, after, "GPU")).toBe(5);
-    expect(busiest(before, after, "zygote")).toBeUndefined();
+  it("names none when no process took a busy loop's CPU, or none of the type asked", () => {
+    expect(busiest([before, idle, idle])).toBeUndefined();
+    expect(busiest([before, idle, busy], "GPU")).toBeUndefined();
   });
 });
 
@@ -75,14 +79,21 @@ describe("clockLag", () => {
 });
 
 describe("overlapDelays", () => {
-  it("gives each nudge's delay on the window's clock, on the wall clock, and against the cut-in in the looped file", () => {
-    // Second lap of a 20 s file with the cut-in 2.5 s into it: the engine put the overlap at 22.45 s of the window's clock.
+  it("gives each nudge's delay on the window's clock and on the wall clock", () => {
     const at = 22.45;
     const zero = audioClockZero(crossings, at);
-    const [delay] = overlapDelays([{ rule: "dont-interrupt", at, heard: 22.78, paintedAt: zero + at * 1000 + 380 }], crossings, 2.5, 20);
+    const [delay] = overlapDelays([{ rule: "dont-interrupt", at, heard: 22.78, paintedAt: zero + at * 1000 + 380 }], crossings);
     expect(delay!.windowSeconds).toBeCloseTo(0.33, 5);
     expect(delay!.wallSeconds).toBeCloseTo(0.38, 5);
-    expect(delay!.afterFileCutInSeconds).toBeCloseTo(-0.05, 5);
+  });
+});
+
+describe("lapNudges", () => {
+  it("takes the first nudge and those a whole number of laps after the last taken, as the clock drifts; not the ones between", () => {
+    const at = [2.1, 17.3, 22.6, 37.9, 42.5, 84.0, 97.0, 104.2].map((a) => ({ at: a }));
+    // 22.6 a lap after 2.1; 42.5 a lap after 22.6 (0.6 s early); 84.0 two laps on (0.5 s early), a lap missing; 104.2
+    // a lap after it (0.3 s early). 17.3, 37.9 and 97.0 are 5–8 s off a lap.
+    expect(lapNudges(at, 20.5).map((n) => n.at)).toEqual([2.1, 22.6, 42.5, 84.0, 104.2]);
   });
 });
 

@@ -1,5 +1,5 @@
-// The arithmetic of the call-listening bench (listening-bench.ts), apart from the browser: CPU shares from two
-// readings of Chromium's processes, the call window's audio clock laid on the wall clock, the overlap → nudge delays,
+// The arithmetic of the call-listening bench (listening-bench.ts), apart from the browser: CPU shares from readings
+// of Chromium's processes, the call window's audio clock laid on the wall clock, the overlap → nudge delays,
 // and whether a heap stayed flat.
 
 /** One process as DevTools' SystemInfo.getProcessInfo gives it: cpuTime is cumulative, in seconds. */
@@ -13,14 +13,18 @@ export interface ProcessInfo {
 const cpuBetween = (before: ProcessInfo[], process: ProcessInfo) => process.cpuTime - (before.find((p) => p.id === process.id)?.cpuTime ?? 0);
 
 /**
- * The process whose CPU time grew most between two readings, of those of `type`: the one that ran a busy loop in a
- * page meanwhile, which is how a page's renderer is told from the others (the protocol names no page's process).
+ * The process of `type` that a busy loop ran in: three readings, the first two an idle stretch apart, the last two a
+ * busy stretch as long; the process whose CPU time grew most in the busy stretch beyond its idle one (a process busy
+ * anyway, as a listening call window is, takes as much in both). That is how a page's renderer is told from the others:
+ * the protocol names no page's process. Undefined when none grew by `atLeast` seconds more.
  */
-export function busiest(before: ProcessInfo[], after: ProcessInfo[], type = "renderer"): number | undefined {
-  let best: { id: number; cpu: number } | undefined;
-  for (const process of after.filter((p) => p.type === type)) {
-    const cpu = cpuBetween(before, process);
-    if (!best || cpu > best.cpu) best = { id: process.id, cpu };
+export function busiest(readings: [ProcessInfo[], ProcessInfo[], ProcessInfo[]], type = "renderer", atLeast = 0.05): number | undefined {
+  const [start, middle, end] = readings;
+  let best: { id: number; extra: number } | undefined;
+  for (const process of end.filter((p) => p.type === type)) {
+    const idle = middle.find((p) => p.id === process.id);
+    const extra = cpuBetween(middle, process) - (idle ? cpuBetween(start, idle) : 0);
+    if (extra >= atLeast && (!best || extra > best.extra)) best = { id: process.id, extra };
   }
   return best?.id;
 }
@@ -87,30 +91,40 @@ export interface DrawnNudge {
   paintedAt: number;
 }
 
+/**
+ * The nudges about the agent's cut-in, one a lap of the looped call: the first nudge, and each that comes a whole
+ * number of laps (`lapSeconds`) after the last one taken, within `toleranceSeconds` (the window's clock loses a little
+ * audio a lap on a busy machine, see clockLag). Others come from where the two loops, started apart, overlap again.
+ */
+export function lapNudges<T extends { at: number }>(nudges: T[], lapSeconds: number, toleranceSeconds = 3): T[] {
+  const taken: T[] = [];
+  for (const nudge of nudges) {
+    const last = taken.at(-1);
+    const laps = last && Math.round((nudge.at - last.at) / lapSeconds);
+    if (!last || (laps! >= 1 && Math.abs(nudge.at - last.at - laps! * lapSeconds) <= toleranceSeconds)) taken.push(nudge);
+  }
+  return taken;
+}
+
 export interface OverlapDelay {
+  /** Where the overlap began, on the window's audio clock (s). */
+  at: number;
   /** heard − at: the window's own figure, on the audio clock (s). */
   windowSeconds: number;
   /** From the audio at `at` reaching the page to the card painted, on the wall clock (s). */
   wallSeconds: number;
-  /** at − the agent's cut-in in the microphone's file (looped), on the audio clock (s). */
-  afterFileCutInSeconds: number;
 }
 
 /**
- * Each overlap nudge's delay: on the window's audio clock (heard − at), on the wall clock (the card painted, against
- * when the audio of the overlap's start reached the page), and where the engine put the overlap against the agent's
- * cut-in in the looped microphone file (`cutIn` into a file `fileSeconds` long; the window's clock starts a little after
- * the file, so this reads low by that much).
+ * Each overlap nudge's delay: on the window's audio clock (heard − at), and on the wall clock, from when the audio of
+ * the overlap's start reached the page (its clock's whole seconds around it, see audioClockZero) to the card painted.
  */
-export function overlapDelays(nudges: DrawnNudge[], crossings: Array<[number, number]>, cutIn: number, fileSeconds: number): OverlapDelay[] {
-  return nudges.map((nudge) => {
-    const loop = Math.round((nudge.at - cutIn) / fileSeconds);
-    return {
-      windowSeconds: nudge.heard - nudge.at,
-      wallSeconds: (nudge.paintedAt - (audioClockZero(crossings, nudge.at) + nudge.at * 1000)) / 1000,
-      afterFileCutInSeconds: nudge.at - (cutIn + loop * fileSeconds),
-    };
-  });
+export function overlapDelays(nudges: DrawnNudge[], crossings: Array<[number, number]>): OverlapDelay[] {
+  return nudges.map((nudge) => ({
+    at: nudge.at,
+    windowSeconds: nudge.heard - nudge.at,
+    wallSeconds: (nudge.paintedAt - (audioClockZero(crossings, nudge.at) + nudge.at * 1000)) / 1000,
+  }));
 }
 
 /**
