@@ -191,7 +191,7 @@ async function pageLoads(browser: Browser, url: string, loads: number): Promise<
 }
 
 /** The worker's JS heap, through the DevTools protocol. */
-async function workerHeapMB(browser: Browser): Promise<number> {
+export async function workerHeapMB(browser: Browser): Promise<number> {
   const target = await extensionWorker(browser);
   const session = await target.createCDPSession();
   try {
@@ -368,7 +368,7 @@ export async function runBrowserPart(name: string) {
   }
 }
 
-const percentile = (values: number[], p: number) => {
+export const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 };

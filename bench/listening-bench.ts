@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
-import type { Browser, CDPSession, Page } from "puppeteer-core";
+import type { CDPSession, Page } from "puppeteer-core";
 import { coachCallOnTab, extensionWorker, grantMicrophone, launchWithExtension, ROOT } from "../scripts/lib/browser.mjs";
 import { makeCalls } from "../scripts/make-calls.mjs";
 import { startStaticServer } from "../scripts/lib/static-server.mjs";
+import { percentile, workerHeapMB } from "./browser-bench.js";
 import { busiest, clockLag, cpuShares, heapTrend, lapNudges, overlapDelays, type DrawnNudge, type ProcessInfo } from "./listening-figures.js";
 
 // Call coaching in Chromium as an agent meets it: the generated `overlap` call (scripts/make-calls.mjs), its customer
@@ -75,16 +76,6 @@ async function pageHeap(session: CDPSession): Promise<{ heapMB: number; nodes: n
   const { metrics } = (await session.send("Performance.getMetrics")) as { metrics: Array<{ name: string; value: number }> };
   const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
   return { heapMB: metric("JSHeapUsedSize") / 2 ** 20, nodes: metric("Nodes") };
-}
-
-async function workerHeapMB(browser: Browser): Promise<number> {
-  const session = await (await extensionWorker(browser)).createCDPSession();
-  try {
-    await session.send("HeapProfiler.collectGarbage");
-    return ((await session.send("Runtime.getHeapUsage")) as { usedSize: number }).usedSize / 2 ** 20;
-  } finally {
-    await session.detach();
-  }
 }
 
 /**
@@ -174,10 +165,6 @@ export async function runListeningBench({ minutes = 6 }: { minutes?: number } = 
 
 export type ListeningFigures = Awaited<ReturnType<typeof runListeningBench>>;
 
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-};
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
 const secs = (values: number[]) => `${percentile(values, 50).toFixed(2)} / ${Math.max(...values).toFixed(2)} s`;
 
