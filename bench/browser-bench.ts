@@ -191,7 +191,7 @@ async function pageLoads(browser: Browser, url: string, loads: number): Promise<
 }
 
 /** The worker's JS heap, through the DevTools protocol. */
-async function workerHeapMB(browser: Browser): Promise<number> {
+export async function workerHeapMB(browser: Browser): Promise<number> {
   const target = await extensionWorker(browser);
   const session = await target.createCDPSession();
   try {
@@ -349,7 +349,7 @@ const identicalRows = (r: IdenticalMessages): Array<[string, string, string, boo
 
 /** One part of the browser bench on its own (`npm run bench -- --only identical-messages`): its figures and rows. */
 export async function runBrowserPart(name: string) {
-  if (name !== "identical-messages" && name !== "fresh-tab") throw new Error(`no browser bench part "${name}" (there is: identical-messages, fresh-tab)`);
+  if (name !== "identical-messages" && name !== "fresh-tab") throw new Error(`no browser bench part "${name}" (there is: identical-messages, fresh-tab, listening)`);
   const server = await startStaticServer({ "/fixtures/": join(ROOT, "test", "fixtures") });
   const browser = await launchWithExtension();
   try {
@@ -368,7 +368,7 @@ export async function runBrowserPart(name: string) {
   }
 }
 
-const percentile = (values: number[], p: number) => {
+export const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 };

@@ -12,11 +12,12 @@ mkdirSync(OUT, { recursive: true });
 
 async function load(entry) {
   const outfile = join(OUT, entry.replace(/\.ts$/, ".mjs"));
-  // The shared scripts stay where they are: they find the project's folders from their own location.
+  // The shared scripts stay where they are: they find the project's folders from their own location (bundled here,
+  // make-calls.mjs made its calls under node_modules/.cache).
   const keepScripts = {
     name: "keep-scripts",
     setup(build) {
-      build.onResolve({ filter: /scripts\/lib\/.*\.mjs$/ }, (args) => ({ path: pathToFileURL(join(args.resolveDir, args.path)).href, external: true }));
+      build.onResolve({ filter: /scripts\/.*\.mjs$/ }, (args) => ({ path: pathToFileURL(join(args.resolveDir, args.path)).href, external: true }));
     },
   };
   await esbuild.build({ entryPoints: [join(ROOT, "bench", entry)], outfile, bundle: true, platform: "node", format: "esm", packages: "external", logLevel: "warning", plugins: [keepScripts] });
@@ -25,6 +26,14 @@ async function load(entry) {
 
 // `--only PART`: one part of the browser bench, printed and not written (the results file holds whole runs).
 const only = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
+// `--no-long-call`: the call listened to for 2 minutes, not 6 (the call window's heap then has two samples).
+const listeningMinutes = process.argv.includes("--no-long-call") ? 2 : 6;
+if (only === "listening") {
+  const { runListeningBench, listeningRows } = await load("listening-bench.ts");
+  const figures = await runListeningBench({ minutes: listeningMinutes });
+  console.log(JSON.stringify({ ...figures, table: listeningRows(figures) }, null, 2));
+  process.exit(0);
+}
 if (only) {
   const { runBrowserPart } = await load("browser-bench.ts");
   const part = await runBrowserPart(only);
@@ -45,6 +54,9 @@ if (!process.argv.includes("--engine-only")) {
     spawnSync(process.execPath, [join(ROOT, "build.mjs")], { stdio: "inherit" });
   }
   results.browser = await runBrowserBench();
+  const { runListeningBench, listeningRows } = await load("listening-bench.ts");
+  results.callListening = await runListeningBench({ minutes: listeningMinutes });
+  results.callListening.table = listeningRows(results.callListening);
 }
 
 writeFileSync(join(ROOT, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
@@ -73,6 +85,6 @@ for (const [name, { clean, noisy }] of Object.entries(a.detectors)) {
 lines.push(row("call audio: listener per second of call", ms(a.listenerMsPerCallSecond), "", undefined));
 const heap = Object.entries(a.longCall.heapUsedMB).map(([at, mb]) => `${at} ${mb}`).join(", ");
 lines.push(row(`call audio: heap (MB) over a ${a.longCall.minutes}-minute call`, heap, "flat", undefined));
-if (results.browser) for (const [what, value, target, ok] of results.browser.table) lines.push(row(what, value, target, ok));
+for (const part of [results.browser, results.callListening]) for (const [what, value, target, ok] of part?.table ?? []) lines.push(row(what, value, target, ok));
 console.log(lines.join("\n"));
 console.log("\nwritten: bench/results.json");

@@ -143,6 +143,62 @@ export async function extensionWorker(browser) {
   return target;
 }
 
+/**
+ * Lets the extension's pages open the microphone without asking, as the agent allowed once (Chromium, DevTools). The
+ * session stays open: the browser drops the grant when the session that made it goes.
+ */
+export async function grantMicrophone(browser, extensionOrigin) {
+  const cdp = await browser.target().createCDPSession();
+  await cdp.send("Browser.grantPermissions", { origin: extensionOrigin, permissions: ["audioCapture"] });
+}
+
+/**
+ * Opens the toolbar popup for the page's tab, as a click on Attune's icon would.
+ * @param {import("puppeteer-core").Browser} browser
+ * @param {import("puppeteer-core").Page} page
+ * @returns {Promise<import("puppeteer-core").Page>}
+ */
+export async function openPopup(browser, page) {
+  await page.bringToFront();
+  const worker = await (await extensionWorker(browser)).worker();
+  if (!worker) throw new Error("The extension's service worker is not running");
+  // The toolbar button clicked on this tab, as the agent would (DevTools' Extensions.triggerAction): the popup opens in
+  // the tab's window, and Attune may capture the tab, as a real click allows.
+  const extensionId = new URL(worker.url()).host;
+  const tabTarget = page._tabId;
+  if (!tabTarget) throw new Error("puppeteer no longer names the page's tab target (_tabId)");
+  const cdp = await browser.target().createCDPSession();
+  try {
+    await cdp.send("Extensions.triggerAction", { id: extensionId, targetId: tabTarget });
+  } finally {
+    await cdp.detach();
+  }
+  const target = await browser.waitForTarget((t) => t.url().endsWith("/pages/popup.html"), { timeout: 10_000 });
+  const popup = await target.asPage();
+  await popup.waitForFunction(() => document.getElementById("conversation-state")?.textContent);
+  return popup;
+}
+
+/**
+ * A call coached as an agent meets it on a softphone: the tab (test/fixtures/softphone.html?call=NAME, its customer's
+ * side playing once answered) opened in `phone`, answered, then Attune's toolbar button and "Coach this call (audio)"
+ * clicked there; the call window opens listening to the tab and the microphone (Chromium; the microphone granted, see
+ * grantMicrophone).
+ * @param {import("puppeteer-core").Browser} browser
+ * @param {import("puppeteer-core").Page} phone
+ * @param {string} phoneUrl
+ * @returns {Promise<import("puppeteer-core").Page>} the call window
+ */
+export async function coachCallOnTab(browser, phone, phoneUrl) {
+  await phone.goto(phoneUrl);
+  await phone.click("#answer");
+  await phone.waitForSelector("body[data-call=connected]");
+  const popup = await openPopup(browser, phone);
+  await popup.click("#coach-call");
+  const target = await browser.waitForTarget((t) => t.url().includes("/pages/call.html"), { timeout: 10_000 });
+  return target.asPage();
+}
+
 /** Whether puppeteer drives this page's browser over WebDriver BiDi (Firefox) rather than the DevTools protocol. */
 export function overBidi(page) {
   return page.browser().protocol === "webDriverBiDi";

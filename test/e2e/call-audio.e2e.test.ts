@@ -4,7 +4,7 @@ import type { Page } from "puppeteer-core";
 import { describe, expect, it } from "vitest";
 import { makeCalls } from "../../scripts/make-calls.mjs";
 import type { Stats } from "../../src/shared/stats.js";
-import { BROWSER, clickOverlay, collectErrors, inExtension, localeMessages, openExtensionPage, openPopup, readOverlay, skipInFirefox, startHarness, waitFor, waitUntilRead, type ChromeApi, type Harness } from "./harness.js";
+import { BROWSER, clickOverlay, coachCallOnTab, collectErrors, inExtension, localeMessages, openExtensionPage, openPopup, readOverlay, skipInFirefox, startHarness, waitFor, waitUntilRead, type ChromeApi, type Harness } from "./harness.js";
 import { startSoundServer } from "./sound-server.js";
 
 // A generated call (scripts/make-calls.mjs) played into Chromium, heard by the call page through its AudioWorklet,
@@ -44,13 +44,8 @@ async function openCall(harness: Harness, name: string, via: "tab" | "tap"): Pro
     return { call };
   }
   const phone = await harness.browser.newPage();
-  await phone.goto(`${harness.origin}/fixtures/softphone.html?call=${name}`);
-  await phone.click("#answer");
-  await phone.waitForSelector("body[data-call=connected]");
-  const popup = await openPopup(harness.browser, phone);
-  await popup.click("#coach-call");
-  const target = await harness.browser.waitForTarget((t) => t.url().includes("/pages/call.html"), { timeout: 10_000 });
-  return { call: (await target.asPage())!, phone };
+  const call = await coachCallOnTab(harness.browser, phone, `${harness.origin}/fixtures/softphone.html?call=${name}`);
+  return { call, phone };
 }
 
 /** What a call left: its nudges, the page's errors, and any request that left the extension (there must be none). */

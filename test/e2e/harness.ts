@@ -8,6 +8,7 @@ import {
   attribute,
   extensionWorker,
   FIREFOX_EXTENSION_ORIGIN,
+  grantMicrophone,
   inOverlayRoots,
   launchWithExtension,
   navigateOverBidi,
@@ -18,7 +19,7 @@ import {
 import { startStaticServer } from "../../scripts/lib/static-server.mjs";
 import type { ReadingStatus } from "../../src/shared/messages.js";
 
-export { readOverlay } from "../../scripts/lib/browser.mjs";
+export { coachCallOnTab, openPopup, readOverlay } from "../../scripts/lib/browser.mjs";
 
 /** The interface's strings in one language, as `_locales/<language>/messages.json` ships them. */
 export const localeMessages = (language: string): Record<string, { message: string }> =>
@@ -101,10 +102,7 @@ export async function startHarness(options: { chromiumArgs?: string[]; audible?:
     BROWSER === "firefox"
       ? FIREFOX_EXTENSION_ORIGIN
       : `chrome-extension://${new URL((await extensionWorker(browser)).url()).host}`;
-  if (options.microphone && BROWSER === "chromium") {
-    const cdp = await browser.target().createCDPSession();
-    await cdp.send("Browser.grantPermissions", { origin: extensionOrigin, permissions: ["audioCapture"] });
-  }
+  if (options.microphone && BROWSER === "chromium") await grantMicrophone(browser, extensionOrigin);
   return {
     browser,
     origin: server.origin,
@@ -266,28 +264,6 @@ export function collectErrors(page: Page): string[] {
     if (message.type() === "error") errors.push(message.text());
   });
   return errors;
-}
-
-/** Opens the toolbar popup for the page's tab, as a click on Attune's icon would. */
-export async function openPopup(browser: Browser, page: Page): Promise<Page> {
-  await page.bringToFront();
-  const worker = await (await extensionWorker(browser)).worker();
-  if (!worker) throw new Error("The extension's service worker is not running");
-  // The toolbar button clicked on this tab, as the agent would (DevTools' Extensions.triggerAction): the popup opens in
-  // the tab's window, and Attune may capture the tab, as a real click allows.
-  const extensionId = new URL(worker.url()).host;
-  const tabTarget = (page as unknown as { _tabId?: string })._tabId;
-  if (!tabTarget) throw new Error("puppeteer no longer names the page's tab target (_tabId)");
-  const cdp = await browser.target().createCDPSession();
-  try {
-    await cdp.send("Extensions.triggerAction", { id: extensionId, targetId: tabTarget });
-  } finally {
-    await cdp.detach();
-  }
-  const target = await browser.waitForTarget((t) => t.url().endsWith("/pages/popup.html"), { timeout: 10_000 });
-  const popup = await target.asPage();
-  await popup.waitForFunction(() => document.getElementById("conversation-state")?.textContent);
-  return popup;
 }
 
 /** Runs axe-core in the page (through the DevTools protocol, which the page's CSP does not restrict). */
