@@ -24,7 +24,8 @@ function uninterrupted(events: Received[]) {
   const raised: string[] = [];
   const resolved: string[] = [];
   for (const { type, speaker, text, at, history } of events) {
-    const step = engine.push({ type, speaker, text, at } as ConversationEvent);
+    // History is pushed as the worker pushes it: context, on which nothing is raised (so no cooldown starts there).
+    const step = engine.push({ type, speaker, text, at } as ConversationEvent, { context: history });
     if (history) continue;
     raised.push(...step.raised.map(raisedId));
     resolved.push(...step.resolved.map(resolvedId));
