@@ -7,17 +7,9 @@ import type { EngineStep } from "../engine/nudge.js";
 import type { ConversationEventsMessage, ConversationRef } from "../shared/messages.js";
 import { CallLinks, judging, type CallLink } from "./call-links.js";
 import type { CoachFactory } from "./coach.js";
-import { ConversationStore, type SessionStorage } from "./conversation-store.js";
+import { ConversationStore } from "./conversation-store.js";
+import { memorySessionStorage } from "./test-support.js";
 
-function memory(): SessionStorage & { data: Record<string, unknown> } {
-  const data: Record<string, unknown> = {};
-  return {
-    data,
-    get: async (key) => (key === null ? structuredClone(data) : key in data ? { [key]: structuredClone(data[key]) } : {}),
-    set: async (items) => void Object.assign(data, structuredClone(items)),
-    remove: async (keys) => keys.forEach((k) => delete data[k]),
-  };
-}
 
 const RULES = join(__dirname, "..", "..", "rules");
 const packs = compilePacks(readdirSync(RULES).filter((f) => f.endsWith(".json")).map((f) => JSON.parse(readFileSync(join(RULES, f), "utf8"))));
@@ -53,7 +45,7 @@ describe("judging a call heard and read at once", () => {
 
 describe("CallLinks", () => {
   it("keeps the links in session storage for a worker started again, and lets them go with either tab", async () => {
-    const storage = memory();
+    const storage = memorySessionStorage();
     const links = new CallLinks(storage);
     await links.listen(WINDOW, PHONE, true, []);
     expect(await links.cardOf(WINDOW)).toBeUndefined();
@@ -75,7 +67,7 @@ describe("CallLinks", () => {
   });
 
   it("ignores what is not a link in storage", async () => {
-    const storage = memory();
+    const storage = memorySessionStorage();
     storage.data.callLinks = [{ window: "12", phone: PHONE }, listening, null];
     expect(await new CallLinks(storage).all()).toEqual([listening]);
   });
@@ -102,8 +94,8 @@ describe("the worker's rule on the call's two conversations", () => {
   ];
 
   it("raises the words' rules from the transcript and the timing rules from the audio while linked; the transcript's timing again once stopped", async () => {
-    const store = new ConversationStore(memory(), engineCoach);
-    const links = new CallLinks(memory());
+    const store = new ConversationStore(memorySessionStorage(), engineCoach);
+    const links = new CallLinks(memorySessionStorage());
     await links.listen(WINDOW, PHONE, true, [2]);
     const accept = async (tab: number, frame: number, from: "content" | "call-window", message: ConversationEventsMessage) =>
       rules((await store.accept(tab, frame, message, all, judging(await links.all(), tab, from, message.conversation.channel))).step);

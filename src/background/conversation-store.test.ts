@@ -7,17 +7,9 @@ import { OverridesSchema } from "../engine/overrides.js";
 import type { EngineStep } from "../engine/nudge.js";
 import type { ConversationEventsMessage } from "../shared/messages.js";
 import type { Coach, CoachFactory } from "./coach.js";
-import { ConversationStore, type SessionStorage } from "./conversation-store.js";
+import { ConversationStore } from "./conversation-store.js";
+import { memorySessionStorage } from "./test-support.js";
 
-function memory(): SessionStorage & { data: Record<string, unknown> } {
-  const data: Record<string, unknown> = {};
-  return {
-    data,
-    get: async (key) => (key === null ? structuredClone(data) : key in data ? { [key]: structuredClone(data[key]) } : {}),
-    set: async (items) => void Object.assign(data, structuredClone(items)),
-    remove: async (keys) => keys.forEach((k) => delete data[k]),
-  };
-}
 
 /** A coach that records the texts (and times) it was given and raises a nudge on every turn containing "!", history aside. */
 const recordingCoach: CoachFactory = (_ref, snapshot) => {
@@ -53,7 +45,7 @@ const message = (session: string, seq: number, text: string, history = false): C
 
 describe("ConversationStore", () => {
   it("takes each event once, even when resent, and survives the worker being stopped", async () => {
-    const storage = memory();
+    const storage = memorySessionStorage();
     const store = new ConversationStore(storage, recordingCoach);
     await store.accept(1, 0, message("a", 0, "hello"));
     expect((await store.accept(1, 0, message("a", 0, "hello"))).ack).toEqual({ ok: true, acceptedThrough: 0 });
@@ -66,7 +58,7 @@ describe("ConversationStore", () => {
   });
 
   it("after a page reload, skips the history it already has and carries on with what is new, on one clock", async () => {
-    const storage = memory();
+    const storage = memorySessionStorage();
     const store = new ConversationStore(storage, recordingCoach);
     await store.accept(1, 0, message("before", 0, "hello", true));
     await store.accept(1, 0, message("before", 1, "it broke!"));
@@ -79,7 +71,7 @@ describe("ConversationStore", () => {
   });
 
   it("takes a batch in order, answering with the last event taken", async () => {
-    const storage = memory();
+    const storage = memorySessionStorage();
     const store = new ConversationStore(storage, recordingCoach);
     const batch = { ...message("a", 0, "one", true), events: [0, 1, 2].map((seq) => ({ seq, event: { type: "turn" as const, speaker: "customer" as const, text: `m${seq}!`, at: seq }, history: seq < 2 })) };
     const result = await store.accept(1, 0, batch);
@@ -89,7 +81,7 @@ describe("ConversationStore", () => {
   });
 
   it("shows no nudges for history, and keeps tabs apart and forgets a closed tab", async () => {
-    const storage = memory();
+    const storage = memorySessionStorage();
     const store = new ConversationStore(storage, recordingCoach);
     expect((await store.accept(1, 0, message("a", 0, "old!", true))).step.raised).toEqual([]);
     await store.accept(2, 0, message("b", 0, "other tab"));
@@ -111,14 +103,14 @@ describe("ConversationStore: a chat opened with the customer waiting", () => {
   });
 
   it("coaches the turns after the agent's last reply as moments, and the answered past as context", async () => {
-    const store = new ConversationStore(memory(), recordingCoach);
+    const store = new ConversationStore(memorySessionStorage(), recordingCoach);
     const { step, outbox } = await store.accept(1, 0, firstReading("a"), deliverAll);
     expect(step.raised.map((n) => n.event)).toEqual([2]);
     expect(outbox.map((d) => d.raised.map((n) => n.event))).toEqual([[2]]);
   });
 
   it("does not coach them again when the page is reloaded, nor after a worker restart", async () => {
-    const storage = memory();
+    const storage = memorySessionStorage();
     await new ConversationStore(storage, recordingCoach).accept(1, 0, firstReading("a"), deliverAll);
     const restarted = new ConversationStore(storage, recordingCoach);
     const { step, outbox } = await restarted.accept(1, 0, firstReading("b"), deliverAll);
@@ -147,7 +139,7 @@ describe("ConversationStore scorecards", () => {
   });
 
   it("keeps each conversation's scorecard across a stopped worker, on the conversation's events", async () => {
-    const storage = memory();
+    const storage = memorySessionStorage();
     const store = new ConversationStore(storage, readingCoach);
     await store.accept(1, 0, turn(0, "customer", "it broke", 0));
     await store.accept(1, 0, turn(1, "agent", "what happened?", 12));
@@ -164,7 +156,7 @@ describe("ConversationStore scorecards", () => {
 
 describe("ConversationStore: the outbox", () => {
   it("saves a delivery with the state (and what decided it) in one write before handing it over", async () => {
-    const storage = memory();
+    const storage = memorySessionStorage();
     let finishSaving = () => {};
     const writes: Array<Record<string, unknown>> = [];
     const set = storage.set;
@@ -189,7 +181,7 @@ describe("ConversationStore: the outbox", () => {
   });
 
   it("keeps every delivery until the page acknowledges it, across restarts, and numbers them on", async () => {
-    const storage = memory();
+    const storage = memorySessionStorage();
     const first = new ConversationStore(storage, recordingCoach);
     await first.accept(1, 0, message("a", 0, "one!"), deliverAll);
     await first.accept(1, 0, message("a", 1, "two!"), deliverAll);
@@ -210,7 +202,7 @@ describe("ConversationStore: the outbox", () => {
   });
 
   it("gives a reloaded page none of what the page before did not acknowledge", async () => {
-    const store = new ConversationStore(memory(), recordingCoach);
+    const store = new ConversationStore(memorySessionStorage(), recordingCoach);
     await store.accept(1, 0, message("before", 0, "hello", true));
     expect((await store.accept(1, 0, message("before", 1, "it broke!"), deliverAll)).outbox).toHaveLength(1);
     const history = await store.accept(1, 0, { ...message("after", 0, "hello", true), events: [message("after", 0, "hello", true).events[0]!, message("after", 1, "it broke!", true).events[0]!] }, deliverAll);
@@ -220,14 +212,14 @@ describe("ConversationStore: the outbox", () => {
   });
 
   it("delivers nothing when the gate holds back every raised nudge and nothing is resolved", async () => {
-    const store = new ConversationStore(memory(), recordingCoach);
+    const store = new ConversationStore(memorySessionStorage(), recordingCoach);
     const { step, outbox } = await store.accept(1, 0, message("a", 0, "held back!"), () => ({ raised: [], resolved: [] }));
     expect(step.raised).toHaveLength(1);
     expect(outbox).toEqual([]);
   });
 
   it("forgets a tab's outboxes with its conversations", async () => {
-    const storage = memory();
+    const storage = memorySessionStorage();
     const store = new ConversationStore(storage, recordingCoach);
     await store.accept(1, 0, message("a", 0, "one!"), deliverAll);
     await store.forgetTab(1);
@@ -237,7 +229,7 @@ describe("ConversationStore: the outbox", () => {
 
 describe("ConversationStore when storage fails", () => {
   it("keeps coaching from memory, reports the problem, and keeps what was saved before", async () => {
-    const storage = memory();
+    const storage = memorySessionStorage();
     const problems: string[] = [];
     const store = new ConversationStore(storage, recordingCoach, (p) => problems.push(p));
     await store.accept(1, 0, message("a", 0, "hello"));
@@ -260,7 +252,7 @@ describe("ConversationStore when storage fails", () => {
   });
 
   it("hands over nothing a stopped worker could not save: the next worker numbers its deliveries from what was saved", async () => {
-    const storage = memory();
+    const storage = memorySessionStorage();
     const set = storage.set;
     const dying = new ConversationStore(storage, recordingCoach);
     await dying.accept(1, 0, message("a", 0, "one!"), deliverAll);
@@ -287,7 +279,7 @@ describe("ConversationStore: timers", () => {
   const customer = (text: string, at: number): ConversationEventsMessage => ({ ...message("a", 0, text), events: [{ seq: 0, event: { type: "turn", speaker: "customer", text, at }, history: false }] });
 
   it("fires a wait that is due while nobody writes, from the state a stopped worker left", async () => {
-    const storage = memory();
+    const storage = memorySessionStorage();
     await new ConversationStore(storage, engineCoach).accept(3, 1, customer("Hello, my order has not arrived.", 2), deliverAll);
     const restarted = new ConversationStore(storage, engineCoach);
     expect(await restarted.nextDue()).toBe(32_000);
@@ -317,7 +309,7 @@ describe("ConversationStore: what the agent saw and used", () => {
   const conversation = { adapter: "generic", key: "a" };
 
   it("counts a card shown once, gives the statistics the outcomes of the cards shown only, and says a late-reported card's outcome", async () => {
-    const storage = memory();
+    const storage = memorySessionStorage();
     const store = new ConversationStore(storage, engineCoach);
     const { step } = await store.accept(1, 0, said("a", 0, "customer", FURIOUS, 0), deliverAll);
     expect(step.raised.map((n) => n.rule)).toEqual(["acknowledge-frustration", "apologize-for-error"]);
@@ -334,7 +326,7 @@ describe("ConversationStore: what the agent saw and used", () => {
   });
 
   it("counts an answer to a nudge once, wherever it is given, and an undo only of an answer counted", async () => {
-    const storage = memory();
+    const storage = memorySessionStorage();
     const store = new ConversationStore(storage, engineCoach);
     await store.accept(1, 0, said("a", 0, "customer", FURIOUS, 0), deliverAll);
     const frustration = { rule: "acknowledge-frustration", event: 0 };
@@ -353,7 +345,7 @@ describe("ConversationStore: what the agent saw and used", () => {
   });
 
   it("counts an insertion once per nudge shown, in its own conversation, and sums it all up as the scorecard does", async () => {
-    const storage = memory();
+    const storage = memorySessionStorage();
     const store = new ConversationStore(storage, engineCoach);
     await store.accept(1, 0, said("a", 0, "customer", FURIOUS, 0), deliverAll);
     await store.markShown(1, 0, conversation, { rule: "acknowledge-frustration", event: 0 });
@@ -408,7 +400,7 @@ describe("ConversationStore: a call heard from its audio", () => {
   };
 
   it("coaches the call with the team's rules, carrying on after the worker was stopped mid-call", async () => {
-    const storage = memory();
+    const storage = memorySessionStorage();
     expect((await new ConversationStore(storage, teamCoach).accept(7, 0, heard(0, "customer", 0, 12, 20), deliverAll)).step.raised).toEqual([]);
     // A new worker: the call's state comes back from session storage, and the agent's cut-in is judged against it.
     const restarted = new ConversationStore(storage, teamCoach);
