@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -32,12 +32,36 @@ export function scratchDir(prefix: string): string {
   return dir;
 }
 
-/** A scratch folder (see scratchDir) that the page's downloads go to, over the DevTools protocol (Chromium only). */
-export async function downloadsInto(page: Page, prefix: string): Promise<string> {
+/** A download the page finished: the name the page gave it, and where it is on disk. */
+export interface Download {
+  name: string;
+  path: string;
+}
+
+/**
+ * Catches the page's downloads in a scratch folder (see scratchDir) over the DevTools protocol (Chromium only).
+ * A download counts only once Chromium reports it complete: a file that merely exists may still be half written.
+ * Each lands in a numbered folder of its own under the name the page gave it, so two of the same name both keep it.
+ */
+export async function downloadsInto(page: Page, prefix: string): Promise<{ folder: string; finished: () => Download[] }> {
   const folder = scratchDir(prefix);
+  const incoming = join(folder, ".incoming");
+  mkdirSync(incoming);
+  const names = new Map<string, string>();
+  const finished: Download[] = [];
   const cdp = await page.createCDPSession();
-  await cdp.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: folder });
-  return folder;
+  cdp.on("Browser.downloadWillBegin", (event) => names.set(event.guid, event.suggestedFilename));
+  cdp.on("Browser.downloadProgress", (event) => {
+    if (event.state !== "completed") return;
+    const dir = join(folder, String(finished.length + 1));
+    mkdirSync(dir);
+    const download = { name: names.get(event.guid) ?? event.guid, path: "" };
+    download.path = join(dir, download.name);
+    renameSync(join(incoming, event.guid), download.path);
+    finished.push(download);
+  });
+  await cdp.send("Browser.setDownloadBehavior", { behavior: "allowAndName", downloadPath: incoming, eventsEnabled: true });
+  return { folder, finished: () => [...finished] };
 }
 
 /**

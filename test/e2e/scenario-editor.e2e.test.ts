@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "puppeteer-core";
 import { describe, expect, it } from "vitest";
@@ -128,12 +128,12 @@ describe("the scenario editor", () => {
     await waitFor(async () => ((await readLocal(harness)).trainerScenarios as unknown[] | undefined)?.length === 1, "the scenario saved");
     expect(await page.$eval("#scenario", (el) => (el as HTMLSelectElement).value)).toBe("imported:my-double-charge");
     await page.click("#editor-export");
-    const file = await waitFor(async () => readdirSync(downloads).find((f) => f === "my-double-charge.json"), "the exported scenario");
-    const exported = parseScenario(JSON.parse(readFileSync(join(downloads, file), "utf8")), file);
+    const file = await waitFor(async () => downloads.finished().find((f) => f.name === "my-double-charge.json"), "the exported scenario");
+    const exported = parseScenario(JSON.parse(readFileSync(file.path, "utf8")), file.name);
     expect(Object.keys(exported.practice!.lines)).toEqual(["opening", "calms-down", "escalates", "line-4"]);
 
     // A broken copy, imported: refused, its problem named by its place, the library as it was.
-    const broken = JSON.parse(readFileSync(join(downloads, file), "utf8"));
+    const broken = JSON.parse(readFileSync(file.path, "utf8"));
     broken.id = "broken-copy";
     broken.practice.lines.escalates.says = "";
     const brokenFile = join(scratchDir("scenario-editor-import"), "broken-copy.json");

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "puppeteer-core";
 import { describe, expect, it } from "vitest";
@@ -124,11 +124,11 @@ describe("the scorecard to hand out", () => {
     await page.click("#handout-csv");
     await page.click("#handout-json");
     const files = await waitFor(async () => {
-      const found = readdirSync(downloads).filter((f) => /\.(csv|json)$/.test(f)).sort();
+      const found = downloads.finished().sort((a, b) => a.name.localeCompare(b.name));
       return found.length === 2 && found;
     }, "the CSV and JSON exports");
-    expect(files).toEqual(["scorecard-en-billing-error-poor.csv", "scorecard-en-billing-error-poor.json"]);
-    const rows = parseCsv(readFileSync(join(downloads, files[0]!), "utf8"));
+    expect(files.map((f) => f.name)).toEqual(["scorecard-en-billing-error-poor.csv", "scorecard-en-billing-error-poor.json"]);
+    const rows = parseCsv(readFileSync(files[0]!.path, "utf8"));
     const bySection = (section: string) => rows.filter((r) => r.section === section);
     expect(bySection("moment").map((r) => [r.id, Number(r.at_seconds), r.outcome])).toEqual(nudges.map((n) => [n.rule, n.at, n.outcome]));
     expect(bySection("figure").find((r) => r.id === "longestReply")).toMatchObject({ value: "50", good_value: "8", target_at_most: String(respondPromptly), target_met: "false" });
@@ -139,7 +139,7 @@ describe("the scorecard to hand out", () => {
       expect(scenarioLines).toContain(row.customer_said);
       expect(texts(poor.events, "agent")).toContain(row.agent_said);
     }
-    const json = JSON.parse(readFileSync(join(downloads, files[1]!), "utf8"));
+    const json = JSON.parse(readFileSync(files[1]!.path, "utf8"));
     expect(json).toMatchObject({ scenario: billing.title, subject: "Poor agent", good: "Good agent" });
     expect(json.moments).toHaveLength(nudges.length);
 
@@ -158,7 +158,7 @@ describe("the scorecard to hand out", () => {
     expect(visible.rows).toBeGreaterThan(nudges.length + 8);
     await page.setViewport({ width: 794, height: 1123 });
     await page.screenshot({ path: join(SCREENSHOTS, "scorecard-handout.png"), fullPage: true });
-    const pdf = join(downloads, "handout.pdf");
+    const pdf = join(downloads.folder, "handout.pdf");
     await page.pdf({ path: pdf, format: "A4", printBackground: true });
     expect(statSync(pdf).size).toBeGreaterThan(10_000);
     await page.emulateMediaType("screen");

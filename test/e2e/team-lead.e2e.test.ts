@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "puppeteer-core";
 import { afterEach, describe, expect, it } from "vitest";
@@ -186,8 +186,8 @@ describe("team leads tune the rule packs", () => {
     expect(await page.$eval('#stats-table tr[data-rule="offer-retention"] [data-field="helpful"]', (n) => n.textContent)).toBe("1");
     const downloads = await downloadsInto(page, "team-lead");
     await page.click("#stats-csv");
-    const file = await waitFor(async () => readdirSync(downloads).find((f) => f.endsWith(".csv")), "the CSV export");
-    const csv = readFileSync(join(downloads, file), "utf8");
+    const file = await waitFor(async () => downloads.finished().find((f) => f.name.endsWith(".csv")), "the CSV export");
+    const csv = readFileSync(file.path, "utf8");
     expect(csv.split("\n")[0]).toBe("rule,raised,shown,followed,missed,dismissed,helpful,notHelpful,wrongMoment,misread,used,snoozed");
     expect(csv).toContain("offer-retention,1,1,0,0,0,1");
     expect(csv).not.toMatch(/want to leave/i);

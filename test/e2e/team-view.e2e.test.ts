@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "puppeteer-core";
 import { describe, expect, it } from "vitest";
-import { SCREENSHOTS, axeViolations, clickOverlay, collectErrors, inExtension, openExtensionPage, openPopup, readLocal, readOverlay, scratchDir, setLocal, useHarness, waitFor, waitUntilRead, type Harness } from "./harness.js";
+import { SCREENSHOTS, axeViolations, clickOverlay, collectErrors, downloadsInto, inExtension, openExtensionPage, openPopup, readLocal, readOverlay, scratchDir, setLocal, useHarness, waitFor, waitUntilRead, type Harness } from "./harness.js";
 
 type Fixture = Window & { addMessage(speaker: string, text: string): void };
 
@@ -11,16 +11,12 @@ const MARKERS = ["zorblatt", "quimvexa", "plindor", "vextrano", "glumphrey", "sn
 const customerSays = (i: number) => `This is the third time I'm asking about my ${MARKERS[i % 6]} ${MARKERS[(i + 1) % 6]} order and I'm really fed up!!!`;
 const agentSays = (i: number) => `I'm so sorry, ${MARKERS[(i + 2) % 6]} ${MARKERS[(i + 3) % 6]}: let me look at your ${MARKERS[(i + 4) % 6]} right away.`;
 
-/** Downloads go to a folder of the test's own; resolves with the first new file there ending in `ext`. */
-async function nextDownload(page: Page, folder: string, ext: string, act: () => Promise<void>): Promise<string> {
-  const before = new Set(readdirSync(folder));
+/** The file the page downloads when `act` runs (see downloadsInto). */
+async function nextDownload(page: Page, ext: string, act: () => Promise<void>): Promise<string> {
   await page.bringToFront();
-  const cdp = await page.createCDPSession();
-  await cdp.send("Browser.setDownloadBehavior", { behavior: "allow", downloadPath: folder });
+  const downloads = await downloadsInto(page, "team-view");
   await act();
-  const file = await waitFor(async () => readdirSync(folder).find((f) => !before.has(f) && f.endsWith(ext)), `a ${ext} download`);
-  await cdp.detach();
-  return join(folder, file);
+  return (await waitFor(async () => downloads.finished().find((f) => f.name.endsWith(ext)), `a ${ext} download`)).path;
 }
 
 /** The options page at its Statistics section (the agent's own) or its Team section (the team lead's). */
@@ -34,7 +30,7 @@ async function openOptions(harness: Harness, section: "statistics" | "team" = "s
  * One agent's shift, as it happens in their own browser: they set their label, coach one chat full of marker words
  * (the frustration nudge, rated as given), and export their statistics from the options page or the popup.
  */
-async function agentShift(harness: Harness, i: number, label: string, rating: "helpful" | "not-helpful", exportFrom: "options" | "popup", folder: string): Promise<string> {
+async function agentShift(harness: Harness, i: number, label: string, rating: "helpful" | "not-helpful", exportFrom: "options" | "popup"): Promise<string> {
   const options = await openOptions(harness);
   await options.click("#agent-label", { count: 3 });
   await options.keyboard.press("Backspace");
@@ -54,9 +50,9 @@ async function agentShift(harness: Harness, i: number, label: string, rating: "h
 
   if (exportFrom === "popup") {
     const popup = await openPopup(harness.browser, chat);
-    return nextDownload(popup, folder, ".json", () => popup.click("#export-stats"));
+    return nextDownload(popup, ".json", () => popup.click("#export-stats"));
   }
-  return nextDownload(options, folder, ".json", () => options.click("#stats-json"));
+  return nextDownload(options, ".json", () => options.click("#stats-json"));
 }
 
 /** A fresh install for the next agent: this browser's storage emptied, its pages closed. */
@@ -78,9 +74,9 @@ describe("the team view", () => {
   it("three agents' exports, from real coaching in their browsers, make one team table: rates per agent and together, the rules most find unhelpful, a chart per rule, CSV", async () => {
     const folder = scratchDir("team-view");
     const files = [
-      await agentShift(harness, 0, "ana", "not-helpful", "options", folder),
-      await (async () => (await nextInstall(harness), agentShift(harness, 1, "bo", "not-helpful", "options", folder)))(),
-      await (async () => (await nextInstall(harness), agentShift(harness, 2, "cy", "helpful", "popup", folder)))(),
+      await agentShift(harness, 0, "ana", "not-helpful", "options"),
+      await (async () => (await nextInstall(harness), agentShift(harness, 1, "bo", "not-helpful", "options")))(),
+      await (async () => (await nextInstall(harness), agentShift(harness, 2, "cy", "helpful", "popup")))(),
     ];
     // Each export holds counts, a label and a period: none of the conversation's words.
     for (const file of files) {
@@ -117,7 +113,7 @@ describe("the team view", () => {
     await waitFor(() => page.evaluate(() => document.getElementById("team-view-status")!.textContent === "Imported: 1. Not imported: 0."), "the second import");
     expect(await cells(page, "acknowledge-frustration", "")).toMatchObject({ shown: "3", helpfulRate: "33%" });
 
-    const csv = readFileSync(await nextDownload(page, folder, ".csv", () => page.click("#team-view-csv")), "utf8");
+    const csv = readFileSync(await nextDownload(page, ".csv", () => page.click("#team-view-csv")), "utf8");
     expect(csv.split("\n")[0]).toBe("rule,agent,raised,shown,followed,missed,dismissed,helpful,notHelpful,wrongMoment,misread,used,snoozed,hours,helpfulRate,followedRate,shownPerHour");
     expect(csv).toMatch(/\nacknowledge-frustration,,3,3,\d,\d,0,1,2,/);
     expect(csv.split("\n").filter((line) => line.startsWith("acknowledge-frustration,")).map((line) => line.split(",")[1])).toEqual(["", "ana", "bo", "cy"]);
@@ -153,7 +149,7 @@ describe("the team view", () => {
     expect(await page.$eval("#agent-label-error", (n) => ((n as HTMLElement).hidden ? "" : n.textContent))).toBe("Label: 1 to 40 letters, digits, spaces, dots, dashes or underscores");
     expect(await page.$eval("#agent-label", (input) => input.getAttribute("aria-invalid"))).toBe("true");
     expect((await readLocal(harness)).agentLabel).toBe(first);
-    const file = await nextDownload(page, scratchDir("team-view"), ".json", () => page.click("#stats-json"));
+    const file = await nextDownload(page, ".json", () => page.click("#stats-json"));
     expect(JSON.parse(readFileSync(file, "utf8"))).toMatchObject({ agent: first, rules: {} });
 
     // Dropped on the team view with a file that is not JSON: the export is taken, the other refused with its name.

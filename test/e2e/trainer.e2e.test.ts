@@ -167,8 +167,8 @@ describe("the trainer", () => {
     expect(await page.$eval("#reply", (el) => (el as HTMLTextAreaElement).disabled)).toBe(true);
 
     await page.click("#export-practice");
-    const file = await waitFor(async () => readdirSync(downloads).find((f) => f.endsWith(".json")), "the exported practice");
-    const exported = parseScenario(JSON.parse(readFileSync(join(downloads, file), "utf8")), file);
+    const file = await waitFor(async () => downloads.finished().find((f) => f.name.endsWith(".json")), "the exported practice");
+    const exported = parseScenario(JSON.parse(readFileSync(file.path, "utf8")), file.name);
     const practice = exported.variants[0]!;
     expect(practice.id).toBe("practice");
     expect(practice.events.filter((e) => e.type === "turn" && e.speaker === "agent").map((e) => (e as { text: string }).text)).toEqual(["Is it plugged in?", "Did you restart it?"]);
@@ -337,11 +337,11 @@ describe("the trainer", () => {
     await page.click(".pane .export-scorecard");
     await page.click("#export");
     const files = await waitFor(async () => {
-      const found = readdirSync(downloads).filter((f) => f.endsWith(".json")).sort();
+      const found = downloads.finished().sort((a, b) => a.name.localeCompare(b.name));
       return found.length === 2 && found;
     }, "the two exports");
-    expect(files).toEqual(["hand-scored.json", "scorecard-hand-scored-agent.json"]);
-    const read = (file: string) => JSON.parse(readFileSync(join(downloads, file), "utf8"));
+    expect(files.map((f) => f.name)).toEqual(["hand-scored.json", "scorecard-hand-scored-agent.json"]);
+    const read = (name: string) => JSON.parse(readFileSync(files.find((f) => f.name === name)!.path, "utf8"));
     expect(read("scorecard-hand-scored-agent.json")).toMatchObject({ channel: "chat", responseTime: { median: 10, longest: 40 }, openQuestions: { value: 1 } });
     const original = parseScenario(JSON.parse(readFileSync(join(ROOT, "test", "fixtures", "trainer", "hand-scored.json"), "utf8")));
     expect(parseScenario(read("hand-scored.json"))).toEqual(original);
