@@ -66,6 +66,27 @@ describe("CallLinks", () => {
     expect(await new CallLinks(storage).all()).toEqual([]);
   });
 
+  it("says which tab is listened to, for its page's sign: from the start, until the window stops or closes", async () => {
+    const links = new CallLinks(memorySessionStorage());
+    expect(await links.listeningTo(PHONE)).toBe(false);
+    expect(await links.listen(WINDOW, PHONE, true, [2])).toEqual(listening);
+    expect(await links.listeningTo(PHONE)).toBe(true);
+    expect(await links.listeningTo(WINDOW)).toBe(false);
+    // Stopped: the link comes back, so the sign goes from the frames it was shown in.
+    expect(await links.stopped(WINDOW)).toEqual({ ...listening, listening: false });
+    expect(await links.stopped(WINDOW)).toBeUndefined();
+    expect(await links.listeningTo(PHONE)).toBe(false);
+    // Closed while listening: the tab it listened to is named; closed stopped, or the tab itself closed: none is.
+    await links.listen(WINDOW, PHONE, true, [2]);
+    expect(await links.forgetTab(WINDOW)).toEqual([listening]);
+    expect(await links.listeningTo(PHONE)).toBe(false);
+    await links.listen(WINDOW, PHONE, true, []);
+    await links.stopped(WINDOW);
+    expect(await links.forgetTab(WINDOW)).toEqual([]);
+    await links.listen(WINDOW, PHONE, true, []);
+    expect(await links.forgetTab(PHONE)).toEqual([]);
+  });
+
   it("ignores what is not a link in storage", async () => {
     const storage = memorySessionStorage();
     storage.data.callLinks = [{ window: "12", phone: PHONE }, listening, null];

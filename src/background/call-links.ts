@@ -64,18 +64,28 @@ export class CallLinks {
   }
 
   /** The window listens to `phone`, whose call transcript (if any) is read in `frames`; or it stopped. */
-  async listen(window: number, phone: number, listening: boolean, frames: readonly number[]): Promise<void> {
-    const links = (await this.all()).filter((link) => link.window !== window);
-    this.links = [...links, { window, phone, listening, frames: [...frames] }];
+  async listen(window: number, phone: number, listening: boolean, frames: readonly number[]): Promise<CallLink> {
+    const link = { window, phone, listening, frames: [...frames] };
+    this.links = [...(await this.all()).filter((candidate) => candidate.window !== window), link];
     await this.save();
+    return link;
   }
 
-  /** The window stopped listening: the tab's transcript judges the call's timing again from now on. */
-  async stopped(window: number): Promise<void> {
+  /**
+   * The window stopped listening: the tab's transcript judges the call's timing again from now on. Returns its link,
+   * if it was listening.
+   */
+  async stopped(window: number): Promise<CallLink | undefined> {
     const link = (await this.all()).find((candidate) => candidate.window === window);
-    if (!link?.listening) return;
+    if (!link?.listening) return undefined;
     link.listening = false;
     await this.save();
+    return link;
+  }
+
+  /** Whether a call window listens to `phone` now. */
+  async listeningTo(phone: number): Promise<boolean> {
+    return (await this.all()).some((link) => link.listening && link.phone === phone);
   }
 
   /** A frame of `phone` reads a call transcript: a window listening to the tab shows its nudges there too. */
@@ -97,13 +107,17 @@ export class CallLinks {
     return link?.phone;
   }
 
-  /** A tab closed: a call window's link goes with it, and so does every link to it. */
-  async forgetTab(tabId: number): Promise<void> {
+  /**
+   * A tab closed: a call window's link goes with it, and so does every link to it. Returns the links of a window
+   * closed while it listened: their tabs are no longer listened to.
+   */
+  async forgetTab(tabId: number): Promise<CallLink[]> {
     const links = await this.all();
     const kept = links.filter((link) => link.window !== tabId && link.phone !== tabId);
-    if (kept.length === links.length) return;
+    if (kept.length === links.length) return [];
     this.links = kept;
     await this.save();
+    return links.filter((link) => link.window === tabId && link.phone !== tabId && link.listening);
   }
 
   private save(): Promise<void> {

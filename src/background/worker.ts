@@ -7,6 +7,7 @@ import {
   ConversationEventsSchema,
   NudgesReceivedSchema,
   PageToWorkerSchema,
+  type CallWindowMessage,
   type ConversationEventsMessage,
   type ConversationRef,
   type EventsAccepted,
@@ -23,7 +24,7 @@ import { MAX_CONVERSATION_KEY, MAX_TEXT } from "../shared/limits.js";
 import { speakersSwappedKey } from "../shared/storage-keys.js";
 import { agentLabelIn, storedCounts } from "../shared/team-stats.js";
 import { coachCall } from "./call-coaching.js";
-import { CallLinks, judging } from "./call-links.js";
+import { CallLinks, judging, type CallLink } from "./call-links.js";
 import { listenedTab, senderKind, type SenderKind } from "./senders.js";
 import { activePacks, createCoach } from "./coach.js";
 import { CoachingGate } from "./coaching-gate.js";
@@ -120,6 +121,8 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
     }
     case "call-listening":
       return kind === "call-window" ? callListening(tabId, listenedTab(sender, browser.runtime.getURL("")), message.listening) : undefined;
+    case "stop-listening":
+      return kind === "content" ? stopListeningTo(tabId) : undefined;
     case "timers-due":
       return fireTimers();
     case "events-undelivered":
@@ -137,7 +140,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
     case "resume":
       return snooze(0);
     case "overlay-setup":
-      return overlaySetup();
+      return overlaySetup(tabId);
     case "teach-setup":
       return teachLabels();
     case "save-taught-site":
@@ -224,13 +227,13 @@ const TEACH_LABELS = [
   "teachProblemNoMessageShape", "teachProblemSpeakers", "teachWider", "teachNarrower", "teachPickThis", "teachWidenHint",
 ];
 
-async function overlaySetup(): Promise<OverlaySetup> {
-  const { autoHideSeconds } = await settings();
+async function overlaySetup(tabId: number): Promise<OverlaySetup> {
+  const [{ autoHideSeconds }, listening] = await Promise.all([settings(), callLinks.listeningTo(tabId)]);
   const language = interfaceLanguage();
   // The team's packs, not only the shipped ones: the card's menu names the rule a nudge came from.
   await teamReady();
   const ruleNames = Object.fromEntries(activePacks().flatMap((pack) => pack.rules.map((rule) => [rule.id, ruleName(rule, language)])));
-  return { labels: overlayLabels((key) => translate(language, key)), ruleNames, locale: language, autoHideSeconds };
+  return { labels: overlayLabels((key) => translate(language, key)), ruleNames, locale: language, autoHideSeconds, listening };
 }
 
 /** The site the agent is on: the tab's page, even when the chat is read from a frame inside it. */
@@ -272,9 +275,31 @@ async function onConversationEvent(tabId: number, frameId: number, kind: "conten
  * to another source, is not linked): while it listens, the tab's call transcript leaves the timing to the audio.
  */
 async function callListening(window: number, phone: number | undefined, listening: boolean): Promise<void> {
-  if (!listening) return callLinks.stopped(window);
+  if (!listening) {
+    const stopped = await callLinks.stopped(window);
+    if (stopped) await tellListening(stopped);
+    return;
+  }
   if (phone === undefined) return;
-  await callLinks.listen(window, phone, true, await store.callFrames(phone));
+  await tellListening(await callLinks.listen(window, phone, true, await store.callFrames(phone)));
+}
+
+/**
+ * The listened tab's page shows a sign while a call window listens to it, with Stop: where its card is (the frames
+ * reading the call's transcript), else in the tab's top frame. A page with no content script of ours has none: the
+ * popup and the call window say it there, and the browser marks the tab.
+ */
+async function tellListening({ phone, listening, frames }: CallLink): Promise<void> {
+  const message: WorkerToContent = { type: "call-listening", listening };
+  const to = frames.length ? frames : [0];
+  await Promise.all(to.map((frameId) => browser.tabs.sendMessage(phone, message, { frameId }).catch(() => undefined)));
+}
+
+/** Stop, on a page's listening sign: passed on to the call window listening to that tab (it alone knows its stream). */
+async function stopListeningTo(phone: number): Promise<void> {
+  if (!(await callLinks.listeningTo(phone))) return;
+  const message: CallWindowMessage = { type: "stop-call", tab: phone };
+  await browser.runtime.sendMessage(message).catch(() => undefined);
 }
 
 /**
@@ -442,7 +467,7 @@ browser.commands.onCommand.addListener(async (command) => {
 });
 
 browser.tabs.onRemoved.addListener((tabId) => {
-  void callLinks.forgetTab(tabId);
+  void callLinks.forgetTab(tabId).then((closed) => Promise.all(closed.map((link) => tellListening({ ...link, listening: false }))));
   void gate.forgetTab(tabId);
   void badge.forget(tabId);
   void store.forgetTab(tabId);

@@ -34,6 +34,8 @@ export class CoachingView {
   private readonly conversationOf = new WeakMap<Nudge, { adapter: string; conversationKey: string }>();
   private loading: Promise<{ view: ViewState; setup: OverlaySetup }> | undefined;
   private watchingSnoozes = false;
+  /** What the worker last said of a call window listening to this tab (the overlay's setup says it till then). */
+  private listening: boolean | undefined;
 
   /**
    * @param avoid what the overlay must not cover: the transcript and the reply box
@@ -51,6 +53,11 @@ export class CoachingView {
     }
     if (message.type === "insert-suggestion") {
       this.overlay?.insertCurrent();
+      return;
+    }
+    if (message.type === "call-listening") {
+      this.listening = message.listening;
+      if (message.listening || this.overlay) (await this.ensure()).listening(message.listening);
       return;
     }
     const raised = message.raised.filter((nudge) => this.firstTime(message.conversationKey, nudge));
@@ -187,9 +194,11 @@ export class CoachingView {
           if (conversation) send({ type: "nudges-unshown", ...conversation, nudges: unseen.map(({ rule, event }) => ({ rule, event })) });
         }
       },
+      onStopListening: () => send({ type: "stop-listening" }),
       onMove: (position) => save({ position }),
       onCompactChange: (compact) => save({ compact }),
     });
+    if (this.listening ?? setup.listening) this.overlay.listening(true);
     return this.overlay;
   }
 }

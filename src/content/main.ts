@@ -185,7 +185,8 @@ async function start(): Promise<void> {
   await loadSetup();
   if (!adapters.length) return;
   onWorkerMessage((message) => {
-    if (current) void view.receive(message);
+    // The listening sign shows on a page of the console before any conversation is read, as a nudge never does.
+    if (current || message.type === "call-listening") void view.receive(message);
   });
   answerReadingStatus(() => ({
     looked,

@@ -31,6 +31,9 @@ export const OVERLAY_LABEL_KEYS = [
   "snoozedRules",
   "undo",
   "resume",
+  /** The page's sign while a call window listens to this tab's audio, with Stop. */
+  "listening",
+  "stopListening",
 ] as const;
 
 export type OverlayLabels = Record<(typeof OVERLAY_LABEL_KEYS)[number], string>;

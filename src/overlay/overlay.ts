@@ -44,6 +44,8 @@ export interface OverlayOptions {
   onSnooze?(nudge: Nudge, only: boolean): void;
   onUndoSnooze?(nudge: Nudge, only: boolean): void;
   onResume?(): void;
+  /** Where given, the sign shown while a call window listens to this tab (`listening`) has Stop. */
+  onStopListening?(): void;
   /** A rule's name in the agent's interface language, for the card's menu ("Rule: Acknowledge frustration"); else its id. */
   ruleName?(id: string): string;
   /** The time of day in the agent's interface language, for the snooze sign. */
@@ -126,6 +128,7 @@ export class Overlay {
   #menuOpen = false;
   #whyOpen = false;
   #sign: SnoozeSign | undefined;
+  #listening = false;
   /** A snooze just made on a card, with until when its Undo is offered. */
   #undo: { nudge: Nudge; only: boolean; until: number } | undefined;
   #signTimer: ReturnType<typeof setTimeout> | undefined;
@@ -183,10 +186,10 @@ export class Overlay {
    * (or the warm-up) and is kept there against a hostile page from then on.
    */
   #show(card: HTMLElement | undefined): void {
-    const sign = this.#signElement();
+    const signs = [this.#listeningElement(), this.#signElement()].filter((part): part is HTMLElement => !!part);
     this.#panel.style.visibility = "";
-    this.#panel.replaceChildren(...[card, sign].filter((part): part is HTMLElement => !!part));
-    if (!card && !sign) return;
+    this.#panel.replaceChildren(...[card, ...signs].filter((part): part is HTMLElement => !!part));
+    if (!card && !signs.length) return;
     if (!this.#attached) {
       this.#attached = true;
       guardHost(this.#host);
@@ -254,6 +257,16 @@ export class Overlay {
     this.#sign = sign && sign.until > Date.now() ? sign : undefined;
     if (!this.#sign && this.#undo) this.#undo = undefined;
     this.#refreshSign();
+  }
+
+  /**
+   * Whether a call window listens to this tab's audio now: while it does, the page says so, with Stop. Listening is
+   * never hidden: the sign stays whatever the card does, as the browser's own capture mark does.
+   */
+  listening(on: boolean): void {
+    if (on === this.#listening) return;
+    this.#listening = on;
+    this.#show(this.#drawn);
   }
 
   #render(): void {
@@ -448,6 +461,21 @@ export class Overlay {
       this.#queue.remove(nudge);
       this.#render();
     } else this.clear();
+  }
+
+  /** The sign while a call window listens to this tab: a mark, the words, and Stop. */
+  #listeningElement(): HTMLElement | undefined {
+    if (!this.#listening) return undefined;
+    const { labels } = this.#options;
+    const sign = element(this.#panel, "div", "sign listening");
+    sign.dataset.part = "listening";
+    sign.dir = "auto";
+    sign.setAttribute("role", "status");
+    const text = element(this.#panel, "span", "sign-text");
+    text.textContent = labels.listening;
+    sign.append(text);
+    if (this.#options.onStopListening) sign.append(this.#button(labels.stopListening, "stop-listening", () => this.#options.onStopListening!()));
+    return sign;
   }
 
   /** The sign while something is snoozed: Undo just after a snooze made here, Resume after that. */

@@ -152,6 +152,8 @@ export const ContentToWorkerSchema = z.discriminatedUnion("type", [
    * or stopped: while it listens, the call's timing is judged from its audio, not from a transcript on that tab.
    */
   z.strictObject({ type: z.literal("call-listening"), listening: z.boolean() }),
+  /** Stop, on the page's listening sign: the call window listening to this tab stops. */
+  z.strictObject({ type: z.literal("stop-listening") }),
 ]);
 export type ContentToWorker = z.infer<typeof ContentToWorkerSchema>;
 
@@ -181,6 +183,8 @@ export const WorkerToContentSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("dismiss-nudge") }),
   /** The agent pressed the insert shortcut (commands API): the suggested reply on screen goes into the reply box. */
   z.strictObject({ type: z.literal("insert-suggestion") }),
+  /** A call window started or stopped listening to this tab's audio: the page's sign says so, with Stop. */
+  z.strictObject({ type: z.literal("call-listening"), listening: z.boolean() }),
 ]);
 export type WorkerToContent = z.infer<typeof WorkerToContentSchema>;
 
@@ -241,12 +245,13 @@ export const PageToWorkerSchema = z.discriminatedUnion("type", [
 export type PageToWorker = z.infer<typeof PageToWorkerSchema>;
 
 /**
- * Extension page (the popup) → the call window, by runtime.sendMessage: is a call being listened to, and stop it. Only
- * an open call window answers (CallStatus); the worker takes neither.
+ * The popup (or the worker, passing on Stop from a page's sign) → the call window, by runtime.sendMessage: is a call
+ * being listened to, and stop it. Only an open call window answers (CallStatus); the worker takes neither.
  */
 export const CallWindowMessageSchema = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("call-status") }),
-  z.strictObject({ type: z.literal("stop-call") }),
+  /** `tab`: only the window listening to that tab stops (the worker passes on Stop from that tab's page). */
+  z.strictObject({ type: z.literal("stop-call"), tab: z.number().int().nonnegative().optional() }),
 ]);
 export type CallWindowMessage = z.infer<typeof CallWindowMessageSchema>;
 
@@ -350,5 +355,7 @@ export const OverlaySetupSchema = z.strictObject({
   ruleNames: z.record(z.string(), z.string()),
   locale: z.string(),
   autoHideSeconds: z.number(),
+  /** A call window listens to the asking page's tab now: its sign shows from the start. */
+  listening: z.boolean(),
 });
 export type OverlaySetup = z.infer<typeof OverlaySetupSchema>;

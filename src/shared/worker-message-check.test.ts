@@ -14,10 +14,11 @@ const VALID = {
     { type: "nudges", adapter: "generic", conversationKey: "c-1", delivery: 7, raised: [nudge, { ...nudge, event: 4, because: ["third time", "!!!"] }], resolved: [] },
     { type: "dismiss-nudge" },
     { type: "insert-suggestion" },
+    { type: "call-listening", listening: true },
   ],
   accepted: [{ type: "events-accepted", session: "0b6c6f5e-8f0e-4d2a-9a63-3c1f0e8b7a21", acceptedThrough: 41 }, { type: "events-accepted", session: "s", acceptedThrough: 3, wakeAt: 1_765_000_000_000 }],
   refused: [{ type: "events-refused", session: "0b6c6f5e-8f0e-4d2a-9a63-3c1f0e8b7a21", reason: "conversation.key: Too big" }],
-  setup: [{ labels: Object.fromEntries(OVERLAY_LABEL_KEYS.map((key) => [key, `${key}: $1`])), ruleNames: { "acknowledge-frustration": "به رسمیت شناختن ناراحتی مشتری" }, locale: "fa", autoHideSeconds: 20 }],
+  setup: [{ labels: Object.fromEntries(OVERLAY_LABEL_KEYS.map((key) => [key, `${key}: $1`])), ruleNames: { "acknowledge-frustration": "به رسمیت شناختن ناراحتی مشتری" }, locale: "fa", autoHideSeconds: 20, listening: false }],
 };
 
 /** Values a hostile or broken sender might produce, and valid messages with one part changed. */

@@ -35,6 +35,7 @@ function isNudge(value: unknown): boolean {
 export function isWorkerMessage(value: unknown): value is WorkerToContent {
   if (!isObject(value)) return false;
   if (value.type === "dismiss-nudge" || value.type === "insert-suggestion") return hasOnlyKeys(value, ["type"]);
+  if (value.type === "call-listening") return hasOnlyKeys(value, ["type", "listening"]) && typeof value.listening === "boolean";
   return (
     value.type === "nudges" && hasOnlyKeys(value, ["type", "adapter", "conversationKey", "delivery", "raised", "resolved"]) &&
     typeof value.adapter === "string" && typeof value.conversationKey === "string" && Number.isSafeInteger(value.delivery) &&
@@ -60,7 +61,8 @@ export function isEventsRefused(value: unknown): value is EventsRefused {
 
 export function isOverlaySetup(value: unknown): value is OverlaySetup {
   return (
-    isObject(value) && hasOnlyKeys(value, ["labels", "ruleNames", "locale", "autoHideSeconds"]) && isNumber(value.autoHideSeconds) &&
+    isObject(value) && hasOnlyKeys(value, ["labels", "ruleNames", "locale", "autoHideSeconds", "listening"]) && isNumber(value.autoHideSeconds) &&
+    typeof value.listening === "boolean" &&
     isObject(value.ruleNames) && Object.values(value.ruleNames).every((name) => typeof name === "string") &&
     typeof value.locale === "string" && isObject(value.labels) && hasOnlyKeys(value.labels, OVERLAY_LABEL_KEYS) &&
     OVERLAY_LABEL_KEYS.every((key) => typeof (value.labels as Record_)[key] === "string")

@@ -4,7 +4,8 @@ import type { Page } from "puppeteer-core";
 import { describe, expect, it } from "vitest";
 import { makeCalls } from "../../scripts/make-calls.mjs";
 import type { Stats } from "../../src/shared/stats.js";
-import { BROWSER, clickOverlay, coachCallOnTab, collectErrors, inExtension, localeMessages, openExtensionPage, openPopup, readOverlay, skipInFirefox, startHarness, waitFor, waitUntilRead, type ChromeApi, type Harness } from "./harness.js";
+import { inOverlay } from "../../scripts/lib/browser.mjs";
+import { BROWSER, clickOverlay, coachCallOnTab, collectErrors, inExtension, localeMessages, openExtensionPage, openPopup, overlayPartShown, readOverlay, skipInFirefox, startHarness, waitFor, waitUntilRead, type ChromeApi, type Harness } from "./harness.js";
 import { startSoundServer } from "./sound-server.js";
 
 // A generated call (scripts/make-calls.mjs) played into Chromium, heard by the call page through its AudioWorklet,
@@ -240,6 +241,7 @@ describe("call coaching from the audio, in Chromium", () => {
       // The agent's fast answer, heard: slow-down raised once, from the audio, listed in the window and shown on the card.
       await call.waitForSelector('#nudges li[data-rule="slow-down"]', { timeout: 20_000 });
       await cardFor("slow-down", "the audio's slow-down on the console's card");
+      expect(await overlayPartShown(console_, "listening")).toBe(true);
       // Rated on the card, then again in the window: one nudge, one rating.
       await clickOverlay(console_, "helpful");
       await statsWhen(call, (s) => s["slow-down"]?.helpful === 1, "the card's rating of the audio's nudge");
@@ -253,6 +255,7 @@ describe("call coaching from the audio, in Chromium", () => {
       // Stopped: the transcript judges the call's timing again, and its slow-down is on the card (not in the window).
       await call.click("#stop");
       await call.waitForSelector("body[data-state=stopped]");
+      await waitFor(async () => !(await overlayPartShown(console_, "listening")), "the listening sign gone from the console");
       await lines("No wait, I already did all of that");
       await cardFor("slow-down", "the transcript's slow-down on the card");
       expect((await transcript()).raised).toContain("slow-down");
@@ -277,8 +280,15 @@ describe("call coaching from the audio, in Chromium", () => {
       await call.waitForSelector("body[data-state=listening]");
       expect(await call.$eval("#customer-source", (select) => (select as HTMLSelectElement).value)).toBe("tab");
       expect(await call.title()).toMatch(/^● /);
-      await call.click("#stop");
+      // The console's page says so too, as the page it is reloaded to does; its Stop stops the call window.
+      const sign = () => inOverlay(page, (roots: ShadowRoot[]) => roots.map((root) => root.querySelector("[data-part=listening]")?.textContent).find(Boolean) ?? null, null);
+      await waitFor(() => overlayPartShown(page, "listening"), "the listening sign on the console's page");
+      expect(await sign()).toBe(`${localeMessages("en").overlayListening!.message}${localeMessages("en").overlayStopListening!.message}`);
+      await page.reload();
+      await waitFor(() => overlayPartShown(page, "listening"), "the listening sign on the reloaded page");
+      await clickOverlay(page, "stop-listening");
       await call.waitForSelector("body[data-state=stopped]");
+      await waitFor(async () => !(await overlayPartShown(page, "listening")), "the sign gone from the page");
       expect(await call.title()).toBe("Attune");
       // The tab's stream was used: listening again by hand is to the microphone alone, until the agent asks on the tab.
       expect(await call.$eval("#customer-source", (select) => [(select as HTMLSelectElement).value, (select.querySelector("option[value=tab]") as HTMLOptionElement).disabled])).toEqual(["none", true]);
@@ -288,6 +298,8 @@ describe("call coaching from the audio, in Chromium", () => {
       const again = await openPopup(harness.browser, page);
       await again.waitForSelector("#call-listening:not([hidden])");
       expect(await again.$eval("#coach-call", (button) => (button as HTMLElement).hidden)).toBe(true);
+      // Listening to the microphone alone, not to the tab: the page shows no sign.
+      expect(await overlayPartShown(page, "listening")).toBe(false);
       await again.click("#stop-call");
       await call.waitForSelector("body[data-state=stopped]");
       await again.waitForSelector("#call-listening[hidden]");

@@ -9,6 +9,7 @@ import {
   extensionWorker,
   FIREFOX_EXTENSION_ORIGIN,
   grantMicrophone,
+  inOverlay,
   inOverlayRoots,
   launchWithExtension,
   navigateOverBidi,
@@ -91,6 +92,11 @@ export async function overlayPartCenter(page: Page, part: string): Promise<{ x: 
   });
   if (!center) throw new Error(`The overlay shows no "${part}" control`);
   return center;
+}
+
+/** Whether a control or part of the overlay (its data-part) is on screen. */
+export async function overlayPartShown(page: Page, part: string): Promise<boolean> {
+  return (await inOverlay(page, (roots: ShadowRoot[], name: string) => roots.some((root) => (root.querySelector(`[data-part="${name}"]`)?.getBoundingClientRect().width ?? 0) > 0), part)) as boolean;
 }
 
 /** Clicks a control of the overlay where it is drawn, as a mouse would. */

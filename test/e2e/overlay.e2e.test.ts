@@ -7,6 +7,7 @@ import {
   emulateColorScheme,
   inExtension,
   overlayPartCenter,
+  overlayPartShown,
   readLocal,
   readOverlay,
   setLocal,
@@ -40,11 +41,6 @@ async function chatWithNudge(harness: Harness): Promise<Page> {
 /** The snooze sign's words, if the page shows one. */
 async function signText(page: Page): Promise<string | undefined> {
   return ((await inOverlay(page, (roots: ShadowRoot[]) => roots.map((root) => root.querySelector(".sign-text")?.textContent).find(Boolean), null)) as string | null) ?? undefined;
-}
-
-/** Whether a control of the overlay (data-part) is on screen. */
-async function partShown(page: Page, part: string): Promise<boolean> {
-  return (await inOverlay(page, (roots: ShadowRoot[], name: string) => roots.some((root) => (root.querySelector(`[data-part="${name}"]`)?.getBoundingClientRect().width ?? 0) > 0), part)) as boolean;
 }
 
 async function stats(harness: Harness): Promise<Record<string, Record<string, number>>> {
@@ -106,7 +102,7 @@ describe("the overlay", () => {
     expect(await readOverlay(page)).toEqual([]);
     expect((await stats(harness))["acknowledge-frustration"]?.snoozed, "the card that made the agent snooze").toBe(1);
     // Undo was offered for a moment only; Resume ends the snooze, and the sign goes.
-    await waitFor(async () => (await partShown(page, "resume")) && !(await partShown(page, "undo")), "Resume in place of Undo", 15_000);
+    await waitFor(async () => (await overlayPartShown(page, "resume")) && !(await overlayPartShown(page, "undo")), "Resume in place of Undo", 15_000);
     await clickOverlay(page, "resume");
     await waitFor(async () => Number((await readLocal(harness)).snoozedUntil) === 0, "coaching resumed");
     await waitFor(async () => (await signText(page)) === undefined, "the sign to go");
@@ -149,7 +145,7 @@ describe("the overlay", () => {
   it("asks why after \"not helpful\", and counts the reason given", async () => {
     const page = await chatWithNudge(harness);
     await clickOverlay(page, "not-helpful");
-    await waitFor(async () => (await partShown(page, "misread")), "the reasons");
+    await waitFor(async () => (await overlayPartShown(page, "misread")), "the reasons");
     await clickOverlay(page, "misread");
     await waitFor(async () => (await stats(harness))["acknowledge-frustration"]?.misread === 1, "the reason in the stats");
     expect((await stats(harness))["acknowledge-frustration"]).toMatchObject({ notHelpful: 1, wrongMoment: 0, helpful: 0 });
@@ -164,8 +160,8 @@ describe("the overlay", () => {
     await waitFor(async () => (await readOverlay(page))[0]?.suggestion === "", "the compact card");
     const [card] = await readOverlay(page);
     expect(card!.message).not.toBe("");
-    expect(await partShown(page, "insert")).toBe(true);
-    expect(await partShown(page, "helpful")).toBe(false);
+    expect(await overlayPartShown(page, "insert")).toBe(true);
+    expect(await overlayPartShown(page, "helpful")).toBe(false);
     await waitFor(async () => ((await readLocal(harness))[`view:${harness.origin}`] as { compact?: boolean } | undefined)?.compact === true, "the choice saved");
   });
 

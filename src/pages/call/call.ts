@@ -271,16 +271,18 @@ async function main(): Promise<void> {
   };
   $("start").onclick = () => void begin();
   $("stop").onclick = () => listening?.stop();
-  // The popup asks whether a call is being listened to, and may stop it with one click.
+  const tab = Number(params.get("tab"));
+  // The popup asks whether a call is being listened to, and may stop it with one click; Stop on a page's sign stops
+  // the window listening to that page's tab (the worker passes it on, naming the tab).
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
     const parsed = sender.id === browser.runtime.id ? CallWindowMessageSchema.safeParse(raw) : undefined;
     if (!parsed?.success) return undefined;
+    if (parsed.data.type === "stop-call" && parsed.data.tab !== undefined && parsed.data.tab !== tab) return undefined;
     const on = document.body.dataset.state === "listening";
     if (parsed.data.type === "stop-call" && on) listening?.stop();
     const status: CallStatus = { listening: on && parsed.data.type === "call-status", heard: call?.heard() ?? 0 };
     return Promise.resolve(status);
   });
-  const tab = Number(params.get("tab"));
   if (tab) {
     browser.tabs.onRemoved.addListener((closed) => {
       if (closed === tab) listening?.stop();
