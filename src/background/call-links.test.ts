@@ -35,6 +35,11 @@ describe("judging a call heard and read at once", () => {
     expect(judging([{ ...listening, frames: [] }], WINDOW, "call-window", "call")).toEqual({ timingJudgedElsewhere: false, shownIn: WINDOW });
   });
 
+  it("the tab's site switched off: the window's nudges stay in the window, in its own limit", () => {
+    expect(judging([listening], WINDOW, "call-window", "call", [PHONE])).toEqual({ timingJudgedElsewhere: false, shownIn: WINDOW });
+    expect(judging([listening], WINDOW, "call-window", "call", [PHONE + 1])).toMatchObject({ shownIn: PHONE });
+  });
+
   it("once the window stops listening, or with no window: each judged on its own, as before", () => {
     for (const links of [[], [{ ...listening, listening: false }]]) {
       expect(judging(links, PHONE, "content", "call")).toEqual({ timingJudgedElsewhere: false, shownIn: PHONE });

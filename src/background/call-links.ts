@@ -29,12 +29,13 @@ export interface Judging {
  * A call heard and read at once is coached once, from the better source: its timing from the audio, its words from
  * the transcript. While a window listens to a tab, that tab's call transcript raises no timing rule; where the tab
  * reads one, the window's nudges are shown on its card too, within that tab's density limit and on its badge. A chat in
- * the tab, a window not listening, listening to no tab or to a tab with no transcript: each coached as before.
+ * the tab, a window not listening, listening to no tab or to a tab with no transcript: each coached as before. A tab
+ * in `switchedOff` (its site switched off by the agent) shows no window's nudges: the window shows them alone.
  */
-export function judging(links: readonly CallLink[], tabId: number, from: "content" | "call-window", channel: "chat" | "call"): Judging {
+export function judging(links: readonly CallLink[], tabId: number, from: "content" | "call-window", channel: "chat" | "call", switchedOff: readonly number[] = []): Judging {
   const plain = { timingJudgedElsewhere: false, shownIn: tabId };
   if (from === "content") return { ...plain, timingJudgedElsewhere: channel === "call" && links.some((link) => link.listening && link.phone === tabId) };
-  const link = links.find((candidate) => candidate.listening && candidate.window === tabId && candidate.frames.length);
+  const link = links.find((candidate) => candidate.listening && candidate.window === tabId && candidate.frames.length && !switchedOff.includes(candidate.phone));
   return link ? { timingJudgedElsewhere: false, shownIn: link.phone, alsoTo: { tab: link.phone, frames: link.frames } } : plain;
 }
 

@@ -249,12 +249,14 @@ function siteOf(sender: Runtime.MessageSender): string {
  */
 async function onConversationEvent(tabId: number, frameId: number, kind: "content" | "call-window", site: string, message: ConversationEventsMessage, deliver: (outbox: Delivery[]) => void) {
   // Switched off for this site: acknowledged, so the page stops resending, and otherwise ignored.
-  if ((await disabledSites()).includes(site)) return { ok: true, acceptedThrough: message.events.at(-1)!.seq, wakeAt: undefined };
+  const off = await disabledSites();
+  if (off.includes(site)) return { ok: true, acceptedThrough: message.events.at(-1)!.seq, wakeAt: undefined };
   reportCuts(message);
   const { channel } = message.conversation;
   if (kind === "content" && channel === "call") await callLinks.transcriptIn(tabId, frameId);
   // A call heard by a call window and read from its tab's transcript is coached once (call-links.ts).
-  const how = judging(await callLinks.all(), tabId, kind, channel);
+  const links = await callLinks.all();
+  const how = judging(links, tabId, kind, channel, kind === "call-window" ? await tabsOnSites(links.map((link) => link.phone), off) : []);
   const shownIn = how.shownIn;
   const [current, snoozed] = await Promise.all([settings(), snoozes(), teamReady(), gate.ready(shownIn)]);
   let raised: Nudge[] = [];
@@ -268,6 +270,13 @@ async function onConversationEvent(tabId: number, frameId: number, kind: "conten
   wake.at(wakeAt);
   if (step.raised.length || step.resolved.length) await Promise.all([badge.shown(shownIn, raised, step.resolved), stats.countStep(step.raised, resolvedShown)]);
   return { ...ack, wakeAt };
+}
+
+/** Which of these tabs show a page of one of these sites now (a tab Attune may not see the address of is not). */
+async function tabsOnSites(tabIds: readonly number[], sites: readonly string[]): Promise<number[]> {
+  if (!sites.length) return [];
+  const urls = await Promise.all(tabIds.map((id) => browser.tabs.get(id).then((tab) => tab.url, () => undefined)));
+  return tabIds.filter((_, i) => URL.canParse(urls[i] ?? "") && sites.includes(new URL(urls[i]!).origin));
 }
 
 /**
