@@ -76,7 +76,7 @@ export async function run(argv: string[], out: (line: string) => void = console.
   printSuggestions(result, out);
   if (snippet) {
     out("");
-    out("Overrides adding the phrases accepted (import them in the options page: Team → Import overrides, or merge them into your overrides file):");
+    out("Overrides adding the phrases accepted (merge them into your overrides file; the options page's Advanced → Import overrides… replaces the saved overrides with a file's):");
     out(JSON.stringify(snippet, null, 2));
   } else if (result.suggestions.length) {
     out("");
