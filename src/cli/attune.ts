@@ -3,6 +3,7 @@ import * as check from "./commands/check.js";
 import * as evaluate from "./commands/eval.js";
 import * as schemas from "./commands/schemas.js";
 import * as signals from "./commands/signals.js";
+import * as suggest from "./commands/suggest.js";
 import * as testRules from "./commands/test-rules.js";
 import * as train from "./commands/train.js";
 
@@ -11,7 +12,7 @@ interface Command {
   run(argv: string[]): Promise<number>;
 }
 
-const COMMANDS: Record<string, Command> = { check, signals, "test-rules": testRules, eval: evaluate, train, schemas };
+const COMMANDS: Record<string, Command> = { check, signals, "test-rules": testRules, eval: evaluate, train, suggest, schemas };
 
 const HELP = `attune — active-listening coaching engine, on the command line
 

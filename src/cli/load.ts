@@ -5,6 +5,7 @@ import { compilePacks, preparePacks, type CompiledPacks } from "../engine/index.
 import { ConversationSchema, type Conversation } from "../engine/conversation.js";
 import { formatIssues, ValidationError } from "../engine/validation-errors.js";
 import { MAX_JSON_DEPTH, MAX_JSON_FILE_BYTES, parseJsonText } from "../shared/json-file.js";
+import { parseLabelled } from "../shared/transcript-file.js";
 import { CliError } from "./cli-error.js";
 
 /** The shipped packs: rules/ in the Attune folder (the bundle lives in dist/cli, the sources in src/cli). */
@@ -97,14 +98,12 @@ export function loadConversation(file: string): Conversation {
   return parsed.data;
 }
 
-/** Labelled corpora are read whole: ample for hundreds of thousands of lines, and no device is read for ever. */
-const MAX_LABELLED_BYTES = 64 * 1024 * 1024;
+/** Labelled corpora (and plain transcripts) are read whole: ample for hundreds of thousands of lines, and no device is read for ever. */
+export const MAX_LABELLED_BYTES = 64 * 1024 * 1024;
 
 /** A labelled file's lines (`text<TAB>label`), each with its text and its label. */
 export function readLabelled(file: string): Array<{ text: string; label: string }> {
-  return readTextFile(file, MAX_LABELLED_BYTES).split(/\r?\n/).filter(Boolean).map((line, i) => {
-    const tab = line.lastIndexOf("\t");
-    if (tab < 0) throw new CliError(`${file}:${i + 1}: expected text<TAB>label`);
-    return { text: line.slice(0, tab), label: line.slice(tab + 1).trim() };
-  });
+  const parsed = parseLabelled(file, readTextFile(file, MAX_LABELLED_BYTES));
+  if ("problem" in parsed) throw new CliError(parsed.problem);
+  return parsed.rows;
 }

@@ -24,9 +24,3 @@ export function scoreLabels(rows: ReadonlyArray<{ gold: string; predicted: strin
   const f1s = Object.values(result).map((s) => s.f1);
   return { labels: result, macroF1: f1s.reduce((a, b) => a + b, 0) / f1s.length };
 }
-
-/** Whether a line's labels ("complaint.error,frustration") carry the signal, named whole or by its last part. */
-export function carries(labels: string, signal: string): boolean {
-  const name = signal.split(".").at(-1)!;
-  return labels.split(",").some((l) => l.trim() === name || l.trim() === signal);
-}

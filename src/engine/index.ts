@@ -22,3 +22,6 @@ export { features, FEATURES_VERSION, hash, LearnedModelSchema, scoreModel, withM
 export type { LearnedModel } from "./signals/learned-model.js";
 export { compareVersions, failingPackExamples, packChanges, PackChangesSchema } from "./pack-review.js";
 export type { PackChanges } from "./pack-review.js";
+export { mergeLexicons } from "./signals/lexicon-schema.js";
+export { acceptedOverrides, shorten, suggestPhrases, UnknownSignalError } from "./signals/phrase-suggestions.js";
+export type { PhraseSuggestion, SuggestSource, SuggestUtterance, Suggestions } from "./signals/phrase-suggestions.js";

@@ -68,6 +68,17 @@ describe("the options page refuses what it cannot take, at once and saying why",
       area.dispatchEvent(new Event("input", { bubbles: true }));
     });
     await waitFor(async () => (await lines(page, "#team-problems li")).length === 0 && (await lines(page, "#team-preview-problems li")).length === 0, "the problems gone");
+    // Suggested phrases from a transcript ("zbang" is a made-up word no lexicon knows): Add puts one in the draft only.
+    await page.select("#team-signal", "emotion.frustration");
+    await page.select("#team-signal-language", "ro");
+    const labelled = ["zbang total cu coletul\tfrustration", "iar zbang total la factura\tfrustration", "coletul a ajuns, mulțumesc\tnone"];
+    await choose(page, "#suggest-files", file("transcript.tsv", labelled.join("\n")));
+    await page.click("#suggest-run");
+    await waitFor(async () => (await lines(page, "#suggest-results .phrase")).includes("zbang total"), "the phrase proposed");
+    expect(await text(page, "#suggest-status")).toMatch(/^1 phrases proposed for emotion\.frustration \(ro\) from 3 utterances/);
+    await page.click('#suggest-results [data-suggest-phrase="zbang total"]');
+    await waitFor(async () => (await page.$eval("#team-phrases", (area) => (area as HTMLTextAreaElement).value)) === "zbang total", "the phrase added");
+    expect(await text(page, "#suggest-status")).toMatch(/not saved until Save for agents/);
     expect(await synced()).toEqual({});
     expect(errors).toEqual([]);
   });

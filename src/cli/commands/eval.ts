@@ -1,6 +1,7 @@
 import { parseArgs } from "../args.js";
 import { loadPacks, readLabelled } from "../load.js";
-import { carries, scoreLabels, type Scores } from "../scores.js";
+import { carries } from "../../shared/transcript-file.js";
+import { scoreLabels, type Scores } from "../scores.js";
 
 export const usage = "attune eval FILE.tsv --signal NAME [--lang CODE] [--no-model] [--json] [--errors]";
 

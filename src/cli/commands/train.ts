@@ -2,9 +2,10 @@ import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { features, FEATURES_VERSION, hash, LearnedModelSchema, withModel, type LearnedModel } from "../../engine/index.js";
 import { parseArgs } from "../args.js";
 import { CliError } from "../cli-error.js";
-import { probability, quantize, seededRandom, shuffled, train, type Example } from "../logistic.js";
+import { probability, quantize, seededRandom, shuffled, train, type Example } from "../../engine/signals/logistic.js";
 import { loadPacks, readJson, readLabelled } from "../load.js";
-import { carries, scoreLabels } from "../scores.js";
+import { carries } from "../../shared/transcript-file.js";
+import { scoreLabels } from "../scores.js";
 
 export const usage = "attune train FILE.tsv… --signal NAME --lang CODE --source TEXT --out PACK.json [--corpus FILE.tsv] [--chat FILE.tsv] [--force]";
 

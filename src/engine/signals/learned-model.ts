@@ -95,12 +95,16 @@ export function decodeWeights(model: LearnedModel): Float32Array {
 }
 
 export function scoreModel(model: LearnedModel): ScoredModel {
-  const weights = decodeWeights(model);
-  const mask = model.buckets - 1;
+  return scoreWeights(decodeWeights(model), model.bias);
+}
+
+/** A model as weights by bucket (their count a power of two) and a bias: shipped, or fitted on the spot. */
+export function scoreWeights(weights: ArrayLike<number>, bias: number): ScoredModel {
+  const mask = weights.length - 1;
   const weightOf = (feature: string) => weights[hash(feature) & mask]!;
   return {
     probability(text, language) {
-      let z = model.bias;
+      let z = bias;
       for (const feature of features(text, language)) z += weightOf(feature);
       return 1 / (1 + Math.exp(-z));
     },

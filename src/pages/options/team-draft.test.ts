@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { shippedPacks } from "../../trainer/test-packs.js";
-import { compileDraft, draftChanges, emptyOverrides, resetChange, ruleWithDraft, setPackEnabled, setRuleField, setSignalPhrases, tunableParams } from "./team-draft.js";
+import { addSignalPhrase, compileDraft, draftChanges, emptyOverrides, resetChange, ruleWithDraft, setPackEnabled, setRuleField, setSignalPhrases, suggestForDraft, tunableParams } from "./team-draft.js";
 import { parsePreviewInput } from "./preview-input.js";
 
 const rule = (id: string) => shippedPacks.packs.flatMap((p) => p.rules).find((r) => r.id === id)!;
@@ -66,6 +66,36 @@ describe("the team lead's draft overrides", () => {
     expect(compileDraft(shippedPacks.packs, [], draft, undefined)).toEqual({
       problems: [expect.stringMatching(/^overrides: \$\.rules\.open-question\.cooldownSeconds: /)],
     });
+  });
+});
+
+describe("suggested phrases in the draft", () => {
+  // "zbang" is a made-up word of exasperation no lexicon knows.
+  const files = [
+    { name: "chat.json", text: JSON.stringify({ events: ["zbang total cu coletul", "iar zbang total la factura"].map((text, i) => ({ type: "turn", speaker: "customer", text, at: i })) }) },
+    { name: "lines.txt", text: "zbang total, contul blocat\ncoletul a ajuns, mulțumesc\nfactura e corectă" },
+    { name: "broken.tsv", text: "no tab here" },
+  ];
+  const request = { signal: "emotion.frustration", language: "ro", files };
+
+  it("are proposed from the files read, naming those that could not be, and Add puts one in the draft's extra phrases once", () => {
+    const draft = emptyOverrides();
+    const first = suggestForDraft(shippedPacks, draft, request);
+    expect(first.problems).toEqual(["broken.tsv:1: expected text<TAB>label"]);
+    expect(first.suggestions).toMatchObject({ utterances: 5, source: "co-occurrence" });
+    expect(addSignalPhrase(draft, "emotion.frustration", "ro", "zbang total")).toBe(true);
+    expect(addSignalPhrase(draft, "emotion.frustration", "ro", "zbang total")).toBe(false);
+    expect(draft.signals).toEqual({ "emotion.frustration": { ro: { phrases: ["zbang total"] } } });
+    const compiled = compileDraft(shippedPacks.packs, [], draft, undefined);
+    expect("compiled" in compiled && compiled.compiled.detector.detect("zbang total cu coletul", "ro").has("emotion.frustration")).toBe(true);
+    // The phrase added counts as the lexicon's: the lines it finds are no longer missed, and it is not proposed again.
+    const again = suggestForDraft(shippedPacks, draft, request);
+    expect(again.suggestions?.lexiconHits).toBe(3);
+    expect(again.suggestions?.suggestions.map((s) => s.phrase)).not.toContain("zbang total");
+  });
+
+  it("are none when no file could be read, only the problems", () => {
+    expect(suggestForDraft(shippedPacks, emptyOverrides(), { ...request, files: [files[2]!] })).toEqual({ problems: ["broken.tsv:1: expected text<TAB>label"] });
   });
 });
 

@@ -1,4 +1,5 @@
-import { compilePacks, mergeOverrides, OverridesSchema, ValidationError, type CompiledPacks, type Overrides, type Rule } from "../../engine/index.js";
+import { compilePacks, mergeLexicons, mergeOverrides, OverridesSchema, suggestPhrases, ValidationError, type CompiledPacks, type Overrides, type Rule, type SuggestUtterance, type Suggestions } from "../../engine/index.js";
+import { transcriptUtterances } from "../../shared/transcript-file.js";
 
 // The team lead's unsaved overrides, edited field by field on the options page. A field set back to the shipped value
 // is dropped, so that the overrides file holds only real changes.
@@ -94,6 +95,38 @@ export function setSignalPhrases(draft: Overrides, signal: string, language: str
   else delete lists[list];
   if (!Object.keys(lists).length) delete byLanguage[language];
   if (!Object.keys(byLanguage).length) delete draft.signals[signal];
+}
+
+/** Adds one phrase to a signal's extra phrases in a language, unless it is there already: whether it was added. */
+export function addSignalPhrase(draft: Overrides, signal: string, language: string, phrase: string): boolean {
+  const phrases = draft.signals[signal]?.[language]?.phrases ?? [];
+  if (phrases.includes(phrase)) return false;
+  setSignalPhrases(draft, signal, language, "phrases", [...phrases, phrase].join("\n"));
+  return true;
+}
+
+/** The lexicons as the draft makes them (the packs as compiled, with the draft's phrases): what a suggestion must not repeat. */
+const draftLexicons = (compiled: CompiledPacks, draft: Overrides) => mergeLexicons(...compiled.packs.map((p) => p.signals), draft.signals);
+
+/**
+ * Phrases proposed for a signal from the transcripts chosen (see `attune suggest`), against the lexicons as the draft
+ * makes them, so that a phrase already added is not proposed again. A file that cannot be read is left out and named;
+ * with nothing read there are only the problems. An unknown language throws UnknownSignalError.
+ */
+export function suggestForDraft(
+  compiled: CompiledPacks,
+  draft: Overrides,
+  request: { signal: string; language: string; files: ReadonlyArray<{ name: string; text: string }>; top?: number },
+): { suggestions?: Suggestions; problems: string[] } {
+  const problems: string[] = [];
+  const utterances: SuggestUtterance[] = [];
+  for (const file of request.files) {
+    const read = transcriptUtterances(file.name, file.text, request.signal);
+    if ("problems" in read) problems.push(...read.problems);
+    else utterances.push(...read.utterances);
+  }
+  if (!utterances.length) return { problems };
+  return { problems, suggestions: suggestPhrases({ signal: request.signal, language: request.language, lexicons: draftLexicons(compiled, draft), utterances, top: request.top ?? 20 }) };
 }
 
 /** The packs compiled with the draft (and the administrator's overrides over it), or every problem. */

@@ -10,7 +10,8 @@ import { wirePackImport } from "./pack-import-section.js";
 import { fieldProblem, fieldRange, showFieldProblem } from "./field-check.js";
 import { renderChanges } from "./changes-list.js";
 import { controlValue, ruleEditor, ruleSummary } from "./rule-editor.js";
-import { compileDraft, draftChanges, draftFrom, emptyOverrides, resetChange, ruleWithDraft, setPackEnabled, setRuleField, setSignalPhrases } from "./team-draft.js";
+import { addSignalPhrase, compileDraft, draftChanges, draftFrom, emptyOverrides, resetChange, ruleWithDraft, setPackEnabled, setRuleField, setSignalPhrases, suggestForDraft } from "./team-draft.js";
+import { wireSuggest } from "./suggest-section.js";
 
 // The team lead's part of the options page: the packs, each rule's settings and texts, extra phrases, saving as
 // overrides (never editing a pack), import and export. Every change is compiled at once; the preview and the examples
@@ -197,6 +198,16 @@ export async function wireTeam(initial: TeamState): Promise<void> {
       changed();
     });
   }
+  wireSuggest({
+    chosen: () => ({ signal: $<HTMLSelectElement>("team-signal").value, language: $<HTMLSelectElement>("team-signal-language").value }),
+    suggest: (request) => ("compiled" in latest ? suggestForDraft(latest.compiled, draft, request) : undefined),
+    add: (signal, language, phrase) => {
+      const added = addSignalPhrase(draft, signal, language, phrase);
+      renderPhrases();
+      changed();
+      return added;
+    },
+  });
 
   $("team-save").addEventListener("click", async () => {
     const result = await askWorker({ type: "save-overrides", overrides: draft });
