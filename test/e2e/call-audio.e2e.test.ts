@@ -107,6 +107,25 @@ const statsWhen = (call: Page, ready: (stats: Stats) => boolean, what: string, t
     return stats && ready(stats) && stats;
   }, what, timeoutMs);
 
+/**
+ * What the extension keeps once a call has been heard, read in one of its pages: its storage areas' size and their
+ * longest run of numbers (a tenth of a second of audio would be 1,600), and how many databases, caches and files it has.
+ */
+const keptByExtension = (page: Page) =>
+  page.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: ChromeApi };
+    const areas = { local: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null) };
+    let longestNumbers = 0;
+    const walk = (value: unknown): void => {
+      if (Array.isArray(value) && value.length && value.every((x) => typeof x === "number")) longestNumbers = Math.max(longestNumbers, value.length);
+      if (value && typeof value === "object") Object.values(value).forEach(walk);
+    };
+    walk(areas);
+    const files: string[] = [];
+    for await (const name of (await navigator.storage.getDirectory() as unknown as { keys(): AsyncIterable<string> }).keys()) files.push(name);
+    return { bytes: JSON.stringify(areas).length, longestNumbers, databases: (await indexedDB.databases()).length, caches: (await caches.keys()).length, files: files.length };
+  });
+
 /** The call's conversation as the worker saved it in session storage (no words: timing and counts). */
 const callState = async (call: Page) => {
   const session = (await call.evaluate(() => (globalThis as unknown as { chrome: ChromeApi }).chrome.storage.session.get(null))) as Record<string, { events: number }>;
@@ -131,6 +150,7 @@ describe("call coaching from the audio, in Chromium", () => {
     skipInFirefox(context, "Firefox has no tabCapture, and its fake microphone plays no file");
     const TEAM_MESSAGE = "Let the caller finish (team rule)";
     let stats: Stats | undefined;
+    let kept: Awaited<ReturnType<typeof keptByExtension>> | undefined;
     const { shown, errors, requests, source } = await playCall(
       "overlap",
       nudgeFor("dont-interrupt"),
@@ -142,9 +162,16 @@ describe("call coaching from the audio, in Chromium", () => {
           stats = await statsWhen(call, (s) => s["dont-interrupt"]?.helpful === 1, "the call's nudge counted as helpful");
           await phone!.close();
         },
+        after: async (call) => {
+          kept = await keptByExtension(call);
+        },
       },
       "tab",
     );
+    // Nothing of the audio kept: counts and timing, a few kilobytes, in storage; no database, cache or file.
+    expect(kept).toMatchObject({ databases: 0, caches: 0, files: 0 });
+    expect(kept!.bytes).toBeLessThan(16_000);
+    expect(kept!.longestNumbers).toBeLessThan(1600);
     expect(source).toBe("tab");
     const cutIn = (JSON.parse(readFileSync(join(CALLS, "overlap", "truth.json"), "utf8")) as { turns: Array<{ at: number }> }).turns[1]!.at;
     const nudge = shown.find((s) => s.rule === "dont-interrupt")!;
