@@ -91,6 +91,16 @@ describe("English signals", () => {
     expect(has("WHERE IS MY PARCEL!!!", "emotion.frustration")).toBe(true);
   });
 
+  it("reads the faces of exasperation and a run of question marks as frustration, not one or two question marks", () => {
+    expect(has("thanks for the super quick reply 🙄", "emotion.frustration")).toBe(true);
+    expect(has("ok then 😒", "emotion.frustration")).toBe(true);
+    expect(has("where is my refund???", "emotion.frustration")).toBe(true);
+    expect(has("سفارشم کجاست؟؟؟", "emotion.frustration")).toBe(true);
+    expect(has("where is my refund?", "emotion.frustration")).toBe(false);
+    expect(has("where is my refund??", "emotion.frustration")).toBe(false);
+    expect(en.detect("where is my refund???", "en")).toContain("question.open");
+  });
+
   it("tells open from closed questions, with or without a question mark", () => {
     expect(en.detect("Could you walk me through what happened?", "en")).toContain("question.open");
     expect(en.detect("what kind of car do you have", "en")).toContain("question.open");

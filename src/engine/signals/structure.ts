@@ -63,20 +63,20 @@ export function shoutedWords(text: string): Written[] {
   return [{ text: text.slice(first.index, last.index + last[0].length), at: first.index }];
 }
 
-/** Each "!!!", "?!" or "!?!" as written. */
+/** Each "!!!", "???", "?!" or "!?!" as written (a run of question marks is impatience in a chat, not a question). */
 export function exasperation(text: string): Written[] {
-  return [...text.matchAll(/!{3,}|[?؟]+!+[?؟!]*|!+[?؟]+[?؟!]*/g)].map((m) => ({ text: m[0], at: m.index }));
+  return [...text.matchAll(/!{3,}|[?؟]{3,}|[?؟]+!+[?؟!]*|!+[?؟]+[?؟!]*/g)].map((m) => ({ text: m[0], at: m.index }));
 }
 
-/** Each angry face as written. */
+/** Each angry or exasperated face as written. */
 export function angryEmoji(text: string): Written[] {
   return [...text.matchAll(new RegExp(ANGRY_EMOJI.source, "gu"))].map((m) => ({ text: m[0], at: m.index }));
 }
 
 /** Hearts, smiling and affectionate faces, applause, thumbs up, folded hands: the writer is glad or grateful. */
 const WARM_EMOJI = /[\u2764\u2665\u2661\u263A]|[\u{1F493}-\u{1F49F}\u{1F9E1}\u{1F90D}\u{1F90E}]|[\u{1F600}-\u{1F604}\u{1F60A}\u{1F60D}\u{1F618}\u{1F619}\u{1F61A}\u{1F642}\u{1F917}\u{1F929}\u{1F970}]|[\u{1F44D}\u{1F44F}\u{1F64F}\u{1F64C}]/u;
-/** Angry faces and the finger: the writer is angry. */
-const ANGRY_EMOJI = /[\u{1F620}\u{1F621}\u{1F92C}\u{1F47F}\u{1F4A2}\u{1F595}]/u;
+/** Angry faces, the finger, and the faces of exasperation (rolling eyes, unamused, steam from the nose). */
+const ANGRY_EMOJI = /[\u{1F620}\u{1F621}\u{1F92C}\u{1F47F}\u{1F4A2}\u{1F595}\u{1F644}\u{1F612}\u{1F624}]/u;
 
 export function hasWarmEmoji(text: string): boolean {
   return WARM_EMOJI.test(text);
@@ -86,7 +86,7 @@ export function hasAngryEmoji(text: string): boolean {
   return ANGRY_EMOJI.test(text);
 }
 
-/** "!!!", "?!", "!?!" — exasperated punctuation. */
+/** "!!!", "???", "?!", "!?!" — exasperated punctuation. */
 export function isExasperated(text: string): boolean {
-  return /!{3,}|[?؟]!|![?؟]/.test(text);
+  return /!{3,}|[?؟]{3}|[?؟]!|![?؟]/.test(text);
 }
