@@ -53,13 +53,13 @@ export function splitAnchors(phrase: string): { words: string; opensSentence: bo
   return { words: trimmed.slice(opensSentence ? 1 : 0, closesSentence ? -1 : undefined), opensSentence, closesSentence };
 }
 
-function compileToken(raw: string, language: string): WordToken {
+function compileToken(raw: string, normalize: (word: string) => string): WordToken {
   if (raw === "*") return { any: true };
   const words = new Set<string>();
   const prefixes: string[] = [];
   for (const alternative of raw.split("|")) {
     const prefix = alternative.endsWith("*") && alternative.length > 1;
-    const word = normalizeText(prefix ? alternative.slice(0, -1) : alternative, language);
+    const word = normalize(prefix ? alternative.slice(0, -1) : alternative);
     if (!word) continue;
     if (prefix) prefixes.push(word);
     else words.add(word);
@@ -157,15 +157,18 @@ export class PhraseMatcher<T> {
 
   constructor(entries: Iterable<{ phrase: string; value: T }>, language: string) {
     const splitAt = splitPattern(language);
-    // Lexicons repeat their tokens ("you", "i|we", long lists of auxiliaries): each is compiled once, and shared.
+    // Lexicons repeat their tokens ("you", "i|we", long lists of auxiliaries) and words: each is compiled, and each
+    // word normalised, once (normalising is most of the cost of building a language's index).
+    const normalized = new Map<string, string>();
+    const normalize = (word: string) => normalized.get(word) ?? normalized.set(word, normalizeText(word, language)).get(word)!;
     const compiled = new Map<string, WordToken>();
-    const token = (raw: string) => compiled.get(raw) ?? compiled.set(raw, compileToken(raw, language)).get(raw)!;
+    const token = (raw: string) => compiled.get(raw) ?? compiled.set(raw, compileToken(raw, normalize)).get(raw)!;
     for (const entry of entries) {
       const { words: phrase, opensSentence, closesSentence } = splitAnchors(entry.phrase);
       const persian = language === "fa" || isPersianScript(phrase);
       for (const spelling of spellings(phrase, splitAt)) {
         // A frame's parts are read as phrases are, each on its own (Persian affixes never join across a gap).
-        const parts = splitAtGaps(spelling).map((part) => (persian ? joinPersianAffixes(part.map((raw) => normalizeText(raw, language))) : part)
+        const parts = splitAtGaps(spelling).map((part) => (persian ? joinPersianAffixes(part.map(normalize)) : part)
           .map((raw) => token(raw.replace(/[.,!?;:"()]/g, "")))
           .filter((t) => t.any || t.words.size || t.prefixes.length));
         if (parts.some((part) => !part.length)) continue;
