@@ -72,10 +72,11 @@ describe("the options page refuses what it cannot take, at once and saying why",
     await page.select("#team-signal", "emotion.frustration");
     await page.select("#team-signal-language", "ro");
     const labelled = ["zbang total cu coletul\tfrustration", "iar zbang total la factura\tfrustration", "coletul a ajuns, mulțumesc\tnone"];
+    await page.click("#suggest > summary");
     await choose(page, "#suggest-files", file("transcript.tsv", labelled.join("\n")));
     await page.click("#suggest-run");
     await waitFor(async () => (await lines(page, "#suggest-results .phrase")).includes("zbang total"), "the phrase proposed");
-    expect(await text(page, "#suggest-status")).toMatch(/^1 phrases proposed for emotion\.frustration \(ro\) from 3 utterances/);
+    expect(await text(page, "#suggest-status")).toMatch(/^Phrases proposed for emotion\.frustration \(ro\): 1\. Utterances read: 3 /);
     await page.click('#suggest-results [data-suggest-phrase="zbang total"]');
     await waitFor(async () => (await page.$eval("#team-phrases", (area) => (area as HTMLTextAreaElement).value)) === "zbang total", "the phrase added");
     expect(await text(page, "#suggest-status")).toMatch(/not saved until Save for agents/);
