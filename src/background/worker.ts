@@ -256,7 +256,9 @@ async function onConversationEvent(tabId: number, frameId: number, kind: "conten
   if (kind === "content" && channel === "call") await callLinks.transcriptIn(tabId, frameId);
   // A call heard by a call window and read from its tab's transcript is coached once (call-links.ts).
   const links = await callLinks.all();
-  const how = judging(links, tabId, kind, channel, kind === "call-window" ? await tabsOnSites(links.map((link) => link.phone), off) : []);
+  // Only this window's tab is looked up: the other windows' links do not bear on its batch.
+  const phones = kind === "call-window" ? links.filter((link) => link.window === tabId).map((link) => link.phone) : [];
+  const how = judging(links, tabId, kind, channel, await tabsOnSites(phones, off));
   const shownIn = how.shownIn;
   const [current, snoozed] = await Promise.all([settings(), snoozes(), teamReady(), gate.ready(shownIn)]);
   let raised: Nudge[] = [];
@@ -274,7 +276,7 @@ async function onConversationEvent(tabId: number, frameId: number, kind: "conten
 
 /** Which of these tabs show a page of one of these sites now (a tab Attune may not see the address of is not). */
 async function tabsOnSites(tabIds: readonly number[], sites: readonly string[]): Promise<number[]> {
-  if (!sites.length) return [];
+  if (!sites.length || !tabIds.length) return [];
   const urls = await Promise.all(tabIds.map((id) => browser.tabs.get(id).then((tab) => tab.url, () => undefined)));
   return tabIds.filter((_, i) => URL.canParse(urls[i] ?? "") && sites.includes(new URL(urls[i]!).origin));
 }
