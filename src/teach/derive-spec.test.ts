@@ -171,4 +171,18 @@ describe("teaching a site", () => {
     expect(spec).not.toHaveProperty("customer");
     expect(read).toEqual(["customer: Where is my refund?", "agent: Checking now"]);
   });
+
+  // vue-advanced-chat marks the message under the pointer "vac-message-highlight": picked while it was there, it read
+  // every other customer message as nobody's.
+  it("never tells speakers apart by the highlight or selection a message has while it is pointed at", () => {
+    const { spec, read } = readWith(`
+      <div class="list">
+        <div class="vac-message-wrapper"><div class="vac-message-box"><div class="vac-message-container vac-message-highlight"><p>Where is my refund?</p></div></div></div>
+        <div class="vac-message-wrapper"><div class="vac-message-box vac-offset-current"><div class="vac-message-container is-selected"><p>Checking now</p></div></div></div>
+      </div>`,
+      { transcript: ".list", agent: ".vac-offset-current p", customer: ".vac-message-highlight p" });
+    expect(spec).toMatchObject({ message: "div.vac-message-wrapper", agent: ".vac-offset-current" });
+    expect(spec).not.toHaveProperty("customer");
+    expect(read).toEqual(["customer: Where is my refund?", "agent: Checking now"]);
+  });
 });

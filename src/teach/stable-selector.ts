@@ -46,9 +46,10 @@ const RECORD_KEY = /^data-(?:.*[-_])?(?:id|key|uuid|guid|index|idx)$/i;
 
 /**
  * Classes a moment puts on an element: a transition running (Vue's "vac-slide-left-leave-from", React Transition
- * Group's "fade-enter-active"), the pointer or the focus on it. Present while the agent picks, gone after.
+ * Group's "fade-enter-active"), the pointer, the focus or a selection on it (vue-advanced-chat's "vac-message-highlight"
+ * on the message under the pointer). Present while the agent picks, gone after.
  */
-const TRANSIENT = /(?:^|[-_])(?:(?:enter|leave|exit|appear)(?:[-_](?:from|to|active|done))?|hover|hovered|focus|focused|focus-visible|pressed)$/i;
+const TRANSIENT = /(?:^|[-_])(?:(?:enter|leave|exit|appear)(?:[-_](?:from|to|active|done))?|hover|hovered|hovering|highlight|highlighted|focus|focused|focus-visible|pressed|selected)$/i;
 
 /** An identifier safe in a selector (CSS.escape, where the environment lacks it). */
 const escapeIdent = (ident: string) => ident.replace(/^(\d)/, "\\3$1 ").replace(/[^a-zA-Z0-9_\u00a0-\uffff-]/g, (c) => `\\${c}`);
