@@ -80,6 +80,11 @@ const phrase = (anchored: boolean) =>
     if (problem) ctx.issues.push({ code: "custom", message: problem, input: ctx.value, continue: true });
   });
 
+export const SignalNameSchema = z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$/, "a signal name such as \"emotion.frustration\"");
+
+/** Signals one signal may take back: the shipped packs name at most 2. */
+const MAX_SUPERSEDED = 20;
+
 const ExampleUtterances = z.array(z.string().min(1).max(1000)).max(MAX_PHRASES_PER_LIST);
 
 /** A list of lexicon phrases, in a pack or in a team lead's overrides. */
@@ -94,6 +99,11 @@ export const SignalLexiconSchema = z.strictObject({
   phrases: PhraseList.optional(),
   /** Phrases that veto the signal where they overlap a match ("not angry", "non sono arrabbiato"). */
   exceptions: PhraseList.optional(),
+  /**
+   * Signals this one takes back where a phrase of each overlaps: frustration's sarcasm ("great, just great", "thanks for
+   * nothing") holds a glad word that is no gladness. Elsewhere in the utterance both stand ("thanks, but I'm fed up").
+   */
+  supersedes: z.array(SignalNameSchema).max(MAX_SUPERSEDED).optional(),
   /**
    * English only: compromise match syntax (its groups are its own, not phrase alternatives), compiled once into a net;
    * loading compromise costs the worker's start.
@@ -144,8 +154,6 @@ export function withinSpellingBudget(ctx: z.core.ParsePayload<PhraseLists>): voi
   for (const { path, message } of spellingBudgetProblems(ctx.value)) ctx.issues.push({ code: "custom", message, input: ctx.value, path, continue: true });
 }
 
-export const SignalNameSchema = z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$/, "a signal name such as \"emotion.frustration\"");
-
 /** signal name → language → lexicon */
 export const SignalLexiconsSchema = z
   .record(SignalNameSchema, z.record(z.string().regex(/^[a-z]{2,3}$/, "a language code such as \"it\""), SignalLexiconSchema))
@@ -163,6 +171,7 @@ export function mergeLexicons(...all: SignalLexicons[]): SignalLexicons {
         for (const key of ["phrases", "exceptions", "patterns"] as const) {
           if (lexicon[key]?.length) into[key] = [...(into[key] ?? []), ...lexicon[key]];
         }
+        if (lexicon.supersedes?.length) into.supersedes = [...new Set([...(into.supersedes ?? []), ...lexicon.supersedes])];
         if (lexicon.model) into.model = lexicon.model;
       }
     }

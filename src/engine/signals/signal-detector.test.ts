@@ -117,6 +117,25 @@ describe("English signals", () => {
   });
 });
 
+describe("a signal that supersedes others", () => {
+  const detector = compileSignalDetector({
+    "emotion.frustration": { ro: { supersedes: ["emotion.positive", "gratitude"], phrases: ["mulțumesc pentru nimic", "perfect ... iar nu"] } },
+    "emotion.positive": { ro: { phrases: ["perfect", "minunat"] } },
+    "gratitude": { ro: { phrases: ["mulțumesc"] } },
+  });
+  const signals = (text: string) => [...detector.detect(text, "ro")].sort();
+
+  it("takes back the glad words its own phrase holds: sarcasm is no thanks and no gladness", () => {
+    expect(signals("Mulțumesc pentru nimic.")).toEqual(["emotion.frustration"]);
+    expect(signals("Perfect, iar nu merge aplicația")).toEqual(["emotion.frustration"]);
+  });
+
+  it("leaves them where they stand apart from its phrase, and stands aside where it is not found", () => {
+    expect(signals("Mulțumesc, dar perfect iar nu merge")).toEqual(["emotion.frustration", "gratitude"]);
+    expect(signals("Minunat, mulțumesc!")).toEqual(["emotion.positive", "gratitude"]);
+  });
+});
+
 describe("other languages' phrases", () => {
   const detector = compileSignalDetector({
     "emotion.frustration": {

@@ -34,6 +34,8 @@ const NOT_NEGATED = new Set(["question.open", "question.closed", "greeting", "cl
 interface LanguageMatchers {
   phrases: PhraseMatcher<string>;
   exceptions: PhraseMatcher<string>;
+  /** Signal → the signals its phrases take back where they overlap (a lexicon's `supersedes`). */
+  supersedes: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
@@ -47,12 +49,14 @@ const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector {
   const byLanguage = new Map<string, LanguageMatchers>();
   const englishPatterns: Array<{ pattern: string; signal: string }> = [];
-  const entries = new Map<string, { phrases: Array<{ phrase: string; value: string }>; exceptions: Array<{ phrase: string; value: string }> }>();
+  type Entry = { phrase: string; value: string };
+  const entries = new Map<string, { phrases: Entry[]; exceptions: Entry[]; supersedes: Map<string, ReadonlySet<string>> }>();
   for (const [signal, languages] of Object.entries(lexicons)) {
     for (const [language, lexicon] of Object.entries(languages)) {
-      const lists = entries.get(language) ?? { phrases: [], exceptions: [] };
+      const lists = entries.get(language) ?? { phrases: [] as Entry[], exceptions: [] as Entry[], supersedes: new Map<string, ReadonlySet<string>>() };
       for (const phrase of lexicon.phrases ?? []) lists.phrases.push({ phrase, value: signal });
       for (const phrase of lexicon.exceptions ?? []) lists.exceptions.push({ phrase, value: signal });
+      if (lexicon.supersedes?.length) lists.supersedes.set(signal, new Set(lexicon.supersedes));
       entries.set(language, lists);
       if (language === "en") for (const pattern of lexicon.patterns ?? []) englishPatterns.push({ pattern, signal });
     }
@@ -60,7 +64,7 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
   const matchersFor = (language: string): LanguageMatchers | undefined => {
     const lists = entries.get(language);
     if (!lists || byLanguage.has(language)) return byLanguage.get(language);
-    const built = { phrases: new PhraseMatcher(lists.phrases, language), exceptions: new PhraseMatcher(lists.exceptions, language) };
+    const built = { phrases: new PhraseMatcher(lists.phrases, language), exceptions: new PhraseMatcher(lists.exceptions, language), supersedes: lists.supersedes };
     byLanguage.set(language, built);
     return built;
   };
@@ -189,7 +193,8 @@ function phraseMatches(words: readonly string[], sentences: SentenceBounds | und
     if (vetoes.some((veto) => veto.value === signal && overlaps(veto.span, span))) continue;
     found.push({ signal, span });
   }
-  return found;
+  if (!matchers.supersedes.size) return found;
+  return found.filter((m) => !found.some((other) => matchers.supersedes.get(other.signal)?.has(m.signal) && overlaps(other.span, m.span)));
 }
 
 /** A question of at most four words ("Sorry?", "I beg your pardon?"): how a listener asks to hear it again. */
