@@ -113,10 +113,21 @@ export class TranscriptSession {
     this.#options = options;
     this.#read(context.tracker.isEmpty);
     this.#observer = new MutationObserver((records) => {
-      for (const record of records) this.#invalidate(record.target);
-      this.#schedule();
+      let changed = false;
+      for (const record of records) {
+        // In a call an attribute may mark a turn final. In a chat, attributes change all the time (the pointer, times
+        // ago, animations) and matter only to an item read as no message yet: a message drawn hidden, or marked with
+        // its side a moment after it is drawn, is read once the change comes.
+        if (record.type === "attributes" && adapter.channel !== "call") {
+          changed = this.#invalidateUnread(record.target) || changed;
+        } else {
+          this.#invalidate(record.target);
+          changed = true;
+        }
+      }
+      if (changed) this.#schedule();
     });
-    this.#observer.observe(transcript, { childList: true, subtree: true, characterData: true, attributes: adapter.channel === "call" });
+    this.#observer.observe(transcript, { childList: true, subtree: true, characterData: true, attributes: true });
   }
 
   /** How many messages have been read from this pane, each once (0: an empty chat, or a pane that holds something else). */
@@ -175,14 +186,24 @@ export class TranscriptSession {
     return this.#adapter.conversationKey(document, this.transcript) !== this.context.key;
   }
 
+  /** The item read that holds `target`, if any. */
+  #cachedItem(target: Node): Element | undefined {
+    for (let node: Node | null = target; node && node !== this.transcript; node = node.parentNode) {
+      if (node instanceof Element && this.#cache.has(node)) return node;
+    }
+    return undefined;
+  }
+
   /** A change inside a message (an edit, a late-rendered body) makes that message be read again. */
   #invalidate(target: Node): void {
-    for (let node: Node | null = target; node && node !== this.transcript; node = node.parentNode) {
-      if (node instanceof Element && this.#cache.has(node)) {
-        this.#cache.delete(node);
-        return;
-      }
-    }
+    const item = this.#cachedItem(target);
+    if (item) this.#cache.delete(item);
+  }
+
+  /** Whether `target` is inside an item read as no message, now to be read again. */
+  #invalidateUnread(target: Node): boolean {
+    const item = this.#cachedItem(target);
+    return !!item && this.#cache.get(item) === null && this.#cache.delete(item);
   }
 
   #readItem(item: Element): Read | null {
