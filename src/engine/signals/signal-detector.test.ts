@@ -91,6 +91,17 @@ describe("English signals", () => {
     expect(has("WHERE IS MY PARCEL!!!", "emotion.frustration")).toBe(true);
   });
 
+  it("reads a heart, a grin or a party as gladness, a polite smile, a thumb or folded hands not, and none beside anger", () => {
+    expect(has("it arrived 😍", "emotion.positive")).toBe(true);
+    expect(has("sorted, ty ❤️", "emotion.positive")).toBe(true);
+    expect(has("finally working 🎉", "emotion.positive")).toBe(true);
+    expect(has("let me check 🙂", "emotion.positive")).toBe(false);
+    expect(has("ok 👍", "emotion.positive")).toBe(false);
+    expect(has("please check again 🙏", "emotion.positive")).toBe(false);
+    expect(has("broken AGAIN 😍 😡", "emotion.positive")).toBe(false);
+    expect(en.explain!("finally working 🎉", "en", ["emotion.positive"])).toEqual([{ signal: "emotion.positive", text: "🎉", at: 16, from: "shape" }]);
+  });
+
   it("reads the faces of exasperation and a run of question marks as frustration, not one or two question marks", () => {
     expect(has("thanks for the super quick reply 🙄", "emotion.frustration")).toBe(true);
     expect(has("ok then 😒", "emotion.frustration")).toBe(true);

@@ -4,7 +4,7 @@ import { scoreModel, withModel, type LearnedModel, type ScoredModel } from "./le
 import { isNegated, lastClause } from "./negation.js";
 import { tokenize, tokenSpans } from "./normalize.js";
 import { PhraseMatcher, type SentenceBounds, type Span } from "./phrase-matcher.js";
-import { angryEmoji, exasperation, hasAngryEmoji, hasWarmEmoji, isExasperated, isShouting, readSentences, sentences as splitSentences, shoutedWords, type ReadSentence } from "./structure.js";
+import { angryEmoji, exasperation, gladEmoji, hasAngryEmoji, hasWarmEmoji, isExasperated, isShouting, readSentences, sentences as splitSentences, shoutedWords, type ReadSentence } from "./structure.js";
 
 /** Words of an utterance, as written, that carry one of its signals: a phrase matched, or its shape ("!!!"). */
 export interface SignalWords {
@@ -110,6 +110,8 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
       const glad = signals.has("gratitude") || signals.has("emotion.positive") || hasWarmEmoji(text);
       if ((isShouting(text) || isExasperated(text)) && !glad) signals.add("emotion.frustration");
       if (hasAngryEmoji(text)) signals.add("emotion.frustration");
+      // A heart or a grin is gladness, where nothing says anger ("arrived broken again 😍" is sarcasm).
+      if (!signals.has("emotion.frustration") && gladEmoji(text).length) signals.add("emotion.positive");
       // After the phrases and shapes: the model adds what they missed, and takes back what it finds most unlikely.
       for (const { signal, model, scored } of modelsFor(language)) {
         if (withModel(signals.has(signal), scored.probability(text, language), model)) signals.add(signal);
@@ -158,6 +160,9 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
         const glad = detected.has("gratitude") || detected.has("emotion.positive") || hasWarmEmoji(text);
         const shapes = [...(glad ? [] : [...shoutedWords(text), ...exasperation(text)]), ...angryEmoji(text)];
         for (const shape of shapes) found.push({ signal: "emotion.frustration", ...shape, from: "shape" });
+      }
+      if (asked.has("emotion.positive") && !found.some((f) => f.signal === "emotion.positive")) {
+        for (const shape of gladEmoji(text)) found.push({ signal: "emotion.positive", ...shape, from: "shape" });
       }
       // A signal no phrase or shape accounts for was the model's: its reason is the words that weighed most.
       for (const { signal, scored } of modelsFor(language)) {

@@ -75,11 +75,22 @@ export function angryEmoji(text: string): Written[] {
 
 /** Hearts, smiling and affectionate faces, applause, thumbs up, folded hands: the writer is glad or grateful. */
 const WARM_EMOJI = /[\u2764\u2665\u2661\u263A]|[\u{1F493}-\u{1F49F}\u{1F9E1}\u{1F90D}\u{1F90E}]|[\u{1F600}-\u{1F604}\u{1F60A}\u{1F60D}\u{1F618}\u{1F619}\u{1F61A}\u{1F642}\u{1F917}\u{1F929}\u{1F970}]|[\u{1F44D}\u{1F44F}\u{1F64F}\u{1F64C}]/u;
+/**
+ * Of the warm emoji, those that say the writer is glad, not only polite: hearts, grinning and heart-eyed faces, a party.
+ * Not a smile (🙂 😊: "happy to help 😊" is courtesy), thumbs up or folded hands (agreeing, pleading), nor tears of joy
+ * (laughing at the service as often as with it).
+ */
+const GLAD_EMOJI = /[\u2764\u2665]|[\u{1F493}-\u{1F49F}\u{1F9E1}\u{1F90D}\u{1F90E}]|[\u{1F600}\u{1F601}\u{1F603}\u{1F604}\u{1F60D}\u{1F929}\u{1F970}\u{1F973}\u{1F389}\u{1F64C}]/u;
 /** Angry faces, the finger, and the faces of exasperation (rolling eyes, unamused, steam from the nose). */
 const ANGRY_EMOJI = /[\u{1F620}\u{1F621}\u{1F92C}\u{1F47F}\u{1F4A2}\u{1F595}\u{1F644}\u{1F612}\u{1F624}]/u;
 
 export function hasWarmEmoji(text: string): boolean {
   return WARM_EMOJI.test(text);
+}
+
+/** Each glad emoji as written. */
+export function gladEmoji(text: string): Written[] {
+  return [...text.matchAll(new RegExp(GLAD_EMOJI.source, "gu"))].map((m) => ({ text: m[0], at: m.index }));
 }
 
 export function hasAngryEmoji(text: string): boolean {
