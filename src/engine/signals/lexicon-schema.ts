@@ -100,10 +100,17 @@ export const SignalLexiconSchema = z.strictObject({
   /** Phrases that veto the signal where they overlap a match ("not angry", "non sono arrabbiato"). */
   exceptions: PhraseList.optional(),
   /**
-   * Signals this one takes back where a phrase of each overlaps: frustration's sarcasm ("great, just great", "thanks for
-   * nothing") holds a glad word that is no gladness. Elsewhere in the utterance both stand ("thanks, but I'm fed up").
+   * Signals this one takes back, each where a phrase of it overlaps this one's (`overlap`: frustration's sarcasm, "great,
+   * just great", holds a glad word that is no gladness) or anywhere in the same sentence (`sentence`: an agent's
+   * restatement, "so if I understand, the parcel came broken?", tells the customer's complaint, it does not make one).
+   * Elsewhere in the utterance both stand ("thanks, but I'm fed up").
    */
-  supersedes: z.array(SignalNameSchema).max(MAX_SUPERSEDED).optional(),
+  supersedes: z
+    .record(SignalNameSchema, z.enum(["overlap", "sentence"]))
+    .check((ctx) => {
+      if (Object.keys(ctx.value).length > MAX_SUPERSEDED) ctx.issues.push({ code: "custom", message: `at most ${MAX_SUPERSEDED} signals`, input: ctx.value });
+    })
+    .optional(),
   /**
    * English only: compromise match syntax (its groups are its own, not phrase alternatives), compiled once into a net;
    * loading compromise costs the worker's start.
@@ -171,7 +178,7 @@ export function mergeLexicons(...all: SignalLexicons[]): SignalLexicons {
         for (const key of ["phrases", "exceptions", "patterns"] as const) {
           if (lexicon[key]?.length) into[key] = [...(into[key] ?? []), ...lexicon[key]];
         }
-        if (lexicon.supersedes?.length) into.supersedes = [...new Set([...(into.supersedes ?? []), ...lexicon.supersedes])];
+        if (lexicon.supersedes) into.supersedes = { ...into.supersedes, ...lexicon.supersedes };
         if (lexicon.model) into.model = lexicon.model;
       }
     }

@@ -130,7 +130,7 @@ describe("English signals", () => {
 
 describe("a signal that supersedes others", () => {
   const detector = compileSignalDetector({
-    "emotion.frustration": { ro: { supersedes: ["emotion.positive", "gratitude"], phrases: ["mulțumesc pentru nimic", "perfect ... iar nu"] } },
+    "emotion.frustration": { ro: { supersedes: { "emotion.positive": "overlap", gratitude: "overlap" }, phrases: ["mulțumesc pentru nimic", "perfect ... iar nu"] } },
     "emotion.positive": { ro: { phrases: ["perfect", "minunat"] } },
     "gratitude": { ro: { phrases: ["mulțumesc"] } },
   });
@@ -139,6 +139,16 @@ describe("a signal that supersedes others", () => {
   it("takes back the glad words its own phrase holds: sarcasm is no thanks and no gladness", () => {
     expect(signals("Mulțumesc pentru nimic.")).toEqual(["emotion.frustration"]);
     expect(signals("Perfect, iar nu merge aplicația")).toEqual(["emotion.frustration"]);
+  });
+
+  it("takes back, where it says so, what stands anywhere in its sentence, and nothing in the next", () => {
+    const restating = compileSignalDetector({
+      paraphrase: { en: { supersedes: { "complaint.error": "sentence" }, phrases: ["if i understand correctly"] } },
+      "complaint.error": { en: { phrases: ["arrived broken"] } },
+    });
+    const signals = (text: string) => [...restating.detect(text, "en")].sort();
+    expect(signals("If I understand correctly, the kettle arrived broken?")).toEqual(["paraphrase"]);
+    expect(signals("If I understand correctly you want a refund. The kettle arrived broken.")).toEqual(["complaint.error", "paraphrase"]);
   });
 
   it("leaves them where they stand apart from its phrase, and stands aside where it is not found", () => {

@@ -31,11 +31,13 @@ export interface SignalDetector {
 /** Signals that a negator before them does not turn around ("why not?" is still a question). */
 const NOT_NEGATED = new Set(["question.open", "question.closed", "greeting", "closing", "self-introduction"]);
 
+type Superseded = Readonly<Record<string, "overlap" | "sentence">>;
+
 interface LanguageMatchers {
   phrases: PhraseMatcher<string>;
   exceptions: PhraseMatcher<string>;
-  /** Signal → the signals its phrases take back where they overlap (a lexicon's `supersedes`). */
-  supersedes: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Signal → the signals its phrases take back, and where (a lexicon's `supersedes`). */
+  supersedes: ReadonlyMap<string, Superseded>;
 }
 
 const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
@@ -50,13 +52,13 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
   const byLanguage = new Map<string, LanguageMatchers>();
   const englishPatterns: Array<{ pattern: string; signal: string }> = [];
   type Entry = { phrase: string; value: string };
-  const entries = new Map<string, { phrases: Entry[]; exceptions: Entry[]; supersedes: Map<string, ReadonlySet<string>> }>();
+  const entries = new Map<string, { phrases: Entry[]; exceptions: Entry[]; supersedes: Map<string, Superseded> }>();
   for (const [signal, languages] of Object.entries(lexicons)) {
     for (const [language, lexicon] of Object.entries(languages)) {
-      const lists = entries.get(language) ?? { phrases: [] as Entry[], exceptions: [] as Entry[], supersedes: new Map<string, ReadonlySet<string>>() };
+      const lists = entries.get(language) ?? { phrases: [] as Entry[], exceptions: [] as Entry[], supersedes: new Map<string, Superseded>() };
       for (const phrase of lexicon.phrases ?? []) lists.phrases.push({ phrase, value: signal });
       for (const phrase of lexicon.exceptions ?? []) lists.exceptions.push({ phrase, value: signal });
-      if (lexicon.supersedes?.length) lists.supersedes.set(signal, new Set(lexicon.supersedes));
+      if (lexicon.supersedes) lists.supersedes.set(signal, lexicon.supersedes);
       entries.set(language, lists);
       if (language === "en") for (const pattern of lexicon.patterns ?? []) englishPatterns.push({ pattern, signal });
     }
@@ -199,7 +201,17 @@ function phraseMatches(words: readonly string[], sentences: SentenceBounds | und
     found.push({ signal, span });
   }
   if (!matchers.supersedes.size) return found;
-  return found.filter((m) => !found.some((other) => matchers.supersedes.get(other.signal)?.has(m.signal) && overlaps(other.span, m.span)));
+  // The words read here are one sentence when no bounds are given.
+  const sentenceOf = (at: number) => {
+    while (at > 0 && !sentences?.starts.has(at)) at--;
+    return at;
+  };
+  const takenBack = (m: (typeof found)[number]) =>
+    found.some((other) => {
+      const scope = matchers.supersedes.get(other.signal)?.[m.signal];
+      return scope === "overlap" ? overlaps(other.span, m.span) : scope === "sentence" && sentenceOf(other.span.start) === sentenceOf(m.span.start);
+    });
+  return found.filter((m) => !takenBack(m));
 }
 
 /** A question of at most four words ("Sorry?", "I beg your pardon?"): how a listener asks to hear it again. */
