@@ -5,6 +5,7 @@ import { compilePacks, createEngine, restoreEngine, runConversation, type Engine
 import { expandEvents } from "./examples.js";
 import type { Nudge } from "./nudge.js";
 import { PackSchema, VALIDATED_AT_BUILD } from "./pack-schema.js";
+import { MAX_SPELLINGS_PER_FILE } from "./signals/lexicon-schema.js";
 import { defineRuleKind } from "./rule-kinds/registry.js";
 import { z } from "zod";
 import { packWith, taggedDetector } from "./test-support.js";
@@ -210,12 +211,12 @@ describe("overrides", () => {
   });
 
   it("refuse packs and overrides whose phrases, each within budget, are too many together", () => {
-    // 256 spellings each (four words of four hyphenated alternatives); 39 a pack stay within a pack's 10,000.
+    // 256 spellings each (four words of four hyphenated alternatives); 39 a pack stay within a pack's budget.
     const phrases = (n: number) => Array.from({ length: 39 }, (_, i) => `w${n}x${i} ${Array(4).fill("a-b|c-d|e-f|g-h").join(" ")}`);
     const pack = (n: number) => ({ id: `big-${n}`, version: "1.0.0", description: "d", languages: ["en"], signals: { apology: { en: { phrases: phrases(n) } } } });
     expect(problemsOf(() => compilePacks([pack(1)]))).toEqual([]);
     expect(problemsOf(() => compilePacks([pack(1), { ...pack(2), signals: { apology: { en: { phrases: [...phrases(2), ...phrases(3)] } } } }])))
-      .toEqual([`pack big-2: $.signals: the phrases fork into ${2 * 39 * 256} spellings in all; at most 10000`]);
+      .toEqual([`pack big-2: $.signals: the phrases fork into ${2 * 39 * 256} spellings in all; at most ${MAX_SPELLINGS_PER_FILE}`]);
     expect(problemsOf(() => compilePacks([1, 2].map(pack), undefined, [], "team.json"))).toEqual([]);
     expect(problemsOf(() => compilePacks([1, 2, 3].map(pack), undefined, [], "team.json")))
       .toEqual([`packs and team.json: $.signals: the phrases fork into ${3 * 39 * 256} spellings in all; at most 25000`]);
