@@ -258,7 +258,7 @@ const readme = readFileSync(readmeFile, "utf8");
 if (readme.includes(start) && readme.includes(end)) {
   const on = switchedOn();
   const layer = on.length
-    ? `switched on for ${on.map(({ signal, lang }) => `${signal} (${lang})`).join(", ")}, where it beat the phrases alone out of fold, on a scoring corpus and on this set.`
+    ? `switched on for ${on.map(({ signal, lang }) => `${signal} (${lang})`).join(", ")}, where it beat the phrases alone out of fold and on this set (and on a scoring corpus, where one labels the signal).`
     : "switched on nowhere: no model trained on data whose licence lets it ship did better than the phrases alone (`npm run train` prints the figures).";
   const summary = [
     start,

@@ -19,6 +19,22 @@ const MODELS = [
   { signal: "emotion.frustration", lang: "it", train: [own("frustration-it.tsv")], score: corpus("frustration.it.tsv"), source: "Attune's own rules/training/frustration-it.tsv" },
   { signal: "emotion.frustration", lang: "fa", train: [own("frustration-fa.tsv")], score: corpus("frustration.fa.tsv"), source: "Attune's own rules/training/frustration-fa.tsv" },
   { signal: "emotion.frustration", lang: "en", train: [own("frustration-en.tsv")], score: corpus("frustration.en.tsv"), source: "Attune's own rules/training/frustration-en.tsv" },
+  // No public corpus labels these: Attune's own lines train them, the chat-domain set checks them. A signal's own file
+  // is half positives, and a hundred near misses cannot show a model how much else people write: lines of the other
+  // files are more of its negatives, from those whose definitions keep them off the signal. Left out: for paraphrase,
+  // complaint.error's (its near misses hold agents restating the problem); for emotion.positive, frustration's (its
+  // near misses hold glad exclamations); for complaint.error, frustration's and paraphrase's (frustrated lines and
+  // customers repeating themselves are often complaints).
+  ...Object.entries({
+    "complaint.error": ["emotion-positive"],
+    paraphrase: ["frustration", "emotion-positive"],
+    "emotion.positive": ["paraphrase", "complaint-error"],
+  }).flatMap(([signal, others]) =>
+    ["en", "it", "ro", "fa"].map((lang) => {
+      const files = [signal.replace(".", "-"), ...others].map((name) => `rules/training/${name}-${lang}.tsv`);
+      return { signal, lang, train: files.map((file) => join(ROOT, file)), source: `Attune's own ${files.join(", ")}` };
+    }),
+  ),
 ];
 
 if (!existsSync(join(ROOT, "dist", "cli", "attune.mjs"))) spawnSync(process.execPath, [join(ROOT, "build.mjs")], { stdio: "inherit" });
