@@ -4,7 +4,7 @@
 // lines in rules/training/. Corpora under a non-commercial licence only score a model, never train one. Seeded: the
 // same data gives the same file. The figures it prints are the reason each model is switched on or not.
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "./lib/browser.mjs";
 import { corpusFolder } from "./lib/corpus-folder.mjs";
@@ -37,6 +37,12 @@ const MODELS = [
   ),
 ];
 
+/** The project's whole conversations, each with what it must raise: a model that changes their coaching stays off. */
+const conversations = readdirSync(join(ROOT, "test", "conversations"), { recursive: true })
+  .filter((file) => file.endsWith(".json"))
+  .sort()
+  .flatMap((file) => ["--conversations", join(ROOT, "test", "conversations", file)]);
+
 if (!existsSync(join(ROOT, "dist", "cli", "attune.mjs"))) spawnSync(process.execPath, [join(ROOT, "build.mjs")], { stdio: "inherit" });
 let failed = false;
 for (const model of MODELS) {
@@ -51,6 +57,7 @@ for (const model of MODELS) {
       join(ROOT, "bin", "attune.mjs"), "train", ...model.train, "--signal", model.signal, "--lang", model.lang, "--source", model.source,
       "--out", join(ROOT, "rules", "learned-models.json"), "--chat", join(ROOT, "test", "signals", `chat-${model.lang}.tsv`),
       ...(model.score ? ["--corpus", model.score] : []),
+      ...conversations,
     ],
     { stdio: "inherit" },
   );

@@ -48,7 +48,7 @@ export async function run(argv: string[], out: (line: string) => void = console.
 }
 
 /** Prints `ok` or what differs between the file's `expect` list and the nudges raised; true when they agree. */
-function compareExpected(file: string, nudges: readonly Nudge[], out: (line: string) => void): boolean {
+export function compareExpected(file: string, nudges: readonly Nudge[], out: (line: string) => void): boolean {
   const parsed = ExpectedSchema.safeParse(readJson(file));
   if (!parsed.success) throw new CliError(formatIssues(file, parsed.error).join("\n"));
   const matches = (want: Expected, got: Nudge) => want.rule === got.rule && want.event === got.event && (want.outcome === undefined || want.outcome === got.outcome);

@@ -33,18 +33,42 @@ describe("attune train", () => {
   const base = [data, "--signal", "emotion.frustration", "--lang", "ro", "--source", "test lines", "--out", pack];
 
   it("writes a model that beats the phrases alone into the pack of learned models, the same bytes each time", async () => {
-    const out = await run([...base, "--chat", lines("chat.tsv", (f) => (f ? "emotion.frustration" : "none"))]);
-    expect(out.at(-1)).toBe(`switched on: written to ${pack}`);
+    // A signal of its own, which no pack's example or rule looks at: these few made-up lines teach a model that would
+    // read most of the shipped examples wrong (the next tests).
+    const own = [lines("zbang.tsv", (f) => (f ? "zbang" : "none")), "--signal", "emotion.zbang", "--lang", "ro", "--source", "test lines", "--out", pack];
+    const out = await run([...own, "--chat", lines("chat-zbang.tsv", (f) => (f ? "emotion.zbang" : "none"))]);
+    expect(out.at(-1), out.join("\n")).toBe(`switched on: written to ${pack}`);
     const written = JSON.parse(readFileSync(pack, "utf8"));
     expect(written).toMatchObject({ id: "learned-models", languages: ["ro"] });
-    expect(LearnedModelSchema.safeParse(written.signals["emotion.frustration"].ro.model).success).toBe(true);
-    await run([...base, "--chat", join(dir, "chat.tsv")]);
+    expect(LearnedModelSchema.safeParse(written.signals["emotion.zbang"].ro.model).success).toBe(true);
+    await run([...own, "--chat", join(dir, "chat-zbang.tsv")]);
     expect(JSON.parse(readFileSync(pack, "utf8"))).toEqual(written);
+    await run([...own, "--corpus", lines("inverted-zbang.tsv", (f) => (f ? "none" : "zbang"))]);
   });
 
   it("removes the model where it does worse on the corpus kept for scoring, and the pack with its last model", async () => {
+    await run([...base, "--force"]);
+    expect(existsSync(pack)).toBe(true);
     const out = await run([...base, "--corpus", lines("inverted.tsv", (f) => (f ? "none" : "frustration"))]);
     expect(out.at(-1)).toBe(`not switched on (not better than the phrases alone): removed from ${pack}`);
+    expect(existsSync(pack)).toBe(false);
+  });
+
+  it("keeps off a model that changes what a whole conversation expects to raise, and says where", async () => {
+    const conversation = join(dir, "calm-answer.json");
+    // Without a model nothing is raised; with one, "zbang" is frustration the agent's reply does not acknowledge.
+    writeFileSync(conversation, JSON.stringify({
+      language: "ro",
+      channel: "chat",
+      events: [
+        { type: "turn", speaker: "customer", text: "zbang, iar coletul 4", at: 0 },
+        { type: "turn", speaker: "agent", text: "Verific acum comanda.", at: 20 },
+      ],
+      expect: [],
+    }));
+    const out = await run([...base, "--chat", lines("chat.tsv", (f) => (f ? "emotion.frustration" : "none")), "--conversations", conversation]);
+    expect(out).toContain(`  ${conversation}: raised acknowledge-frustration at event 0 (missed), not expected`);
+    expect(out.at(-1)).toBe(`not switched on (it changes what the packs' examples or the conversations raise): removed from ${pack}`);
     expect(existsSync(pack)).toBe(false);
   });
 

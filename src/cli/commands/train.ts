@@ -1,13 +1,15 @@
 import { existsSync, rmSync, writeFileSync } from "node:fs";
-import { features, FEATURES_VERSION, hash, LearnedModelSchema, withModel, type LearnedModel } from "../../engine/index.js";
+import { compilePacks, features, FEATURES_VERSION, hash, LearnedModelSchema, runConversation, runRuleExamples, runSignalExamples, withModel, type LearnedModel } from "../../engine/index.js";
+import { describeRaises } from "../../engine/rule-examples.js";
 import { parseArgs } from "../args.js";
 import { CliError } from "../cli-error.js";
 import { probability, quantize, seededRandom, shuffled, train, type Example } from "../../engine/signals/logistic.js";
-import { loadPacks, readJson, readLabelled } from "../load.js";
+import { loadConversation, loadPacks, readJson, readLabelled } from "../load.js";
+import { compareExpected } from "./check.js";
 import { carries } from "../../shared/transcript-file.js";
 import { scoreLabels } from "../scores.js";
 
-export const usage = "attune train FILE.tsv… --signal NAME --lang CODE --source TEXT --out PACK.json [--corpus FILE.tsv] [--chat FILE.tsv] [--force]";
+export const usage = "attune train FILE.tsv… --signal NAME --lang CODE --source TEXT --out PACK.json [--corpus FILE.tsv] [--chat FILE.tsv] [--conversations FILE.json]… [--force]";
 
 const BUCKETS = 1 << 14;
 const FOLDS = 5;
@@ -37,11 +39,13 @@ const bucketsOf = (text: string, language: string) => Uint32Array.from(new Set(f
  * probabilities that make the phrases and the model together best, out of fold; the final model is trained on all of
  * it. It is written into PACK.json only where, together, they beat the phrases alone out of fold, and also on
  * `--corpus` (a corpus that may score but not train: a non-commercial licence), and are no worse on the chat-domain
- * set (`--chat`); otherwise the pack's model for the pair is removed, and the figures say why. `--force` writes it
- * all the same.
+ * set (`--chat`), and where every example of the packs and every conversation given (`--conversations`, files with an
+ * `expect` list, as `attune check --expect` reads them) still raises what it expects with the model on: F1 on lines
+ * does not see a whole conversation's coaching. Otherwise the pack's model for the pair is removed, and the figures
+ * say why. `--force` writes it all the same.
  */
 export async function run(argv: string[], out: (line: string) => void = console.log): Promise<number> {
-  const args = parseArgs(argv, ["signal", "lang", "source", "out", "corpus", "chat"], ["force"]);
+  const args = parseArgs(argv, ["signal", "lang", "source", "out", "corpus", "chat", "conversations"], ["force"]);
   const files = args.positional;
   const one = (name: string) => args.options.get(name)?.[0];
   const [signal, language, source, output] = [one("signal"), one("lang"), one("source"), one("out")];
@@ -49,7 +53,7 @@ export async function run(argv: string[], out: (line: string) => void = console.
     out(`usage: ${usage}`);
     return 2;
   }
-  const { compiled } = await loadPacks([], undefined, { models: false });
+  const { compiled, raw } = await loadPacks([], undefined, { models: false });
   const read = (path: string): Labelled[] =>
     readLabelled(path).map(({ text, label }) => ({ text, positive: carries(label, signal), lexicon: compiled.detector.detect(text, language).has(signal), buckets: bucketsOf(text, language) }));
   const rows = files.flatMap(read);
@@ -121,9 +125,39 @@ export async function run(argv: string[], out: (line: string) => void = console.
     const scored = unseen(chat);
     better &&= scored.together >= scored.alone;
   }
+  let why = "not better than the phrases alone";
+  if (better) {
+    const broken = regressions(raw, signal, language, model, args.options.get("conversations") ?? []);
+    if (broken.length) {
+      out(`with the model, ${broken.length} of the packs' examples and the conversations no longer raise what they expect:`);
+      for (const line of broken) out(`  ${line}`);
+      better = false;
+      why = "it changes what the packs' examples or the conversations raise";
+    }
+  }
   writePack(output, signal, language, better || args.flags.has("force") ? model : undefined);
-  out(better ? `switched on: written to ${output}` : args.flags.has("force") ? `not better, written to ${output} as --force asks` : `not switched on (not better than the phrases alone): removed from ${output}`);
+  out(better ? `switched on: written to ${output}` : args.flags.has("force") ? `not switched on (${why}), written to ${output} as --force asks` : `not switched on (${why}): removed from ${output}`);
   return 0;
+}
+
+/** What the packs' examples and the conversations raise otherwise than they expect, with the model on alone. */
+function regressions(raw: readonly unknown[], signal: string, language: string, model: LearnedModel, conversations: readonly string[]): string[] {
+  const candidate = { id: "learned-model-candidate", version: "1.0.0", description: "The model being trained.", languages: [language], signals: { [signal]: { [language]: { model } } }, rules: [] };
+  const compiled = compilePacks([...raw, candidate]);
+  const broken: string[] = [];
+  for (const { pack, rule, index, example, ok, got } of runRuleExamples(compiled)) {
+    if (!ok) broken.push(`${pack}/${rule} example ${index + 1} [${example.language}]: expected ${describeRaises(example.raises)}; raised ${describeRaises(got)}`);
+  }
+  for (const { pack, signal: name, language: lang, text, expected, ok } of runSignalExamples(compiled)) {
+    if (!ok) broken.push(`${pack}/${name} [${lang}] ${expected ? "must carry it, does not" : "must not carry it, does"}: ${text}`);
+  }
+  for (const file of conversations) {
+    const conversation = loadConversation(file);
+    const nudges = runConversation(compiled, conversation, conversation.language ? { language: conversation.language, interfaceLanguage: conversation.language } : {});
+    const differences: string[] = [];
+    if (!compareExpected(file, nudges, (line) => differences.push(line))) broken.push(...differences.slice(1).map((line) => `${file}: ${line.trim()}`));
+  }
+  return broken;
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
