@@ -72,6 +72,13 @@ describe("frames", () => {
     expect(issues("ordered broken|...")).toEqual(['a gap is "..." alone, between two words']);
   });
 
+  it("take a question mark only at their very end", () => {
+    expect(issues("so ... never came?")).toBeUndefined();
+    expect(issues("right$ ?")).toBeUndefined();
+    expect(issues("^یعنی ؟")).toBeUndefined();
+    expect(issues("so? you never came")).toEqual(['"?" goes only at a phrase\'s very end (after "$" if both): the match must be in a question']);
+  });
+
   it("hold examples that must and must not carry the signal, in the lexicon", () => {
     expect(SignalLexiconsSchema.safeParse({ "complaint.error": { en: { phrases: ["a ... b"], examples: { matches: ["a x b"], ignores: ["b a"] } } } }).success).toBe(true);
     expect(SignalLexiconsSchema.safeParse({ "complaint.error": { en: { examples: { matches: [""] } } } }).success).toBe(false);

@@ -62,6 +62,7 @@ function phraseProblem(phrase: string, anchored: boolean): string | undefined {
   if (!words[0]!.split("|").every((alt) => alt !== "*" && alt !== GAP && (!alt.endsWith("*") || alt.length > PREFIX_KEY))) return "a phrase must start with a word, or a prefix of at least 3 letters, not \"*\"";
   if (!anchored) return undefined;
   if (/[$^]/.test(words.join(" "))) return "\"^\" goes only before a phrase's first word and \"$\" only after its last";
+  if (/[?؟]/.test(words.join(" "))) return "\"?\" goes only at a phrase's very end (after \"$\" if both): the match must be in a question";
   const gaps = words.filter((w) => w === GAP).length;
   if (gaps) {
     if (words.at(-1) === GAP || words.some((w, i) => w === GAP && words[i + 1] === GAP)) return `a frame's "${GAP}" goes between two words`;

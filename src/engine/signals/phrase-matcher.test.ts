@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { tokenize } from "./normalize.js";
 import { MAX_GAP_WORDS, PhraseMatcher } from "./phrase-matcher.js";
+import { readSentences } from "./structure.js";
 
 const values = (matcher: PhraseMatcher<string>, text: string, language = "en") =>
   matcher.match(tokenize(text, language)).map((m) => m.value);
@@ -50,6 +51,17 @@ describe("PhraseMatcher", () => {
     const words = tokenize("Thanks. Seriously, two weeks. Ah come on", "en");
     const bounds = { starts: new Set([0, 1, 4]), ends: new Set([1, 4, 7]) };
     expect(m.match(words, bounds).map((found) => found.value)).toEqual(["opens", "whole"]);
+  });
+
+  it("holds a phrase ending in ? to sentences asked as questions, and a frame's whole match to one", () => {
+    const m = new PhraseMatcher([{ phrase: "giusto$?", value: "tag" }, { phrase: "quindi ... arrivato?", value: "restated" }], "it");
+    const read = (text: string) => readSentences(text, "it");
+    const found = (text: string) => m.match(read(text).words, read(text).bounds).map((f) => f.value);
+    expect(found("Quindi il pacco non è mai arrivato, giusto?")).toEqual(["restated", "tag"]);
+    expect(found("Quindi il pacco non è mai arrivato. Giusto.")).toEqual([]);
+    expect(found("Quindi non è arrivato. Ho capito, giusto?")).toEqual(["tag"]);
+    // Words read without bounds are one sentence, not a question: only a caller that knows the "?" may say so.
+    expect(m.match(tokenize("quindi è arrivato giusto", "it"))).toEqual([]);
   });
 
   it("matches a frame's parts in order, with up to MAX_GAP_WORDS words of one sentence in each gap", () => {

@@ -37,20 +37,31 @@ interface Compiled<T> {
   /** `^` before the first word: the match must open a sentence; `$` after the last: it must close one. */
   opensSentence: boolean;
   closesSentence: boolean;
+  /** `?` at the very end: the match must be in a sentence asked as a question. */
+  inQuestion: boolean;
 }
 
-/** Where sentences start and end, as word indexes (an end is one past the sentence's last word). */
+/**
+ * Where sentences start and end, as word indexes (an end is one past the sentence's last word), and the ends of those
+ * punctuated as questions.
+ */
 export interface SentenceBounds {
   starts: ReadonlySet<number>;
   ends: ReadonlySet<number>;
+  questions?: ReadonlySet<number>;
 }
 
-/** A phrase without its anchors: `^` before its first word (it must open a sentence), `$` after its last (close one). */
-export function splitAnchors(phrase: string): { words: string; opensSentence: boolean; closesSentence: boolean } {
-  const trimmed = phrase.trim();
-  const opensSentence = trimmed.startsWith("^");
-  const closesSentence = trimmed.endsWith("$");
-  return { words: trimmed.slice(opensSentence ? 1 : 0, closesSentence ? -1 : undefined), opensSentence, closesSentence };
+/**
+ * A phrase without its anchors: `^` before its first word (it must open a sentence), `$` after its last (close one),
+ * and `?` at the very end, after `$` if both (it must be in a sentence that ends with a question mark).
+ */
+export function splitAnchors(phrase: string): { words: string; opensSentence: boolean; closesSentence: boolean; inQuestion: boolean } {
+  let rest = phrase.trim();
+  const inQuestion = /[?؟]$/.test(rest);
+  if (inQuestion) rest = rest.slice(0, -1).trimEnd();
+  const opensSentence = rest.startsWith("^");
+  const closesSentence = rest.endsWith("$");
+  return { words: rest.slice(opensSentence ? 1 : 0, closesSentence ? -1 : undefined), opensSentence, closesSentence, inQuestion };
 }
 
 function compileToken(raw: string, normalize: (word: string) => string): WordToken {
@@ -164,7 +175,7 @@ export class PhraseMatcher<T> {
     const compiled = new Map<string, WordToken>();
     const token = (raw: string) => compiled.get(raw) ?? compiled.set(raw, compileToken(raw, normalize)).get(raw)!;
     for (const entry of entries) {
-      const { words: phrase, opensSentence, closesSentence } = splitAnchors(entry.phrase);
+      const { words: phrase, opensSentence, closesSentence, inQuestion } = splitAnchors(entry.phrase);
       const persian = language === "fa" || isPersianScript(phrase);
       for (const spelling of spellings(phrase, splitAt)) {
         // A frame's parts are read as phrases are, each on its own (Persian affixes never join across a gap).
@@ -173,7 +184,7 @@ export class PhraseMatcher<T> {
           .filter((t) => t.any || t.words.size || t.prefixes.length));
         if (parts.some((part) => !part.length)) continue;
         const tokens = parts.flatMap((part, i): PhraseToken[] => (i ? [GAP_TOKEN, ...part] : part));
-        const phraseEntry = { tokens, frame: parts.length > 1, value: entry.value, opensSentence, closesSentence };
+        const phraseEntry = { tokens, frame: parts.length > 1, value: entry.value, opensSentence, closesSentence, inQuestion };
         const first = parts[0]![0]!;
         // The lexicon schema refuses phrases that open with "*" or a short prefix; anything else that does is skipped.
         if (first.any || first.prefixes.some((p) => p.length < PREFIX_KEY)) continue;
@@ -188,7 +199,7 @@ export class PhraseMatcher<T> {
 
   /**
    * Every match in `words` (normalised tokens), as the phrase's value and the span of words it covers. Without
-   * `sentences`, the words are taken as one sentence.
+   * `sentences`, the words are taken as one sentence, not a question.
    */
   match(words: readonly string[], sentences?: SentenceBounds): Array<{ value: T; span: Span }> {
     const found: Array<{ value: T; span: Span }> = [];
@@ -199,18 +210,20 @@ export class PhraseMatcher<T> {
       while (end < words.length && !closes(end)) end++;
       return end;
     };
+    const asked = (span: Span) => !!sentences?.questions?.has(sentenceEnd(span.end - 1));
     for (let start = 0; start < words.length; start++) {
       const word = words[start]!;
       const candidates = [...(this.byFirstWord.get(word) ?? []), ...(this.byPrefixKey.get(word.slice(0, PREFIX_KEY)) ?? [])];
-      for (const { tokens, frame, value, opensSentence, closesSentence } of candidates) {
+      for (const { tokens, frame, value, opensSentence, closesSentence, inQuestion } of candidates) {
         if (frame) {
           if (opensSentence && !opens(start)) continue;
           const end = frameEnd(tokens, 0, start, words, sentenceEnd(start), (at) => !closesSentence || closes(at));
-          if (end !== undefined) found.push({ value, span: { start, end } });
+          if (end !== undefined && (!inQuestion || asked({ start, end }))) found.push({ value, span: { start, end } });
           continue;
         }
         const end = start + tokens.length;
         if (end > words.length || (opensSentence && !opens(start)) || (closesSentence && !closes(end))) continue;
+        if (inQuestion && !asked({ start, end })) continue;
         if (tokens.every((token, i) => matchesToken(token as WordToken, words[start + i]!))) {
           found.push({ value, span: { start, end } });
         }

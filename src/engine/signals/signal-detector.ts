@@ -94,7 +94,7 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
       for (const signal of phraseSignals(words, bounds, clauseStarts, language, matchers)) signals.add(signal);
       // "Sorry?", "Sorry, what?", "Scusi?", "ببخشید؟": a short question asking the speaker to repeat is no apology.
       const apologyIn = (s: ReadSentence) =>
-        phraseSignals(words.slice(s.start, s.end), undefined, clauseStarts.slice(s.start, s.end).map((c) => c - s.start), language, matchers).has("apology");
+        phraseSignals(words.slice(s.start, s.end), alone(s), clauseStarts.slice(s.start, s.end).map((c) => c - s.start), language, matchers).has("apology");
       if (signals.has("apology") && !sentences.some((s) => !isRepairQuestion(s) && apologyIn(s))) {
         signals.delete("apology");
       }
@@ -185,12 +185,12 @@ const trimPunctuation = (written: string) => written.replace(/^[^\p{L}\p{N}]+|[^
  * Signals of the lexicon's phrases in these words: negation (within the clause, `clauseStarts` giving each word's
  * clause's first word) and exceptions applied; question cues left out.
  */
-function phraseSignals(words: readonly string[], sentences: SentenceBounds | undefined, clauseStarts: readonly number[], language: string, matchers: LanguageMatchers): Set<string> {
+function phraseSignals(words: readonly string[], sentences: SentenceBounds, clauseStarts: readonly number[], language: string, matchers: LanguageMatchers): Set<string> {
   return new Set(phraseMatches(words, sentences, clauseStarts, language, matchers).map((m) => m.signal));
 }
 
 /** The phrases behind phraseSignals, each with the words it covers. */
-function phraseMatches(words: readonly string[], sentences: SentenceBounds | undefined, clauseStarts: readonly number[], language: string, matchers: LanguageMatchers): Array<{ signal: string; span: Span }> {
+function phraseMatches(words: readonly string[], sentences: SentenceBounds, clauseStarts: readonly number[], language: string, matchers: LanguageMatchers): Array<{ signal: string; span: Span }> {
   const found: Array<{ signal: string; span: Span }> = [];
   const negated = (start: number) => isNegated(words, start, language, clauseStarts[start]);
   const vetoes = matchers.exceptions.match(words, sentences);
@@ -201,9 +201,8 @@ function phraseMatches(words: readonly string[], sentences: SentenceBounds | und
     found.push({ signal, span });
   }
   if (!matchers.supersedes.size) return found;
-  // The words read here are one sentence when no bounds are given.
   const sentenceOf = (at: number) => {
-    while (at > 0 && !sentences?.starts.has(at)) at--;
+    while (at > 0 && !sentences.starts.has(at)) at--;
     return at;
   };
   const takenBack = (m: (typeof found)[number]) =>
@@ -212,6 +211,12 @@ function phraseMatches(words: readonly string[], sentences: SentenceBounds | und
       return scope === "overlap" ? overlaps(other.span, m.span) : scope === "sentence" && sentenceOf(other.span.start) === sentenceOf(m.span.start);
     });
   return found.filter((m) => !takenBack(m));
+}
+
+/** The bounds of one sentence's words read on their own. */
+function alone(sentence: ReadSentence): SentenceBounds {
+  const end = sentence.end - sentence.start;
+  return { starts: new Set([0]), ends: new Set([end]), questions: new Set(sentence.question ? [end] : []) };
 }
 
 /** A question of at most four words ("Sorry?", "I beg your pardon?"): how a listener asks to hear it again. */
@@ -233,8 +238,9 @@ function detectQuestions(all: readonly string[], sentences: readonly ReadSentenc
   for (const sentence of sentences) {
     const words = all.slice(sentence.start, sentence.end);
     if (!words.length) continue;
-    const vetoes = matchers.exceptions.match(words);
-    const kept = matchers.phrases.match(words).filter((m) => !vetoes.some((veto) => veto.value === m.value && overlaps(veto.span, m.span)));
+    const bounds = alone(sentence);
+    const vetoes = matchers.exceptions.match(words, bounds);
+    const kept = matchers.phrases.match(words, bounds).filter((m) => !vetoes.some((veto) => veto.value === m.value && overlaps(veto.span, m.span)));
     const cues = kept.filter((m) => m.value.startsWith("question."));
     const openCue = cues.find((m) => m.value === "question.open");
     const opensAsQuestion = cues.some((m) => m.span.start === 0);

@@ -36,7 +36,7 @@ export function readSentences(text: string, language: string): { words: string[]
     }
     return { question, start, end: words.length };
   });
-  return { words, clauseStarts, sentences: read, bounds: { starts: new Set(read.map((s) => s.start)), ends: new Set(read.map((s) => s.end)) } };
+  return { words, clauseStarts, sentences: read, bounds: { starts: new Set(read.map((s) => s.start)), ends: new Set(read.map((s) => s.end)), questions: new Set(read.filter((s) => s.question).map((s) => s.end)) } };
 }
 
 const isUpper = (word: string) => word === word.toUpperCase() && word !== word.toLowerCase();
