@@ -269,8 +269,8 @@ describe("the toolbar popup", () => {
     await again.click("#site-enabled");
     await again.close();
     // Coaching on again: the next frustrated message is coached, and it is the only nudge, on the only event the worker
-    // took since the history.
-    await add("customer", "Still nothing works, this is ridiculous!!!");
+    // took since the history (frustration alone: "still nothing works" would be a complaint too, and want an apology).
+    await add("customer", "I am fed up, this is ridiculous!!!");
     await waitFor(async () => (await readOverlay(page)).length > 0, "a nudge once coaching is on again");
     const status = (await inExtension(harness, (chrome, id) => chrome.runtime.sendMessage({ type: "tab-status", tabId: id }), tabId)) as TabStatus;
     expect(status.conversations[0]!.list.map(({ rule, event }) => `${event}:${rule}`)).toEqual(["2:acknowledge-frustration"]);
