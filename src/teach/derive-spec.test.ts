@@ -172,6 +172,19 @@ describe("teaching a site", () => {
     expect(read).toEqual(["customer: Where is my refund?", "agent: Checking now"]);
   });
 
+  // vue-advanced-chat draws a reaction button inside the message under the pointer, a button like its others.
+  it("of two sides' marks, keeps the one nearer the message, not a button the pointer showed deep inside one", () => {
+    const { spec, read } = readWith(`
+      <div class="list">
+        <div class="vac-message-wrapper"><div class="vac-message-box"><div class="vac-message-container"><div class="vac-message-card"><p>Where is my refund?</p><div class="vac-svg-button vac-emoji-reaction"></div></div></div></div></div>
+        <div class="vac-message-wrapper"><div class="vac-message-box vac-offset-current"><div class="vac-message-container"><div class="vac-message-card"><p>Checking now</p><div class="vac-svg-button vac-options"></div></div></div></div></div>
+      </div>`,
+      { transcript: ".list", agent: ".vac-offset-current p", customer: ".vac-emoji-reaction" });
+    expect(spec).toMatchObject({ message: "div.vac-message-wrapper", agent: ".vac-offset-current" });
+    expect(spec).not.toHaveProperty("customer");
+    expect(read).toEqual(["customer: Where is my refund?", "agent: Checking now"]);
+  });
+
   // vue-advanced-chat marks the message under the pointer "vac-message-highlight": picked while it was there, it read
   // every other customer message as nobody's.
   it("never tells speakers apart by the highlight or selection a message has while it is pointed at", () => {

@@ -59,20 +59,36 @@ function partsWithin(item: Element): Set<string> {
  * the item, or varies an element both items have (".bubble.is-mine" beside ".bubble"); an element only one item has
  * may be a moment's (the actions a message shows while the pointer is over it).
  */
-function distinguishing(mine: Element, other: Element): { selector: string; firm: boolean } | undefined {
+function distinguishing(mine: Element, other: Element): { selector: string; firm: boolean; depth: number } | undefined {
   const otherParts = partsWithin(other);
   const candidates = [...messageParts(mine), ...partsWithin(mine)].filter((part) => !otherParts.has(part) && !part.startsWith("#"));
   const marks = candidates.filter((part) => matchesOrHolds(mine, part) && !matchesOrHolds(other, part));
   const firm = (part: string) => mine.matches(part) || [...mine.querySelectorAll(part)].some((el) => messageParts(el).some((shared) => otherParts.has(shared)));
   const selector = marks.find(firm) ?? marks[0];
-  return selector ? { selector, firm: firm(selector) } : undefined;
+  return selector ? { selector, firm: firm(selector), depth: markDepth(mine, selector) } : undefined;
 }
 
-/** One firm mark is enough to tell the sides apart: a loose one on the other side would only add a way to be wrong. */
+/** How far inside the item its mark is: 0 on the item itself. */
+function markDepth(item: Element, selector: string): number {
+  if (item.matches(selector)) return 0;
+  const marked = item.querySelector(selector);
+  let depth = 0;
+  for (let el: Element | null = marked; el && el !== item; el = el.parentElement) depth++;
+  return depth;
+}
+
+/**
+ * One firm mark is enough to tell the sides apart: a loose one on the other side would only add a way to be wrong, and
+ * of two firm ones the deeper, inside the message's body, may be what the pointer showed there (vue-advanced-chat's
+ * reaction button on the message under it), so only the shallower is kept, unless they are as deep.
+ */
 function speakers(agentItem: Element, customerItem: Element): { agent?: string; customer?: string } {
   const agent = distinguishing(agentItem, customerItem);
   const customer = distinguishing(customerItem, agentItem);
-  const keep = (mark: typeof agent, otherMark: typeof agent) => mark && (mark.firm || !otherMark?.firm) ? mark.selector : undefined;
+  const keep = (mark: typeof agent, otherMark: typeof agent) => {
+    if (!mark || (!mark.firm && otherMark?.firm)) return undefined;
+    return mark.firm && otherMark?.firm && otherMark.depth < mark.depth ? undefined : mark.selector;
+  };
   return { agent: keep(agent, customer), customer: keep(customer, agent) };
 }
 
