@@ -4,7 +4,7 @@ import { scoreModel, withModel, type LearnedModel, type ScoredModel } from "./le
 import { isNegated, lastClause } from "./negation.js";
 import { tokenize, tokenSpans } from "./normalize.js";
 import { PhraseMatcher, type SentenceBounds, type Span } from "./phrase-matcher.js";
-import { angryEmoji, exasperation, gladEmoji, hasAngryEmoji, hasWarmEmoji, isExasperated, isShouting, readSentences, sentences as splitSentences, shoutedWords, type ReadSentence } from "./structure.js";
+import { angryEmoji, exasperation, gladEmoji, hasAngryEmoji, hasGladEmoji, hasWarmEmoji, isExasperated, isShouting, readSentences, sentences as splitSentences, shoutedWords, type ReadSentence } from "./structure.js";
 
 /** Words of an utterance, as written, that carry one of its signals: a phrase matched, or its shape ("!!!"). */
 export interface SignalWords {
@@ -113,7 +113,7 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
       if ((isShouting(text) || isExasperated(text)) && !glad) signals.add("emotion.frustration");
       if (hasAngryEmoji(text)) signals.add("emotion.frustration");
       // A heart or a grin is gladness, where nothing says anger ("arrived broken again 😍" is sarcasm).
-      if (!signals.has("emotion.frustration") && gladEmoji(text).length) signals.add("emotion.positive");
+      if (!signals.has("emotion.frustration") && hasGladEmoji(text)) signals.add("emotion.positive");
       // After the phrases and shapes: the model adds what they missed, and takes back what it finds most unlikely.
       for (const { signal, model, scored } of modelsFor(language)) {
         if (withModel(signals.has(signal), scored.probability(text, language), model)) signals.add(signal);

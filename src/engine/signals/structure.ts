@@ -93,6 +93,10 @@ export function gladEmoji(text: string): Written[] {
   return [...text.matchAll(new RegExp(GLAD_EMOJI.source, "gu"))].map((m) => ({ text: m[0], at: m.index }));
 }
 
+export function hasGladEmoji(text: string): boolean {
+  return GLAD_EMOJI.test(text);
+}
+
 export function hasAngryEmoji(text: string): boolean {
   return ANGRY_EMOJI.test(text);
 }
