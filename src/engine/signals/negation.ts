@@ -2,7 +2,7 @@
 // Tokens are normalised (lower case, no diacritics), as the matcher sees them.
 const NEGATORS: Record<string, ReadonlySet<string>> = {
   en: new Set(["not", "never", "no", "don't", "dont", "doesn't", "doesnt", "didn't", "didnt", "isn't", "isnt", "wasn't", "wasnt", "aren't", "arent", "won't", "wont", "nothing", "hardly", "without", "neither", "nor", "ain't"]),
-  it: new Set(["non", "mai", "nessun", "nessuno", "nessuna", "niente", "nulla", "senza", "ne"]),
+  it: new Set(["non", "mai", "nessun", "nessuno", "nessuna", "niente", "nulla", "senza"]),
   ro: new Set(["nu", "niciodata", "deloc", "fara", "nici", "n"]),
   // Not "اصلا": before a word it intensifies ("اصلا اعصابم خورد شد"); Persian negates the verb that follows.
   fa: new Set(["نه", "نیستم", "نیست", "بدون", "هیچ"]),

@@ -176,6 +176,8 @@ describe("other languages' phrases", () => {
   it("match Italian and Romanian without accents, with inflections, and honour negation", () => {
     expect(detector.detect("sono arrabbiatissima, non ne posso piu", "it")).toContain("emotion.frustration");
     expect(detector.detect("Non sono arrabbiata, tranquilli", "it").has("emotion.frustration")).toBe(false);
+    // "ne" is "of it" far more often than "né" (nor), which folds to the same word: no negator.
+    expect(detector.detect("ne sono deluso", "it")).toContain("emotion.frustration");
     expect(detector.detect("Sunt suparata, e a treia oara!", "ro")).toContain("emotion.frustration");
     expect(detector.detect("Nu sunt supărat", "ro").has("emotion.frustration")).toBe(false);
   });
