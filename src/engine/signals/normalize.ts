@@ -49,9 +49,12 @@ export function tokenize(text: string, language: string): string[] {
   return language === "fa" || isPersianScript(normalized) ? joinPersianAffixes(raw) : raw;
 }
 
-/** Persian words with their prefix or suffix written apart ("می خواهم", "بی ادب", "کتاب ها") joined back into one. */
-export function joinPersianAffixes(raw: readonly string[]): string[] {
-  return joinAffixes(raw, (token) => token, (a, b) => a + b);
+/**
+ * Persian words with their prefix or suffix written apart ("می خواهم", "بی ادب", "کتاب ها") joined back into one; `join`
+ * says how two written words become one (a phrase's words may hold alternatives).
+ */
+export function joinPersianAffixes(raw: readonly string[], join = (a: string, b: string) => a + b): string[] {
+  return joinAffixes(raw, (token) => token, join);
 }
 
 function joinAffixes<T>(raw: readonly T[], word: (item: T) => string, join: (a: T, b: T) => T): T[] {

@@ -107,6 +107,14 @@ describe("PhraseMatcher", () => {
     expect(values(m, "کتاب‌ها", "fa")).toEqual(["y"]);
   });
 
+  it("joins a Persian affix written apart to every alternative of its word", () => {
+    const m = new PhraseMatcher([{ phrase: "بی مسئولیتی|کفایتی", value: "x" }, { phrase: "کتاب|دفتر ها", value: "y" }], "fa");
+    expect(values(m, "چه بی‌کفایتی", "fa")).toEqual(["x"]);
+    expect(values(m, "بیمسئولیتی", "fa")).toEqual(["x"]);
+    expect(values(m, "کفایتی ندارد", "fa")).toEqual([]);
+    expect(values(m, "دفترها", "fa")).toEqual(["y"]);
+  });
+
   it("stays fast with a large lexicon: the cost follows the utterance, not the number of phrases", () => {
     const m = new PhraseMatcher(Array.from({ length: 20_000 }, (_, i) => ({ phrase: `word${i} other${i}`, value: String(i) })), "en");
     const text = tokenize("word5 other5 and word19999 other19999 ".repeat(50), "en");

@@ -125,6 +125,11 @@ function splitAtGaps(spelling: readonly string[]): string[][] {
   return parts;
 }
 
+/** A Persian affix written apart joins every alternative of its word: "بی مسئولیتی|کفایتی" is "بیمسئولیتی|بیکفایتی". */
+function joinAlternatives(a: string, b: string): string {
+  return a.split("|").flatMap((x) => b.split("|").map((y) => x + y)).join("|");
+}
+
 function spellings(phrase: string, splitAt: RegExp): string[][] {
   if (!splitAt.test(phrase)) return [phrase.trim().split(/\s+/)];
   return wordOptions(phrase, splitAt).reduce<string[][]>(
@@ -179,7 +184,7 @@ export class PhraseMatcher<T> {
       const persian = language === "fa" || isPersianScript(phrase);
       for (const spelling of spellings(phrase, splitAt)) {
         // A frame's parts are read as phrases are, each on its own (Persian affixes never join across a gap).
-        const parts = splitAtGaps(spelling).map((part) => (persian ? joinPersianAffixes(part.map(normalize)) : part)
+        const parts = splitAtGaps(spelling).map((part) => (persian ? joinPersianAffixes(part.map(normalize), joinAlternatives) : part)
           .map((raw) => token(raw.replace(/[.,!?;:"()]/g, "")))
           .filter((t) => t.any || t.words.size || t.prefixes.length));
         if (parts.some((part) => !part.length)) continue;
