@@ -102,6 +102,15 @@ describe("English signals", () => {
     expect(en.explain!("finally working 🎉", "en", ["emotion.positive"])).toEqual([{ signal: "emotion.positive", text: "🎉", at: 16, from: "shape" }]);
   });
 
+  it("reads praise or thanks told with a failure in one sentence as sarcasm: frustration, and no gladness or thanks", () => {
+    for (const text of ["Thanks a lot, you charged me twice", "Wonderful, the parcel arrived broken"]) {
+      expect([...en.detect(text, "en")].sort(), text).toEqual(["complaint.error", "emotion.frustration"]);
+    }
+    // In two sentences each says what it says; thanks elsewhere in the turn still counts.
+    expect([...en.detect("Thanks for calling back. You charged me twice.", "en")].sort()).toEqual(["complaint.error", "gratitude"]);
+    expect(has("Wonderful, the parcel arrived broken. Thank you for sorting it.", "gratitude")).toBe(true);
+  });
+
   it("reads the faces of exasperation and a run of question marks as frustration, not one or two question marks", () => {
     expect(has("thanks for the super quick reply 🙄", "emotion.frustration")).toBe(true);
     expect(has("ok then 😒", "emotion.frustration")).toBe(true);
@@ -177,7 +186,7 @@ describe("other languages' phrases", () => {
     expect(detector.detect("sono arrabbiatissima, non ne posso piu", "it")).toContain("emotion.frustration");
     expect(detector.detect("Non sono arrabbiata, tranquilli", "it").has("emotion.frustration")).toBe(false);
     // "ne" is "of it" far more often than "né" (nor), which folds to the same word: no negator.
-    expect(detector.detect("ne sono deluso", "it")).toContain("emotion.frustration");
+    expect(detector.detect("ne sono arrabbiata", "it")).toContain("emotion.frustration");
     expect(detector.detect("Sunt suparata, e a treia oara!", "ro")).toContain("emotion.frustration");
     expect(detector.detect("Nu sunt supărat", "ro").has("emotion.frustration")).toBe(false);
   });
@@ -250,6 +259,11 @@ describe("the words that carry a signal", () => {
     expect(words("I'm sorry, you charged me twice", "en", ["complaint.error"])).toEqual(["charged me twice"]);
     expect(words("I'm not angry", "en", ["emotion.frustration"])).toEqual([]);
     expect(words("Did you restart it? Is the light green?", "en", ["question.closed"])).toEqual(["Did you restart it", "Is the light green"]);
+  });
+
+  it("shows sarcasm as its sentence", () => {
+    expect(words("Wonderful, the parcel arrived broken. Now what?", "en", ["emotion.frustration"])).toEqual(["Wonderful, the parcel arrived broken"]);
+    expect(words("grazie mille, il pacco è arrivato rotto", "it", ["emotion.frustration"])).toEqual(["grazie mille, il pacco è arrivato rotto"]);
   });
 
   it("shows no shouting for glad capitals", () => {

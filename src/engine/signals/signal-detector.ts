@@ -91,7 +91,13 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
       if (!matchers) return signals;
 
       const { words, clauseStarts, sentences, bounds } = readSentences(text, language);
-      for (const signal of phraseSignals(words, bounds, clauseStarts, language, matchers)) signals.add(signal);
+      const matches = phraseMatches(words, bounds, clauseStarts, language, matchers);
+      for (const { signal } of matches) signals.add(signal);
+      const sarcastic = sarcasticSentences(matches, sentences);
+      if (sarcastic.length) {
+        signals.add("emotion.frustration");
+        for (const glad of GLAD) if (!matches.some((m) => m.signal === glad && !sarcastic.includes(sentenceOf(m.span, sentences)!))) signals.delete(glad);
+      }
       // "Sorry?", "Sorry, what?", "Scusi?", "ببخشید؟": a short question asking the speaker to repeat is no apology.
       const apologyIn = (s: ReadSentence) =>
         phraseSignals(words.slice(s.start, s.end), alone(s), clauseStarts.slice(s.start, s.end).map((c) => c - s.start), language, matchers).has("apology");
@@ -146,19 +152,16 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
           found.push({ signal, text: trimPunctuation(text.slice(start, spans[span.end - 1]!.end)), at: start, from: "phrase" });
         }
       }
+      // A question and a sarcastic sentence are shown whole: their words together make them.
+      const written = writtenSentences(text, sentences);
       const questions = [...asked].filter((signal) => signal.startsWith("question."));
-      if (questions.length) {
-        // A question is shown whole: its words together make it one.
-        const written = splitSentences(text);
-        let from = 0;
-        sentences.forEach((sentence, i) => {
-          const at = Math.max(from, text.indexOf(written[i]!.text, from));
-          from = at;
-          const kind = detectQuestions(words, [sentence], matchers);
-          for (const signal of questions) if (kind.has(signal)) found.push({ signal, text: written[i]!.text, at, from: "shape" });
-        });
+      for (const { sentence, text: said, at } of questions.length ? written : []) {
+        const kind = detectQuestions(words, [sentence], matchers);
+        for (const signal of questions) if (kind.has(signal)) found.push({ signal, text: said, at, from: "shape" });
       }
       if (asked.has("emotion.frustration")) {
+        const sarcastic = sarcasticSentences(phraseMatches(words, bounds, clauseStarts, language, matchers), sentences);
+        for (const { sentence, text: said, at } of written) if (sarcastic.includes(sentence)) found.push({ signal: "emotion.frustration", text: said, at, from: "shape" });
         const glad = detected.has("gratitude") || detected.has("emotion.positive") || hasWarmEmoji(text);
         const shapes = [...(glad ? [] : [...shoutedWords(text), ...exasperation(text)]), ...angryEmoji(text)];
         for (const shape of shapes) found.push({ signal: "emotion.frustration", ...shape, from: "shape" });
@@ -176,6 +179,34 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
     },
   };
   return detector;
+}
+
+/** Each sentence read, as written and where it starts in the text. */
+function writtenSentences(text: string, sentences: readonly ReadSentence[]): Array<{ sentence: ReadSentence; text: string; at: number }> {
+  const written = splitSentences(text);
+  let from = 0;
+  return sentences.map((sentence, i) => {
+    from = Math.max(from, text.indexOf(written[i]!.text, from));
+    return { sentence, text: written[i]!.text, at: from };
+  });
+}
+
+/** Signals of praise and thanks: beside a complaint in their sentence, they are sarcasm. */
+const GLAD = ["gratitude", "emotion.positive"];
+
+const sentenceOf = (span: Span, sentences: readonly ReadSentence[]) => sentences.find((s) => span.start >= s.start && span.start < s.end);
+
+/**
+ * Sentences that praise or thank and tell a failure in one breath ("Great, charged twice again", "grazie mille, è
+ * arrivato rotto", "مرسی واقعا، باز قطع شد"): sarcasm, so frustration, and their glad words count for nothing. Told
+ * in two sentences ("Thanks for calling back. The parcel came broken."), each is what it says.
+ */
+function sarcasticSentences(matches: ReadonlyArray<{ signal: string; span: Span }>, sentences: readonly ReadSentence[]): ReadSentence[] {
+  if (!matches.some((m) => m.signal === "complaint.error") || !matches.some((m) => GLAD.includes(m.signal))) return [];
+  return sentences.filter((sentence) => {
+    const here = matches.filter((m) => sentenceOf(m.span, sentences) === sentence);
+    return here.some((m) => m.signal === "complaint.error") && here.some((m) => GLAD.includes(m.signal));
+  });
 }
 
 /** A matched phrase as written, without the punctuation around it ("fed up!!!" is "fed up"). */
