@@ -72,6 +72,23 @@ describe("attune train", () => {
     expect(existsSync(pack)).toBe(false);
   });
 
+  it("holds a model only to what it changes, not to what the phrases already get wrong", async () => {
+    const conversation = join(dir, "never-met.json");
+    // Expects a nudge nothing raises, with or without a model: that is the phrases' failing, not the model's.
+    writeFileSync(conversation, JSON.stringify({
+      language: "ro",
+      channel: "chat",
+      events: [
+        { type: "turn", speaker: "customer", text: "coletul e in regula, multumesc", at: 0 },
+        { type: "turn", speaker: "agent", text: "Verific acum comanda.", at: 20 },
+      ],
+      expect: [{ rule: "acknowledge-frustration", event: 0, outcome: "followed" }],
+    }));
+    const own = [join(dir, "zbang.tsv"), "--signal", "emotion.zbang", "--lang", "ro", "--source", "test lines", "--out", pack];
+    const out = await run([...own, "--chat", join(dir, "chat-zbang.tsv"), "--conversations", conversation]);
+    expect(out.at(-1), out.join("\n")).toBe(`switched on: written to ${pack}`);
+  });
+
   it("asks for what it needs", async () => {
     const out: string[] = [];
     expect(await train.run([data, "--signal", "emotion.frustration"], (line) => out.push(line))).toBe(2);
