@@ -21,6 +21,14 @@ function lines(name: string, label: (frustrated: boolean) => string): string {
   return path;
 }
 
+/** A Romanian chat of the customer's line and the agent's calm answer, expecting `expected`. */
+function conversationFile(name: string, customer: string, expected: unknown[]): string {
+  const path = join(dir, name);
+  const turn = (speaker: string, text: string, at: number) => ({ type: "turn", speaker, text, at });
+  writeFileSync(path, JSON.stringify({ language: "ro", channel: "chat", events: [turn("customer", customer, 0), turn("agent", "Verific acum comanda.", 20)], expect: expected }));
+  return path;
+}
+
 async function run(argv: string[]): Promise<string[]> {
   const out: string[] = [];
   expect(await train.run(argv, (line) => out.push(line))).toBe(0);
@@ -55,17 +63,8 @@ describe("attune train", () => {
   });
 
   it("keeps off a model that changes what a whole conversation expects to raise, and says where", async () => {
-    const conversation = join(dir, "calm-answer.json");
     // Without a model nothing is raised; with one, "zbang" is frustration the agent's reply does not acknowledge.
-    writeFileSync(conversation, JSON.stringify({
-      language: "ro",
-      channel: "chat",
-      events: [
-        { type: "turn", speaker: "customer", text: "zbang, iar coletul 4", at: 0 },
-        { type: "turn", speaker: "agent", text: "Verific acum comanda.", at: 20 },
-      ],
-      expect: [],
-    }));
+    const conversation = conversationFile("calm-answer.json", "zbang, iar coletul 4", []);
     const out = await run([...base, "--chat", lines("chat.tsv", (f) => (f ? "emotion.frustration" : "none")), "--conversations", conversation]);
     expect(out).toContain(`  ${conversation}: raised acknowledge-frustration at event 0 (missed), not expected`);
     expect(out.at(-1)).toBe(`not switched on (it changes what the packs' examples or the conversations raise): removed from ${pack}`);
@@ -73,17 +72,8 @@ describe("attune train", () => {
   });
 
   it("holds a model only to what it changes, not to what the phrases already get wrong", async () => {
-    const conversation = join(dir, "never-met.json");
     // Expects a nudge nothing raises, with or without a model: that is the phrases' failing, not the model's.
-    writeFileSync(conversation, JSON.stringify({
-      language: "ro",
-      channel: "chat",
-      events: [
-        { type: "turn", speaker: "customer", text: "coletul e in regula, multumesc", at: 0 },
-        { type: "turn", speaker: "agent", text: "Verific acum comanda.", at: 20 },
-      ],
-      expect: [{ rule: "acknowledge-frustration", event: 0, outcome: "followed" }],
-    }));
+    const conversation = conversationFile("never-met.json", "coletul e in regula, multumesc", [{ rule: "acknowledge-frustration", event: 0, outcome: "followed" }]);
     const own = [join(dir, "zbang.tsv"), "--signal", "emotion.zbang", "--lang", "ro", "--source", "test lines", "--out", pack];
     const out = await run([...own, "--chat", join(dir, "chat-zbang.tsv"), "--conversations", conversation]);
     expect(out.at(-1), out.join("\n")).toBe(`switched on: written to ${pack}`);
