@@ -24,11 +24,14 @@ const MODELS = [
   // files are more of its negatives, from those whose definitions keep them off the signal. Left out: for paraphrase,
   // complaint.error's (its near misses hold agents restating the problem); for emotion.positive, frustration's (its
   // near misses hold glad exclamations); for complaint.error, frustration's and paraphrase's (frustrated lines and
-  // customers repeating themselves are often complaints).
+  // customers repeating themselves are often complaints); for next-step and ack.feeling, every file but
+  // emotion.positive's (agents' lines in the others promise what they will do and name the customer's feelings).
   ...Object.entries({
     "complaint.error": ["emotion-positive"],
     paraphrase: ["frustration", "emotion-positive"],
     "emotion.positive": ["paraphrase", "complaint-error"],
+    "next-step": ["emotion-positive"],
+    "ack.feeling": ["emotion-positive"],
   }).flatMap(([signal, others]) =>
     ["en", "it", "ro", "fa"].map((lang) => {
       const files = [signal.replace(".", "-"), ...others].map((name) => `rules/training/${name}-${lang}.tsv`);

@@ -79,6 +79,24 @@ describe("attune train", () => {
     expect(out.at(-1), out.join("\n")).toBe(`switched on: written to ${pack}`);
   });
 
+  it("puts a model that only adds in place of one whose vetoes contradict the packs' examples", async () => {
+    // The lines call the shipped phrase "nu mai am rabdare" no frustration, so the best model takes it back; the
+    // Romanian pack's own example says it is frustration: a model that only adds "zbang" is judged instead.
+    const rows = Array.from({ length: 200 }, (_, i) => {
+      const word = FILLER[i % FILLER.length]!;
+      const calm = `${word} e in regula, multumesc ${i}\tnone`;
+      return [`zbang, iar ${word} ${i}\tfrustration`, `nu mai am rabdare cu ${word} ${i}\tnone`, calm, calm, calm][i % 5];
+    });
+    const path = join(dir, "contradicting.tsv");
+    writeFileSync(path, `${rows.join("\n")}\n`);
+    const out = await run([path, ...base.slice(1)]);
+    expect(out).toContain("  lexicon-ro/emotion.frustration [ro] must carry it, does not: nu mai am rabdare cu voi");
+    expect(out).toContain("the best model that only adds, in its place:");
+    expect(out.at(-1), out.join("\n")).toBe(`switched on: written to ${pack}`);
+    const written = JSON.parse(readFileSync(pack, "utf8")).signals["emotion.frustration"].ro.model;
+    expect(written.veto).toBe(0);
+  });
+
   it("asks for what it needs", async () => {
     const out: string[] = [];
     expect(await train.run([data, "--signal", "emotion.frustration"], (line) => out.push(line))).toBe(2);
