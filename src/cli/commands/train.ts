@@ -97,7 +97,7 @@ export async function run(argv: string[], out: (line: string) => void = console.
   out(`  phrases alone           ${figure(lexiconAlone)}, F0.5 ${fHalf(lexiconAlone).toFixed(3)}`);
   // A model that takes back the phrases' hits may contradict the packs' own examples of the signal, which say what it
   // means: then the best model that only adds is judged in its place, by every test the same.
-  const judge = (chosen: typeof best): { model: LearnedModel; better: boolean; why: string } => {
+  const judge = (chosen: typeof best): { model: LearnedModel; refused?: keyof typeof REFUSALS } => {
     const final = train(examples, { buckets: BUCKETS, l2: chosen.l2, epochs: EPOCHS, seed: SEED });
     const { bytes, scale } = quantize(final.weights);
     const model: LearnedModel = LearnedModelSchema.parse({
@@ -135,18 +135,19 @@ export async function run(argv: string[], out: (line: string) => void = console.
       const scored = unseen(chat);
       better &&= scored.together >= scored.alone;
     }
-    if (!better) return { model, better, why: "not better than the phrases alone" };
+    if (!better) return { model, refused: "worse" };
     const broken = regressions(raw, signal, language, model, args.options.get("conversations") ?? []);
-    if (!broken.length) return { model, better, why: "" };
+    if (!broken.length) return { model };
     out(`with the model, ${broken.length} of the packs' examples and the conversations no longer raise what they expect:`);
     for (const line of broken) out(`  ${line}`);
-    return { model, better: false, why: "it changes what the packs' examples or the conversations raise" };
+    return { model, refused: "changes" };
   };
-  let { model, better, why } = judge(best);
-  if (!better && why.startsWith("it changes") && best !== bestAdding && bestAdding.fHalf > fHalf(lexiconAlone)) {
+  let { model, refused } = judge(best);
+  if (refused === "changes" && best !== bestAdding && bestAdding.fHalf > fHalf(lexiconAlone)) {
     out("the best model that only adds, in its place:");
-    ({ model, better, why } = judge(bestAdding));
+    ({ model, refused } = judge(bestAdding));
   }
+  const [better, why] = [!refused, refused && REFUSALS[refused]];
   writePack(output, signal, language, better || args.flags.has("force") ? model : undefined);
   out(better ? `switched on: written to ${output}` : args.flags.has("force") ? `not switched on (${why}), written to ${output} as --force asks` : `not switched on (${why}): removed from ${output}`);
   return 0;
@@ -179,6 +180,8 @@ function unexpected(compiled: ReturnType<typeof compilePacks>, conversations: re
   }
   return broken;
 }
+
+const REFUSALS = { worse: "not better than the phrases alone", changes: "it changes what the packs' examples or the conversations raise" };
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
