@@ -109,6 +109,8 @@ describe("English signals", () => {
     // In two sentences each says what it says; thanks elsewhere in the turn still counts.
     expect([...en.detect("Thanks for calling back. You charged me twice.", "en")].sort()).toEqual(["complaint.error", "gratitude"]);
     expect(has("Wonderful, the parcel arrived broken. Thank you for sorting it.", "gratitude")).toBe(true);
+    // A point between digits is a price, not a sentence's end.
+    expect([...en.detect("Thanks a lot, it cost 24.99 and arrived broken", "en")].sort()).toEqual(["complaint.error", "emotion.frustration"]);
   });
 
   it("reads the faces of exasperation and a run of question marks as frustration, not one or two question marks", () => {

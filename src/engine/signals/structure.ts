@@ -5,7 +5,8 @@ import type { SentenceBounds } from "./phrase-matcher.js";
 
 /** Sentences with whether each was punctuated as a question; a question may also be recognised by its opener. */
 export function sentences(text: string): Array<{ text: string; question: boolean }> {
-  const parts = text.match(/[^.!?؟\n]+[.!?؟\n]*/g) ?? [];
+  // A point between digits is a decimal ("it says 24.99 but I paid 31"), not a sentence's end.
+  const parts = text.match(/(?:[^.!?؟\n]|(?<=\d)\.(?=\d))+[.!?؟\n]*/g) ?? [];
   return parts
     .map((part) => ({ text: part.replace(/[.!?؟\n]+$/, "").trim(), question: /[?؟]/.test(part) }))
     .filter((s) => s.text.length > 0);
