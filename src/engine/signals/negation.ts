@@ -8,6 +8,16 @@ const NEGATORS: Record<string, ReadonlySet<string>> = {
   fa: new Set(["نه", "نیستم", "نیست", "بدون", "هیچ"]),
 };
 
+/**
+ * Words of negative concord: after a negator they repeat its "no" rather than turn it around ("nu e nimeni competent",
+ * "non risponde mai nessuno", "هیچ‌کس جواب نمیده" are nobody, never), so a match that opens with one stands.
+ */
+const CONCORD: Record<string, ReadonlySet<string>> = {
+  it: new Set(["mai", "nessun", "nessuno", "nessuna", "niente", "nulla"]),
+  ro: new Set(["nimeni", "nimic", "niciodata", "nici", "niciun", "nicio", "nicaieri"]),
+  fa: new Set(["هیچ", "هیچکس", "هیچوقت", "هیچی"]),
+};
+
 /** How far back a negator reaches: "I'm not really angry" is still not anger. */
 const REACH = 2;
 
@@ -22,7 +32,7 @@ export function lastClause(text: string): string {
 /** Whether a negator stands just before `start`, within the clause that begins at word `from`. */
 export function isNegated(words: readonly string[], start: number, language: string, from = 0): boolean {
   const negators = NEGATORS[language];
-  if (!negators) return false;
+  if (!negators || CONCORD[language]?.has(words[start]!)) return false;
   for (let i = Math.max(from, start - REACH); i < start; i++) if (negators.has(words[i]!)) return true;
   return false;
 }

@@ -172,7 +172,7 @@ describe("other languages' phrases", () => {
   const detector = compileSignalDetector({
     "emotion.frustration": {
       it: { phrases: ["sono arrabbiat*", "non ne posso più"], exceptions: ["non sono arrabbiat*"] },
-      ro: { phrases: ["sunt supărat*", "a treia oară"] },
+      ro: { phrases: ["sunt supărat*", "a treia oară", "nimeni competent"] },
       fa: { phrases: ["عصبانی هستم", "خسته شدم"] },
     },
     "question.open": { it: { phrases: ["come|cosa|perché"], exceptions: ["come le ho già detto"] }, fa: { phrases: ["چرا", "چطور"] } },
@@ -191,6 +191,8 @@ describe("other languages' phrases", () => {
     expect(detector.detect("ne sono arrabbiata", "it")).toContain("emotion.frustration");
     expect(detector.detect("Sunt suparata, e a treia oara!", "ro")).toContain("emotion.frustration");
     expect(detector.detect("Nu sunt supărat", "ro").has("emotion.frustration")).toBe(false);
+    // Negative concord: "nimeni" (nobody) after "nu" repeats the no, it does not turn "nobody competent" around.
+    expect(detector.detect("nu e nimeni competent la voi", "ro")).toContain("emotion.frustration");
   });
 
   it("match Persian written with Arabic letters, without ZWNJ and with a Persian question mark", () => {
