@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { features, FEATURES_VERSION, hash, LearnedModelSchema, scoreModel, withModel, type LearnedModel } from "./learned-model.js";
+import { featureHashes, features, FEATURES_VERSION, hash, LearnedModelSchema, scoreModel, withModel, type LearnedModel } from "./learned-model.js";
 import { compileSignalDetector } from "./signal-detector.js";
 
 const BUCKETS = 4096;
@@ -42,6 +42,8 @@ describe("the learned layer's model", () => {
     expect(scored.probability("zbang iar", "ro")).toBeGreaterThan(0.99);
     expect(scored.probability("totul e bine", "ro")).toBeLessThan(0.01);
     expect(scored.strongest("zbang iar", "ro", 3)).toEqual(["zbang", "zbang iar"]);
+    // A language's models share one reading of the utterance: the same probability from its hashed features.
+    for (const text of ["zbang iar", "totul e bine"]) expect(scored.probabilityOf(featureHashes(text, "ro"))).toBe(scored.probability(text, "ro"));
   });
 });
 

@@ -82,9 +82,14 @@ export function features(text: string, language: string): string[] {
 export const withModel = (found: boolean, probability: number, model: Pick<LearnedModel, "fire" | "veto">): boolean =>
   probability >= model.fire ? true : probability < model.veto ? false : found;
 
+/** An utterance's features hashed, each once: read once for all of a language's models (see `probabilityOf`). */
+export const featureHashes = (text: string, language: string): Uint32Array => Uint32Array.from(features(text, language), hash);
+
 export interface ScoredModel {
   /** The probability that the utterance carries the signal. */
   probability(text: string, language: string): number;
+  /** The same, from the utterance's `featureHashes`. */
+  probabilityOf(hashes: ArrayLike<number>): number;
   /** The features that pushed hardest towards the signal, strongest first: what a nudge shows as its reason. */
   strongest(text: string, language: string, count: number): string[];
 }
@@ -109,12 +114,14 @@ export function scoreModel(model: LearnedModel): ScoredModel {
 export function scoreWeights(weights: ArrayLike<number>, bias: number): ScoredModel {
   const mask = weights.length - 1;
   const weightOf = (feature: string) => weights[hash(feature) & mask]!;
+  const probabilityOf = (hashes: ArrayLike<number>) => {
+    let z = bias;
+    for (let i = 0; i < hashes.length; i++) z += weights[hashes[i]! & mask]!;
+    return 1 / (1 + Math.exp(-z));
+  };
   return {
-    probability(text, language) {
-      let z = bias;
-      for (const feature of features(text, language)) z += weightOf(feature);
-      return 1 / (1 + Math.exp(-z));
-    },
+    probability: (text, language) => probabilityOf(featureHashes(text, language)),
+    probabilityOf,
     strongest(text, language, count) {
       return features(text, language)
         .map((feature) => ({ feature, weight: weightOf(feature) }))

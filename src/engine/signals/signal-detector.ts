@@ -1,6 +1,6 @@
 import type { SignalLexicons } from "./lexicon-schema.js";
 import { EnglishPatterns } from "./english-patterns.js";
-import { scoreModel, withModel, type LearnedModel, type ScoredModel } from "./learned-model.js";
+import { featureHashes, scoreModel, withModel, type LearnedModel, type ScoredModel } from "./learned-model.js";
 import { isNegated, lastClause } from "./negation.js";
 import { tokenize, tokenSpans } from "./normalize.js";
 import { PhraseMatcher, type SentenceBounds, type Span } from "./phrase-matcher.js";
@@ -121,8 +121,10 @@ export function compileSignalDetector(lexicons: SignalLexicons): SignalDetector 
       // A heart or a grin is gladness, where nothing says anger ("arrived broken again 😍" is sarcasm).
       if (!signals.has("emotion.frustration") && hasGladEmoji(text)) signals.add("emotion.positive");
       // After the phrases and shapes: the model adds what they missed, and takes back what it finds most unlikely.
-      for (const { signal, model, scored } of modelsFor(language)) {
-        if (withModel(signals.has(signal), scored.probability(text, language), model)) signals.add(signal);
+      const languageModels = modelsFor(language);
+      const hashes = languageModels.length ? featureHashes(text, language) : [];
+      for (const { signal, model, scored } of languageModels) {
+        if (withModel(signals.has(signal), scored.probabilityOf(hashes), model)) signals.add(signal);
         else signals.delete(signal);
       }
       return signals;
