@@ -18,7 +18,7 @@ export type { ParamRange } from "./param-ranges.js";
 export type { ExampleResult } from "./rule-examples.js";
 export { runSignalExamples } from "./signal-examples.js";
 export type { SignalExampleResult } from "./signal-examples.js";
-export { features, FEATURES_VERSION, hash, LearnedModelSchema, scoreModel, withModel } from "./signals/learned-model.js";
+export { featureBuckets, FEATURES_VERSION, LearnedModelSchema, scoreModel, withModel } from "./signals/learned-model.js";
 export type { LearnedModel } from "./signals/learned-model.js";
 export { compareVersions, failingPackExamples, packChanges, PackChangesSchema } from "./pack-review.js";
 export type { PackChanges } from "./pack-review.js";

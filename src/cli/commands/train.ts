@@ -1,5 +1,5 @@
 import { existsSync, rmSync, writeFileSync } from "node:fs";
-import { compilePacks, features, FEATURES_VERSION, hash, LearnedModelSchema, runConversation, runRuleExamples, runSignalExamples, withModel, type LearnedModel } from "../../engine/index.js";
+import { compilePacks, featureBuckets, FEATURES_VERSION, LearnedModelSchema, runConversation, runRuleExamples, runSignalExamples, withModel, type LearnedModel } from "../../engine/index.js";
 import { describeRaises } from "../../engine/rule-examples.js";
 import { parseArgs } from "../args.js";
 import { CliError } from "../cli-error.js";
@@ -34,7 +34,6 @@ const f1 = (predicted: readonly boolean[], truth: readonly boolean[]) =>
 /** F0.5: precision counts twice as much as recall. */
 const fHalf = ({ precision, recall }: { precision: number; recall: number }) => (precision + recall ? (1.25 * precision * recall) / (0.25 * precision + recall) : 0);
 
-const bucketsOf = (text: string, language: string) => Uint32Array.from(new Set(features(text, language).map((f) => hash(f) & (BUCKETS - 1))));
 
 /**
  * Trains the learned layer for one signal and language on labelled lines (the files given: only data whose licence
@@ -58,7 +57,7 @@ export async function run(argv: string[], out: (line: string) => void = console.
   }
   const { compiled, raw } = await loadPacks([], undefined, { models: false });
   const read = (path: string): Labelled[] =>
-    readLabelled(path).map(({ text, label }) => ({ text, positive: carries(label, signal), lexicon: compiled.detector.detect(text, language).has(signal), buckets: bucketsOf(text, language) }));
+    readLabelled(path).map(({ text, label }) => ({ text, positive: carries(label, signal), lexicon: compiled.detector.detect(text, language).has(signal), buckets: featureBuckets(text, language, BUCKETS) }));
   const rows = files.flatMap(read);
   if (!rows.some((r) => r.positive) || rows.every((r) => r.positive)) throw new CliError(`${files.join(", ")}: needs lines with and without ${signal}`);
 

@@ -85,6 +85,10 @@ export const withModel = (found: boolean, probability: number, model: Pick<Learn
 /** An utterance's features hashed, each once: read once for all of a language's models (see `probabilityOf`). */
 export const featureHashes = (text: string, language: string): Uint32Array => Uint32Array.from(features(text, language), hash);
 
+/** An utterance's buckets among `buckets` (a power of two), each once: what a model is trained on. */
+export const featureBuckets = (text: string, language: string, buckets: number): Uint32Array =>
+  Uint32Array.from(new Set(Array.from(featureHashes(text, language), (h) => h & (buckets - 1))));
+
 export interface ScoredModel {
   /** The probability that the utterance carries the signal. */
   probability(text: string, language: string): number;

@@ -1,5 +1,5 @@
 import type { SignalLexicons } from "./lexicon-schema.js";
-import { features, hash, scoreModel, scoreWeights, type ScoredModel } from "./learned-model.js";
+import { featureBuckets, scoreModel, scoreWeights, type ScoredModel } from "./learned-model.js";
 import { seededRandom, shuffled, train, type Example } from "./logistic.js";
 import { compileSignalDetector } from "./signal-detector.js";
 import { readSentences } from "./structure.js";
@@ -153,7 +153,7 @@ function judge(options: SuggestOptions, hits: readonly boolean[], withoutPhrases
     const model = scoreModel(shipped);
     return { source: "model", high: shipped.fire, low: shipped.fire * MODEL_LOW_SHARE, model, scored: utterances.map((u) => ({ text: u.text, probability: model.probability(u.text, language) })) };
   }
-  const bucketsOf = (text: string) => Uint32Array.from(new Set(features(text, language).map((f) => hash(f) & (BUCKETS - 1))));
+  const bucketsOf = (text: string) => featureBuckets(text, language, BUCKETS);
   // Fitted to the lexicon's hits, a model would learn the phrases and read every utterance without one as "no": their
   // words are taken out, so that it learns the words that come with them.
   const examples: Example[] = utterances.map((u, i) => ({ buckets: bucketsOf(labelled || !hits[i] ? u.text : withoutPhrases(u.text)), positive: labelled ? !!u.positive : hits[i]! }));
