@@ -10,11 +10,11 @@ export const MAX_PHRASES_PER_LIST = 5000;
 export const MAX_ALTERNATIVES = 50;
 /**
  * The matcher builds one entry per spelling of a phrase (see countSpellings), and spellings multiply: ten words of
- * five hyphenated alternatives are 5^10. The shipped phrases make at most 4 each and 1,200 in the largest pack.
+ * five hyphenated alternatives are 5^10. The shipped phrases make at most 4 each and fewer than 1,500 in the largest pack.
  */
 export const MAX_SPELLINGS_PER_PHRASE = 256;
-/** Spellings of one pack's (or one set of overrides') phrases and exceptions, all languages: 10 times the largest shipped (1,200). */
-export const MAX_SPELLINGS_PER_FILE = 12_000;
+/** Spellings of one pack's (or one set of overrides') phrases and exceptions, all languages: 10 times what the largest shipped may hold. */
+export const MAX_SPELLINGS_PER_FILE = 15_000;
 /**
  * Spellings of every pack and overrides compiled together (a team can import packs until storage is full): 6 times
  * the shipped 4,441. At this limit the worst phrases a pack can hold cost the worker ~0.3 s and ~12 MB to build, once.

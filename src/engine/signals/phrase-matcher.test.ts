@@ -75,7 +75,7 @@ describe("PhraseMatcher", () => {
     // Not across sentences: "I ordered a lamp. It came broken, the vase" is two stories, but never one frame.
     const words = tokenize("I ordered a lamp. The vase came broken", "en");
     expect(m.match(words, { starts: new Set([0, 4]), ends: new Set([4, 8]) })).toEqual([]);
-    expect(m.match(tokenize("I ordered a lamp and it came broken", "en"))).toEqual([{ value: "story", span: { start: 1, end: 8 } }]);
+    expect(m.match(tokenize("I ordered a lamp and it came broken", "en"))).toEqual([{ value: "story", span: { start: 1, end: 8 }, closesSentence: false }]);
   });
 
   it("reads a frame's parts as phrases are read: prefixes, forks at hyphens, Persian affixes, anchors", () => {
@@ -91,7 +91,7 @@ describe("PhraseMatcher", () => {
 
   it("reports the span of words a phrase covers", () => {
     const m = new PhraseMatcher([{ phrase: "not angry", value: "x" }], "en");
-    expect(m.match(tokenize("I am not angry at all", "en"))).toEqual([{ value: "x", span: { start: 2, end: 4 } }]);
+    expect(m.match(tokenize("I am not angry at all", "en"))).toEqual([{ value: "x", span: { start: 2, end: 4 }, closesSentence: false }]);
   });
 
   it("matches Persian phrases written with or without ZWNJ and Arabic letters", () => {

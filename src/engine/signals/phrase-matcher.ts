@@ -29,6 +29,12 @@ export interface Span {
   end: number;
 }
 
+export interface PhraseMatch<T> {
+  value: T;
+  span: Span;
+  closesSentence: boolean;
+}
+
 interface Compiled<T> {
   tokens: PhraseToken[];
   /** A frame: its tokens hold gaps, and it is matched within one sentence. */
@@ -203,11 +209,12 @@ export class PhraseMatcher<T> {
   }
 
   /**
-   * Every match in `words` (normalised tokens), as the phrase's value and the span of words it covers. Without
-   * `sentences`, the words are taken as one sentence, not a question.
+   * Every match in `words` (normalised tokens), as the phrase's value, the span of words it covers and whether the
+   * phrase was written to close a sentence (`$`). Without `sentences`, the words are taken as one sentence, not a
+   * question.
    */
-  match(words: readonly string[], sentences?: SentenceBounds): Array<{ value: T; span: Span }> {
-    const found: Array<{ value: T; span: Span }> = [];
+  match(words: readonly string[], sentences?: SentenceBounds): Array<PhraseMatch<T>> {
+    const found: Array<PhraseMatch<T>> = [];
     const opens = (at: number) => (sentences ? sentences.starts.has(at) : at === 0);
     const closes = (at: number) => (sentences ? sentences.ends.has(at) : at === words.length);
     const sentenceEnd = (at: number) => {
@@ -223,14 +230,14 @@ export class PhraseMatcher<T> {
         if (frame) {
           if (opensSentence && !opens(start)) continue;
           const end = frameEnd(tokens, 0, start, words, sentenceEnd(start), (at) => !closesSentence || closes(at));
-          if (end !== undefined && (!inQuestion || asked({ start, end }))) found.push({ value, span: { start, end } });
+          if (end !== undefined && (!inQuestion || asked({ start, end }))) found.push({ value, span: { start, end }, closesSentence });
           continue;
         }
         const end = start + tokens.length;
         if (end > words.length || (opensSentence && !opens(start)) || (closesSentence && !closes(end))) continue;
         if (inQuestion && !asked({ start, end })) continue;
         if (tokens.every((token, i) => matchesToken(token as WordToken, words[start + i]!))) {
-          found.push({ value, span: { start, end } });
+          found.push({ value, span: { start, end }, closesSentence });
         }
       }
     }

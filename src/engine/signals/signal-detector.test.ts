@@ -176,6 +176,14 @@ describe("other languages' phrases", () => {
       fa: { phrases: ["عصبانی هستم", "خسته شدم"] },
     },
     "question.open": { it: { phrases: ["come|cosa|perché"], exceptions: ["come le ho già detto"] }, fa: { phrases: ["چرا", "چطور"] } },
+    "question.closed": { it: { phrases: ["va bene", "vero$"] } },
+  });
+
+  it("read a sentence closed by a tag as a question without its mark; a cue that only happens to end it is none", () => {
+    expect(detector.detect("È arrivato ieri, vero", "it")).toContain("question.closed");
+    expect(detector.detect("Va bene?", "it")).toContain("question.closed");
+    expect(detector.detect("Ok, va bene.", "it").has("question.closed")).toBe(false);
+    expect([...detector.detect("Mi ha detto cosa fare, vero", "it")]).toEqual(["question.closed"]);
   });
 
   it("take an exception over a question cue: a statement that opens like a question is no question", () => {

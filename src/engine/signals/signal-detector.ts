@@ -259,9 +259,10 @@ function isRepairQuestion(sentence: ReadSentence): boolean {
 }
 
 /**
- * A sentence is a question when it ends with a question mark, or opens the way questions open (an open cue such as
- * "what", "tell me", or a closed cue such as "do you"): speech transcripts often carry no punctuation. A question
- * carrying an open cue is open; any other question — yes/no, tag, either/or, a statement ending in "?" — is closed.
+ * A sentence is a question when it ends with a question mark, opens the way questions open (an open cue such as
+ * "what", "tell me", or a closed cue such as "do you"), or closes with a tag (a closed cue written to close a sentence,
+ * `$`: "…, isn't it", "…, huh"): speech transcripts often carry no punctuation. A question carrying an open cue is
+ * open; any other question — yes/no, tag, either/or, a statement ending in "?" — is closed.
  * A cue inside an exception is no cue: "Come le ho già detto, …" opens like a question but is a statement.
  * A yes/no question that checks a restatement ("So you were charged twice, is that right?") is a paraphrase, not a
  * closed question: it is how an agent shows they listened, not a question that closes the customer down.
@@ -276,10 +277,10 @@ function detectQuestions(all: readonly string[], sentences: readonly ReadSentenc
     const kept = matchers.phrases.match(words, bounds).filter((m) => !vetoes.some((veto) => veto.value === m.value && overlaps(veto.span, m.span)));
     const cues = kept.filter((m) => m.value.startsWith("question."));
     const openCue = cues.find((m) => m.value === "question.open");
-    const opensAsQuestion = cues.some((m) => m.span.start === 0);
+    const askedByCue = cues.some((m) => m.span.start === 0 || (m.value === "question.closed" && m.closesSentence));
     const checksRestatement = kept.some((m) => m.value === "paraphrase");
     if (openCue && (sentence.question || openCue.span.start === 0)) found.add("question.open");
-    else if ((sentence.question || opensAsQuestion) && !checksRestatement) found.add("question.closed");
+    else if ((sentence.question || askedByCue) && !checksRestatement) found.add("question.closed");
   }
   return found;
 }
