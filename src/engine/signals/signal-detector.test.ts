@@ -132,6 +132,16 @@ describe("English signals", () => {
     expect(en.detect("The router is on.", "en").has("question.closed")).toBe(false);
   });
 
+  it("reads a question word inside a yes/no question's clause as closed; a tag or a restart as a question without its mark", () => {
+    const kind = (text: string) => [...en.detect(text, "en")].filter((signal) => signal.startsWith("question."));
+    expect(kind("Will I get an email when it's dispatched?")).toEqual(["question.closed"]);
+    expect(kind("Could you walk me through what happened?")).toEqual(["question.open"]);
+    expect(kind("That took ages, didn't it")).toEqual(["question.closed"]);
+    expect(kind("Did, um, do you still have the box")).toEqual(["question.closed"]);
+    expect(kind("uh huh")).toEqual([]);
+    expect(kind("when I log in it just spins")).toEqual([]);
+  });
+
   it("keeps good agent replies quiet for frustration and blame", () => {
     const reply = en.detect("I'm so sorry about that, let me fix it now.", "en");
     expect(reply.has("emotion.frustration")).toBe(false);

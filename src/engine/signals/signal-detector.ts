@@ -262,7 +262,8 @@ function isRepairQuestion(sentence: ReadSentence): boolean {
  * A sentence is a question when it ends with a question mark, opens the way questions open (an open cue such as
  * "what", "tell me", or a closed cue such as "do you"), or closes with a tag (a closed cue written to close a sentence,
  * `$`: "…, isn't it", "…, huh"): speech transcripts often carry no punctuation. A question carrying an open cue is
- * open; any other question — yes/no, tag, either/or, a statement ending in "?" — is closed.
+ * open; any other question — yes/no, tag, either/or, a statement ending in "?" — is closed. A question word after a
+ * yes/no opening belongs to a clause inside it ("Do you have one of those tools for when you paint?"): closed too.
  * A cue inside an exception is no cue: "Come le ho già detto, …" opens like a question but is a statement.
  * A yes/no question that checks a restatement ("So you were charged twice, is that right?") is a paraphrase, not a
  * closed question: it is how an agent shows they listened, not a question that closes the customer down.
@@ -278,8 +279,10 @@ function detectQuestions(all: readonly string[], sentences: readonly ReadSentenc
     const cues = kept.filter((m) => m.value.startsWith("question."));
     const openCue = cues.find((m) => m.value === "question.open");
     const askedByCue = cues.some((m) => m.span.start === 0 || (m.value === "question.closed" && m.closesSentence));
+    const yesNoOpening = cues.find((m) => m.value === "question.closed" && m.span.start === 0);
+    const embedded = !!openCue && !!yesNoOpening && openCue.span.start >= yesNoOpening.span.end;
     const checksRestatement = kept.some((m) => m.value === "paraphrase");
-    if (openCue && (sentence.question || openCue.span.start === 0)) found.add("question.open");
+    if (openCue && !embedded && (sentence.question || openCue.span.start === 0)) found.add("question.open");
     else if ((sentence.question || askedByCue) && !checksRestatement) found.add("question.closed");
   }
   return found;
