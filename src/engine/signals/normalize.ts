@@ -13,7 +13,13 @@ export function isPersianScript(text: string): boolean {
   return /[\u0600-\u06FF]/.test(text);
 }
 
+/** Printable ASCII: no Unicode form, invisible mark, curly quote, Persian letter or accent to undo, only case. */
+const PRINTABLE_ASCII = /^[\x20-\x7E]*$/;
+
 export function normalizeText(text: string, language: string): string {
+  // Most words of English, and of Italian and Romanian typed without accents: the full pass below would change nothing
+  // but the case, and it is most of the cost of building a language's phrase index at the worker's start.
+  if (PRINTABLE_ASCII.test(text)) return withContractions(text.replace(/`/g, "'").toLowerCase(), language);
   let out = text.normalize("NFKC").replace(BIDI_AND_INVISIBLE, "").replace(/[’‘`´]/g, "'").replace(/[“”«»]/g, '"');
   if (language === "fa" || isPersianScript(out)) {
     out = out
@@ -31,9 +37,12 @@ export function normalizeText(text: string, language: string): string {
       // Written with a ZWNJ, a space or nothing between a word and its prefix or suffix: all one word.
       .replace(ZWNJ, "");
   }
-  out = out.toLowerCase().normalize("NFD").replace(COMBINING, "").normalize("NFC");
-  // Transcripts often space out English contractions: "don ' t" is "don't".
-  return language === "en" ? out.replace(/(\p{L}) ' (t|s|m|re|ve|ll|d)\b/gu, "$1'$2") : out;
+  return withContractions(out.toLowerCase().normalize("NFD").replace(COMBINING, "").normalize("NFC"), language);
+}
+
+/** Transcripts often space out English contractions: "don ' t" is "don't". */
+function withContractions(text: string, language: string): string {
+  return language === "en" ? text.replace(/(\p{L}) ' (t|s|m|re|ve|ll|d)\b/gu, "$1'$2") : text;
 }
 
 /** Persian prefixes and suffixes people write apart from their word ("می خواهم", "کتاب ها"): joined back. */
