@@ -94,12 +94,12 @@ describe("English signals", () => {
   it("reads a heart, a grin or a party as gladness, a polite smile, a thumb or folded hands not, and none beside anger", () => {
     expect(has("it arrived 😍", "emotion.positive")).toBe(true);
     expect(has("sorted, ty ❤️", "emotion.positive")).toBe(true);
-    expect(has("finally working 🎉", "emotion.positive")).toBe(true);
+    expect(has("all done 🎉", "emotion.positive")).toBe(true);
     expect(has("let me check 🙂", "emotion.positive")).toBe(false);
     expect(has("ok 👍", "emotion.positive")).toBe(false);
     expect(has("please check again 🙏", "emotion.positive")).toBe(false);
     expect(has("broken AGAIN 😍 😡", "emotion.positive")).toBe(false);
-    expect(en.explain!("finally working 🎉", "en", ["emotion.positive"])).toEqual([{ signal: "emotion.positive", text: "🎉", at: 16, from: "shape" }]);
+    expect(en.explain!("all done 🎉", "en", ["emotion.positive"])).toEqual([{ signal: "emotion.positive", text: "🎉", at: 9, from: "shape" }]);
   });
 
   it("reads praise or thanks told with a failure in one sentence as sarcasm: frustration, and no gladness or thanks", () => {
