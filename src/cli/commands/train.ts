@@ -1,4 +1,4 @@
-import { existsSync, rmSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, rmSync, writeFileSync } from "node:fs";
 import { compilePacks, featureBuckets, FEATURES_VERSION, LearnedModelSchema, runConversation, runRuleExamples, runSignalExamples, withModel, type LearnedModel } from "../../engine/index.js";
 import { describeRaises } from "../../engine/rule-examples.js";
 import { parseArgs } from "../args.js";
@@ -9,7 +9,8 @@ import { compareExpected } from "./check.js";
 import { carries } from "../../shared/transcript-file.js";
 import { scoreLabels } from "../scores.js";
 
-export const usage = "attune train FILE.tsv… --signal NAME --lang CODE --source TEXT --out PACK.json [--corpus FILE.tsv] [--chat FILE.tsv] [--conversations FILE.json]… [--force]";
+export const usage =
+  "attune train FILE.tsv… --signal NAME --lang CODE --source TEXT --out PACK.json [--corpus FILE.tsv] [--chat FILE.tsv] [--conversations FILE.json]… [--summary FILE.jsonl] [--force] | attune train --off --signal NAME --lang CODE --out PACK.json";
 
 const BUCKETS = 1 << 14;
 const FOLDS = 5;
@@ -47,10 +48,16 @@ const fHalf = ({ precision, recall }: { precision: number; recall: number }) => 
  * say why. `--force` writes it all the same.
  */
 export async function run(argv: string[], out: (line: string) => void = console.log): Promise<number> {
-  const args = parseArgs(argv, ["signal", "lang", "source", "out", "corpus", "chat", "conversations"], ["force"]);
+  const args = parseArgs(argv, ["signal", "lang", "source", "out", "corpus", "chat", "conversations", "summary"], ["force", "off"]);
   const files = args.positional;
   const one = (name: string) => args.options.get(name)?.[0];
   const [signal, language, source, output] = [one("signal"), one("lang"), one("source"), one("out")];
+  // `--off`: the pair's model taken out of the pack, as `npm run train` does to keep the weights within their budget.
+  if (args.flags.has("off") && signal && language && output && !files.length) {
+    writePack(output, signal, language, undefined);
+    out(`switched off: removed from ${output}`);
+    return 0;
+  }
   if (!files.length || !signal || !language || !source || !output) {
     out(`usage: ${usage}`);
     return 2;
@@ -96,6 +103,7 @@ export async function run(argv: string[], out: (line: string) => void = console.
   out(`  phrases alone           ${figure(lexiconAlone)}, F0.5 ${fHalf(lexiconAlone).toFixed(3)}`);
   // A model that takes back the phrases' hits may contradict the packs' own examples of the signal, which say what it
   // means: then the best model that only adds is judged in its place, by every test the same.
+  let chatScores: { alone: number; together: number } | undefined;
   const judge = (chosen: typeof best): { model: LearnedModel; refused?: keyof typeof REFUSALS } => {
     const final = train(examples, { buckets: BUCKETS, l2: chosen.l2, epochs: EPOCHS, seed: SEED });
     const { bytes, scale } = quantize(final.weights);
@@ -131,8 +139,8 @@ export async function run(argv: string[], out: (line: string) => void = console.
     }
     const chat = one("chat");
     if (chat) {
-      const scored = unseen(chat);
-      better &&= scored.together >= scored.alone;
+      chatScores = unseen(chat);
+      better &&= chatScores.together >= chatScores.alone;
     }
     if (!better) return { model, refused: "worse" };
     const broken = regressions(raw, signal, language, model, args.options.get("conversations") ?? []);
@@ -141,10 +149,18 @@ export async function run(argv: string[], out: (line: string) => void = console.
     for (const line of broken) out(`  ${line}`);
     return { model, refused: "changes" };
   };
-  let { model, refused } = judge(best);
+  let chosen = best;
+  let { model, refused } = judge(chosen);
   if (refused === "changes" && best !== bestAdding && bestAdding.fHalf > fHalf(lexiconAlone)) {
     out("the best model that only adds, in its place:");
-    ({ model, refused } = judge(bestAdding));
+    chosen = bestAdding;
+    ({ model, refused } = judge(chosen));
+  }
+  // One JSON line a model, for what weighs models against each other (npm run train's weights budget).
+  const summary = one("summary");
+  if (summary) {
+    const line = { signal, language, on: !refused, outOfFold: { alone: fHalf(lexiconAlone), together: chosen.fHalf }, chat: chatScores ?? null, weightsBytes: model.weights.length };
+    appendFileSync(summary, `${JSON.stringify(line)}\n`);
   }
   const [better, why] = [!refused, refused && REFUSALS[refused]];
   writePack(output, signal, language, better || args.flags.has("force") ? model : undefined);
