@@ -102,8 +102,8 @@ describe("attune train", () => {
     const own = [lines("zbang-2.tsv", (f) => (f ? "zbang" : "none")), "--signal", "emotion.zbang", "--lang", "ro", "--source", "test lines", "--out", summed];
     await run([...own, "--chat", lines("chat-zbang-2.tsv", (f) => (f ? "emotion.zbang" : "none")), "--summary", summary]);
     const [line] = readFileSync(summary, "utf8").trim().split("\n").map((row) => JSON.parse(row));
-    const weights = JSON.parse(readFileSync(summed, "utf8")).signals["emotion.zbang"].ro.model.weights;
-    expect(line).toMatchObject({ signal: "emotion.zbang", language: "ro", on: true, weightsBytes: weights.length });
+    expect(line).toMatchObject({ signal: "emotion.zbang", language: "ro", on: true });
+    expect(JSON.parse(readFileSync(summed, "utf8")).signals["emotion.zbang"].ro.model).toBeDefined();
     expect(line.outOfFold.together).toBeGreaterThan(line.outOfFold.alone);
     expect(line.chat.together).toBeGreaterThanOrEqual(line.chat.alone);
     expect(await run(["--off", "--signal", "emotion.zbang", "--lang", "ro", "--out", summed])).toEqual([`switched off: removed from ${summed}`]);

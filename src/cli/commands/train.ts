@@ -159,7 +159,7 @@ export async function run(argv: string[], out: (line: string) => void = console.
   // One JSON line a model, for what weighs models against each other (npm run train's weights budget).
   const summary = one("summary");
   if (summary) {
-    const line = { signal, language, on: !refused, outOfFold: { alone: fHalf(lexiconAlone), together: chosen.fHalf }, chat: chatScores ?? null, weightsBytes: model.weights.length };
+    const line = { signal, language, on: !refused, outOfFold: { alone: fHalf(lexiconAlone), together: chosen.fHalf }, chat: chatScores ?? null };
     appendFileSync(summary, `${JSON.stringify(line)}\n`);
   }
   const [better, why] = [!refused, refused && REFUSALS[refused]];
